@@ -1,0 +1,207 @@
+package org.siarchive.capture;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.ItemRecord;
+import org.siarchive.catalog.ItemSidecar;
+import org.siarchive.catalog.NewItem;
+import org.siarchive.preservation.Preservation;
+import org.siarchive.preservation.StagedFile;
+import org.siarchive.preservation.StoredFile;
+import org.siarchive.preservation.UploadTooLargeException;
+import org.siarchive.quality.Quality;
+import org.siarchive.quality.Submission;
+import org.siarchive.shared.Actor;
+import org.siarchive.shared.ConflictException;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Violation;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The capture path: validate → stage (digests, format) → register (档号, audit) → preserve (OCFL
+ * version, fsync) → mark preserved (audit, event) → acknowledge. Idempotent on the client's key or
+ * the 业务受理号: a repeat returns the first result; the same key with different content is a conflict.
+ */
+@Component
+public class Captures {
+
+    private final Quality quality;
+    private final Catalog catalog;
+    private final ItemSidecar sidecar;
+    private final Preservation preservation;
+    private final SubmissionFacts facts;
+    private final Fingerprints fingerprints;
+    private final CaptureSettings settings;
+    private final CrashPoints crash;
+
+    Captures(
+            Quality quality,
+            Catalog catalog,
+            ItemSidecar sidecar,
+            Preservation preservation,
+            SubmissionFacts facts,
+            Fingerprints fingerprints,
+            CaptureSettings settings,
+            CrashPoints crash) {
+        this.quality = quality;
+        this.catalog = catalog;
+        this.sidecar = sidecar;
+        this.preservation = preservation;
+        this.facts = facts;
+        this.fingerprints = fingerprints;
+        this.settings = settings;
+        this.crash = crash;
+    }
+
+    public CaptureResult capture(Submission s, List<Upload> uploads, @Nullable String idempotencyKey, Actor actor) {
+        validate(s, uploads, idempotencyKey);
+        String key = idempotencyKey != null
+                ? "key:" + idempotencyKey.strip()
+                : "acceptance:" + s.acceptanceNo().strip();
+        var earlier = catalog.itemByIdempotencyKey(key);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), fingerprints.of(s, hashAll(uploads)));
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            return captureNew(id, key, s, uploads, actor);
+        } finally {
+            preservation.discardStaging(id.toString());
+        }
+    }
+
+    private CaptureResult captureNew(UUID id, String key, Submission s, List<Upload> uploads, Actor actor) {
+        var staged = stageAll(id.toString(), uploads);
+        String fingerprint =
+                fingerprints.of(s, staged.stream().map(f -> f.fixity().sha256()).toList());
+        preservation.syncStaging(id.toString());
+        crash.reach("after-staging");
+        ItemRecord item;
+        try {
+            item = catalog.register(newItem(id, key, fingerprint, s, uploads, staged), actor);
+        } catch (DuplicateKeyException e) {
+            // a concurrent request with the same key committed first
+            return replay(catalog.itemByIdempotencyKey(key).orElseThrow(() -> e), fingerprint);
+        }
+        crash.reach("after-receive");
+        int version = preserve(item, staged, actor);
+        crash.reach("after-store");
+        catalog.markPreserved(id, version, actor);
+        crash.reach("after-preserved");
+        return new CaptureResult(catalog.requireItem(id), false);
+    }
+
+    int preserve(ItemRecord item, List<StagedFile> staged, Actor actor) {
+        var files = staged.stream()
+                .map(f -> new StoredFile(f.logicalPath(), f.path()))
+                .toList();
+        return preservation.writeVersion(
+                item.objectId(), files, sidecar.write(item), "capture " + item.archiveCode(), actor.name());
+    }
+
+    private CaptureResult replay(ItemRecord earlier, String fingerprint) {
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            throw new ConflictException("conflict.idempotencyKeyReused", earlier.acceptanceNo(), earlier.archiveCode());
+        }
+        if (!earlier.preserved()) {
+            throw new ConflictException("conflict.captureInProgress", earlier.archiveCode());
+        }
+        return new CaptureResult(earlier, true);
+    }
+
+    private void validate(Submission s, List<Upload> uploads, @Nullable String idempotencyKey) {
+        var v = new ArrayList<>(quality.check(s, facts.current()));
+        if (uploads.isEmpty()) {
+            v.add(Violation.of("files", "noUpload"));
+        } else if (uploads.size() > settings.maxFiles()) {
+            v.add(Violation.of("files", "tooManyFiles", settings.maxFiles()));
+        } else if (uploads.size() != s.filesOrEmpty().size()) {
+            v.add(Violation.of("files", "fileCountMismatch", s.filesOrEmpty().size(), uploads.size()));
+        }
+        if (idempotencyKey != null && !idempotencyKey.strip().matches("[A-Za-z0-9_.:\\-]{1,150}")) {
+            v.add(Violation.of("Idempotency-Key", "format"));
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
+    }
+
+    private List<StagedFile> stageAll(String key, List<Upload> uploads) {
+        var staged = new ArrayList<StagedFile>();
+        var v = new ArrayList<Violation>();
+        long max = settings.maxFileSize().toBytes();
+        for (int i = 0; i < uploads.size(); i++) {
+            try (InputStream in = uploads.get(i).opener().open()) {
+                var f = preservation.stage(key, i + 1, in, max);
+                checkFormat(v, i, f);
+                staged.add(f);
+            } catch (UploadTooLargeException e) {
+                v.add(Violation.of(
+                        "files[" + i + "]",
+                        "fileTooLarge",
+                        settings.maxFileSize().toMegabytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
+        return staged;
+    }
+
+    private void checkFormat(List<Violation> v, int i, StagedFile f) {
+        String field = "files[" + i + "]";
+        if (f.fixity().size() == 0) {
+            v.add(Violation.of(field, "emptyFile"));
+        } else if (!settings.acceptedFormats().contains(f.format().family())) {
+            v.add(Violation.of(field, "formatNotAccepted", f.format().mediaType()));
+        } else if (!f.format().readable()) {
+            v.add(Violation.of(field, "formatUnreadable", f.format().name()));
+        }
+    }
+
+    private List<String> hashAll(List<Upload> uploads) {
+        var out = new ArrayList<String>();
+        for (var u : uploads) {
+            try (InputStream in = u.opener().open()) {
+                var d = new org.siarchive.preservation.Digester();
+                byte[] buf = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    d.update(buf, 0, n);
+                }
+                out.add(d.finish().sha256());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private static NewItem newItem(
+            UUID id, String key, String fingerprint, Submission s, List<Upload> uploads, List<StagedFile> staged) {
+        var files = new ArrayList<NewItem.NewFile>();
+        for (int i = 0; i < staged.size(); i++) {
+            var f = staged.get(i);
+            files.add(new NewItem.NewFile(
+                    f.seq(),
+                    s.filesOrEmpty().get(i).material().strip(),
+                    OriginalNames.clean(uploads.get(i).originalName()),
+                    f.logicalPath(),
+                    f.format().mediaType(),
+                    f.format().name(),
+                    f.fixity().size(),
+                    f.fixity().sm3(),
+                    f.fixity().sha256()));
+        }
+        return SubmissionMapping.toNewItem(id, key, fingerprint, s, files);
+    }
+}

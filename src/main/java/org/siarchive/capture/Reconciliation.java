@@ -1,0 +1,175 @@
+package org.siarchive.capture;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.ItemRecord;
+import org.siarchive.catalog.ItemSidecar;
+import org.siarchive.preservation.Fixity;
+import org.siarchive.preservation.Preservation;
+import org.siarchive.preservation.StoredFile;
+import org.siarchive.shared.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start-up reconciliation between the catalogue and the preservation store. A capture registered but
+ * not yet preserved is completed from the store (if its version is there and intact) or from its
+ * fsynced staging copy; failing both it is quarantined. Store objects without a catalogue row are
+ * reported, never deleted. Staged uploads that were never registered are discarded: they were never
+ * acknowledged.
+ */
+@Component
+public class Reconciliation {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
+
+    private final Catalog catalog;
+    private final ItemSidecar sidecar;
+    private final Preservation preservation;
+    private final ReconciliationLog reports;
+    private final boolean scanStore;
+
+    Reconciliation(
+            Catalog catalog,
+            ItemSidecar sidecar,
+            Preservation preservation,
+            ReconciliationLog reports,
+            @Value("${siarchive.reconcile.scan-store:true}") boolean scanStore) {
+        this.catalog = catalog;
+        this.sidecar = sidecar;
+        this.preservation = preservation;
+        this.reports = reports;
+        this.scanStore = scanStore;
+    }
+
+    /** One thing reconciliation found and what it did about it. */
+    public record Finding(String kind, String subject, String detail) {}
+
+    /** What one run did. */
+    public record Report(OffsetDateTime startedAt, OffsetDateTime finishedAt, List<Finding> findings) {
+        public long count(String kind) {
+            return findings.stream().filter(f -> f.kind().equals(kind)).count();
+        }
+    }
+
+    public Report run() {
+        var started = OffsetDateTime.now();
+        var findings = new ArrayList<Finding>();
+        for (UUID id : catalog.receivingItems()) {
+            findings.add(finishCapture(catalog.requireItem(id)));
+            preservation.discardStaging(id.toString());
+        }
+        findings.addAll(discardUnregisteredStaging());
+        if (scanStore) {
+            findings.addAll(orphanObjects());
+        }
+        var report = new Report(started, OffsetDateTime.now(), findings);
+        reports.save(report);
+        log.info(
+                "reconciliation: {} completed, {} quarantined, {} orphan objects, {} staged uploads discarded",
+                report.count("COMPLETED"),
+                report.count("QUARANTINED"),
+                report.count("ORPHAN_OBJECT"),
+                report.count("STAGING_REMOVED"));
+        return report;
+    }
+
+    private Finding finishCapture(ItemRecord item) {
+        var head = preservation.headVersion(item.objectId());
+        if (head.isPresent()) {
+            if (storedContentMatches(item)) {
+                catalog.markPreserved(item.id(), head.get(), Actor.SYSTEM);
+                return new Finding(
+                        "COMPLETED", item.archiveCode(), "object v" + head.get() + " verified, marked preserved");
+            }
+            return quarantine(item, "stored content does not match the registered digests");
+        }
+        preservation.discardIncompleteObject(item.objectId());
+        var staged = preservation.stagedFiles(item.id().toString());
+        if (!stagedContentMatches(item, staged)) {
+            return quarantine(item, "staged upload missing or incomplete; content never preserved");
+        }
+        var files = new ArrayList<StoredFile>();
+        for (int i = 0; i < staged.size(); i++) {
+            files.add(new StoredFile(item.files().get(i).logicalPath(), staged.get(i)));
+        }
+        int version = preservation.writeVersion(
+                item.objectId(),
+                files,
+                sidecar.write(item),
+                "capture " + item.archiveCode() + " (reconciled)",
+                "system");
+        catalog.markPreserved(item.id(), version, Actor.SYSTEM);
+        return new Finding("COMPLETED", item.archiveCode(), "preserved from staging as v" + version);
+    }
+
+    private boolean storedContentMatches(ItemRecord item) {
+        for (var f : item.files()) {
+            try {
+                if (!preservation.fixityOf(item.objectId(), f.logicalPath()).equals(expected(f))) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean stagedContentMatches(ItemRecord item, List<java.nio.file.Path> staged) {
+        if (staged.size() != item.files().size()) {
+            return false;
+        }
+        for (int i = 0; i < staged.size(); i++) {
+            if (!StagedFixity.of(staged.get(i)).equals(expected(item.files().get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Fixity expected(ItemRecord.ItemFile f) {
+        return new Fixity(f.sizeBytes(), f.sm3(), f.sha256());
+    }
+
+    private Finding quarantine(ItemRecord item, String reason) {
+        catalog.quarantine(item.id(), reason, Actor.SYSTEM);
+        return new Finding("QUARANTINED", item.archiveCode(), reason);
+    }
+
+    private List<Finding> discardUnregisteredStaging() {
+        var out = new ArrayList<Finding>();
+        for (String key : preservation.stagingKeys()) {
+            boolean registered =
+                    isUuid(key) && catalog.item(UUID.fromString(key)).isPresent();
+            preservation.discardStaging(key);
+            if (!registered) {
+                out.add(new Finding("STAGING_REMOVED", key, "upload never registered or acknowledged; discarded"));
+            }
+        }
+        return out;
+    }
+
+    private List<Finding> orphanObjects() {
+        try (var ids = preservation.objectIds()) {
+            return ids.filter(id -> !catalog.hasObject(id))
+                    .map(id -> new Finding(
+                            "ORPHAN_OBJECT", id, "object without a catalogue row; left untouched for review"))
+                    .toList();
+        }
+    }
+
+    private static boolean isUuid(String s) {
+        try {
+            UUID.fromString(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

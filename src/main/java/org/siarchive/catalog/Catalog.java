@@ -1,0 +1,345 @@
+package org.siarchive.catalog;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.quality.CitizenIdNumber;
+import org.siarchive.shared.Actor;
+import org.siarchive.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalogue's API: registers items (assigning 档号 and retention, linking the person and employer
+ * files), records their preservation, and answers item, person-file and employer-file queries.
+ */
+@Component
+public class Catalog {
+
+    private final JdbcClient jdbc;
+    private final ReferenceData reference;
+    private final ArchiveCodes archiveCodes;
+    private final ItemQueries queries;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    Catalog(
+            JdbcClient jdbc,
+            ReferenceData reference,
+            ArchiveCodes archiveCodes,
+            ItemQueries queries,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.reference = reference;
+        this.archiveCodes = archiveCodes;
+        this.queries = queries;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    public Classification classification() {
+        return reference.classification();
+    }
+
+    /** Creates the fonds if it does not exist yet (first start of an installation). */
+    @Transactional
+    public void ensureFonds(String code, String name, String agency, Actor actor) {
+        int created = jdbc.sql(
+                        """
+                insert into fonds (code, name, agency) values (:code, :name, :agency) on conflict (code) do nothing
+                """)
+                .param("code", code)
+                .param("name", name)
+                .param("agency", agency)
+                .update();
+        if (created > 0) {
+            audit.record(actor, "FONDS", code, "CREATE", null, name);
+            reference.invalidate();
+        }
+    }
+
+    /**
+     * Registers a captured item as RECEIVING: 档号, retention, person/employer links, file rows and the
+     * audit entry in one transaction. The item becomes PRESERVED once its object version is durable.
+     */
+    @Transactional
+    public ItemRecord register(NewItem item, Actor actor) {
+        long fondsId = fondsId(item.fondsCode());
+        var step = reference.classification().step(item.stepCode());
+        if (step == null) {
+            throw new NotFoundException("BUSINESS_STEP", item.stepCode());
+        }
+        String retentionCode = reference.longestRetention(item.files().stream()
+                .map(NewItem.NewFile::materialCode)
+                .distinct()
+                .toList());
+        var retention = reference.retention(retentionCode);
+        String insurance = item.insuranceType() != null ? item.insuranceType() : step.insuranceType();
+        var code = archiveCodes.assign(fondsId, step.categoryCode(), codeValues(item, step, retentionCode, insurance));
+        Long personId = item.person() == null ? null : personId(item.person());
+        Long employerId = item.employer() == null ? null : employerId(item.employer());
+        insertItem(item, fondsId, step, insurance, retention, code, personId, employerId);
+        item.files().forEach(f -> insertFile(item.id(), f));
+        audit.record(actor, "ITEM", item.id().toString(), "RECEIVE", null, code.archiveCode());
+        return queries.byId(item.id()).orElseThrow();
+    }
+
+    private Map<String, String> codeValues(
+            NewItem item, Classification.Step step, String retentionCode, @Nullable String insurance) {
+        var values = new HashMap<String, String>();
+        values.put("fonds", item.fondsCode());
+        values.put("year", Integer.toString(item.docDate().getYear()));
+        values.put("retention", retentionCode);
+        values.put("category", step.categoryCode());
+        values.put("step", step.code());
+        values.put("insurance", insurance == null ? "000" : insurance);
+        return values;
+    }
+
+    private void insertItem(
+            NewItem item,
+            long fondsId,
+            Classification.Step step,
+            @Nullable String insurance,
+            Retention retention,
+            ArchiveCodes.Assigned code,
+            @Nullable Long personId,
+            @Nullable Long employerId) {
+        jdbc.sql(
+                        """
+                insert into item (id, fonds_id, archive_code, class_key, item_no, title, responsible, doc_date, year,
+                    doc_no, security_level, category_code, step_code, insurance_type, acceptance_no, idempotency_key,
+                    fingerprint, handler, handling_agency, handled_at, retention_code, retention_start, retention_end,
+                    person_id, person_name, employer_id, status, object_id)
+                values (:id, :fondsId, :archiveCode, :classKey, :itemNo, :title, :responsible, :docDate, :year,
+                    :docNo, :securityLevel, :category, :step, :insurance, :acceptanceNo, :idempotencyKey,
+                    :fingerprint, :handler, :handlingAgency, :handledAt, :retention, :retentionStart, :retentionEnd,
+                    :personId, :personName, :employerId, 'RECEIVING', :objectId)
+                """)
+                .param("id", item.id())
+                .param("fondsId", fondsId)
+                .param("archiveCode", code.archiveCode())
+                .param("classKey", code.classKey())
+                .param("itemNo", code.itemNo())
+                .param("title", item.title())
+                .param("responsible", item.responsible())
+                .param("docDate", item.docDate())
+                .param("year", item.docDate().getYear())
+                .param("docNo", item.docNo())
+                .param("securityLevel", item.securityLevel())
+                .param("category", step.categoryCode())
+                .param("step", step.code())
+                .param("insurance", insurance)
+                .param("acceptanceNo", item.acceptanceNo())
+                .param("idempotencyKey", item.idempotencyKey())
+                .param("fingerprint", item.fingerprint())
+                .param("handler", item.handler())
+                .param("handlingAgency", item.handlingAgency())
+                .param("handledAt", item.handledAt())
+                .param("retention", retention.code())
+                .param("retentionStart", Retention.start(item.docDate()))
+                .param("retentionEnd", retention.end(item.docDate()))
+                .param("personId", personId)
+                .param(
+                        "personName",
+                        item.person() == null ? null : item.person().name())
+                .param("employerId", employerId)
+                .param("objectId", item.objectId())
+                .update();
+    }
+
+    private void insertFile(UUID itemId, NewItem.NewFile f) {
+        jdbc.sql(
+                        """
+                insert into item_file (item_id, seq, material_code, original_name, logical_path, media_type,
+                    format_name, size_bytes, sm3, sha256)
+                values (:item, :seq, :material, :originalName, :logicalPath, :mediaType, :formatName, :size, :sm3, :sha256)
+                """)
+                .param("item", itemId)
+                .param("seq", f.seq())
+                .param("material", f.materialCode())
+                .param("originalName", f.originalName())
+                .param("logicalPath", f.logicalPath())
+                .param("mediaType", f.mediaType())
+                .param("formatName", f.formatName())
+                .param("size", f.sizeBytes())
+                .param("sm3", f.sm3())
+                .param("sha256", f.sha256())
+                .update();
+    }
+
+    private long fondsId(String code) {
+        return jdbc.sql("select id from fonds where code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("FONDS", code));
+    }
+
+    /** 参保人 keyed by certificate; the name first registered stays, the name on each item is kept with it. */
+    private long personId(NewItem.PersonRef p) {
+        boolean citizenId = "01".equals(p.certType()) || "07".equals(p.certType());
+        return jdbc.sql(
+                        """
+                insert into person (cert_type, cert_no, name, gender, birth_date)
+                values (:type, :no, :name, :gender, :birth)
+                on conflict (cert_type, cert_no) do update set cert_no = excluded.cert_no
+                returning id
+                """)
+                .param("type", p.certType())
+                .param("no", p.certNo())
+                .param("name", p.name())
+                .param("gender", citizenId ? CitizenIdNumber.genderCode(p.certNo()) : null)
+                .param(
+                        "birth",
+                        citizenId ? CitizenIdNumber.birthDate(p.certNo()).orElse(null) : null)
+                .query(Long.class)
+                .single();
+    }
+
+    private long employerId(NewItem.EmployerRef e) {
+        return jdbc.sql(
+                        """
+                insert into employer (credit_code, name) values (:code, :name)
+                on conflict (credit_code) do update set credit_code = excluded.credit_code
+                returning id
+                """)
+                .param("code", e.creditCode())
+                .param("name", e.name())
+                .query(Long.class)
+                .single();
+    }
+
+    /** The object version is durable: the item is PRESERVED, audited and announced in one transaction. */
+    @Transactional
+    public void markPreserved(UUID itemId, int objectVersion, Actor actor) {
+        int updated = jdbc.sql(
+                        """
+                update item set status = 'PRESERVED', object_version = :v, status_reason = null, updated_at = now()
+                where id = :id and status = 'RECEIVING'
+                """)
+                .param("v", objectVersion)
+                .param("id", itemId)
+                .update();
+        if (updated == 0) {
+            return;
+        }
+        var item = queries.byId(itemId).orElseThrow();
+        audit.record(actor, "ITEM", itemId.toString(), "CAPTURE", null, item.archiveCode() + " v" + objectVersion);
+        events.publishEvent(new ItemCaptured(itemId, item.archiveCode()));
+    }
+
+    /** The capture could not be completed; the item keeps its 档号 and is set aside for an archivist. */
+    @Transactional
+    public void quarantine(UUID itemId, String reason, Actor actor) {
+        jdbc.sql(
+                        """
+                update item set status = 'QUARANTINED', status_reason = :reason, updated_at = now()
+                where id = :id and status = 'RECEIVING'
+                """)
+                .param("reason", reason)
+                .param("id", itemId)
+                .update();
+        audit.record(actor, "ITEM", itemId.toString(), "QUARANTINE", reason, null);
+    }
+
+    /** Corrects descriptive metadata after its new sidecar version is durable; 档号 never changes. */
+    @Transactional
+    public void applyCorrection(UUID itemId, Correction correction, int objectVersion, Actor actor) {
+        jdbc.sql(
+                        """
+                update item set title = :title, responsible = :responsible, doc_no = :docNo,
+                    object_version = :v, updated_at = now() where id = :id
+                """)
+                .param("title", correction.title())
+                .param("responsible", correction.responsible())
+                .param("docNo", correction.docNo())
+                .param("v", objectVersion)
+                .param("id", itemId)
+                .update();
+        var item = queries.byId(itemId).orElseThrow();
+        audit.record(actor, "ITEM", itemId.toString(), "CORRECT", correction.reason(), "v" + objectVersion);
+        events.publishEvent(new ItemCorrected(itemId, item.archiveCode(), objectVersion));
+    }
+
+    /** Descriptive fields an archivist may correct, with the reason the audit trail keeps. */
+    public record Correction(String title, String responsible, @Nullable String docNo, String reason) {}
+
+    public Optional<ItemRecord> item(UUID id) {
+        return queries.byId(id);
+    }
+
+    public ItemRecord requireItem(UUID id) {
+        return item(id).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
+    }
+
+    public Optional<ItemRecord> itemByIdempotencyKey(String key) {
+        return queries.byIdempotencyKey(key);
+    }
+
+    public Optional<ItemRecord> itemByArchiveCode(String archiveCode) {
+        return queries.byArchiveCode(archiveCode);
+    }
+
+    /** Items stuck in RECEIVING: captures a crash interrupted. */
+    public List<UUID> receivingItems() {
+        return jdbc.sql("select id from item where status = 'RECEIVING' order by created_at")
+                .query(UUID.class)
+                .list();
+    }
+
+    public boolean hasObject(String objectId) {
+        return jdbc.sql("select exists (select 1 from item where object_id = :o)")
+                .param("o", objectId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** 一人一档: the person and every item about them, by business time. */
+    public Optional<PartyFile> personFile(String certNo) {
+        return queries.person(certNo)
+                .map(p -> new PartyFile(
+                        p,
+                        queries.summaries(
+                                "i.person_id = :id", Map.of("id", p.id()), "i.handled_at, i.archive_code", 5000)));
+    }
+
+    /** 一企一档: the employer and every item about it, by business time. */
+    public Optional<PartyFile> employerFile(String creditCode) {
+        return queries.employer(creditCode)
+                .map(e -> new PartyFile(
+                        e,
+                        queries.summaries(
+                                "i.employer_id = :id", Map.of("id", e.id()), "i.handled_at, i.archive_code", 5000)));
+    }
+
+    public List<ItemSummary> latestItems(int limit) {
+        return queries.summaries("true", Map.of(), "i.created_at desc", Math.min(limit, 200));
+    }
+
+    public Counts counts() {
+        return queries.counts();
+    }
+
+    /** Every item id in catalogue order, for rebuilding derived read models. */
+    public List<UUID> itemIdsAfter(@Nullable UUID after, int limit) {
+        return jdbc.sql(
+                        "select id from item where (:after::uuid is null or id > :after::uuid) order by id limit :limit")
+                .param("after", after)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    public OffsetDateTime now() {
+        return jdbc.sql("select now()").query(OffsetDateTime.class).single();
+    }
+}

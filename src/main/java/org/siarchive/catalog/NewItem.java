@@ -1,0 +1,50 @@
+package org.siarchive.catalog;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A validated item (件) to register; its 档号 and retention are assigned by the catalogue. */
+public record NewItem(
+        UUID id,
+        String objectId,
+        String fondsCode,
+        String idempotencyKey,
+        String fingerprint,
+        String acceptanceNo,
+        String stepCode,
+        @Nullable String insuranceType,
+        String title,
+        String responsible,
+        LocalDate docDate,
+        @Nullable String docNo,
+        String securityLevel,
+        @Nullable PersonRef person,
+        @Nullable EmployerRef employer,
+        String handler,
+        String handlingAgency,
+        OffsetDateTime handledAt,
+        List<NewFile> files) {
+
+    public NewItem {
+        files = List.copyOf(files);
+    }
+
+    public record PersonRef(String certType, String certNo, String name) {}
+
+    public record EmployerRef(String creditCode, String name) {}
+
+    /** One file of the item as staged: where it will live in the object and its fixity. */
+    public record NewFile(
+            int seq,
+            String materialCode,
+            String originalName,
+            String logicalPath,
+            String mediaType,
+            String formatName,
+            long sizeBytes,
+            String sm3,
+            String sha256) {}
+}

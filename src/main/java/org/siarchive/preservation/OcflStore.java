@@ -1,0 +1,142 @@
+package org.siarchive.preservation;
+
+import io.ocfl.api.OcflRepository;
+import io.ocfl.api.model.ObjectVersionId;
+import io.ocfl.api.model.VersionInfo;
+import io.ocfl.core.OcflRepositoryBuilder;
+import io.ocfl.core.extension.storage.layout.HashedNTupleLayoutExtension;
+import io.ocfl.core.extension.storage.layout.config.HashedNTupleLayoutConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * An OCFL 1.1 storage root on local disk (hashed n-tuple layout). Each write creates a new object
+ * version; after ocfl-java commits it, the version directory, the object root's inventory and the
+ * directory entries up to the storage root are fsynced, so a returned version survives a crash.
+ */
+final class OcflStore implements AutoCloseable {
+
+    static final String SIDECAR = "metadata.json";
+
+    private final Path root;
+    private final OcflRepository repo;
+    private final HashedNTupleLayoutExtension layout;
+
+    OcflStore(Path root, Path workDir) {
+        this.root = root;
+        var layoutConfig = new HashedNTupleLayoutConfig();
+        this.repo = new OcflRepositoryBuilder()
+                .defaultLayoutConfig(layoutConfig)
+                .storage(storage -> storage.fileSystem(root))
+                .workDir(workDir)
+                .build();
+        this.layout = new HashedNTupleLayoutExtension();
+        this.layout.init(layoutConfig);
+    }
+
+    /** A new version holding the given files (copied from staging) and the metadata sidecar. */
+    int write(String objectId, Map<String, Path> files, byte[] sidecar, String message, String user) {
+        var versionId = repo.updateObject(
+                ObjectVersionId.head(objectId),
+                new VersionInfo().setMessage(message).setUser(user, null),
+                updater -> {
+                    files.forEach((logicalPath, source) -> updater.addPath(source, logicalPath));
+                    updater.writeFile(new ByteArrayInputStream(sidecar), SIDECAR, io.ocfl.api.OcflOption.OVERWRITE);
+                });
+        int version = (int) versionId.getVersionNum().getVersionNum();
+        makeDurable(objectId, version);
+        return version;
+    }
+
+    private void makeDurable(String objectId, int version) {
+        Path objectRoot = objectRoot(objectId);
+        Durable.forceTree(objectRoot.resolve("v" + version));
+        try (Stream<Path> top = Files.list(objectRoot)) {
+            top.filter(Files::isRegularFile).forEach(Durable::force);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path dir = objectRoot; dir != null && dir.startsWith(root); dir = dir.getParent()) {
+            Durable.force(dir);
+        }
+    }
+
+    Path objectRoot(String objectId) {
+        return root.resolve(layout.mapObjectId(objectId));
+    }
+
+    boolean contains(String objectId) {
+        return repo.containsObject(objectId);
+    }
+
+    Optional<Integer> headVersion(String objectId) {
+        if (!repo.containsObject(objectId)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                (int) repo.describeObject(objectId).getHeadVersionNum().getVersionNum());
+    }
+
+    List<String> logicalPaths(String objectId) {
+        return repo.describeVersion(ObjectVersionId.head(objectId)).getFiles().stream()
+                .map(f -> f.getPath())
+                .sorted()
+                .collect(Collectors.toList());
+    }
+
+    InputStream open(String objectId, String logicalPath) {
+        var file = repo.getObject(ObjectVersionId.head(objectId)).getFile(logicalPath);
+        if (file == null) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException(objectId + "/" + logicalPath));
+        }
+        try {
+            return Files.newInputStream(root.resolve(file.getStorageRelativePath()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    byte[] readSidecar(String objectId) {
+        try (var in = open(objectId, SIDECAR)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Stream<String> objectIds() {
+        return repo.listObjectIds();
+    }
+
+    /**
+     * Removes the remains of a first version that a crash interrupted before ocfl-java installed its
+     * inventory. Only ever called for objects the catalogue has never acknowledged.
+     */
+    void discardIncomplete(String objectId) {
+        Path objectRoot = objectRoot(objectId);
+        if (repo.containsObject(objectId) || !Files.exists(objectRoot)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(objectRoot)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+    }
+}

@@ -1,0 +1,71 @@
+package org.siarchive.quality;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.shared.Violation;
+import org.springframework.stereotype.Component;
+
+/** Checks a {@link Submission} and returns every violation at once, so the sender can fix all in one go. */
+@Component
+public class Quality {
+
+    /** Certificate types that carry a GB 11643 number: 居民身份证 and 港澳台居民居住证. */
+    static final Set<String> GB11643_TYPES = Set.of("01", "07");
+
+    private final Clock clock;
+
+    public Quality(Clock clock) {
+        this.clock = clock;
+    }
+
+    public List<Violation> check(Submission s, ReferenceFacts facts) {
+        var v = new ArrayList<Violation>();
+        var today = LocalDate.now(clock);
+        FieldRules.code(v, "fondsCode", s.fondsCode(), facts.fondsCodes(), true);
+        FieldRules.pattern(v, "acceptanceNo", s.acceptanceNo(), "[A-Za-z0-9_\\-]{1,64}", true);
+        FieldRules.text(v, "title", s.title(), 500, true);
+        FieldRules.text(v, "responsible", s.responsible(), 200, true);
+        FieldRules.text(v, "docNo", s.docNo(), 100, false);
+        FieldRules.text(v, "handler", s.handler(), 100, true);
+        FieldRules.text(v, "handlingAgency", s.handlingAgency(), 200, true);
+        FieldRules.pastDate(v, "docDate", s.docDate(), today);
+        FieldRules.pastDateTime(v, "handledAt", s.handledAt(), clock);
+        FieldRules.code(v, "insuranceType", s.insuranceType(), facts.insuranceTypes(), false);
+        FieldRules.code(v, "securityLevel", s.securityLevel(), facts.securityLevels(), false);
+        var step = stepFacts(v, s.businessStep(), facts);
+        checkParties(v, s, step, facts, today);
+        MaterialRules.check(v, s.filesOrEmpty(), step);
+        return v;
+    }
+
+    private static ReferenceFacts.@Nullable StepFacts stepFacts(
+            List<Violation> v, @Nullable String code, ReferenceFacts facts) {
+        FieldRules.code(v, "businessStep", code, facts.steps().keySet(), true);
+        return code == null ? null : facts.steps().get(code.strip());
+    }
+
+    private static void checkParties(
+            List<Violation> v,
+            Submission s,
+            ReferenceFacts.@Nullable StepFacts step,
+            ReferenceFacts facts,
+            LocalDate today) {
+        var subject = step == null ? ReferenceFacts.Subject.ANY : step.subject();
+        if (subject == ReferenceFacts.Subject.PERSON && s.person() == null) {
+            v.add(Violation.of("person", "required"));
+        }
+        if (subject == ReferenceFacts.Subject.EMPLOYER && s.employer() == null) {
+            v.add(Violation.of("employer", "required"));
+        }
+        if (s.person() != null) {
+            PartyRules.person(v, s.person(), facts, today);
+        }
+        if (s.employer() != null) {
+            PartyRules.employer(v, s.employer());
+        }
+    }
+}

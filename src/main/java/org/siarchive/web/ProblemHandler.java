@@ -1,0 +1,156 @@
+package org.siarchive.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.siarchive.shared.ConflictException;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * Every error becomes an RFC 9457 problem (API) or an error page (console) in the caller's language:
+ * the field and the rule are named, nothing internal (stack traces, SQL) is ever shown.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final MessageSource messages;
+
+    ProblemHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    Object invalid(InvalidInputException e, HttpServletRequest req) {
+        var locale = RequestContextUtils.getLocale(req);
+        var errors = e.violations().stream().map(v -> error(v, locale)).toList();
+        var p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", locale, List.of(errors.size()));
+        p.setProperty("errors", errors);
+        return respond(p, req);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    Object notFound(NotFoundException e, HttpServletRequest req) {
+        var p = problem(HttpStatus.NOT_FOUND, "not-found", RequestContextUtils.getLocale(req), List.of(e.objectId()));
+        p.setProperty("objectType", e.objectType());
+        return respond(p, req);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    Object conflict(ConflictException e, HttpServletRequest req) {
+        var locale = RequestContextUtils.getLocale(req);
+        var p = problem(HttpStatus.CONFLICT, "conflict", locale, List.of());
+        p.setDetail(messages.getMessage(e.messageKey(), e.args().toArray(), e.messageKey(), locale));
+        return respond(p, req);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest req) {
+        return respond(
+                problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", RequestContextUtils.getLocale(req), List.of()), req);
+    }
+
+    @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
+    Object missingPart(Exception e, HttpServletRequest req) {
+        String name = e instanceof MissingServletRequestPartException m
+                ? m.getRequestPartName()
+                : ((MissingServletRequestParameterException) e).getParameterName();
+        return invalid(new InvalidInputException(Violation.of(name, "required")), req);
+    }
+
+    @ExceptionHandler({MultipartException.class, HttpMessageNotReadableException.class})
+    Object badRequest(Exception e, HttpServletRequest req) {
+        return respond(
+                problem(HttpStatus.BAD_REQUEST, "bad-request", RequestContextUtils.getLocale(req), List.of()), req);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) {
+        return invalid(new InvalidInputException(Violation.of(e.getName(), "format")), req);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
+        return respond(
+                problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type", RequestContextUtils.getLocale(req), List.of()),
+                req);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
+        return respond(
+                problem(HttpStatus.METHOD_NOT_ALLOWED, "method", RequestContextUtils.getLocale(req), List.of()), req);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object noResource(NoResourceFoundException e, HttpServletRequest req) {
+        return respond(
+                problem(
+                        HttpStatus.NOT_FOUND,
+                        "not-found",
+                        RequestContextUtils.getLocale(req),
+                        List.of(req.getRequestURI())),
+                req);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest req) {
+        log.error("unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
+        return respond(
+                problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", RequestContextUtils.getLocale(req), List.of()),
+                req);
+    }
+
+    private ProblemDetail problem(HttpStatus status, String kind, Locale locale, List<?> args) {
+        var p = ProblemDetail.forStatus(status);
+        p.setType(URI.create("urn:siarchive:problem:" + kind));
+        p.setTitle(messages.getMessage("problem." + kind + ".title", null, status.getReasonPhrase(), locale));
+        p.setDetail(messages.getMessage("problem." + kind + ".detail", args.toArray(), "", locale));
+        return p;
+    }
+
+    private Map<String, String> error(Violation v, Locale locale) {
+        String label = messages.getMessage("field." + v.field().replaceAll("\\[\\d+]", "[]"), null, v.field(), locale);
+        String message = messages.getMessage(v.messageKey(), v.args().toArray(), v.rule(), locale);
+        String text =
+                messages.getMessage("violation.format", new Object[] {label, message}, label + ": " + message, locale);
+        return Map.of("field", v.field(), "rule", v.rule(), "message", text);
+    }
+
+    private static Object respond(ProblemDetail p, HttpServletRequest req) {
+        if (req.getRequestURI().startsWith("/api/")) {
+            return ResponseEntity.status(p.getStatus())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(p);
+        }
+        var mav = new ModelAndView("error/problem");
+        mav.setStatus(HttpStatus.valueOf(p.getStatus()));
+        mav.addObject("problem", p);
+        return mav;
+    }
+}
