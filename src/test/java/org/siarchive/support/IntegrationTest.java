@@ -1,0 +1,36 @@
+package org.siarchive.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of integration tests: the whole application on a random port, on a real embedded PostgreSQL and
+ * a real OCFL root in a temporary data directory shared by every test class of this JVM (so Spring's
+ * context cache reuses one running application).
+ */
+@Tag("integration")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    public static final Path DATA_DIR = createDataDir();
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("siarchive-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("siarchive.data-dir", DATA_DIR::toString);
+        registry.add("server.address", () -> "127.0.0.1");
+    }
+}
