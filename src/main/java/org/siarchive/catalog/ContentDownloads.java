@@ -10,6 +10,7 @@ import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.FixityMismatchException;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.ConflictException;
+import org.siarchive.shared.IntegrityException;
 import org.siarchive.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,30 @@ public class ContentDownloads {
         this.preservation = preservation;
     }
 
+    /**
+     * The last block is written only after the stream reported its end, i.e. after verification: with a
+     * Content-Length header a response is complete once its last byte is out, so a mismatch must stop it
+     * before that byte.
+     */
+    static void copyHoldingBackTheLastBlock(InputStream in, OutputStream out) throws IOException {
+        byte[] held = new byte[64 * 1024];
+        byte[] next = new byte[64 * 1024];
+        int heldLen = 0;
+        int n;
+        while ((n = in.read(next)) >= 0) {
+            if (heldLen > 0) {
+                out.write(held, 0, heldLen);
+            }
+            byte[] t = held;
+            held = next;
+            next = t;
+            heldLen = n;
+        }
+        if (heldLen > 0) {
+            out.write(held, 0, heldLen);
+        }
+    }
+
     public void send(UUID itemId, int seq, boolean inline, HttpServletResponse response) throws IOException {
         var item = catalog.requireItem(itemId);
         var file = item.files().stream()
@@ -54,11 +79,13 @@ public class ContentDownloads {
         response.setHeader("X-Content-Type-Options", "nosniff");
         var expected = new Fixity(file.sizeBytes(), file.sm3(), file.sha256());
         try (InputStream in = preservation.read(item.objectId(), file.logicalPath(), expected)) {
-            OutputStream out = response.getOutputStream();
-            in.transferTo(out);
+            copyHoldingBackTheLastBlock(in, response.getOutputStream());
         } catch (FixityMismatchException e) {
             log.error("FIXITY FAILURE while serving {}: {}", item.archiveCode(), e.getMessage());
-            throw e;
+            if (!response.isCommitted()) {
+                response.reset();
+            }
+            throw new IntegrityException(item.archiveCode() + " / " + file.logicalPath(), e);
         }
     }
 }

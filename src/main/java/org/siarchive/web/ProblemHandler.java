@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.siarchive.shared.ConflictException;
+import org.siarchive.shared.IntegrityException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.Violation;
@@ -116,6 +117,17 @@ class ProblemHandler {
                         RequestContextUtils.getLocale(req),
                         List.of(req.getRequestURI())),
                 req);
+    }
+
+    @ExceptionHandler(IntegrityException.class)
+    Object integrity(IntegrityException e, HttpServletRequest req) {
+        log.error("integrity failure: {}", e.subject());
+        var p = problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "integrity",
+                RequestContextUtils.getLocale(req),
+                List.of(e.subject()));
+        return respond(p, req);
     }
 
     @ExceptionHandler(Exception.class)

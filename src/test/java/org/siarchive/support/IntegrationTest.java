@@ -32,5 +32,6 @@ public abstract class IntegrationTest {
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("siarchive.data-dir", DATA_DIR::toString);
         registry.add("server.address", () -> "127.0.0.1");
+        registry.add("siarchive.capture.max-file-size", () -> "5MB");
     }
 }
