@@ -1,0 +1,30 @@
+package org.siarchive.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Tells the operator where the console is once the platform is ready. */
+@Component
+class ConsoleAnnouncement {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleAnnouncement.class);
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            String address = event.getApplicationContext().getEnvironment().getProperty("server.address", "127.0.0.1");
+            String host = "127.0.0.1".equals(address) || "localhost".equals(address) ? "localhost" : address;
+            String url = "http://" + host + ":" + web.getWebServer().getPort() + "/";
+            log.info(
+                    "SIArchive 控制台已就绪 / console ready: {}  (安全模块上线前无需登录，仅本机可访问 / no login until the security module lands; local access only)",
+                    url);
+            System.out.println();
+            System.out.println("  SIArchive 社保档案管理平台  →  " + url);
+            System.out.println();
+        }
+    }
+}
