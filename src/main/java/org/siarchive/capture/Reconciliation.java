@@ -66,7 +66,7 @@ public class Reconciliation {
         }
         findings.addAll(discardUnregisteredStaging());
         if (scanStore) {
-            findings.addAll(orphanObjects());
+            findings.addAll(scanStore());
         }
         var report = new Report(started, OffsetDateTime.now(), findings);
         reports.save(report);
@@ -155,13 +155,47 @@ public class Reconciliation {
         return out;
     }
 
-    private List<Finding> orphanObjects() {
+    /**
+     * Walks the store in batches: objects without a row are reported; an object whose head version is
+     * ahead of the catalogue is a correction interrupted after its version was written, and the
+     * catalogue is brought up to the stored sidecar.
+     */
+    private List<Finding> scanStore() {
+        var out = new ArrayList<Finding>();
         try (var ids = preservation.objectIds()) {
-            return ids.filter(id -> !catalog.hasObject(id))
-                    .map(id -> new Finding(
-                            "ORPHAN_OBJECT", id, "object without a catalogue row; left untouched for review"))
-                    .toList();
+            var batch = new ArrayList<String>();
+            var it = ids.iterator();
+            while (it.hasNext()) {
+                batch.add(it.next());
+                if (batch.size() == 500 || !it.hasNext()) {
+                    out.addAll(checkBatch(batch));
+                    batch.clear();
+                }
+            }
         }
+        return out;
+    }
+
+    private List<Finding> checkBatch(List<String> objectIds) {
+        var out = new ArrayList<Finding>();
+        var known = catalog.objectVersions(objectIds);
+        for (String id : objectIds) {
+            Integer version = known.get(id);
+            if (version == null) {
+                out.add(new Finding("ORPHAN_OBJECT", id, "object without a catalogue row; left untouched for review"));
+            } else if (version > 0 && preservation.headVersion(id).orElse(version) > version) {
+                out.add(completeCorrection(id, preservation.headVersion(id).orElseThrow()));
+            }
+        }
+        return out;
+    }
+
+    private Finding completeCorrection(String objectId, int head) {
+        var doc = sidecar.read(preservation.readSidecar(objectId));
+        var correction = new Catalog.Correction(
+                doc.title(), doc.responsible(), doc.docNo(), "reconciled from preservation v" + head);
+        catalog.applyCorrection(doc.id(), correction, head, Actor.SYSTEM);
+        return new Finding("COMPLETED", doc.archiveCode(), "correction v" + head + " applied from the stored sidecar");
     }
 
     private static boolean isUuid(String s) {

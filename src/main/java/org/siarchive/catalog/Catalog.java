@@ -296,6 +296,20 @@ public class Catalog {
                 .list();
     }
 
+    /** Catalogue object versions of the given store objects; ids without a row are absent. */
+    public Map<String, Integer> objectVersions(List<String> objectIds) {
+        if (objectIds.isEmpty()) {
+            return Map.of();
+        }
+        var out = new HashMap<String, Integer>();
+        jdbc.sql("select object_id, object_version from item where object_id in (:ids)")
+                .param("ids", objectIds)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .list()
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     public boolean hasObject(String objectId) {
         return jdbc.sql("select exists (select 1 from item where object_id = :o)")
                 .param("o", objectId)

@@ -1,0 +1,184 @@
+package org.siarchive.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.ItemRecord;
+import org.siarchive.catalog.ItemSidecar;
+import org.siarchive.catalog.NewItem;
+import org.siarchive.preservation.Preservation;
+import org.siarchive.preservation.StagedFile;
+import org.siarchive.preservation.StoredFile;
+import org.siarchive.shared.Actor;
+import org.siarchive.support.IntegrationTest;
+import org.siarchive.support.Samples;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Start-up reconciliation on states a crash can leave, built here step by step on the real stack. */
+class ReconciliationIT extends IntegrationTest {
+
+    @Autowired
+    Reconciliation reconciliation;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Preservation preservation;
+
+    @Autowired
+    ItemSidecar sidecar;
+
+    @Autowired
+    Fingerprints fingerprints;
+
+    /** A capture stopped after transaction 1: registered RECEIVING, staged, nothing in the store. */
+    private ItemRecord registeredButNotPreserved() {
+        UUID id = UUID.randomUUID();
+        var s = Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1983), "韩梅");
+        var staged = new ArrayList<StagedFile>();
+        staged.add(preservation.stage(id.toString(), 1, new ByteArrayInputStream(Samples.png(id.hashCode())), 1 << 20));
+        staged.add(preservation.stage(id.toString(), 2, new ByteArrayInputStream(Samples.pdf(id.toString())), 1 << 20));
+        preservation.syncStaging(id.toString());
+        var files = new ArrayList<NewItem.NewFile>();
+        for (var f : staged) {
+            files.add(new NewItem.NewFile(
+                    f.seq(),
+                    f.seq() == 1 ? "RY01" : "RY02",
+                    "f" + f.seq(),
+                    f.logicalPath(),
+                    f.format().mediaType(),
+                    f.format().name(),
+                    f.fixity().size(),
+                    f.fixity().sm3(),
+                    f.fixity().sha256()));
+        }
+        var item = SubmissionMapping.toNewItem(
+                id, "acceptance:" + s.acceptanceNo(), fingerprints.of(s, List.of()), s, files);
+        return catalog.register(item, Actor.SYSTEM);
+    }
+
+    @Test
+    void completesACaptureFromItsStagedCopy() {
+        var item = registeredButNotPreserved();
+
+        var report = reconciliation.run();
+
+        assertThat(report.findings())
+                .anyMatch(f -> f.kind().equals("COMPLETED") && f.subject().equals(item.archiveCode()));
+        var after = catalog.requireItem(item.id());
+        assertThat(after.status()).isEqualTo("PRESERVED");
+        assertThat(after.objectVersion()).isEqualTo(1);
+        for (var f : after.files()) {
+            assertThat(preservation.fixityOf(after.objectId(), f.logicalPath()).sm3())
+                    .isEqualTo(f.sm3());
+        }
+        assertThat(preservation.stagedFiles(item.id().toString())).isEmpty();
+    }
+
+    @Test
+    void completesACaptureWhoseVersionWasAlreadyWritten() {
+        var item = registeredButNotPreserved();
+        var staged = preservation.stagedFiles(item.id().toString());
+        preservation.writeVersion(
+                item.objectId(),
+                List.of(
+                        new StoredFile(item.files().get(0).logicalPath(), staged.get(0)),
+                        new StoredFile(item.files().get(1).logicalPath(), staged.get(1))),
+                sidecar.write(item),
+                "capture",
+                "test");
+        preservation.discardStaging(item.id().toString());
+
+        reconciliation.run();
+
+        assertThat(catalog.requireItem(item.id()).status()).isEqualTo("PRESERVED");
+    }
+
+    @Test
+    void quarantinesACaptureWhoseContentIsGone() {
+        var item = registeredButNotPreserved();
+        preservation.discardStaging(item.id().toString());
+
+        var report = reconciliation.run();
+
+        var after = catalog.requireItem(item.id());
+        assertThat(after.status()).isEqualTo("QUARANTINED");
+        assertThat(after.statusReason()).contains("staged upload missing");
+        assertThat(after.archiveCode()).isEqualTo(item.archiveCode());
+        assertThat(report.findings())
+                .anyMatch(f -> f.kind().equals("QUARANTINED") && f.subject().equals(item.archiveCode()));
+    }
+
+    @Test
+    void reportsStoreObjectsWithoutACatalogueRowAndLeavesThemAlone() {
+        String orphan = "urn:siarchive:item:" + UUID.randomUUID();
+        preservation.writeVersion(orphan, List.of(), "{}".getBytes(), "unknown origin", "test");
+
+        var report = reconciliation.run();
+
+        assertThat(report.findings())
+                .anyMatch(f -> f.kind().equals("ORPHAN_OBJECT") && f.subject().equals(orphan));
+        assertThat(preservation.headVersion(orphan)).contains(1);
+    }
+
+    @Test
+    void finishesACorrectionInterruptedAfterItsVersionWasWritten() {
+        var item = registeredButNotPreserved();
+        reconciliation.run();
+        var preserved = catalog.requireItem(item.id());
+        var corrected = new ItemRecord(
+                preserved.id(),
+                preserved.archiveCode(),
+                preserved.fondsCode(),
+                preserved.fondsName(),
+                preserved.itemNo(),
+                "更正后的题名",
+                preserved.responsible(),
+                preserved.docDate(),
+                preserved.year(),
+                "文号-1",
+                preserved.securityLevel(),
+                preserved.categoryCode(),
+                preserved.categoryName(),
+                preserved.stepCode(),
+                preserved.stepName(),
+                preserved.insuranceType(),
+                preserved.insuranceName(),
+                preserved.acceptanceNo(),
+                preserved.handler(),
+                preserved.handlingAgency(),
+                preserved.handledAt(),
+                preserved.retentionCode(),
+                preserved.retentionName(),
+                preserved.retentionStart(),
+                preserved.retentionEnd(),
+                preserved.certType(),
+                preserved.certNo(),
+                preserved.personName(),
+                preserved.registeredPersonName(),
+                preserved.creditCode(),
+                preserved.employerName(),
+                preserved.status(),
+                preserved.statusReason(),
+                preserved.objectId(),
+                preserved.objectVersion(),
+                preserved.idempotencyKey(),
+                preserved.fingerprint(),
+                preserved.createdAt(),
+                preserved.files());
+        preservation.writeVersion(preserved.objectId(), List.of(), sidecar.write(corrected), "correction", "test");
+
+        reconciliation.run();
+
+        var after = catalog.requireItem(item.id());
+        assertThat(after.objectVersion()).isEqualTo(2);
+        assertThat(after.title()).isEqualTo("更正后的题名");
+        assertThat(after.docNo()).isEqualTo("文号-1");
+    }
+}
