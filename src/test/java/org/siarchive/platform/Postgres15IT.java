@@ -38,8 +38,8 @@ class Postgres15IT {
         pg = DebianPostgres15.start();
         registry.add("spring.datasource.url", pg::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("siarchive.data-dir", () -> Files.createTempDirectory("siarchive-pg15-data-")
-                .toString());
+        String dataDir = Files.createTempDirectory("siarchive-pg15-data-").toString();
+        registry.add("siarchive.data-dir", () -> dataDir);
     }
 
     @AfterAll
