@@ -1,0 +1,179 @@
+package org.siarchive.catalog;
+
+import java.util.List;
+import java.util.UUID;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.shared.Actor;
+import org.siarchive.shared.ConflictException;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Violation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Volumes (卷) and boxes (盒). A volume gathers items of one fonds, year and retention period and gets
+ * its own 档号 ({fonds}-SB·{year}-{retention}-{案卷号:3}, gap-free per class); a box holds items or volumes.
+ * Every change is audited in its transaction.
+ */
+@Component
+public class Containers {
+
+    static final ArchiveCodePattern VOLUME_PATTERN = new ArchiveCodePattern("{fonds}-SB·{year}-{retention}-{seq}", 3);
+
+    /** A volume. */
+    public record Volume(long id, String archiveCode, String title, int year, String retentionCode, Long boxId) {}
+
+    /** A box. */
+    public record Box(long id, String fondsCode, String boxNo) {}
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final AuditTrail audit;
+
+    Containers(JdbcClient jdbc, Catalog catalog, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.audit = audit;
+    }
+
+    /** Files the given items into a new volume; they must share fonds, year and retention. */
+    @Transactional
+    public Volume fileIntoVolume(String title, List<UUID> itemIds, Actor actor) {
+        if (title == null || title.isBlank() || title.length() > 500) {
+            throw new InvalidInputException(
+                    Violation.of("title", title == null || title.isBlank() ? "required" : "maxLength", 500));
+        }
+        if (itemIds == null || itemIds.isEmpty()) {
+            throw new InvalidInputException(Violation.of("items", "required"));
+        }
+        var items = itemIds.stream().map(catalog::requireItem).toList();
+        var first = items.get(0);
+        for (var i : items) {
+            if (!i.fondsCode().equals(first.fondsCode())
+                    || i.year() != first.year()
+                    || !i.retentionCode().equals(first.retentionCode())) {
+                throw new InvalidInputException(Violation.of("items", "volumeMixed", i.archiveCode()));
+            }
+            if (!i.preserved()) {
+                throw new ConflictException("conflict.itemNotPreserved", i.archiveCode());
+            }
+        }
+        String classKey = "卷:"
+                + VOLUME_PATTERN.classKey(java.util.Map.of(
+                        "fonds",
+                        first.fondsCode(),
+                        "year",
+                        Integer.toString(first.year()),
+                        "retention",
+                        first.retentionCode()));
+        int seq = jdbc.sql(
+                        """
+                insert into archive_code_counter (class_key, last_value) values (:k, 1)
+                on conflict (class_key) do update set last_value = archive_code_counter.last_value + 1
+                returning last_value
+                """)
+                .param("k", classKey)
+                .query(Integer.class)
+                .single();
+        String code = VOLUME_PATTERN.format(classKey.substring(2), seq);
+        long id = jdbc.sql(
+                        """
+                insert into volume (fonds_id, archive_code, title, year, retention_code)
+                values ((select id from fonds where code = :fonds), :code, :title, :year, :retention) returning id
+                """)
+                .param("fonds", first.fondsCode())
+                .param("code", code)
+                .param("title", title.strip())
+                .param("year", first.year())
+                .param("retention", first.retentionCode())
+                .query(Long.class)
+                .single();
+        for (var i : items) {
+            int moved = jdbc.sql(
+                            "update item set volume_id = :v, updated_at = now() where id = :id and volume_id is null")
+                    .param("v", id)
+                    .param("id", i.id())
+                    .update();
+            if (moved == 0) {
+                throw new ConflictException("conflict.itemAlreadyInVolume", i.archiveCode());
+            }
+            audit.record(actor, "ITEM", i.id().toString(), "FILE_INTO_VOLUME", null, code);
+        }
+        audit.record(actor, "VOLUME", Long.toString(id), "CREATE", null, code);
+        return volume(id);
+    }
+
+    @Transactional
+    public Box createBox(String fondsCode, String boxNo, Actor actor) {
+        if (boxNo == null || !boxNo.strip().matches("[A-Za-z0-9\\-·]{1,64}")) {
+            throw new InvalidInputException(
+                    Violation.of("boxNo", boxNo == null || boxNo.isBlank() ? "required" : "format"));
+        }
+        Long fondsId = jdbc.sql("select id from fonds where code = :c")
+                .param("c", fondsCode)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new InvalidInputException(Violation.of("fondsCode", "codeTable", fondsCode)));
+        long id = jdbc.sql(
+                        """
+                insert into box (fonds_id, box_no) values (:f, :n) on conflict (fonds_id, box_no) do nothing returning id
+                """)
+                .param("f", fondsId)
+                .param("n", boxNo.strip())
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new ConflictException("conflict.boxExists", boxNo.strip()));
+        audit.record(actor, "BOX", Long.toString(id), "CREATE", null, boxNo.strip());
+        return new Box(id, fondsCode, boxNo.strip());
+    }
+
+    /** Puts items into a box (装盒); an item already in another box moves, and the move is audited. */
+    @Transactional
+    public void putIntoBox(long boxId, List<UUID> itemIds, Actor actor) {
+        var box = box(boxId);
+        for (UUID itemId : itemIds) {
+            var item = catalog.requireItem(itemId);
+            if (!item.fondsCode().equals(box.fondsCode())) {
+                throw new InvalidInputException(Violation.of("items", "boxOtherFonds", item.archiveCode()));
+            }
+            jdbc.sql("update item set box_id = :b, updated_at = now() where id = :id")
+                    .param("b", boxId)
+                    .param("id", itemId)
+                    .update();
+            audit.record(actor, "ITEM", itemId.toString(), "PUT_INTO_BOX", null, box.boxNo());
+        }
+    }
+
+    public Volume volume(long id) {
+        return jdbc.sql("select id, archive_code, title, year, retention_code, box_id from volume where id = :id")
+                .param("id", id)
+                .query(Volume.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("VOLUME", Long.toString(id)));
+    }
+
+    public Box box(long id) {
+        return jdbc.sql(
+                        "select b.id, f.code as fonds_code, b.box_no from box b join fonds f on f.id = b.fonds_id where b.id = :id")
+                .param("id", id)
+                .query(Box.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("BOX", Long.toString(id)));
+    }
+
+    public List<String> itemCodesInVolume(long volumeId) {
+        return jdbc.sql("select archive_code from item where volume_id = :v order by archive_code")
+                .param("v", volumeId)
+                .query(String.class)
+                .list();
+    }
+
+    public List<String> itemCodesInBox(long boxId) {
+        return jdbc.sql("select archive_code from item where box_id = :b order by archive_code")
+                .param("b", boxId)
+                .query(String.class)
+                .list();
+    }
+}

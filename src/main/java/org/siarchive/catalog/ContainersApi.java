@@ -1,0 +1,66 @@
+package org.siarchive.catalog;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.siarchive.shared.Actor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Volumes (卷) and boxes (盒): create, file items in, list contents. */
+@RestController
+@RequestMapping("/api/v1")
+class ContainersApi {
+
+    private final Containers containers;
+
+    ContainersApi(Containers containers) {
+        this.containers = containers;
+    }
+
+    record NewVolume(String title, List<String> items) {}
+
+    record NewBox(String fondsCode, String boxNo) {}
+
+    record ItemList(List<String> items) {}
+
+    @PostMapping("/volumes")
+    ResponseEntity<Containers.Volume> volume(@RequestBody NewVolume body, HttpServletRequest request) {
+        var v = containers.fileIntoVolume(body.title(), ids(body.items()), actor(request));
+        return ResponseEntity.created(URI.create("/api/v1/volumes/" + v.id())).body(v);
+    }
+
+    @GetMapping("/volumes/{id}")
+    Map<String, Object> volume(@PathVariable long id) {
+        return Map.of("volume", containers.volume(id), "items", containers.itemCodesInVolume(id));
+    }
+
+    @PostMapping("/boxes")
+    ResponseEntity<Containers.Box> box(@RequestBody NewBox body, HttpServletRequest request) {
+        var b = containers.createBox(body.fondsCode(), body.boxNo(), actor(request));
+        return ResponseEntity.created(URI.create("/api/v1/boxes/" + b.id())).body(b);
+    }
+
+    @PostMapping("/boxes/{id}/items")
+    Map<String, Object> putIntoBox(@PathVariable long id, @RequestBody ItemList body, HttpServletRequest request) {
+        containers.putIntoBox(id, ids(body.items()), actor(request));
+        return Map.of("box", containers.box(id), "items", containers.itemCodesInBox(id));
+    }
+
+    private static List<UUID> ids(List<String> raw) {
+        return raw == null
+                ? List.of()
+                : raw.stream().map(s -> Ids.uuid("ITEM", s)).toList();
+    }
+
+    private static Actor actor(HttpServletRequest r) {
+        return new Actor("local-operator", r.getRemoteAddr(), String.valueOf(r.getHeader("User-Agent")));
+    }
+}
