@@ -1,0 +1,41 @@
+package org.siarchive.preservation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import org.siarchive.platform.DataDirectory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/** Actuator health of the preservation store: writable, and free space above the alert threshold. */
+@Component("preservationStore")
+class StorageHealth extends AbstractHealthIndicator {
+
+    private final DataDirectory data;
+    private final DataSize minFree;
+
+    StorageHealth(DataDirectory data, @Value("${siarchive.preservation.min-free-space:2GB}") DataSize minFree) {
+        this.data = data;
+        this.minFree = minFree;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) throws IOException {
+        var ocfl = data.resolve("ocfl");
+        var store = Files.getFileStore(ocfl);
+        long free = store.getUsableSpace();
+        builder.withDetail("root", ocfl.toString())
+                .withDetail("freeBytes", free)
+                .withDetail("totalBytes", store.getTotalSpace())
+                .withDetail("minFreeBytes", minFree.toBytes());
+        if (!Files.isWritable(ocfl)) {
+            builder.down().withDetail("reason", "store root not writable");
+        } else if (free < minFree.toBytes()) {
+            builder.outOfService().withDetail("reason", "free space below threshold");
+        } else {
+            builder.up();
+        }
+    }
+}
