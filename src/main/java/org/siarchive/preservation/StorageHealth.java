@@ -16,7 +16,7 @@ class StorageHealth extends AbstractHealthIndicator {
     private final DataDirectory data;
     private final DataSize minFree;
 
-    StorageHealth(DataDirectory data, @Value("${siarchive.preservation.min-free-space:2GB}") DataSize minFree) {
+    StorageHealth(DataDirectory data, @Value("${siarchive.preservation.min-free-space:512MB}") DataSize minFree) {
         this.data = data;
         this.minFree = minFree;
     }
