@@ -33,6 +33,10 @@ class EmbeddedDatabaseConfiguration {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // the embedded server's test-friendly defaults turn durability off; an archive needs it on
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "60")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setLocaleConfig("encoding", "UTF8")
