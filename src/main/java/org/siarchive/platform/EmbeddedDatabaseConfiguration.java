@@ -32,6 +32,9 @@ class EmbeddedDatabaseConfiguration {
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    // stopped by the application context after every bean that uses it, not by a JVM hook
+                    // racing the context's own shutdown
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // the embedded server's test-friendly defaults turn durability off; an archive needs it on
                     .setServerConfig("fsync", "on")

@@ -16,10 +16,14 @@ public class Languages implements LocaleResolver {
 
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     static final String COOKIE = "siarchive-lang";
+    private static final String ATTRIBUTE = Languages.class.getName() + ".switched";
     private static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (request.getAttribute(ATTRIBUTE) instanceof Locale switched) {
+            return switched;
+        }
         Locale chosen = fromCookie(request);
         if (chosen != null) {
             return chosen;
@@ -58,10 +62,12 @@ public class Languages implements LocaleResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        boolean english = locale != null && "en".equals(locale.getLanguage());
+        request.setAttribute(ATTRIBUTE, english ? Locale.ENGLISH : CHINESE);
         if (response == null) {
             return;
         }
-        var cookie = new Cookie(COOKIE, locale != null && "en".equals(locale.getLanguage()) ? "en" : "zh-CN");
+        var cookie = new Cookie(COOKIE, english ? "en" : "zh-CN");
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setMaxAge(365 * 24 * 3600);

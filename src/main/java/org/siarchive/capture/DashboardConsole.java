@@ -1,0 +1,28 @@
+package org.siarchive.capture;
+
+import org.siarchive.catalog.Catalog;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The dashboard: what the archive holds, the latest captures and what the last start-up reconciliation did. */
+@Controller
+class DashboardConsole {
+
+    private final Catalog catalog;
+    private final ReconciliationLog reconciliations;
+
+    DashboardConsole(Catalog catalog, ReconciliationLog reconciliations) {
+        this.catalog = catalog;
+        this.reconciliations = reconciliations;
+    }
+
+    @GetMapping("/")
+    String dashboard(Model model) {
+        model.addAttribute("nav", "dashboard");
+        model.addAttribute("counts", catalog.counts());
+        model.addAttribute("latest", catalog.latestItems(10));
+        model.addAttribute("reconciliation", reconciliations.latest().orElse(null));
+        return "capture/dashboard";
+    }
+}
