@@ -1,12 +1,18 @@
 package org.siarchive;
 
+import java.util.Arrays;
+import org.siarchive.demo.DemoCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/** SIArchive. {@code java -jar siarchive.jar} runs the platform; {@code … demo [--persons=N]} loads demo data. */
 @SpringBootApplication
 public class SiArchiveApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("demo")) {
+            System.exit(DemoCommand.run(SiArchiveApplication.class, Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(SiArchiveApplication.class, args);
     }
 }
