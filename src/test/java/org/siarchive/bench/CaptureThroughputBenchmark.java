@@ -1,0 +1,218 @@
+package org.siarchive.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.siarchive.capture.Captures;
+import org.siarchive.capture.Upload;
+import org.siarchive.preservation.Digester;
+import org.siarchive.shared.Actor;
+import org.siarchive.support.ApiClient;
+import org.siarchive.support.IntegrationTest;
+import org.siarchive.support.Samples;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Capture throughput with 200 KB files (random bytes inside valid PNGs), through the whole durable
+ * capture path, beside the SM3 limit for the same bytes measured in the same run. Run with
+ * {@code ./mvnw -Pbench test}; prints a table and writes target/bench/capture-throughput.txt.
+ */
+@Tag("bench")
+class CaptureThroughputBenchmark extends IntegrationTest {
+
+    private static final int FILE_BYTES = 200 * 1024;
+    private static final int FILES_PER_DOC = 2;
+    private static final int RUNS = 3;
+    private static final int DOCS_PER_RUN = Integer.getInteger("bench.docs", 600);
+
+    @Autowired
+    Captures captures;
+
+    @LocalServerPort
+    int port;
+
+    private final List<byte[]> payloads = payloads(64);
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    @Test
+    void captureThroughputAgainstTheSm3Limit() throws Exception {
+        var out = new StringBuilder();
+        double sm3 = median(() -> hashRate(false));
+        double both = median(() -> hashRate(true));
+        double docMb = FILES_PER_DOC * FILE_BYTES / 1e6;
+        double limitPerCore = sm3 / docMb;
+        line(
+                out,
+                "payload: %d files x %d KB random bytes per document (valid PNG with a private chunk)",
+                FILES_PER_DOC,
+                FILE_BYTES / 1024);
+        line(out, "SM3 (BouncyCastle, 1 thread):            %8.1f MB/s  -> %6.1f docs/s per core", sm3, limitPerCore);
+        line(
+                out,
+                "SM3 + SHA-256 one pass (1 thread):       %8.1f MB/s  -> %6.1f docs/s per core (%.0f%% of SM3 alone)",
+                both,
+                both / docMb,
+                100 * both / sm3);
+        captureRun(2, 100, false);
+        line(out, "");
+        line(out, "%-28s %9s %9s %9s %11s %9s", "capture path", "docs/s", "files/s", "MB/s", "CPU ms/doc", "ratio*");
+        for (int threads : List.of(2, 4, 8)) {
+            report(out, "in-process, " + threads + " clients", threads, false, limitPerCore, docMb);
+        }
+        report(out, "HTTP multipart, 2 clients", 2, true, limitPerCore, docMb);
+        line(
+                out,
+                "* ratio = capture docs/s / (SM3-limit docs/s per core x %d cores); median of %d runs of %d documents",
+                Runtime.getRuntime().availableProcessors(),
+                RUNS,
+                DOCS_PER_RUN);
+        Files.createDirectories(Path.of("target", "bench"));
+        Files.writeString(Path.of("target", "bench", "capture-throughput.txt"), out);
+    }
+
+    private void report(StringBuilder out, String label, int threads, boolean http, double limitPerCore, double docMb)
+            throws Exception {
+        var rates = new ArrayList<double[]>();
+        for (int r = 0; r < RUNS; r++) {
+            rates.add(captureRun(threads, DOCS_PER_RUN, http));
+        }
+        rates.sort((a, b) -> Double.compare(a[0], b[0]));
+        double[] m = rates.get(RUNS / 2);
+        double ratio = m[0] / (limitPerCore * Runtime.getRuntime().availableProcessors());
+        line(out, "%-28s %9.1f %9.1f %9.1f %11.2f %9.2f", label, m[0], m[0] * FILES_PER_DOC, m[0] * docMb, m[1], ratio);
+    }
+
+    /** Returns {docs/s, process CPU ms per doc}. */
+    private double[] captureRun(int threads, int docs, boolean http) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var pool = Executors.newFixedThreadPool(threads);
+        var remaining = new AtomicInteger(docs);
+        var api = new ApiClient(port);
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        var tasks = new ArrayList<Callable<Void>>();
+        for (int t = 0; t < threads; t++) {
+            tasks.add(() -> {
+                while (remaining.getAndDecrement() > 0) {
+                    captureOne(http ? api : null);
+                }
+                return null;
+            });
+        }
+        for (var f : pool.invokeAll(tasks)) {
+            f.get();
+        }
+        long elapsed = System.nanoTime() - t0;
+        long cpu = os.getProcessCpuTime() - cpu0;
+        pool.shutdown();
+        return new double[] {docs / (elapsed / 1e9), cpu / 1e6 / docs};
+    }
+
+    private void captureOne(ApiClient http) {
+        int n = sequence.incrementAndGet();
+        var s = Samples.personEnrolment(
+                "BENCH" + n + "-" + System.nanoTime(), Samples.citizenId(1960 + n % 40), "基准" + (n % 100));
+        byte[] a = payloads.get(n % payloads.size());
+        byte[] b = payloads.get((n + 17) % payloads.size());
+        if (http == null) {
+            captures.capture(s, List.of(Upload.ofBytes("a.png", a), Upload.ofBytes("b.png", b)), null, Actor.SYSTEM);
+        } else {
+            var r = http.capture(
+                    s,
+                    List.of(
+                            new ApiClient.FilePart("a.png", "image/png", a),
+                            new ApiClient.FilePart("b.png", "image/png", b)),
+                    Map.of());
+            if (r.status() != 201) {
+                throw new IllegalStateException("capture answered " + r.status());
+            }
+        }
+    }
+
+    private double hashRate(boolean both) {
+        long bytes = 0;
+        long t0 = System.nanoTime();
+        for (int round = 0; round < 6; round++) {
+            for (byte[] p : payloads) {
+                if (both) {
+                    var d = new Digester();
+                    d.update(p, 0, p.length);
+                    d.finish();
+                } else {
+                    var d = new SM3Digest();
+                    d.update(p, 0, p.length);
+                    d.doFinal(new byte[32], 0);
+                }
+                bytes += p.length;
+            }
+        }
+        return bytes / 1e6 / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double median(java.util.function.DoubleSupplier run) {
+        run.getAsDouble();
+        double[] r = {run.getAsDouble(), run.getAsDouble(), run.getAsDouble()};
+        java.util.Arrays.sort(r);
+        return r[1];
+    }
+
+    /** Valid PNGs (IHDR, one pixel IDAT, IEND) carrying ~200 KB of random bytes in a private ancillary chunk. */
+    static List<byte[]> payloads(int count) {
+        var random = new Random(42);
+        var out = new ArrayList<byte[]>();
+        for (int i = 0; i < count; i++) {
+            byte[] noise = new byte[FILE_BYTES - 67];
+            random.nextBytes(noise);
+            var png = new ByteArrayOutputStream();
+            png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+            chunk(
+                    png,
+                    "IHDR",
+                    ByteBuffer.allocate(13)
+                            .putInt(1)
+                            .putInt(1)
+                            .put((byte) 8)
+                            .put((byte) 0)
+                            .put((byte) 0)
+                            .put((byte) 0)
+                            .put((byte) 0)
+                            .array());
+            chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01});
+            chunk(png, "rnDm", noise);
+            chunk(png, "IEND", new byte[0]);
+            out.add(png.toByteArray());
+        }
+        return out;
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        out.writeBytes(t);
+        out.writeBytes(data);
+        var crc = new CRC32();
+        crc.update(t);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        String s = args.length == 0 ? format : String.format(java.util.Locale.ROOT, format, args);
+        System.out.println(s);
+        out.append(s).append('\n');
+    }
+}
