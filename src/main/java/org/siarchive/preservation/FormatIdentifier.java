@@ -25,7 +25,9 @@ public class FormatIdentifier {
     public FileFormat identify(Path file) {
         String mediaType;
         try (InputStream in = Files.newInputStream(file)) {
-            mediaType = tika.detect(in);
+            byte[] head = in.readNBytes(16);
+            String known = Signatures.mediaType(head);
+            mediaType = known != null ? known : tikaDetect(file);
         } catch (IOException e) {
             return FileFormat.unknown("application/octet-stream");
         }
@@ -39,6 +41,12 @@ public class FormatIdentifier {
             case "application/zip", "application/x-tika-ooxml" -> zipContainer(file);
             default -> FileFormat.unknown(mediaType);
         };
+    }
+
+    private String tikaDetect(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return tika.detect(in);
+        }
     }
 
     private static FileFormat pdf(Path file) {
