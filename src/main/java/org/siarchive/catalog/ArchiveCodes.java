@@ -27,7 +27,14 @@ class ArchiveCodes {
     Assigned assign(long fondsId, String categoryCode, Map<String, String> values) {
         var pattern = ruleFor(fondsId, categoryCode);
         String classKey = pattern.classKey(values);
-        int next = jdbc.sql(
+        int next = next(classKey);
+        return new Assigned(pattern.format(classKey, next), classKey, next);
+    }
+
+    /** The next number of a class; its counter row stays locked until the calling transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int next(String classKey) {
+        return jdbc.sql(
                         """
                 insert into archive_code_counter (class_key, last_value) values (:k, 1)
                 on conflict (class_key) do update set last_value = archive_code_counter.last_value + 1
@@ -36,7 +43,6 @@ class ArchiveCodes {
                 .param("k", classKey)
                 .query(Integer.class)
                 .single();
-        return new Assigned(pattern.format(classKey, next), classKey, next);
     }
 
     /** The most specific rule: fonds + category, then fonds, then category, then the default. */

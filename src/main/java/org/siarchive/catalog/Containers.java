@@ -31,8 +31,10 @@ public class Containers {
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final AuditTrail audit;
+    private final ArchiveCodes archiveCodes;
 
-    Containers(JdbcClient jdbc, Catalog catalog, AuditTrail audit) {
+    Containers(JdbcClient jdbc, Catalog catalog, AuditTrail audit, ArchiveCodes archiveCodes) {
+        this.archiveCodes = archiveCodes;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.audit = audit;
@@ -68,15 +70,7 @@ public class Containers {
                         Integer.toString(first.year()),
                         "retention",
                         first.retentionCode()));
-        int seq = jdbc.sql(
-                        """
-                insert into archive_code_counter (class_key, last_value) values (:k, 1)
-                on conflict (class_key) do update set last_value = archive_code_counter.last_value + 1
-                returning last_value
-                """)
-                .param("k", classKey)
-                .query(Integer.class)
-                .single();
+        int seq = archiveCodes.next(classKey);
         String code = VOLUME_PATTERN.format(classKey.substring(2), seq);
         long id = jdbc.sql(
                         """

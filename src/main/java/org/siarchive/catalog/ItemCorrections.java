@@ -31,46 +31,7 @@ public class ItemCorrections {
         if (!item.preserved()) {
             throw new org.siarchive.shared.ConflictException("conflict.itemNotPreserved", item.archiveCode());
         }
-        var corrected = new ItemRecord(
-                item.id(),
-                item.archiveCode(),
-                item.fondsCode(),
-                item.fondsName(),
-                item.itemNo(),
-                c.title().strip(),
-                c.responsible().strip(),
-                item.docDate(),
-                item.year(),
-                c.docNo(),
-                item.securityLevel(),
-                item.categoryCode(),
-                item.categoryName(),
-                item.stepCode(),
-                item.stepName(),
-                item.insuranceType(),
-                item.insuranceName(),
-                item.acceptanceNo(),
-                item.handler(),
-                item.handlingAgency(),
-                item.handledAt(),
-                item.retentionCode(),
-                item.retentionName(),
-                item.retentionStart(),
-                item.retentionEnd(),
-                item.certType(),
-                item.certNo(),
-                item.personName(),
-                item.registeredPersonName(),
-                item.creditCode(),
-                item.employerName(),
-                item.status(),
-                item.statusReason(),
-                item.objectId(),
-                item.objectVersion(),
-                item.idempotencyKey(),
-                item.fingerprint(),
-                item.createdAt(),
-                item.files());
+        var corrected = item.withDescription(c.title().strip(), c.responsible().strip(), c.docNo());
         int version = preservation.writeVersion(
                 item.objectId(), List.of(), sidecar.write(corrected), "correction: " + c.reason(), actor.name());
         catalog.applyCorrection(itemId, c, version, actor);

@@ -95,6 +95,50 @@ public record ItemRecord(
                 f);
     }
 
+    /** The same item with corrected descriptive fields (档号 and everything else unchanged). */
+    public ItemRecord withDescription(String newTitle, String newResponsible, @Nullable String newDocNo) {
+        return new ItemRecord(
+                id,
+                archiveCode,
+                fondsCode,
+                fondsName,
+                itemNo,
+                newTitle,
+                newResponsible,
+                docDate,
+                year,
+                newDocNo,
+                securityLevel,
+                categoryCode,
+                categoryName,
+                stepCode,
+                stepName,
+                insuranceType,
+                insuranceName,
+                acceptanceNo,
+                handler,
+                handlingAgency,
+                handledAt,
+                retentionCode,
+                retentionName,
+                retentionStart,
+                retentionEnd,
+                certType,
+                certNo,
+                personName,
+                registeredPersonName,
+                creditCode,
+                employerName,
+                status,
+                statusReason,
+                objectId,
+                objectVersion,
+                idempotencyKey,
+                fingerprint,
+                createdAt,
+                files);
+    }
+
     /** One stored file of the item. {@code originalName} is the sender's name, kept as metadata only. */
     public record ItemFile(
             int seq,

@@ -132,46 +132,7 @@ class ReconciliationIT extends IntegrationTest {
         var item = registeredButNotPreserved();
         reconciliation.run();
         var preserved = catalog.requireItem(item.id());
-        var corrected = new ItemRecord(
-                preserved.id(),
-                preserved.archiveCode(),
-                preserved.fondsCode(),
-                preserved.fondsName(),
-                preserved.itemNo(),
-                "更正后的题名",
-                preserved.responsible(),
-                preserved.docDate(),
-                preserved.year(),
-                "文号-1",
-                preserved.securityLevel(),
-                preserved.categoryCode(),
-                preserved.categoryName(),
-                preserved.stepCode(),
-                preserved.stepName(),
-                preserved.insuranceType(),
-                preserved.insuranceName(),
-                preserved.acceptanceNo(),
-                preserved.handler(),
-                preserved.handlingAgency(),
-                preserved.handledAt(),
-                preserved.retentionCode(),
-                preserved.retentionName(),
-                preserved.retentionStart(),
-                preserved.retentionEnd(),
-                preserved.certType(),
-                preserved.certNo(),
-                preserved.personName(),
-                preserved.registeredPersonName(),
-                preserved.creditCode(),
-                preserved.employerName(),
-                preserved.status(),
-                preserved.statusReason(),
-                preserved.objectId(),
-                preserved.objectVersion(),
-                preserved.idempotencyKey(),
-                preserved.fingerprint(),
-                preserved.createdAt(),
-                preserved.files());
+        var corrected = preserved.withDescription("更正后的题名", preserved.responsible(), "文号-1");
         preservation.writeVersion(preserved.objectId(), List.of(), sidecar.write(corrected), "correction", "test");
 
         reconciliation.run();
