@@ -1,0 +1,72 @@
+package org.siarchive.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.siarchive.support.IntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Malformed requests are expected input: a 4xx problem in the caller's language, never a 500 or a stack trace. */
+class BadInputIT extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
+        String multipartWithoutMetadata =
+                "--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--xyz--\r\n";
+        return java.util.stream.Stream.of(
+                args("POST", "/api/v1/captures", "application/json", "{\"title\":\"x\"}", 415),
+                args("POST", "/api/v1/captures", "multipart/form-data; boundary=xyz", "not multipart at all", 422),
+                args("POST", "/api/v1/captures", "multipart/form-data; boundary=xyz", multipartWithoutMetadata, 422),
+                args("GET", "/api/v1/items/1%27%20or%201=1--", null, null, 404),
+                args("GET", "/api/v1/items/00000000-0000-0000-0000-000000000000/files/abc", null, null, 422),
+                args("GET", "/api/v1/search?year=abc", null, null, 422),
+                args("GET", "/api/v1/search?page=-5&size=100000", null, null, 200),
+                args("GET", "/api/v1/persons/../../etc/passwd/items", null, null, 404),
+                args("POST", "/api/v1/volumes", "application/json", "{not json", 400),
+                args("POST", "/api/v1/volumes", "application/json", "{\"title\":\"x\",\"items\":[\"nope\"]}", 404),
+                args(
+                        "POST",
+                        "/api/v1/items/00000000-0000-0000-0000-000000000000/corrections",
+                        "application/json",
+                        "{\"title\":\"t\",\"responsible\":\"r\",\"reason\":\"x\"}",
+                        404),
+                args("DELETE", "/api/v1/captures", null, null, 405),
+                args("GET", "/items/not-an-id", null, null, 404),
+                args("GET", "/persons/NOBODY", null, null, 404));
+    }
+
+    private static org.junit.jupiter.params.provider.Arguments args(String m, String p, String t, String b, int s) {
+        return org.junit.jupiter.params.provider.Arguments.of(m, p, t, b, s);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("cases")
+    void answersWithAProblemNotAnError(String method, String path, String type, String body, int status)
+            throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (type != null) {
+            builder.header("Content-Type", type);
+        }
+        builder.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        var r = HttpClient.newHttpClient()
+                .send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.body())
+                .doesNotContain("Exception")
+                .doesNotContain("at org.")
+                .doesNotContain("SQL");
+        if (status >= 400 && path.startsWith("/api/")) {
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(r.body()).containsPattern("[\\u4e00-\\u9fa5]");
+        }
+    }
+}
