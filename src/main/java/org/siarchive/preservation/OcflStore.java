@@ -41,10 +41,21 @@ final class OcflStore implements AutoCloseable {
                 .build();
         this.layout = new HashedNTupleLayoutExtension();
         this.layout.init(layoutConfig);
+        if (Files.isDirectory(root.resolve("extensions"))) {
+            Durable.forceTree(root.resolve("extensions"));
+        }
+        try (Stream<Path> top = Files.list(root)) {
+            top.filter(Files::isRegularFile).forEach(Durable::force);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Durable.force(root);
+        Durable.force(root.getParent());
     }
 
     /** A new version holding the given files (copied from staging) and the metadata sidecar. */
     int write(String objectId, Map<String, Path> files, byte[] sidecar, String message, String user) {
+        Path existing = deepestExisting(objectRoot(objectId));
         var versionId = repo.updateObject(
                 ObjectVersionId.head(objectId),
                 new VersionInfo().setMessage(message).setUser(user, null),
@@ -53,11 +64,25 @@ final class OcflStore implements AutoCloseable {
                     updater.writeFile(new ByteArrayInputStream(sidecar), SIDECAR, io.ocfl.api.OcflOption.OVERWRITE);
                 });
         int version = (int) versionId.getVersionNum().getVersionNum();
-        makeDurable(objectId, version);
+        makeDurable(objectId, version, existing);
         return version;
     }
 
-    private void makeDurable(String objectId, int version) {
+    private Path deepestExisting(Path dir) {
+        Path d = dir;
+        while (d != null && !Files.exists(d)) {
+            d = d.getParent();
+        }
+        return d == null ? root : d;
+    }
+
+    /**
+     * The new version's files and directories, the object root's inventory files, and every directory
+     * entry created by this write: the directories from the object root up to the deepest one that
+     * already existed (whose new entry is synced by syncing it). Directories that existed before are
+     * not synced again.
+     */
+    private void makeDurable(String objectId, int version, Path existedBefore) {
         Path objectRoot = objectRoot(objectId);
         Durable.forceTree(objectRoot.resolve("v" + version));
         try (Stream<Path> top = Files.list(objectRoot)) {
@@ -67,6 +92,9 @@ final class OcflStore implements AutoCloseable {
         }
         for (Path dir = objectRoot; dir != null && dir.startsWith(root); dir = dir.getParent()) {
             Durable.force(dir);
+            if (dir.equals(existedBefore)) {
+                break;
+            }
         }
     }
 
