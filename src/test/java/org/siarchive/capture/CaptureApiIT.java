@@ -280,6 +280,14 @@ class CaptureApiIT extends IntegrationTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void theApiIsDescribedByAnOpenApiDocument() {
+        var doc = api.get("/v3/api-docs");
+        assertThat(doc.status()).isEqualTo(200);
+        assertThat(doc.json().get("paths").has("/api/v1/captures")).isTrue();
+        assertThat(doc.json().get("paths").has("/capture")).isFalse();
+    }
+
     private Path storedFile(byte[] content) throws Exception {
         String sha = Digests.sha256(content);
         try (var walk = Files.walk(DATA_DIR.resolve("ocfl"))) {
