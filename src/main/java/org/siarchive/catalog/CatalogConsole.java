@@ -32,39 +32,40 @@ class CatalogConsole {
 
     @GetMapping("/persons")
     String persons(@RequestParam(required = false) @Nullable String certNo, Model model) {
-        if (certNo != null && !certNo.isBlank()) {
-            return "redirect:/persons/" + UriUtils.encodePathSegment(normalise(certNo), "UTF-8");
-        }
-        model.addAttribute("nav", "persons");
-        model.addAttribute("kind", "persons");
-        return "catalog/lookup";
+        return lookup("persons", certNo, model);
     }
 
     @GetMapping("/persons/{certNo}")
     String person(@PathVariable String certNo, Model model) {
         String key = normalise(certNo);
-        var file = catalog.personFile(key).orElseThrow(() -> new NotFoundException("PERSON", key));
-        model.addAttribute("nav", "persons");
-        model.addAttribute("file", file);
-        model.addAttribute("certTypes", catalog.classification().certTypes());
-        return "catalog/party";
+        return party("persons", catalog.personFile(key).orElseThrow(() -> new NotFoundException("PERSON", key)), model);
     }
 
     @GetMapping("/employers")
     String employers(@RequestParam(required = false) @Nullable String creditCode, Model model) {
-        if (creditCode != null && !creditCode.isBlank()) {
-            return "redirect:/employers/" + UriUtils.encodePathSegment(normalise(creditCode), "UTF-8");
-        }
-        model.addAttribute("nav", "employers");
-        model.addAttribute("kind", "employers");
-        return "catalog/lookup";
+        return lookup("employers", creditCode, model);
     }
 
     @GetMapping("/employers/{creditCode}")
     String employer(@PathVariable String creditCode, Model model) {
         String key = normalise(creditCode);
-        var file = catalog.employerFile(key).orElseThrow(() -> new NotFoundException("EMPLOYER", key));
-        model.addAttribute("nav", "employers");
+        return party(
+                "employers",
+                catalog.employerFile(key).orElseThrow(() -> new NotFoundException("EMPLOYER", key)),
+                model);
+    }
+
+    private static String lookup(String kind, @Nullable String key, Model model) {
+        if (key != null && !key.isBlank()) {
+            return "redirect:/" + kind + "/" + UriUtils.encodePathSegment(normalise(key), "UTF-8");
+        }
+        model.addAttribute("nav", kind);
+        model.addAttribute("kind", kind);
+        return "catalog/lookup";
+    }
+
+    private String party(String kind, PartyFile file, Model model) {
+        model.addAttribute("nav", kind);
         model.addAttribute("file", file);
         model.addAttribute("certTypes", catalog.classification().certTypes());
         return "catalog/party";

@@ -53,17 +53,26 @@ public record ItemRecord(
     }
 
     public ItemRecord withFiles(List<ItemFile> f) {
+        return copy(title, responsible, docNo, f);
+    }
+
+    /** The same item with corrected descriptive fields (档号 and everything else unchanged). */
+    public ItemRecord withDescription(String newTitle, String newResponsible, @Nullable String newDocNo) {
+        return copy(newTitle, newResponsible, newDocNo, files);
+    }
+
+    private ItemRecord copy(String t, String r, @Nullable String no, List<ItemFile> f) {
         return new ItemRecord(
                 id,
                 archiveCode,
                 fondsCode,
                 fondsName,
                 itemNo,
-                title,
-                responsible,
+                t,
+                r,
                 docDate,
                 year,
-                docNo,
+                no,
                 securityLevel,
                 categoryCode,
                 categoryName,
@@ -93,50 +102,6 @@ public record ItemRecord(
                 fingerprint,
                 createdAt,
                 f);
-    }
-
-    /** The same item with corrected descriptive fields (档号 and everything else unchanged). */
-    public ItemRecord withDescription(String newTitle, String newResponsible, @Nullable String newDocNo) {
-        return new ItemRecord(
-                id,
-                archiveCode,
-                fondsCode,
-                fondsName,
-                itemNo,
-                newTitle,
-                newResponsible,
-                docDate,
-                year,
-                newDocNo,
-                securityLevel,
-                categoryCode,
-                categoryName,
-                stepCode,
-                stepName,
-                insuranceType,
-                insuranceName,
-                acceptanceNo,
-                handler,
-                handlingAgency,
-                handledAt,
-                retentionCode,
-                retentionName,
-                retentionStart,
-                retentionEnd,
-                certType,
-                certNo,
-                personName,
-                registeredPersonName,
-                creditCode,
-                employerName,
-                status,
-                statusReason,
-                objectId,
-                objectVersion,
-                idempotencyKey,
-                fingerprint,
-                createdAt,
-                files);
     }
 
     /** One stored file of the item. {@code originalName} is the sender's name, kept as metadata only. */
