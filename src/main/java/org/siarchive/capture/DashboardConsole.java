@@ -25,4 +25,14 @@ class DashboardConsole {
         model.addAttribute("reconciliation", reconciliations.latest().orElse(null));
         return "capture/dashboard";
     }
+
+    /** What the last start-up reconciliation found, item by item, for the archivist to follow up. */
+    @GetMapping("/reconciliation")
+    String reconciliation(Model model) {
+        var latest = reconciliations.latest().orElse(null);
+        model.addAttribute("nav", "dashboard");
+        model.addAttribute("run", latest);
+        model.addAttribute("findings", latest == null ? java.util.List.of() : reconciliations.findings(latest.id()));
+        return "capture/reconciliation";
+    }
 }

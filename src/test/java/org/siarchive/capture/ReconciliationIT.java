@@ -22,6 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Start-up reconciliation on states a crash can leave, built here step by step on the real stack. */
 class ReconciliationIT extends IntegrationTest {
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Autowired
     Reconciliation reconciliation;
 
