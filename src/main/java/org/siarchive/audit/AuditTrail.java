@@ -1,31 +1,64 @@
 package org.siarchive.audit;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.crypto.Masks;
 import org.siarchive.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Writes and reads audit entries. Writing requires an open transaction: the caller's own. */
+/**
+ * Writes and reads audit entries. Writing requires an open transaction, the caller's own: entries
+ * are collected during the transaction and chained just before it commits, under a lock on the chain
+ * head, so the chain follows commit order and the lock is held only for the inserts and the commit.
+ */
 @Component
 public class AuditTrail {
 
+    public static final String SUCCESS = "SUCCESS";
+    public static final String FAILURE = "FAILURE";
+    public static final String DENIED = "DENIED";
+
+    /** 18-character citizen ID numbers never reach the trail in clear: they are masked on the way in. */
+    private static final Pattern ID_NUMBER = Pattern.compile(
+            "(?<![0-9A-Za-z])[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])\\d{2}\\d{3}[0-9Xx](?![0-9A-Za-z])");
+
     private final JdbcClient jdbc;
 
-    AuditTrail(JdbcClient jdbc) {
+    /** Takes the chain so that its head exists (and older entries are sealed) before the first write. */
+    AuditTrail(JdbcClient jdbc, AuditChain chain) {
         this.jdbc = jdbc;
     }
 
     /** One recorded action. */
     public record Entry(
             long id,
+            @Nullable Long seq,
             OffsetDateTime at,
             String actor,
+            @Nullable String org,
             @Nullable String ip,
             @Nullable String client,
+            String objectType,
+            String objectId,
+            String operation,
+            String result,
+            @Nullable String reason,
+            @Nullable String detail) {}
+
+    private record Pending(
+            Instant at,
+            Actor actor,
             String objectType,
             String objectId,
             String operation,
@@ -41,28 +74,135 @@ public class AuditTrail {
             String operation,
             @Nullable String reason,
             @Nullable String detail) {
-        jdbc.sql(
-                        """
-                insert into audit_entry (actor, ip, client, object_type, object_id, operation, result, reason, detail)
-                values (:actor, :ip, :client, :objectType, :objectId, :operation, 'SUCCESS', :reason, :detail)
-                """)
-                .param("actor", actor.name())
-                .param("ip", actor.ip())
-                .param("client", truncate(actor.client(), 200))
-                .param("objectType", objectType)
-                .param("objectId", objectId)
-                .param("operation", operation)
-                .param("reason", truncate(reason, 500))
-                .param("detail", detail)
-                .update();
+        record(actor, objectType, objectId, operation, SUCCESS, reason, detail);
     }
 
-    public List<Entry> forObject(String objectType, String objectId) {
-        return jdbc.sql(
-                        """
-                select id, at, actor, ip, client, object_type, object_id, operation, result, reason, detail
-                from audit_entry where object_type = :type and object_id = :id order by id
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(
+            Actor actor,
+            String objectType,
+            String objectId,
+            String operation,
+            String result,
+            @Nullable String reason,
+            @Nullable String detail) {
+        pending()
+                .add(new Pending(
+                        Instant.now().truncatedTo(ChronoUnit.MICROS),
+                        actor,
+                        objectType,
+                        mask(truncate(objectId, 200)),
+                        operation,
+                        result,
+                        mask(truncate(reason, 500)),
+                        mask(detail)));
+    }
+
+    /** Records in a transaction of its own: for refusals, whose own transaction (if any) rolls back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAlone(
+            Actor actor,
+            String objectType,
+            String objectId,
+            String operation,
+            String result,
+            @Nullable String reason,
+            @Nullable String detail) {
+        record(actor, objectType, objectId, operation, result, reason, detail);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Pending> pending() {
+        var list = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+        if (list == null) {
+            var fresh = new ArrayList<Pending>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public int getOrder() {
+                    return Integer.MAX_VALUE; // after every other before-commit work that might add entries
+                }
+
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    writeChain(fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+                }
+            });
+            return fresh;
+        }
+        return list;
+    }
+
+    private void writeChain(List<Pending> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        var head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBytes(2)})
+                .single();
+        long seq = (Long) head[0];
+        byte[] hash = (byte[]) head[1];
+        for (var e : entries) {
+            seq++;
+            String client = truncate(e.actor().client(), 200);
+            byte[] canonical = Canonical.bytes(
+                    seq,
+                    e.at(),
+                    e.actor().name(),
+                    e.actor().org(),
+                    e.actor().ip(),
+                    client,
+                    e.objectType(),
+                    e.objectId(),
+                    e.operation(),
+                    e.result(),
+                    e.reason(),
+                    e.detail());
+            byte[] next = Canonical.chain(hash, canonical);
+            jdbc.sql(
+                            """
+                insert into audit_entry (seq, at, actor, org, ip, client, object_type, object_id, operation, result,
+                    reason, detail, prev_hash, hash)
+                values (:seq, :at, :actor, :org, :ip, :client, :objectType, :objectId, :operation, :result, :reason,
+                    :detail, :prev, :hash)
                 """)
+                    .param("seq", seq)
+                    .param("at", OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC))
+                    .param("actor", e.actor().name())
+                    .param("org", e.actor().org())
+                    .param("ip", e.actor().ip())
+                    .param("client", client)
+                    .param("objectType", e.objectType())
+                    .param("objectId", e.objectId())
+                    .param("operation", e.operation())
+                    .param("result", e.result())
+                    .param("reason", e.reason())
+                    .param("detail", e.detail())
+                    .param("prev", hash)
+                    .param("hash", next)
+                    .update();
+            hash = next;
+        }
+        jdbc.sql("update audit_chain_head set seq = :seq, hash = :hash where id = 1")
+                .param("seq", seq)
+                .param("hash", hash)
+                .update();
+        entries.clear();
+    }
+
+    static final String SELECT =
+            """
+            select id, seq, at, actor, org, ip, client, object_type, object_id, operation, result, reason, detail
+            from audit_entry
+            """;
+
+    public List<Entry> forObject(String objectType, String objectId) {
+        return jdbc.sql(SELECT + " where object_type = :type and object_id = :id order by seq")
                 .param("type", objectType)
                 .param("id", objectId)
                 .query(Entry.class)
@@ -70,14 +210,64 @@ public class AuditTrail {
     }
 
     public List<Entry> latest(int limit) {
-        return jdbc.sql(
-                        """
-                select id, at, actor, ip, client, object_type, object_id, operation, result, reason, detail
-                from audit_entry order by id desc limit :limit
-                """)
+        return jdbc.sql(SELECT + " order by seq desc nulls first limit :limit")
                 .param("limit", limit)
                 .query(Entry.class)
                 .list();
+    }
+
+    /** Entries matching the filter, newest first. */
+    public org.siarchive.shared.Page<Entry> search(AuditQuery q, int page, int size) {
+        var params = q.params();
+        String where = q.where(params);
+        long total = jdbc.sql("select count(*) from audit_entry where " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        var rows = jdbc.sql(SELECT + " where " + where + " order by seq desc nulls first limit :limit offset :offset")
+                .params(params)
+                .query(Entry.class)
+                .list();
+        return new org.siarchive.shared.Page<>(rows, page, size, total);
+    }
+
+    /** Every entry matching the filter, oldest first, streamed to the consumer (for exports). */
+    public void each(AuditQuery q, java.util.function.Consumer<Entry> consumer) {
+        var params = q.params();
+        String where = q.where(params);
+        try (var rows = jdbc
+                .sql(SELECT + " where " + where + " order by seq nulls last, id")
+                .params(params)
+                .query(Entry.class)
+                .stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    /** Counts by a column (operation, actor, result or object type) for the filter. */
+    public java.util.Map<String, Long> countBy(AuditQuery q, String column) {
+        if (!java.util.Set.of("operation", "actor", "result", "object_type").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        var params = q.params();
+        String where = q.where(params);
+        var out = new java.util.LinkedHashMap<String, Long>();
+        jdbc.sql("select " + column + ", count(*) from audit_entry where " + where + " group by " + column
+                        + " order by count(*) desc limit 20")
+                .params(params)
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    static @Nullable String mask(@Nullable String s) {
+        if (s == null) {
+            return null;
+        }
+        return ID_NUMBER.matcher(s).replaceAll(m -> Masks.idNumber(m.group()));
     }
 
     private static @Nullable String truncate(@Nullable String s, int max) {

@@ -1,10 +1,10 @@
 package org.siarchive.capture;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.ItemRecord;
+import org.siarchive.shared.Access;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,10 +36,10 @@ class CaptureApi {
             @RequestPart("metadata") String metadata,
             @RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
-            HttpServletRequest request) {
+            Access access) {
         var submission = reader.read(metadata);
         var uploads = MultipartUploads.of(files);
-        var result = captures.capture(submission, uploads, idempotencyKey, Requests.actor(request));
+        var result = captures.capture(submission, uploads, idempotencyKey, access);
         var location = URI.create("/api/v1/items/" + result.item().id());
         return result.replayed()
                 ? ResponseEntity.ok()

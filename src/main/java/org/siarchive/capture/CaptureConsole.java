@@ -1,6 +1,5 @@
 package org.siarchive.capture;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.Classification;
+import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
@@ -63,7 +63,7 @@ class CaptureConsole {
             @ModelAttribute("form") CaptureForm form,
             @RequestParam(name = "material", required = false) @Nullable List<String> materials,
             @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
-            HttpServletRequest request,
+            Access access,
             Model model,
             RedirectAttributes redirect,
             Locale locale) {
@@ -71,7 +71,7 @@ class CaptureConsole {
         var uploads = new ArrayList<Upload>();
         pair(materials, files, chosenMaterials, uploads);
         try {
-            var result = captures.capture(form.toSubmission(chosenMaterials), uploads, null, Requests.actor(request));
+            var result = captures.capture(form.toSubmission(chosenMaterials), uploads, null, access);
             redirect.addFlashAttribute(
                     "flash",
                     messages.getMessage(

@@ -11,12 +11,14 @@ import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
 import org.siarchive.catalog.NewItem;
+import org.siarchive.crypto.Masks;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StagedFile;
 import org.siarchive.preservation.StoredFile;
 import org.siarchive.preservation.UploadTooLargeException;
 import org.siarchive.quality.Quality;
 import org.siarchive.quality.Submission;
+import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
@@ -58,6 +60,22 @@ public class Captures {
         this.fingerprints = fingerprints;
         this.settings = settings;
         this.crash = crash;
+    }
+
+    /**
+     * A caller's capture: the fonds must lie within their data scope (otherwise it is treated as an
+     * unknown code), and the answer shows personal data masked.
+     */
+    public CaptureResult capture(Submission s, List<Upload> uploads, @Nullable String idempotencyKey, Access access) {
+        if (s.fondsCode() != null
+                && !s.fondsCode().isBlank()
+                && !catalog.fondsInScope(s.fondsCode().strip(), access.scope())) {
+            throw new InvalidInputException(
+                    Violation.of("fondsCode", "outOfScope", s.fondsCode().strip()));
+        }
+        var result = capture(s, uploads, idempotencyKey, access.actor());
+        var item = result.item();
+        return new CaptureResult(item.withCertNo(Masks.idNumber(item.certNo())), result.replayed());
     }
 
     public CaptureResult capture(Submission s, List<Upload> uploads, @Nullable String idempotencyKey, Actor actor) {

@@ -1,6 +1,7 @@
 package org.siarchive.capture;
 
 import org.siarchive.catalog.Catalog;
+import org.siarchive.shared.Access;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +19,14 @@ class DashboardConsole {
     }
 
     @GetMapping("/")
-    String dashboard(Model model) {
+    String dashboard(Access access, Model model) {
+        if (!access.can("catalog:item:read")) {
+            return "redirect:/account"; // administrators and accounts without business roles
+        }
         model.addAttribute("nav", "dashboard");
-        model.addAttribute("counts", catalog.counts());
-        model.addAttribute("latest", catalog.latestItems(10));
+        model.addAttribute("counts", catalog.counts(access.scope()));
+        model.addAttribute("latest", catalog.latestItems(10, access.scope()));
+        model.addAttribute("canReconcile", access.can("capture:reconcile"));
         model.addAttribute("reconciliation", reconciliations.latest().orElse(null));
         return "capture/dashboard";
     }

@@ -50,7 +50,7 @@ final class SubmissionMapping {
         String no = "01".equals(type) || "07".equals(type)
                 ? CitizenIdNumber.normalize(p.certNo())
                 : p.certNo().strip();
-        return new NewItem.PersonRef(type, no, p.name().strip());
+        return new NewItem.PersonRef(type, no, p.name().strip(), blankToNull(p.phone()), blankToNull(p.bankAccount()));
     }
 
     private static String blankToNull(String s) {

@@ -4,13 +4,20 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.crypto.FieldCipher;
+import org.siarchive.crypto.Masks;
 import org.siarchive.quality.CitizenIdNumber;
+import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Scope;
+import org.siarchive.shared.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +36,7 @@ public class Catalog {
     private final ItemQueries queries;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final FieldCipher cipher;
 
     Catalog(
             JdbcClient jdbc,
@@ -36,7 +44,9 @@ public class Catalog {
             ArchiveCodes archiveCodes,
             ItemQueries queries,
             AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            FieldCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.reference = reference;
         this.archiveCodes = archiveCodes;
@@ -51,14 +61,20 @@ public class Catalog {
 
     /** Creates the fonds if it does not exist yet (first start of an installation). */
     @Transactional
-    public void ensureFonds(String code, String name, String agency, Actor actor) {
+    public void ensureFonds(String code, String name, String agency, long orgId, Actor actor) {
         int created = jdbc.sql(
                         """
-                insert into fonds (code, name, agency) values (:code, :name, :agency) on conflict (code) do nothing
+                insert into fonds (code, name, agency, org_id) values (:code, :name, :agency, :org)
+                on conflict (code) do nothing
                 """)
                 .param("code", code)
                 .param("name", name)
                 .param("agency", agency)
+                .param("org", orgId)
+                .update();
+        // fonds registered before organisations existed belong to the root
+        jdbc.sql("update fonds set org_id = :org where org_id is null")
+                .param("org", orgId)
                 .update();
         if (created > 0) {
             audit.record(actor, "FONDS", code, "CREATE", null, name);
@@ -89,7 +105,7 @@ public class Catalog {
         insertItem(item, fondsId, step, insurance, retention, code, personId, employerId);
         item.files().forEach(f -> insertFile(item.id(), f));
         audit.record(actor, "ITEM", item.id().toString(), "RECEIVE", null, code.archiveCode());
-        return queries.byId(item.id()).orElseThrow();
+        return queries.byId(item.id(), Scope.EVERYTHING).orElseThrow();
     }
 
     private Map<String, String> codeValues(
@@ -184,23 +200,33 @@ public class Catalog {
                 .orElseThrow(() -> new NotFoundException("FONDS", code));
     }
 
-    /** 参保人 keyed by certificate; the name first registered stays, the name on each item is kept with it. */
+    /**
+     * 参保人 keyed by certificate type and the blind index of its number; the number, phone and bank
+     * account are stored encrypted only. The name first registered stays; the name on each item is kept
+     * with the item. A phone or bank account given later replaces the earlier one.
+     */
     private long personId(NewItem.PersonRef p) {
         boolean citizenId = "01".equals(p.certType()) || "07".equals(p.certType());
         return jdbc.sql(
                         """
-                insert into person (cert_type, cert_no, name, gender, birth_date)
-                values (:type, :no, :name, :gender, :birth)
-                on conflict (cert_type, cert_no) do update set cert_no = excluded.cert_no
+                insert into person (cert_type, cert_no_enc, cert_no_index, name, gender, birth_date, phone_enc,
+                    bank_account_enc)
+                values (:type, :enc, :index, :name, :gender, :birth, :phone, :bank)
+                on conflict (cert_type, cert_no_index) do update set
+                    phone_enc = coalesce(excluded.phone_enc, person.phone_enc),
+                    bank_account_enc = coalesce(excluded.bank_account_enc, person.bank_account_enc)
                 returning id
                 """)
                 .param("type", p.certType())
-                .param("no", p.certNo())
+                .param("enc", cipher.encrypt(p.certNo(), ItemQueries.CERT_CONTEXT))
+                .param("index", cipher.blindIndex(p.certNo(), ItemQueries.CERT_CONTEXT))
                 .param("name", p.name())
                 .param("gender", citizenId ? CitizenIdNumber.genderCode(p.certNo()) : null)
                 .param(
                         "birth",
                         citizenId ? CitizenIdNumber.birthDate(p.certNo()).orElse(null) : null)
+                .param("phone", cipher.encrypt(p.phone(), ItemQueries.PHONE_CONTEXT))
+                .param("bank", cipher.encrypt(p.bankAccount(), ItemQueries.BANK_CONTEXT))
                 .query(Long.class)
                 .single();
     }
@@ -232,7 +258,7 @@ public class Catalog {
         if (updated == 0) {
             return;
         }
-        var item = queries.byId(itemId).orElseThrow();
+        var item = queries.byId(itemId, Scope.EVERYTHING).orElseThrow();
         audit.record(actor, "ITEM", itemId.toString(), "CAPTURE", null, item.archiveCode() + " v" + objectVersion);
         events.publishEvent(new ItemCaptured(itemId, item.archiveCode()));
     }
@@ -265,7 +291,7 @@ public class Catalog {
                 .param("v", objectVersion)
                 .param("id", itemId)
                 .update();
-        var item = queries.byId(itemId).orElseThrow();
+        var item = queries.byId(itemId, Scope.EVERYTHING).orElseThrow();
         audit.record(actor, "ITEM", itemId.toString(), "CORRECT", correction.reason(), "v" + objectVersion);
         events.publishEvent(new ItemCorrected(itemId, item.archiveCode(), objectVersion));
     }
@@ -273,12 +299,73 @@ public class Catalog {
     /** Descriptive fields an archivist may correct, with the reason the audit trail keeps. */
     public record Correction(String title, String responsible, @Nullable String docNo, String reason) {}
 
+    /** Unscoped, unaudited read for the platform's own work (capture, reconciliation, indexing). */
     public Optional<ItemRecord> item(UUID id) {
-        return queries.byId(id);
+        return queries.byId(id, Scope.EVERYTHING);
     }
 
     public ItemRecord requireItem(UUID id) {
         return item(id).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
+    }
+
+    /** An item within the scope, unaudited (the caller's own change records what it does with it). */
+    public ItemRecord requireItem(UUID id, Scope scope) {
+        return queries.byId(id, scope).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
+    }
+
+    /**
+     * A reader's view of an item: within their scope (otherwise 404, the same answer as for an id that
+     * does not exist), personal data masked, and the read audited.
+     */
+    @Transactional
+    public ItemRecord readItem(UUID id, Access access) {
+        var item = queries.byId(id, access.scope()).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
+        audit.record(access.actor(), "ITEM", id.toString(), "READ", null, item.archiveCode());
+        return item.withCertNo(Masks.idNumber(item.certNo()));
+    }
+
+    @Transactional
+    public ItemRecord readItemByArchiveCode(String archiveCode, Access access) {
+        var item = queries.byArchiveCode(archiveCode, access.scope())
+                .orElseThrow(() -> new NotFoundException("ITEM", archiveCode));
+        audit.record(access.actor(), "ITEM", item.id().toString(), "READ", null, item.archiveCode());
+        return item.withCertNo(Masks.idNumber(item.certNo()));
+    }
+
+    /** An item for serving its content: scoped, the download audited by the caller's transaction. */
+    @Transactional
+    public ItemRecord itemForDownload(UUID id, int seq, Access access) {
+        var item = queries.byId(id, access.scope()).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
+        audit.record(access.actor(), "ITEM", id.toString(), "DOWNLOAD", null, item.archiveCode() + " file " + seq);
+        return item;
+    }
+
+    /** Whether the fonds belongs to the scope's organisation subtree and fonds list. */
+    public boolean fondsInScope(String fondsCode, Scope scope) {
+        var p = ItemQueries.scopeParams(scope);
+        p.put("c", fondsCode);
+        return jdbc.sql(
+                        """
+                select exists (select 1 from fonds f join org_unit o on o.id = f.org_id where f.code = :c
+                    and o.path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds)))
+                """)
+                .params(p)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** What data scope is decided on for an item: its fonds, the fonds' organisation path, its 密级. */
+    public record ScopeAttributes(long fondsId, String orgPath, int clearance) {}
+
+    public ScopeAttributes scopeAttributes(UUID itemId) {
+        return jdbc.sql(
+                        """
+                select i.fonds_id, o.path as org_path, i.security_level::int as clearance
+                from item i join fonds f on f.id = i.fonds_id join org_unit o on o.id = f.org_id where i.id = :id
+                """)
+                .param("id", itemId)
+                .query(ScopeAttributes.class)
+                .single();
     }
 
     public Optional<ItemRecord> itemByIdempotencyKey(String key) {
@@ -286,7 +373,7 @@ public class Catalog {
     }
 
     public Optional<ItemRecord> itemByArchiveCode(String archiveCode) {
-        return queries.byArchiveCode(archiveCode);
+        return queries.byArchiveCode(archiveCode, Scope.EVERYTHING);
     }
 
     /** Items stuck in RECEIVING: captures a crash interrupted. */
@@ -317,30 +404,96 @@ public class Catalog {
                 .single();
     }
 
-    /** 一人一档: the person and every item about them, by business time. */
-    public Optional<PartyFile> personFile(String certNo) {
-        return queries.person(certNo)
-                .map(p -> new PartyFile(
-                        p,
-                        queries.summaries(
-                                "i.person_id = :id", Map.of("id", p.id()), "i.handled_at, i.archive_code", 5000)));
+    /** The person's id found by certificate number (blind index), if any item of theirs is in scope. */
+    public Optional<Long> findPerson(String certNo, Access access) {
+        return queries.personId(certNo)
+                .filter(id -> !personItems(id, access.scope(), 1).isEmpty());
     }
 
-    /** 一企一档: the employer and every item about it, by business time. */
-    public Optional<PartyFile> employerFile(String creditCode) {
-        return queries.employer(creditCode)
-                .map(e -> new PartyFile(
-                        e,
-                        queries.summaries(
-                                "i.employer_id = :id", Map.of("id", e.id()), "i.handled_at, i.archive_code", 5000)));
+    private List<ItemSummary> personItems(long personId, Scope scope, int limit) {
+        return queries.summaries(
+                "i.person_id = :id", Map.of("id", personId), "i.handled_at, i.archive_code", limit, scope);
     }
 
-    public List<ItemSummary> latestItems(int limit) {
-        return queries.summaries("true", Map.of(), "i.created_at desc", Math.min(limit, 200));
+    /**
+     * 一人一档: the person and every item about them in the reader's scope, by business time. A person
+     * with no item in scope answers 404. Identity fields are masked; the read is audited.
+     */
+    @Transactional
+    public PartyFile personFile(long personId, Access access) {
+        var items = personItems(personId, access.scope(), 5000);
+        var person = queries.person(personId)
+                .filter(p -> !items.isEmpty())
+                .orElseThrow(() -> new NotFoundException("PERSON", Long.toString(personId)));
+        audit.record(access.actor(), "PERSON", Long.toString(personId), "READ", null, items.size() + " items");
+        return new PartyFile(
+                new PartyFile.Party(
+                        person.id(),
+                        "PERSON",
+                        Objects.requireNonNullElse(Masks.idNumber(person.certNo()), ""),
+                        person.certType(),
+                        person.name(),
+                        person.gender(),
+                        person.birthDate(),
+                        Masks.phone(person.phone()),
+                        Masks.bankAccount(person.bankAccount())),
+                items);
     }
 
-    public Counts counts() {
-        return queries.counts();
+    /** The person's identity fields in clear, for a reader who gave a reason; audited with the reason. */
+    public record Identity(
+            long personId,
+            String certType,
+            @Nullable String certNo,
+            @Nullable String phone,
+            @Nullable String bankAccount) {}
+
+    @Transactional
+    public Identity unmaskPerson(long personId, String reason, Access access) {
+        if (reason == null || reason.strip().length() < 2) {
+            throw new InvalidInputException(Violation.of("reason", "required"));
+        }
+        if (reason.length() > 500) {
+            throw new InvalidInputException(Violation.of("reason", "maxLength", 500));
+        }
+        if (personItems(personId, access.scope(), 1).isEmpty()) {
+            throw new NotFoundException("PERSON", Long.toString(personId));
+        }
+        var person =
+                queries.person(personId).orElseThrow(() -> new NotFoundException("PERSON", Long.toString(personId)));
+        audit.record(
+                access.actor(),
+                "PERSON",
+                Long.toString(personId),
+                "UNMASK",
+                reason.strip(),
+                "certNo, phone, bankAccount");
+        return new Identity(person.id(), person.certType(), person.certNo(), person.phone(), person.bankAccount());
+    }
+
+    /** 一企一档: the employer and every item about it in the reader's scope, by business time. */
+    @Transactional
+    public PartyFile employerFile(String creditCode, Access access) {
+        var employer = queries.employer(creditCode).orElseThrow(() -> new NotFoundException("EMPLOYER", creditCode));
+        var items = queries.summaries(
+                "i.employer_id = :id",
+                Map.of("id", employer.id()),
+                "i.handled_at, i.archive_code",
+                5000,
+                access.scope());
+        if (items.isEmpty()) {
+            throw new NotFoundException("EMPLOYER", creditCode);
+        }
+        audit.record(access.actor(), "EMPLOYER", creditCode, "READ", null, items.size() + " items");
+        return new PartyFile(employer, items);
+    }
+
+    public List<ItemSummary> latestItems(int limit, Scope scope) {
+        return queries.summaries("true", Map.of(), "i.created_at desc", Math.min(limit, 200), scope);
+    }
+
+    public Counts counts(Scope scope) {
+        return queries.counts(scope);
     }
 
     /** Every item id in catalogue order, for rebuilding derived read models. */

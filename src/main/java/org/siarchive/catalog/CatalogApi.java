@@ -1,10 +1,10 @@
 package org.siarchive.catalog;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.shared.Actor;
+import org.siarchive.shared.Access;
 import org.siarchive.shared.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +14,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Read API of the catalogue: items with files and digests, verified downloads, person and employer files. */
+/**
+ * Read API of the catalogue: items with files and digests, verified downloads, person and employer
+ * files. Everything answers within the caller's data scope (404 outside it), with personal data masked
+ * and every read audited; unmasking a person takes a reason.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class CatalogApi {
@@ -30,13 +34,13 @@ class CatalogApi {
     }
 
     @GetMapping("/items/{id}")
-    ItemRecord item(@PathVariable String id) {
-        return catalog.requireItem(Ids.uuid("ITEM", id));
+    ItemRecord item(@PathVariable String id, Access access) {
+        return catalog.readItem(Ids.uuid("ITEM", id), access);
     }
 
     @GetMapping("/items/by-archive-code")
-    ItemRecord byArchiveCode(@RequestParam String code) {
-        return catalog.itemByArchiveCode(code).orElseThrow(() -> new NotFoundException("ITEM", code));
+    ItemRecord byArchiveCode(@RequestParam String code, Access access) {
+        return catalog.readItemByArchiveCode(code, access);
     }
 
     @GetMapping("/items/{id}/files/{seq}")
@@ -44,33 +48,41 @@ class CatalogApi {
             @PathVariable String id,
             @PathVariable int seq,
             @RequestParam(defaultValue = "false") boolean inline,
+            Access access,
             HttpServletResponse response)
             throws IOException {
-        downloads.send(Ids.uuid("ITEM", id), seq, inline, response);
+        downloads.send(Ids.uuid("ITEM", id), seq, inline, access, response);
     }
 
     @PostMapping("/items/{id}/corrections")
-    ItemRecord correct(@PathVariable String id, @RequestBody CorrectionRequest body, HttpServletRequest request) {
-        var actor =
-                new Actor("local-operator", request.getRemoteAddr(), String.valueOf(request.getHeader("User-Agent")));
+    ItemRecord correct(@PathVariable String id, @RequestBody CorrectionRequest body, Access access) {
         return corrections.correct(
                 Ids.uuid("ITEM", id),
                 new Catalog.Correction(body.title(), body.responsible(), body.docNo(), body.reason()),
-                actor);
+                access);
     }
 
     record CorrectionRequest(String title, String responsible, @Nullable String docNo, String reason) {}
 
+    /** 一人一档 by certificate number (found through its blind index; the number is never stored in clear). */
     @GetMapping("/persons/{certNo}/items")
-    PartyFile personFile(@PathVariable String certNo) {
-        String key = certNo.strip().toUpperCase(java.util.Locale.ROOT);
-        return catalog.personFile(key).orElseThrow(() -> new NotFoundException("PERSON", key));
+    PartyFile personFile(@PathVariable String certNo, Access access) {
+        String key = certNo.strip().toUpperCase(Locale.ROOT);
+        long id = catalog.findPerson(key, access).orElseThrow(() -> new NotFoundException("PERSON", key));
+        return catalog.personFile(id, access);
+    }
+
+    record UnmaskRequest(@Nullable String reason) {}
+
+    /** The person's identity fields in clear; needs personal:unmask and a reason, which the audit keeps. */
+    @PostMapping("/persons/{personId}/unmask")
+    Catalog.Identity unmask(@PathVariable long personId, @RequestBody UnmaskRequest body, Access access) {
+        return catalog.unmaskPerson(personId, body.reason() == null ? "" : body.reason(), access);
     }
 
     @GetMapping("/employers/{creditCode}/items")
-    PartyFile employerFile(@PathVariable String creditCode) {
-        String key = creditCode.strip().toUpperCase(java.util.Locale.ROOT);
-        return catalog.employerFile(key).orElseThrow(() -> new NotFoundException("EMPLOYER", key));
+    PartyFile employerFile(@PathVariable String creditCode, Access access) {
+        return catalog.employerFile(creditCode.strip().toUpperCase(Locale.ROOT), access);
     }
 
     @GetMapping("/classification")

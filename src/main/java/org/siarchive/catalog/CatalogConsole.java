@@ -2,15 +2,21 @@ package org.siarchive.catalog;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
-/** Console pages of the catalogue: an item, 一人一档 and 一企一档. */
+/**
+ * Console pages of the catalogue: an item, 一人一档 and 一企一档. A person is looked up by certificate
+ * number with a POST (so the number never appears in a URL, a log or the browser history) and shown
+ * by the catalogue's own id, masked; unmasking asks for a reason.
+ */
 @Controller
 class CatalogConsole {
 
@@ -21,53 +27,75 @@ class CatalogConsole {
     }
 
     @GetMapping("/items/{id}")
-    String item(@PathVariable String id, Model model) {
-        var item = catalog.requireItem(Ids.uuid("ITEM", id));
+    String item(@PathVariable String id, Access access, Model model) {
+        var item = catalog.readItem(Ids.uuid("ITEM", id), access);
         model.addAttribute("nav", "search");
         model.addAttribute("item", item);
         model.addAttribute("securityLevels", catalog.classification().securityLevels());
         model.addAttribute("certTypes", catalog.classification().certTypes());
+        model.addAttribute("canDownload", access.can("catalog:file:read"));
         return "catalog/item";
     }
 
     @GetMapping("/persons")
-    String persons(@RequestParam(required = false) @Nullable String certNo, Model model) {
-        return lookup("persons", certNo, model);
+    String persons(@RequestParam(required = false) @Nullable String notFound, Model model) {
+        model.addAttribute("notFound", notFound != null);
+        return lookup("persons", model);
     }
 
-    @GetMapping("/persons/{certNo}")
-    String person(@PathVariable String certNo, Model model) {
+    @PostMapping("/persons")
+    String findPerson(@RequestParam(defaultValue = "") String certNo, Access access) {
         String key = normalise(certNo);
-        return party("persons", catalog.personFile(key).orElseThrow(() -> new NotFoundException("PERSON", key)), model);
+        if (key.isEmpty()) {
+            throw new InvalidInputException(org.siarchive.shared.Violation.of("certNo", "required"));
+        }
+        return catalog.findPerson(key, access)
+                .map(id -> "redirect:/persons/" + id)
+                .orElse("redirect:/persons?notFound");
+    }
+
+    @GetMapping("/persons/{id}")
+    String person(@PathVariable long id, Access access, Model model) {
+        return party("persons", catalog.personFile(id, access), access, model);
+    }
+
+    @PostMapping("/persons/{id}/unmask")
+    String unmask(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Access access, Model model) {
+        var identity = catalog.unmaskPerson(id, reason, access);
+        model.addAttribute("identity", identity);
+        model.addAttribute("unmaskReason", reason.strip());
+        return party("persons", catalog.personFile(id, access), access, model);
     }
 
     @GetMapping("/employers")
     String employers(@RequestParam(required = false) @Nullable String creditCode, Model model) {
-        return lookup("employers", creditCode, model);
+        if (creditCode != null && !creditCode.isBlank()) {
+            return "redirect:/employers/" + UriUtils.encodePathSegment(normalise(creditCode), "UTF-8");
+        }
+        return lookup("employers", model);
+    }
+
+    @PostMapping("/employers")
+    String findEmployer(@RequestParam(defaultValue = "") String creditCode) {
+        return "redirect:/employers/" + UriUtils.encodePathSegment(normalise(creditCode), "UTF-8");
     }
 
     @GetMapping("/employers/{creditCode}")
-    String employer(@PathVariable String creditCode, Model model) {
-        String key = normalise(creditCode);
-        return party(
-                "employers",
-                catalog.employerFile(key).orElseThrow(() -> new NotFoundException("EMPLOYER", key)),
-                model);
+    String employer(@PathVariable String creditCode, Access access, Model model) {
+        return party("employers", catalog.employerFile(normalise(creditCode), access), access, model);
     }
 
-    private static String lookup(String kind, @Nullable String key, Model model) {
-        if (key != null && !key.isBlank()) {
-            return "redirect:/" + kind + "/" + UriUtils.encodePathSegment(normalise(key), "UTF-8");
-        }
+    private static String lookup(String kind, Model model) {
         model.addAttribute("nav", kind);
         model.addAttribute("kind", kind);
         return "catalog/lookup";
     }
 
-    private String party(String kind, PartyFile file, Model model) {
+    private String party(String kind, PartyFile file, Access access, Model model) {
         model.addAttribute("nav", kind);
         model.addAttribute("file", file);
         model.addAttribute("certTypes", catalog.classification().certTypes());
+        model.addAttribute("canUnmask", access.can("personal:unmask"));
         return "catalog/party";
     }
 

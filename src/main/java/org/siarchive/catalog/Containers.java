@@ -3,10 +3,12 @@ package org.siarchive.catalog;
 import java.util.List;
 import java.util.UUID;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Scope;
 import org.siarchive.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,7 +44,8 @@ public class Containers {
 
     /** Files the given items into a new volume; they must share fonds, year and retention. */
     @Transactional
-    public Volume fileIntoVolume(String title, List<UUID> itemIds, Actor actor) {
+    public Volume fileIntoVolume(String title, List<UUID> itemIds, Access access) {
+        Actor actor = access.actor();
         if (title == null || title.isBlank() || title.length() > 500) {
             throw new InvalidInputException(
                     Violation.of("title", title == null || title.isBlank() ? "required" : "maxLength", 500));
@@ -50,7 +53,9 @@ public class Containers {
         if (itemIds == null || itemIds.isEmpty()) {
             throw new InvalidInputException(Violation.of("items", "required"));
         }
-        var items = itemIds.stream().map(catalog::requireItem).toList();
+        var items = itemIds.stream()
+                .map(id -> catalog.requireItem(id, access.scope()))
+                .toList();
         var first = items.get(0);
         for (var i : items) {
             if (!i.fondsCode().equals(first.fondsCode())
@@ -96,17 +101,24 @@ public class Containers {
             audit.record(actor, "ITEM", i.id().toString(), "FILE_INTO_VOLUME", null, code);
         }
         audit.record(actor, "VOLUME", Long.toString(id), "CREATE", null, code);
-        return volume(id);
+        return volume(id, access.scope());
     }
 
     @Transactional
-    public Box createBox(String fondsCode, String boxNo, Actor actor) {
+    public Box createBox(String fondsCode, String boxNo, Access access) {
+        Actor actor = access.actor();
         if (boxNo == null || !boxNo.strip().matches("[A-Za-z0-9\\-·]{1,64}")) {
             throw new InvalidInputException(
                     Violation.of("boxNo", boxNo == null || boxNo.isBlank() ? "required" : "format"));
         }
-        Long fondsId = jdbc.sql("select id from fonds where code = :c")
-                .param("c", fondsCode)
+        var scopeParams = ItemQueries.scopeParams(access.scope());
+        scopeParams.put("c", fondsCode);
+        Long fondsId = jdbc.sql(
+                        """
+                select f.id from fonds f join org_unit o on o.id = f.org_id where f.code = :c
+                and o.path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds))
+                """)
+                .params(scopeParams)
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> new InvalidInputException(Violation.of("fondsCode", "codeTable", fondsCode)));
@@ -125,10 +137,11 @@ public class Containers {
 
     /** Puts items into a box (装盒); an item already in another box moves, and the move is audited. */
     @Transactional
-    public void putIntoBox(long boxId, List<UUID> itemIds, Actor actor) {
-        var box = box(boxId);
+    public void putIntoBox(long boxId, List<UUID> itemIds, Access access) {
+        Actor actor = access.actor();
+        var box = box(boxId, access.scope());
         for (UUID itemId : itemIds) {
-            var item = catalog.requireItem(itemId);
+            var item = catalog.requireItem(itemId, access.scope());
             if (!item.fondsCode().equals(box.fondsCode())) {
                 throw new InvalidInputException(Violation.of("items", "boxOtherFonds", item.archiveCode()));
             }
@@ -140,33 +153,57 @@ public class Containers {
         }
     }
 
-    public Volume volume(long id) {
-        return jdbc.sql("select id, archive_code, title, year, retention_code, box_id from volume where id = :id")
-                .param("id", id)
+    private static final String CONTAINER_SCOPE =
+            " and o.path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds))";
+
+    public Volume volume(long id, Scope scope) {
+        var p = ItemQueries.scopeParams(scope);
+        p.put("id", id);
+        return jdbc.sql(
+                        """
+                select v.id, v.archive_code, v.title, v.year, v.retention_code, v.box_id from volume v
+                join fonds f on f.id = v.fonds_id join org_unit o on o.id = f.org_id where v.id = :id"""
+                                + CONTAINER_SCOPE)
+                .params(p)
                 .query(Volume.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("VOLUME", Long.toString(id)));
     }
 
-    public Box box(long id) {
+    public Box box(long id, Scope scope) {
+        var p = ItemQueries.scopeParams(scope);
+        p.put("id", id);
         return jdbc.sql(
-                        "select b.id, f.code as fonds_code, b.box_no from box b join fonds f on f.id = b.fonds_id where b.id = :id")
-                .param("id", id)
+                        """
+                select b.id, f.code as fonds_code, b.box_no from box b join fonds f on f.id = b.fonds_id
+                join org_unit o on o.id = f.org_id where b.id = :id"""
+                                + CONTAINER_SCOPE)
+                .params(p)
                 .query(Box.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("BOX", Long.toString(id)));
     }
 
-    public List<String> itemCodesInVolume(long volumeId) {
-        return jdbc.sql("select archive_code from item where volume_id = :v order by archive_code")
-                .param("v", volumeId)
+    /** 档号 of the items in the volume that the reader may see. */
+    public List<String> itemCodesInVolume(long volumeId, Scope scope) {
+        var p = ItemQueries.scopeParams(scope);
+        p.put("v", volumeId);
+        return jdbc.sql(
+                        "select i.archive_code from item i join fonds f on f.id = i.fonds_id join org_unit o on o.id = f.org_id"
+                                + " where i.volume_id = :v and " + ItemQueries.SCOPE_CLAUSE
+                                + " order by i.archive_code")
+                .params(p)
                 .query(String.class)
                 .list();
     }
 
-    public List<String> itemCodesInBox(long boxId) {
-        return jdbc.sql("select archive_code from item where box_id = :b order by archive_code")
-                .param("b", boxId)
+    public List<String> itemCodesInBox(long boxId, Scope scope) {
+        var p = ItemQueries.scopeParams(scope);
+        p.put("b", boxId);
+        return jdbc.sql(
+                        "select i.archive_code from item i join fonds f on f.id = i.fonds_id join org_unit o on o.id = f.org_id"
+                                + " where i.box_id = :b and " + ItemQueries.SCOPE_CLAUSE + " order by i.archive_code")
+                .params(p)
                 .query(String.class)
                 .list();
     }

@@ -1,11 +1,10 @@
 package org.siarchive.catalog;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.siarchive.shared.Actor;
+import org.siarchive.shared.Access;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,35 +31,36 @@ class ContainersApi {
     record ItemList(List<String> items) {}
 
     @PostMapping("/volumes")
-    ResponseEntity<Containers.Volume> volume(@RequestBody NewVolume body, HttpServletRequest request) {
-        var v = containers.fileIntoVolume(body.title(), ids(body.items()), actor(request));
+    ResponseEntity<Containers.Volume> volume(@RequestBody NewVolume body, Access access) {
+        var v = containers.fileIntoVolume(body.title(), ids(body.items()), access);
         return ResponseEntity.created(URI.create("/api/v1/volumes/" + v.id())).body(v);
     }
 
     @GetMapping("/volumes/{id}")
-    Map<String, Object> volume(@PathVariable long id) {
-        return Map.of("volume", containers.volume(id), "items", containers.itemCodesInVolume(id));
+    Map<String, Object> volume(@PathVariable long id, Access access) {
+        return Map.of(
+                "volume",
+                containers.volume(id, access.scope()),
+                "items",
+                containers.itemCodesInVolume(id, access.scope()));
     }
 
     @PostMapping("/boxes")
-    ResponseEntity<Containers.Box> box(@RequestBody NewBox body, HttpServletRequest request) {
-        var b = containers.createBox(body.fondsCode(), body.boxNo(), actor(request));
+    ResponseEntity<Containers.Box> box(@RequestBody NewBox body, Access access) {
+        var b = containers.createBox(body.fondsCode(), body.boxNo(), access);
         return ResponseEntity.created(URI.create("/api/v1/boxes/" + b.id())).body(b);
     }
 
     @PostMapping("/boxes/{id}/items")
-    Map<String, Object> putIntoBox(@PathVariable long id, @RequestBody ItemList body, HttpServletRequest request) {
-        containers.putIntoBox(id, ids(body.items()), actor(request));
-        return Map.of("box", containers.box(id), "items", containers.itemCodesInBox(id));
+    Map<String, Object> putIntoBox(@PathVariable long id, @RequestBody ItemList body, Access access) {
+        containers.putIntoBox(id, ids(body.items()), access);
+        return Map.of(
+                "box", containers.box(id, access.scope()), "items", containers.itemCodesInBox(id, access.scope()));
     }
 
     private static List<UUID> ids(List<String> raw) {
         return raw == null
                 ? List.of()
                 : raw.stream().map(s -> Ids.uuid("ITEM", s)).toList();
-    }
-
-    private static Actor actor(HttpServletRequest r) {
-        return new Actor("local-operator", r.getRemoteAddr(), String.valueOf(r.getHeader("User-Agent")));
     }
 }

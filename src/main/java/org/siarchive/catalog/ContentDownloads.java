@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.FixityMismatchException;
 import org.siarchive.preservation.Preservation;
+import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.IntegrityException;
 import org.siarchive.shared.NotFoundException;
@@ -59,8 +60,9 @@ public class ContentDownloads {
         }
     }
 
-    public void send(UUID itemId, int seq, boolean inline, HttpServletResponse response) throws IOException {
-        var item = catalog.requireItem(itemId);
+    public void send(UUID itemId, int seq, boolean inline, Access access, HttpServletResponse response)
+            throws IOException {
+        var item = catalog.itemForDownload(itemId, seq, access);
         var file = item.files().stream()
                 .filter(f -> f.seq() == seq)
                 .findFirst()

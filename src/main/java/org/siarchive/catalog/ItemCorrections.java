@@ -3,8 +3,10 @@ package org.siarchive.catalog;
 import java.util.List;
 import java.util.UUID;
 import org.siarchive.preservation.Preservation;
+import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Scope;
 import org.siarchive.shared.Violation;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +27,14 @@ public class ItemCorrections {
         this.preservation = preservation;
     }
 
-    public ItemRecord correct(UUID itemId, Catalog.Correction c, Actor actor) {
+    public ItemRecord correct(UUID itemId, Catalog.Correction c, Access access) {
+        return correct(itemId, c, access.actor(), access.scope());
+    }
+
+    /** Used by start-up reconciliation too, which finishes corrections a crash interrupted. */
+    public ItemRecord correct(UUID itemId, Catalog.Correction c, Actor actor, Scope scope) {
         validate(c);
-        var item = catalog.requireItem(itemId);
+        var item = catalog.requireItem(itemId, scope);
         if (!item.preserved()) {
             throw new org.siarchive.shared.ConflictException("conflict.itemNotPreserved", item.archiveCode());
         }
@@ -35,7 +42,8 @@ public class ItemCorrections {
         int version = preservation.writeVersion(
                 item.objectId(), List.of(), sidecar.write(corrected), "correction: " + c.reason(), actor.name());
         catalog.applyCorrection(itemId, c, version, actor);
-        return catalog.requireItem(itemId);
+        var after = catalog.requireItem(itemId);
+        return after.withCertNo(org.siarchive.crypto.Masks.idNumber(after.certNo()));
     }
 
     private static void validate(Catalog.Correction c) {

@@ -1,17 +1,34 @@
 package org.siarchive.catalog;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.crypto.FieldCipher;
+import org.siarchive.shared.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Read side of the catalogue: items with their files, person and employer files, counts. */
+/**
+ * Read side of the catalogue: items with their files, person and employer files, counts. Every read
+ * takes a {@link Scope} that becomes part of the WHERE clause as bind parameters: the organisation
+ * subtree of the item's fonds, the allowed fonds and the clearance against the item's 密级.
+ */
 @Component
 class ItemQueries {
+
+    static final String CERT_CONTEXT = "person.cert_no";
+    static final String PHONE_CONTEXT = "person.phone";
+    static final String BANK_CONTEXT = "person.bank_account";
+
+    static final String SCOPE_CLAUSE =
+            """
+            (o.path like :scopeOrg and (:scopeAllFonds or i.fonds_id = any(:scopeFonds))
+             and i.security_level::int <= :scopeClearance)""";
 
     static final String ITEM_SELECT =
             """
@@ -20,11 +37,12 @@ class ItemQueries {
                    c.name as category_name, i.step_code, s.name as step_name, i.insurance_type,
                    it.name as insurance_name, i.acceptance_no, i.handler, i.handling_agency, i.handled_at,
                    i.retention_code, r.name as retention_name, i.retention_start, i.retention_end,
-                   p.cert_type, p.cert_no, i.person_name, p.name as registered_person_name,
+                   p.cert_type, p.cert_no_enc, i.person_name, p.name as registered_person_name,
                    e.credit_code, e.name as employer_name, i.status, i.status_reason, i.object_id,
                    i.object_version, i.idempotency_key, i.fingerprint, i.created_at
             from item i
             join fonds f on f.id = i.fonds_id
+            join org_unit o on o.id = f.org_id
             join material_category c on c.code = i.category_code
             join business_step s on s.code = i.step_code
             join retention_period r on r.code = i.retention_code
@@ -39,6 +57,8 @@ class ItemQueries {
                    it.name as insurance_name, r.name as retention_name, i.handled_at, i.person_name,
                    e.name as employer_name, i.status
             from item i
+            join fonds f on f.id = i.fonds_id
+            join org_unit o on o.id = f.org_id
             join material_category c on c.code = i.category_code
             join business_step s on s.code = i.step_code
             join retention_period r on r.code = i.retention_code
@@ -47,27 +67,41 @@ class ItemQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    ItemQueries(JdbcClient jdbc) {
+    ItemQueries(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
-    Optional<ItemRecord> byId(UUID id) {
-        return one("i.id = :v", id);
+    static Map<String, Object> scopeParams(Scope scope) {
+        var m = new HashMap<String, Object>();
+        m.put("scopeOrg", scope.orgPattern());
+        m.put("scopeAllFonds", scope.allFonds());
+        m.put("scopeFonds", scope.fondsArray());
+        m.put("scopeClearance", scope.clearance());
+        return m;
+    }
+
+    Optional<ItemRecord> byId(UUID id, Scope scope) {
+        return one("i.id = :v", id, scope);
     }
 
     Optional<ItemRecord> byIdempotencyKey(String key) {
-        return one("i.idempotency_key = :v", key);
+        return one("i.idempotency_key = :v", key, Scope.EVERYTHING);
     }
 
-    Optional<ItemRecord> byArchiveCode(String code) {
-        return one("i.archive_code = :v", code);
+    Optional<ItemRecord> byArchiveCode(String code, Scope scope) {
+        return one("i.archive_code = :v", code, scope);
     }
 
-    private Optional<ItemRecord> one(String where, Object value) {
-        return jdbc.sql(ITEM_SELECT + " where " + where)
-                .param("v", value)
-                .query((rs, n) -> ItemRows.item(rs))
+    private Optional<ItemRecord> one(String where, Object value, Scope scope) {
+        var params = scopeParams(scope);
+        params.put("v", value);
+        return jdbc.sql(ITEM_SELECT + " where " + where + " and " + SCOPE_CLAUSE)
+                .params(params)
+                .query((rs, n) ->
+                        ItemRows.item(rs).withCertNo(cipher.decrypt(rs.getBytes("cert_no_enc"), CERT_CONTEXT)))
                 .optional()
                 .map(item -> item.withFiles(files(item.id())));
     }
@@ -85,21 +119,51 @@ class ItemQueries {
                 .list();
     }
 
-    List<ItemSummary> summaries(String where, Map<String, ?> params, String orderBy, int limit) {
-        return jdbc.sql(SUMMARY_SELECT + " where " + where + " order by " + orderBy + " limit " + limit)
-                .params(params)
+    List<ItemSummary> summaries(String where, Map<String, ?> params, String orderBy, int limit, Scope scope) {
+        var all = scopeParams(scope);
+        all.putAll(params);
+        return jdbc.sql(SUMMARY_SELECT + " where " + where + " and " + SCOPE_CLAUSE + " order by " + orderBy + " limit "
+                        + limit)
+                .params(all)
                 .query(ItemSummary.class)
                 .list();
     }
 
-    Optional<PartyFile.Party> person(String certNo) {
+    /** Person by certificate number, found through its blind index. */
+    Optional<Long> personId(String certNo) {
+        return jdbc.sql("select id from person where cert_no_index = :k order by id limit 1")
+                .param("k", cipher.blindIndex(certNo, CERT_CONTEXT))
+                .query(Long.class)
+                .optional();
+    }
+
+    /** A person with decrypted identity fields; callers mask them unless the reader unmasks. */
+    record PersonRow(
+            long id,
+            String certType,
+            @Nullable String certNo,
+            String name,
+            @Nullable String gender,
+            java.time.@Nullable LocalDate birthDate,
+            @Nullable String phone,
+            @Nullable String bankAccount) {}
+
+    Optional<PersonRow> person(long id) {
         return jdbc.sql(
                         """
-                select id, 'PERSON' as kind, cert_no as key, cert_type as key_type, name,
-                       gender, birth_date from person where cert_no = :k order by id limit 1
+                select id, cert_type, cert_no_enc, name, gender, birth_date, phone_enc, bank_account_enc
+                from person where id = :id
                 """)
-                .param("k", certNo)
-                .query(PartyFile.Party.class)
+                .param("id", id)
+                .query((rs, n) -> new PersonRow(
+                        rs.getLong("id"),
+                        rs.getString("cert_type"),
+                        cipher.decrypt(rs.getBytes("cert_no_enc"), CERT_CONTEXT),
+                        rs.getString("name"),
+                        rs.getString("gender"),
+                        rs.getObject("birth_date", java.time.LocalDate.class),
+                        cipher.decrypt(rs.getBytes("phone_enc"), PHONE_CONTEXT),
+                        cipher.decrypt(rs.getBytes("bank_account_enc"), BANK_CONTEXT)))
                 .optional();
     }
 
@@ -107,40 +171,46 @@ class ItemQueries {
         return jdbc.sql(
                         """
                 select id, 'EMPLOYER' as kind, credit_code as key, null as key_type, name,
-                       null as gender, null::date as birth_date from employer where credit_code = :k
+                       null as gender, null::date as birth_date, null as phone, null as bank_account
+                from employer where credit_code = :k
                 """)
                 .param("k", creditCode)
                 .query(PartyFile.Party.class)
                 .optional();
     }
 
-    Counts counts() {
-        long items = count("select count(*) from item");
-        long persons = count("select count(*) from person");
-        long employers = count("select count(*) from employer");
-        long bytes = count("select coalesce(sum(size_bytes), 0) from item_file");
+    Counts counts(Scope scope) {
+        var p = scopeParams(scope);
+        String from = " from item i join fonds f on f.id = i.fonds_id join org_unit o on o.id = f.org_id where "
+                + SCOPE_CLAUSE;
+        long items = count("select count(*)" + from, p);
+        long persons = count("select count(distinct i.person_id)" + from, p);
+        long employers = count("select count(distinct i.employer_id)" + from, p);
+        long bytes = count(
+                "select coalesce(sum(x.size_bytes), 0) from item_file x where x.item_id in (select i.id" + from + ")",
+                p);
         return new Counts(
                 items,
                 persons,
                 employers,
                 bytes,
+                grouped("select i.status, count(*)" + from + " group by i.status order by i.status", p),
                 grouped(
                         """
-                select status, count(*) from item group by status order by status
-                """),
-                grouped(
-                        """
-                select c.name, count(i.id) from material_category c left join item i on i.category_code = c.code
+                select c.name, count(i.id) from material_category c
+                left join (select i.id, i.category_code %s) i on i.category_code = c.code
                 group by c.code, c.name order by c.code
-                """));
+                """
+                                .formatted(from),
+                        p));
     }
 
-    private long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
+    private long count(String sql, Map<String, ?> params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
-    private Map<String, Long> grouped(String sql) {
-        return jdbc.sql(sql).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+    private Map<String, Long> grouped(String sql, Map<String, ?> params) {
+        return jdbc.sql(sql).params(params).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 }

@@ -53,15 +53,20 @@ public record ItemRecord(
     }
 
     public ItemRecord withFiles(List<ItemFile> f) {
-        return copy(title, responsible, docNo, f);
+        return copy(title, responsible, docNo, certNo, f);
+    }
+
+    /** The same item with the certificate number in another form (decrypted, or masked for display). */
+    public ItemRecord withCertNo(@Nullable String value) {
+        return copy(title, responsible, docNo, value, files);
     }
 
     /** The same item with corrected descriptive fields (档号 and everything else unchanged). */
     public ItemRecord withDescription(String newTitle, String newResponsible, @Nullable String newDocNo) {
-        return copy(newTitle, newResponsible, newDocNo, files);
+        return copy(newTitle, newResponsible, newDocNo, certNo, files);
     }
 
-    private ItemRecord copy(String t, String r, @Nullable String no, List<ItemFile> f) {
+    private ItemRecord copy(String t, String r, @Nullable String no, @Nullable String cert, List<ItemFile> f) {
         return new ItemRecord(
                 id,
                 archiveCode,
@@ -89,7 +94,7 @@ public record ItemRecord(
                 retentionStart,
                 retentionEnd,
                 certType,
-                certNo,
+                cert,
                 personName,
                 registeredPersonName,
                 creditCode,

@@ -40,7 +40,7 @@ final class ItemRows {
                 rs.getObject("retention_start", LocalDate.class),
                 rs.getObject("retention_end", LocalDate.class),
                 rs.getString("cert_type"),
-                rs.getString("cert_no"),
+                null, // encrypted: ItemQueries decrypts cert_no_enc
                 rs.getString("person_name"),
                 rs.getString("registered_person_name"),
                 rs.getString("credit_code"),

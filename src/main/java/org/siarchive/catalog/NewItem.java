@@ -32,7 +32,8 @@ public record NewItem(
         files = List.copyOf(files);
     }
 
-    public record PersonRef(String certType, String certNo, String name) {}
+    public record PersonRef(
+            String certType, String certNo, String name, @Nullable String phone, @Nullable String bankAccount) {}
 
     public record EmployerRef(String creditCode, String name) {}
 

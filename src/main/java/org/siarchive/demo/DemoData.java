@@ -38,12 +38,26 @@ final class DemoData {
             Map.entry("JH03", "稽核报告"));
 
     private final DemoIdentities ids;
-    private final String fonds;
+    private final java.util.function.Function<String, String> fondsOfCounty;
     private int acceptanceSeq;
 
     DemoData(long seed, String fonds) {
+        this(seed, county -> fonds);
+    }
+
+    /** {@code fondsOfCounty} maps a county code to the fonds its records are filed in. */
+    DemoData(long seed, java.util.function.Function<String, String> fondsOfCounty) {
         this.ids = new DemoIdentities(seed);
-        this.fonds = fonds;
+        this.fondsOfCounty = fondsOfCounty;
+    }
+
+    /** 密级: employer-only records 公开 (1), work-injury records 敏感 (3), everything else 内部 (2). */
+    private static String securityLevel(
+            String step, String insurance, Submission.@org.jspecify.annotations.Nullable Person person) {
+        if (person == null) {
+            return "1";
+        }
+        return "410".equals(insurance) ? "3" : "2";
     }
 
     /** An employer with its founding date, for persons to be enrolled by. */
@@ -109,7 +123,13 @@ final class DemoData {
         boolean male = ids.random().nextBoolean();
         LocalDate birth = date(1955, 2002);
         var county = employer.county();
-        var person = new Submission.Person("01", ids.citizenId(county, birth, male), ids.name());
+        var person = new Submission.Person(
+                "01",
+                ids.citizenId(county, birth, male),
+                ids.name(),
+                "1" + (3 + ids.random().nextInt(7))
+                        + "%09d".formatted(ids.random().nextInt(1_000_000_000)),
+                "622202" + "%013d".formatted(Math.floorMod(ids.random().nextLong(), 10_000_000_000_000L)));
         LocalDate start = later(employer.founded().plusMonths(1), birth.plusYears(18), LocalDate.of(2005, 1, 1))
                 .plusDays(ids.random().nextInt(900));
         if (start.isAfter(LocalDate.of(2025, 6, 30))) {
@@ -221,7 +241,7 @@ final class DemoData {
                 + "%03d".formatted(ids.random().nextInt(1000));
         String handler = ids.name();
         var submission = new Submission(
-                fonds,
+                fondsOfCounty.apply(employer.county().code()),
                 acceptance,
                 step,
                 insurance,
@@ -229,7 +249,7 @@ final class DemoData {
                 agency,
                 date.toString(),
                 null,
-                "2",
+                securityLevel(step, insurance, person),
                 person,
                 new Submission.Employer(employer.creditCode(), employer.name()),
                 handler,

@@ -33,8 +33,13 @@ public class DemoLoader {
     /** Loads {@code persons} persons with their employers' and their own records; returns items captured. */
     public int load(int persons, long seed) {
         long started = System.nanoTime();
-        String fonds = catalog.classification().fonds().keySet().iterator().next();
-        var records = new DemoData(seed, fonds).generate(persons);
+        var known = catalog.classification().fonds().keySet();
+        String fonds = known.contains("0001") ? "0001" : known.iterator().next();
+        var records = new DemoData(seed, county -> {
+                    String f = DemoOrganisation.fondsOf(county, fonds);
+                    return known.contains(f) ? f : fonds;
+                })
+                .generate(persons);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             var futures = new ArrayList<Future<?>>();

@@ -14,16 +14,19 @@ import org.springframework.stereotype.Component;
 class DemoOnFirstStart implements ApplicationRunner {
 
     private final DemoLoader loader;
+    private final DemoOrganisation organisation;
     private final Catalog catalog;
     private final boolean enabled;
     private final int persons;
 
     DemoOnFirstStart(
             DemoLoader loader,
+            DemoOrganisation organisation,
             Catalog catalog,
             @Value("${siarchive.demo.enabled:false}") boolean enabled,
             @Value("${siarchive.demo.persons:30}") int persons) {
         this.loader = loader;
+        this.organisation = organisation;
         this.catalog = catalog;
         this.enabled = enabled;
         this.persons = persons;
@@ -31,8 +34,25 @@ class DemoOnFirstStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (enabled && catalog.counts().items() == 0) {
+        if (!enabled) {
+            return;
+        }
+        var logins = organisation.ensure();
+        if (catalog.counts(org.siarchive.shared.Scope.EVERYTHING).items() == 0) {
             loader.load(persons, 20240510L);
+        }
+        if (!logins.isEmpty()) {
+            var sb = new StringBuilder("\n")
+                    .append("==================================================================\n")
+                    .append(" 演示账户 / demo accounts (只显示这一次 / shown only now)\n");
+            for (var l : logins) {
+                sb.append(String.format(
+                        "   %-10s %-12s %-10s %s, 密级≤%d%n",
+                        l.username(), l.password(), l.role(), l.org(), l.clearance()));
+            }
+            sb.append(" approver 首次登录需绑定身份验证器（TOTP）/ enrols an authenticator at first login\n")
+                    .append("==================================================================\n");
+            System.out.println(sb);
         }
     }
 }

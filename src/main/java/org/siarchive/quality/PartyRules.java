@@ -12,6 +12,12 @@ final class PartyRules {
     static void person(List<Violation> v, Submission.Person p, ReferenceFacts facts, LocalDate today) {
         FieldRules.code(v, "person.certType", p.certType(), facts.certTypes(), true);
         FieldRules.text(v, "person.name", p.name(), 100, true);
+        if (!FieldRules.blank(p.phone()) && !p.phone().strip().matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}")) {
+            v.add(Violation.of("person.phone", "phone"));
+        }
+        if (!FieldRules.blank(p.bankAccount()) && !p.bankAccount().strip().matches("\\d{8,30}")) {
+            v.add(Violation.of("person.bankAccount", "bankAccount"));
+        }
         if (FieldRules.blank(p.certNo())) {
             v.add(Violation.of("person.certNo", "required"));
             return;

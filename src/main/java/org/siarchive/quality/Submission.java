@@ -24,8 +24,18 @@ public record Submission(
         @Nullable String handledAt,
         @Nullable List<Material> files) {
 
-    /** 参保人 as named on the material. */
-    public record Person(@Nullable String certType, @Nullable String certNo, @Nullable String name) {}
+    /** 参保人 as named on the material; phone and bank account (社保卡银行账号) are optional. */
+    public record Person(
+            @Nullable String certType,
+            @Nullable String certNo,
+            @Nullable String name,
+            @Nullable String phone,
+            @Nullable String bankAccount) {
+
+        public Person(@Nullable String certType, @Nullable String certNo, @Nullable String name) {
+            this(certType, certNo, name, null, null);
+        }
+    }
 
     /** 参保单位 as named on the material. */
     public record Employer(@Nullable String creditCode, @Nullable String name) {}

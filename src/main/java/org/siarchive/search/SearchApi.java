@@ -1,6 +1,7 @@
 package org.siarchive.search;
 
 import org.jspecify.annotations.Nullable;
+import org.siarchive.shared.Access;
 import org.siarchive.shared.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchApi {
 
-    private final ArchiveSearch search;
+    private final Searches search;
 
-    SearchApi(ArchiveSearch search) {
+    SearchApi(Searches search) {
         this.search = search;
     }
 
@@ -25,7 +26,9 @@ class SearchApi {
             @RequestParam(required = false) @Nullable Integer year,
             @RequestParam(required = false) @Nullable String insuranceType,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return search.search(new SearchQuery(name, idNumber, archiveCode, category, year, insuranceType, page, size));
+            @RequestParam(defaultValue = "20") int size,
+            Access access) {
+        return search.search(
+                new SearchQuery(name, idNumber, archiveCode, category, year, insuranceType, page, size), access);
     }
 }

@@ -3,36 +3,25 @@ package org.siarchive.search;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.catalog.ItemRecord;
 
-/** What the index keeps of an item: the searchable fields, denormalised. */
+/**
+ * What the index keeps of an item: the searchable fields, denormalised, with the item's data-scope
+ * attributes (fonds, organisation path, 密级) so a search filters by scope inside its own query. The
+ * certificate number is kept only as its keyed blind index.
+ */
 public record SearchEntry(
         UUID itemId,
         String archiveCode,
         String title,
         @Nullable String personName,
-        @Nullable String certNo,
+        byte @Nullable [] certNoIndex,
         @Nullable String employerName,
         @Nullable String creditCode,
         String categoryCode,
         String stepCode,
         @Nullable String insuranceType,
         int year,
-        OffsetDateTime handledAt) {
-
-    static SearchEntry of(ItemRecord i) {
-        return new SearchEntry(
-                i.id(),
-                i.archiveCode(),
-                i.title(),
-                i.personName(),
-                i.certNo(),
-                i.employerName(),
-                i.creditCode(),
-                i.categoryCode(),
-                i.stepCode(),
-                i.insuranceType(),
-                i.year(),
-                i.handledAt());
-    }
-}
+        OffsetDateTime handledAt,
+        long fondsId,
+        String orgPath,
+        int clearance) {}

@@ -4,13 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One found item. */
+/** One found item (the person's certificate number is not part of a hit: open the person file). */
 public record SearchHit(
         UUID itemId,
         String archiveCode,
         String title,
         @Nullable String personName,
-        @Nullable String certNo,
         @Nullable String employerName,
         String categoryCode,
         String stepCode,

@@ -4,22 +4,36 @@ import java.util.UUID;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemCaptured;
 import org.siarchive.catalog.ItemCorrected;
+import org.siarchive.crypto.FieldCipher;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the index in step with the catalogue. Listeners run after the catalogue transaction commits,
- * from persisted event publications, so a crash before indexing is made good on restart.
+ * from persisted event publications, so a crash before indexing is made good on restart. An index
+ * written before blind indexes and scope columns existed is rebuilt once at start-up.
  */
 @Component
-class SearchIndexer {
+class SearchIndexer implements SmartInitializingSingleton {
+
+    static final String CERT_CONTEXT = "search.cert_no";
 
     private final Catalog catalog;
     private final ArchiveSearch search;
+    private final FieldCipher cipher;
 
-    SearchIndexer(Catalog catalog, ArchiveSearch search) {
+    SearchIndexer(Catalog catalog, ArchiveSearch search, FieldCipher cipher) {
         this.catalog = catalog;
         this.search = search;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (search.needsRebuild()) {
+            rebuild();
+        }
     }
 
     @ApplicationModuleListener
@@ -33,7 +47,25 @@ class SearchIndexer {
     }
 
     void reindex(UUID itemId) {
-        catalog.item(itemId).filter(i -> i.preserved()).map(SearchEntry::of).ifPresent(search::index);
+        catalog.item(itemId).filter(i -> i.preserved()).ifPresent(i -> {
+            var scope = catalog.scopeAttributes(itemId);
+            search.index(new SearchEntry(
+                    i.id(),
+                    i.archiveCode(),
+                    i.title(),
+                    i.personName(),
+                    cipher.blindIndex(i.certNo(), CERT_CONTEXT),
+                    i.employerName(),
+                    i.creditCode(),
+                    i.categoryCode(),
+                    i.stepCode(),
+                    i.insuranceType(),
+                    i.year(),
+                    i.handledAt(),
+                    scope.fondsId(),
+                    scope.orgPath(),
+                    scope.clearance()));
+        });
     }
 
     /** Rebuilds the whole index from the catalogue, in pages. */

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.siarchive.crypto.FieldCipher;
 import org.siarchive.shared.Page;
+import org.siarchive.shared.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,18 +20,27 @@ class SqlArchiveSearch implements ArchiveSearch {
 
     private final JdbcClient jdbc;
 
-    SqlArchiveSearch(JdbcClient jdbc) {
+    private final FieldCipher cipher;
+
+    SqlArchiveSearch(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     @Override
-    public Page<SearchHit> search(SearchQuery q) {
+    public Page<SearchHit> search(SearchQuery q, Scope scope) {
         int size = Page.clampSize(q.size());
         int page = Math.max(0, q.page());
         var where = new ArrayList<String>();
         var params = new HashMap<String, Object>();
-        criteria(q, where, params);
-        String clause = where.isEmpty() ? "true" : String.join(" and ", where);
+        where.add(
+                "org_path like :scopeOrg and (:scopeAllFonds or fonds_id = any(:scopeFonds)) and clearance <= :scopeClearance");
+        params.put("scopeOrg", scope.orgPattern());
+        params.put("scopeAllFonds", scope.allFonds());
+        params.put("scopeFonds", scope.fondsArray());
+        params.put("scopeClearance", scope.clearance());
+        criteria(q, where, params, cipher);
+        String clause = String.join(" and ", where);
         long total = jdbc.sql("select count(*) from search_entry where " + clause)
                 .params(params)
                 .query(Long.class)
@@ -38,7 +49,7 @@ class SqlArchiveSearch implements ArchiveSearch {
         params.put("offset", (long) page * size);
         List<SearchHit> hits = jdbc.sql(
                         """
-                select item_id, archive_code, title, person_name, cert_no, employer_name, category_code, step_code,
+                select item_id, archive_code, title, person_name, employer_name, category_code, step_code,
                        insurance_type, year, handled_at
                 from search_entry where %s order by handled_at desc, archive_code limit :limit offset :offset
                 """
@@ -49,14 +60,16 @@ class SqlArchiveSearch implements ArchiveSearch {
         return new Page<>(hits, page, size, total);
     }
 
-    private static void criteria(SearchQuery q, List<String> where, Map<String, Object> params) {
+    private static void criteria(SearchQuery q, List<String> where, Map<String, Object> params, FieldCipher cipher) {
         if (!SearchQuery.blank(q.name())) {
             where.add("(person_name like :name escape '\\' or employer_name like :name escape '\\')");
             params.put("name", likePrefix(q.name().strip()));
         }
         if (!SearchQuery.blank(q.idNumber())) {
-            where.add("(cert_no = :idNumber or credit_code = :idNumber)");
-            params.put("idNumber", q.idNumber().strip().toUpperCase(Locale.ROOT));
+            String key = q.idNumber().strip().toUpperCase(Locale.ROOT);
+            where.add("(cert_no_index = :idIndex or credit_code = :idNumber)");
+            params.put("idIndex", cipher.blindIndex(key, SearchIndexer.CERT_CONTEXT));
+            params.put("idNumber", key);
         }
         if (!SearchQuery.blank(q.archiveCode())) {
             where.add("(archive_code = :code or archive_code like :codePrefix escape '\\')");
@@ -85,12 +98,14 @@ class SqlArchiveSearch implements ArchiveSearch {
     public void index(SearchEntry e) {
         jdbc.sql(
                         """
-                insert into search_entry (item_id, archive_code, title, person_name, cert_no, employer_name, credit_code,
-                    category_code, step_code, insurance_type, year, handled_at)
-                values (:itemId, :archiveCode, :title, :personName, :certNo, :employerName, :creditCode,
-                    :categoryCode, :stepCode, :insuranceType, :year, :handledAt)
+                insert into search_entry (item_id, archive_code, title, person_name, cert_no_index, employer_name,
+                    credit_code, category_code, step_code, insurance_type, year, handled_at, fonds_id, org_path,
+                    clearance)
+                values (:itemId, :archiveCode, :title, :personName, :certNoIndex, :employerName, :creditCode,
+                    :categoryCode, :stepCode, :insuranceType, :year, :handledAt, :fondsId, :orgPath, :clearance)
                 on conflict (item_id) do update set archive_code = excluded.archive_code, title = excluded.title,
-                    person_name = excluded.person_name, cert_no = excluded.cert_no,
+                    person_name = excluded.person_name, cert_no_index = excluded.cert_no_index,
+                    fonds_id = excluded.fonds_id, org_path = excluded.org_path, clearance = excluded.clearance,
                     employer_name = excluded.employer_name, credit_code = excluded.credit_code,
                     category_code = excluded.category_code, step_code = excluded.step_code,
                     insurance_type = excluded.insurance_type, year = excluded.year, handled_at = excluded.handled_at
@@ -102,6 +117,13 @@ class SqlArchiveSearch implements ArchiveSearch {
     @Override
     public void clear() {
         jdbc.sql("delete from search_entry").update();
+    }
+
+    @Override
+    public boolean needsRebuild() {
+        return jdbc.sql("select exists (select 1 from search_entry where org_path is null or cert_no is not null)")
+                .query(Boolean.class)
+                .single();
     }
 
     @Override

@@ -1,10 +1,16 @@
 package org.siarchive.shared;
 
-/**
- * Who did something, from where. Until authentication lands every console and API call is made by
- * the local operator on 127.0.0.1; the audit trail still records address and client.
- */
-public record Actor(String name, String ip, String client) {
+import org.jspecify.annotations.Nullable;
 
-    public static final Actor SYSTEM = new Actor("system", "127.0.0.1", "siarchive");
+/**
+ * Who did something, from where: the account (or API client, prefixed {@code client:}), its
+ * organisation, the remote address and the user agent. The audit trail records all four.
+ */
+public record Actor(String name, @Nullable String org, String ip, String client) {
+
+    public static final Actor SYSTEM = new Actor("system", null, "127.0.0.1", "siarchive");
+
+    public Actor(String name, String ip, String client) {
+        this(name, null, ip, client);
+    }
 }

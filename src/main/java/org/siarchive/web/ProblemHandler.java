@@ -102,6 +102,12 @@ class ProblemHandler {
                 req);
     }
 
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    Object notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e, HttpServletRequest req) {
+        return respond(
+                problem(HttpStatus.NOT_ACCEPTABLE, "media-type", RequestContextUtils.getLocale(req), List.of()), req);
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
         return respond(

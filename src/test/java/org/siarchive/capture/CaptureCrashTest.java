@@ -71,7 +71,7 @@ class CaptureCrashTest {
     private void warmRound() throws Exception {
         var child = start(null);
         for (int i = 0; i < 3; i++) {
-            captureAndRecord(new ApiClient(child.port));
+            captureAndRecord(new ApiClient(child.port, child.dataDir()));
         }
         child.killEverything();
     }
@@ -82,7 +82,7 @@ class CaptureCrashTest {
         inFlight.put(point, acceptanceNo);
         var sender = new Thread(() -> {
             try {
-                captureAndRecord(new ApiClient(child.port), acceptanceNo);
+                captureAndRecord(new ApiClient(child.port, child.dataDir()), acceptanceNo);
             } catch (RuntimeException e) {
                 // the connection dies with the server
             }
@@ -99,7 +99,7 @@ class CaptureCrashTest {
         var clients = new ArrayList<Thread>();
         for (int t = 0; t < 4; t++) {
             var thread = new Thread(() -> {
-                var api = new ApiClient(child.port);
+                var api = new ApiClient(child.port, child.dataDir());
                 while (!stop.get()) {
                     try {
                         captureAndRecord(api);
@@ -122,13 +122,13 @@ class CaptureCrashTest {
     private void jvmOnlyKillRound() throws Exception {
         var child = start(null);
         for (int i = 0; i < 2; i++) {
-            captureAndRecord(new ApiClient(child.port));
+            captureAndRecord(new ApiClient(child.port, child.dataDir()));
         }
         var orphans = child.killJvmOnly();
         assertThat(orphans).anyMatch(ProcessHandle::isAlive);
         var next = start(null);
         assertThat(orphans).noneMatch(ProcessHandle::isAlive);
-        captureAndRecord(new ApiClient(next.port));
+        captureAndRecord(new ApiClient(next.port, next.dataDir()));
         next.killEverything();
     }
 
@@ -153,7 +153,7 @@ class CaptureCrashTest {
     }
 
     private void verifyAcknowledged(ChildPlatform child) {
-        var api = new ApiClient(child.port);
+        var api = new ApiClient(child.port, child.dataDir());
         assertThat(acks).hasSizeGreaterThan(6);
         for (var ack : acks) {
             var item = api.get("/api/v1/items/" + ack.id());

@@ -26,6 +26,10 @@ final class ChildPlatform {
         this.dataDir = dataDir;
     }
 
+    Path dataDir() {
+        return dataDir;
+    }
+
     static ChildPlatform start(Path dataDir, String crashAt, Path log) throws Exception {
         int port;
         try (var s = new ServerSocket(0)) {
@@ -38,6 +42,7 @@ final class ChildPlatform {
                 System.getProperty("java.class.path"),
                 "org.siarchive.SiArchiveApplication",
                 "--siarchive.data-dir=" + dataDir,
+                "--siarchive.security.initial-token-file=" + dataDir.resolve("initial-token"),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--logging.level.root=WARN"));

@@ -81,6 +81,7 @@ class ReferenceDataIT extends IntegrationTest {
     private java.net.http.HttpResponse<String> put(String path, Map<String, Object> body) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + ApiClient.initialToken())
                 .method(
                         HttpMethod.PUT.name(),
                         java.net.http.HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(body)))

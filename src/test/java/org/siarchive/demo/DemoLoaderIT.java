@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemSummary;
 import org.siarchive.search.ArchiveSearch;
+import org.siarchive.shared.Access;
 import org.siarchive.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,14 +34,15 @@ class DemoLoaderIT extends IntegrationTest {
                         .orElseThrow()
                         .submission()
                         .person();
-        var file = catalog.personFile(person.certNo()).orElseThrow();
+        long personId = catalog.findPerson(person.certNo(), Access.SYSTEM).orElseThrow();
+        var file = catalog.personFile(personId, Access.SYSTEM);
         assertThat(file.items()).isNotEmpty();
         assertThat(file.items()).isSortedAccordingTo(java.util.Comparator.comparing(ItemSummary::handledAt));
         var item = catalog.requireItem(file.items().get(0).id());
         assertThat(item.archiveCode()).startsWith("0001-SB·");
         assertThat(item.files()).extracting(f -> f.formatName()).contains("JPEG");
         long pdfs = 0;
-        for (var s : catalog.latestItems(50)) {
+        for (var s : catalog.latestItems(50, Access.SYSTEM.scope())) {
             pdfs += catalog.requireItem(s.id()).files().stream()
                     .filter(f -> f.formatName().startsWith("PDF"))
                     .count();

@@ -11,6 +11,7 @@ import org.siarchive.capture.Captures;
 import org.siarchive.capture.Reconciliation;
 import org.siarchive.capture.Upload;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,8 @@ class Postgres15IT {
                 Actor.SYSTEM);
 
         assertThat(result.item().archiveCode()).isEqualTo("0001-SB·2024-D100-01·GRCB-0001");
-        assertThat(catalog.personFile(certNo).orElseThrow().items()).hasSize(1);
+        long personId = catalog.findPerson(certNo, Access.SYSTEM).orElseThrow();
+        assertThat(catalog.personFile(personId, Access.SYSTEM).items()).hasSize(1);
         assertThat(reconciliation.run().findings()).isEmpty();
     }
 }

@@ -39,9 +39,34 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
+    /** A client with the initial API token of the integration tests' data directory. */
     public ApiClient(int port) {
+        this(port, IntegrationTest.DATA_DIR);
+    }
+
+    /** A client with the initial API token written into {@code dataDir} by the platform's first start. */
+    public ApiClient(int port, java.nio.file.Path dataDir) {
+        this(port, readToken(dataDir.resolve("initial-token")));
+    }
+
+    public ApiClient(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    private static String readToken(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same server without credentials (or with another token). */
+    public ApiClient withToken(String other) {
+        return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), other);
     }
 
     public Response capture(Object metadata, List<FilePart> files, Map<String, String> headers) {
@@ -57,13 +82,28 @@ public final class ApiClient {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         headers.forEach(builder::header);
-        return send(builder.build());
+        return send(auth(builder).build());
+    }
+
+    /** The token file of the integration tests' platform. */
+    public static String initialToken() {
+        return readToken(IntegrationTest.DATA_DIR.resolve("initial-token"));
+    }
+
+    private HttpRequest.Builder auth(HttpRequest.Builder builder) {
+        if (!token.isEmpty()) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
     }
 
     public Response get(String path, Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (!token.isEmpty()) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         headers.forEach(builder::header);
-        return send(builder.build());
+        return send(auth(builder).build());
     }
 
     public Response get(String path) {
@@ -71,9 +111,16 @@ public final class ApiClient {
     }
 
     public Response postJson(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+        return send(auth(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))))
+                .build());
+    }
+
+    public Response putJson(String path, Object body) {
+        return send(auth(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))))
                 .build());
     }
 

@@ -33,5 +33,9 @@ public abstract class IntegrationTest {
         registry.add("siarchive.data-dir", DATA_DIR::toString);
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("siarchive.capture.max-file-size", () -> "5MB");
+        registry.add("siarchive.security.initial-token-file", () -> DATA_DIR.resolve("initial-token")
+                .toString());
+        // Argon2id stays Argon2id; smaller memory keeps the many test logins quick on a 2-core machine
+        registry.add("siarchive.security.argon2.memory-kib", () -> "4096");
     }
 }

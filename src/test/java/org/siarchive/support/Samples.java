@@ -54,6 +54,34 @@ public final class Samples {
                 List.of(new Submission.Material("RY01"), new Submission.Material("RY02")));
     }
 
+    /** The same enrolment filed in another fonds with a 密级, and with phone and bank account. */
+    public static Submission personEnrolment(
+            String fonds,
+            String securityLevel,
+            String acceptanceNo,
+            String certNo,
+            String name,
+            String phone,
+            String bank) {
+        var s = personEnrolment(acceptanceNo, certNo, name);
+        return new Submission(
+                fonds,
+                s.acceptanceNo(),
+                s.businessStep(),
+                s.insuranceType(),
+                s.title(),
+                s.responsible(),
+                s.docDate(),
+                s.docNo(),
+                securityLevel,
+                new Submission.Person("01", certNo, name, phone, bank),
+                s.employer(),
+                s.handler(),
+                s.handlingAgency(),
+                s.handledAt(),
+                s.files());
+    }
+
     /** A small PNG whose pixels carry {@code seed}, so different seeds give different digests. */
     public static byte[] png(long seed) {
         var img = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);

@@ -1,0 +1,51 @@
+package org.siarchive.audit;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Auditor's filter: time range (dates, China time), user, operation, object type/id, result. */
+public record AuditQuery(
+        @Nullable LocalDate from,
+        @Nullable LocalDate to,
+        @Nullable String actor,
+        @Nullable String operation,
+        @Nullable String objectType,
+        @Nullable String objectId,
+        @Nullable String result) {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    String where(Map<String, Object> params) {
+        var w = new ArrayList<String>();
+        if (from != null) {
+            w.add("at >= :from");
+            params.put("from", from.atStartOfDay(CHINA).toOffsetDateTime());
+        }
+        if (to != null) {
+            w.add("at < :to");
+            params.put("to", to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
+        }
+        add(w, params, "actor", actor);
+        add(w, params, "operation", operation);
+        add(w, params, "object_type", objectType);
+        add(w, params, "object_id", objectId);
+        add(w, params, "result", result);
+        return w.isEmpty() ? "true" : String.join(" and ", w);
+    }
+
+    private static void add(List<String> w, Map<String, Object> params, String column, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            w.add(column + " = :" + column);
+            params.put(column, value.strip());
+        }
+    }
+
+    Map<String, Object> params() {
+        return new HashMap<>();
+    }
+}

@@ -1,0 +1,120 @@
+package org.siarchive.crypto;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.asn1.gm.GMNamedCurves;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.SM2Signer;
+
+/**
+ * An SM2 key pair (curve sm2p256v1, SM3withSM2 signatures) kept in two files: the public point in
+ * {@code name.pub} (Base64) and the private scalar sealed under the master key in {@code name.key}.
+ */
+public final class SigningKey {
+
+    private static final X9ECParameters CURVE = GMNamedCurves.getByName("sm2p256v1");
+    private static final ECDomainParameters DOMAIN =
+            new ECDomainParameters(CURVE.getCurve(), CURVE.getG(), CURVE.getN(), CURVE.getH());
+
+    private final ECPublicKeyParameters publicKey;
+    private final ECPrivateKeyParameters privateKey;
+
+    private SigningKey(ECPublicKeyParameters publicKey, ECPrivateKeyParameters privateKey) {
+        this.publicKey = publicKey;
+        this.privateKey = privateKey;
+    }
+
+    /** Loads the pair from {@code dir}, creating it on first use. */
+    public static SigningKey loadOrCreate(Path dir, String name, MasterKey master) {
+        Path pub = dir.resolve(name + ".pub");
+        Path priv = dir.resolve(name + ".key");
+        byte[] aad = ("siarchive-signing-key:" + name).getBytes(StandardCharsets.UTF_8);
+        try {
+            if (!Files.exists(priv)) {
+                var gen = new ECKeyPairGenerator();
+                gen.init(new ECKeyGenerationParameters(DOMAIN, new SecureRandom()));
+                AsymmetricCipherKeyPair pair = gen.generateKeyPair();
+                var pk = (ECPublicKeyParameters) pair.getPublic();
+                var sk = (ECPrivateKeyParameters) pair.getPrivate();
+                Files.createDirectories(dir);
+                byte[] d = to32(sk.getD());
+                Files.write(
+                        priv,
+                        Base64.getEncoder().encode(Sm4Gcm.seal(master.bytes(), d, aad)),
+                        StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.SYNC);
+                Files.write(
+                        pub,
+                        Base64.getEncoder().encode(pk.getQ().getEncoded(false)),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.SYNC);
+                return new SigningKey(pk, sk);
+            }
+            byte[] d = Sm4Gcm.open(
+                    master.bytes(),
+                    Base64.getDecoder().decode(Files.readString(priv).strip()),
+                    0,
+                    aad);
+            var sk = new ECPrivateKeyParameters(new BigInteger(1, d), DOMAIN);
+            var pk = new ECPublicKeyParameters(DOMAIN.getG().multiply(sk.getD()).normalize(), DOMAIN);
+            if (Files.exists(pub)) {
+                byte[] stored = Base64.getDecoder().decode(Files.readString(pub).strip());
+                if (!java.util.Arrays.equals(stored, pk.getQ().getEncoded(false))) {
+                    throw new org.siarchive.crypto.CryptoException(pub + " does not belong to " + priv);
+                }
+            }
+            return new SigningKey(pk, sk);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the signing key " + priv, e);
+        }
+    }
+
+    /** SM3 fingerprint of the public key, first 16 hex digits. */
+    public String keyId() {
+        return Sm3.hex(Sm3.digest(publicKey.getQ().getEncoded(false))).substring(0, 16);
+    }
+
+    public byte[] sign(byte[] message) {
+        var signer = new SM2Signer();
+        signer.init(true, new ParametersWithRandom(privateKey, new SecureRandom()));
+        signer.update(message, 0, message.length);
+        try {
+            return signer.generateSignature();
+        } catch (CryptoException e) {
+            throw new org.siarchive.crypto.CryptoException("SM2 signing failed", e);
+        }
+    }
+
+    public boolean verify(byte[] message, byte[] signature) {
+        var signer = new SM2Signer();
+        signer.init(false, publicKey);
+        signer.update(message, 0, message.length);
+        return signer.verifySignature(signature);
+    }
+
+    private static byte[] to32(BigInteger v) {
+        byte[] raw = v.toByteArray();
+        byte[] out = new byte[32];
+        int copy = Math.min(raw.length, 32);
+        System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
+        return out;
+    }
+}

@@ -1,0 +1,130 @@
+package org.siarchive.organisation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.shared.Actor;
+import org.siarchive.shared.ConflictException;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Violation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The organisation tree. The root (the installation's own agency) is created from settings on first start. */
+@Component
+public class Organisations {
+
+    static final Set<String> LEVELS = Set.of("PROVINCE", "CITY", "COUNTY", "AGENCY");
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    Organisations(
+            JdbcClient jdbc,
+            AuditTrail audit,
+            TransactionTemplate tx,
+            @Value("${siarchive.organisation.root-code:ROOT}") String rootCode,
+            @Value("${siarchive.organisation.root-name:社会保险事业管理中心}") String rootName,
+            @Value("${siarchive.organisation.root-level:CITY}") String rootLevel) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        tx.executeWithoutResult(s -> ensureRoot(rootCode, rootName, rootLevel));
+    }
+
+    private void ensureRoot(String code, String name, String level) {
+        jdbc.sql("lock table org_unit in share row exclusive mode").update();
+        boolean exists = jdbc.sql("select exists (select 1 from org_unit where parent_id is null)")
+                .query(Boolean.class)
+                .single();
+        if (exists) {
+            return;
+        }
+        long id = jdbc.sql("insert into org_unit (code, name, level, path) values (:c, :n, :l, '/') returning id")
+                .param("c", code)
+                .param("n", name)
+                .param("l", level)
+                .query(Long.class)
+                .single();
+        jdbc.sql("update org_unit set path = :p where id = :id")
+                .param("p", "/" + id + "/")
+                .param("id", id)
+                .update();
+        audit.record(Actor.SYSTEM, "ORG_UNIT", code, "CREATE", null, name);
+    }
+
+    private static final String SELECT = "select id, parent_id, code, name, level, path from org_unit";
+
+    public OrgUnit root() {
+        return jdbc.sql(SELECT + " where parent_id is null")
+                .query(OrgUnit.class)
+                .single();
+    }
+
+    public Optional<OrgUnit> byId(long id) {
+        return jdbc.sql(SELECT + " where id = :id")
+                .param("id", id)
+                .query(OrgUnit.class)
+                .optional();
+    }
+
+    public Optional<OrgUnit> byCode(String code) {
+        return jdbc.sql(SELECT + " where code = :c")
+                .param("c", code)
+                .query(OrgUnit.class)
+                .optional();
+    }
+
+    public OrgUnit require(long id) {
+        return byId(id).orElseThrow(() -> new NotFoundException("ORG_UNIT", Long.toString(id)));
+    }
+
+    /** The whole tree, depth-first by path. */
+    public List<OrgUnit> all() {
+        return jdbc.sql(SELECT + " order by path").query(OrgUnit.class).list();
+    }
+
+    /** The unit and every unit below it. */
+    public List<OrgUnit> subtree(String path) {
+        return jdbc.sql(SELECT + " where path like :p order by path")
+                .param("p", path + "%")
+                .query(OrgUnit.class)
+                .list();
+    }
+
+    @Transactional
+    public OrgUnit create(long parentId, String code, String name, String level, Actor actor) {
+        if (!LEVELS.contains(level)) {
+            throw new InvalidInputException(Violation.of("level", "code"));
+        }
+        if (code.isBlank() || code.length() > 32 || !code.matches("[A-Za-z0-9_-]+")) {
+            throw new InvalidInputException(Violation.of("code", "format"));
+        }
+        if (name.isBlank() || name.length() > 200) {
+            throw new InvalidInputException(Violation.of("name", "required"));
+        }
+        var parent = require(parentId);
+        if (byCode(code).isPresent()) {
+            throw new ConflictException("conflict.orgCodeTaken", code);
+        }
+        long id = jdbc.sql(
+                        "insert into org_unit (parent_id, code, name, level, path) values (:p, :c, :n, :l, :tmp) returning id")
+                .param("p", parentId)
+                .param("c", code)
+                .param("n", name)
+                .param("l", level)
+                .param("tmp", "/tmp-" + code + "/")
+                .query(Long.class)
+                .single();
+        jdbc.sql("update org_unit set path = :path where id = :id")
+                .param("path", parent.path() + id + "/")
+                .param("id", id)
+                .update();
+        audit.record(actor, "ORG_UNIT", code, "CREATE", null, name + " under " + parent.code());
+        return require(id);
+    }
+}

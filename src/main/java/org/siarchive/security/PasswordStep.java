@@ -1,0 +1,150 @@
+package org.siarchive.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.shared.Actor;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * First step of a console login: the password. Checks lockout, account status and the account's
+ * network binding before the password, counts failures (locking at the policy threshold), audits
+ * every outcome, and decides the next stage (TOTP, enrolment, password change or done).
+ */
+@Component
+class PasswordStep implements AuthenticationProvider {
+
+    /** The login came from an address outside the account's allowed networks. */
+    static class NetworkRefusedException extends AuthenticationException {
+        NetworkRefusedException() {
+            super("network");
+        }
+    }
+
+    /** The account waits for the security administrator's approval. */
+    static class PendingException extends AuthenticationException {
+        PendingException() {
+            super("pending");
+        }
+    }
+
+    private final Accounts accounts;
+    private final SecurityPolicy policy;
+    private final Passwords passwords;
+    private final AuditTrail audit;
+    private final String dummyHash;
+
+    PasswordStep(Accounts accounts, SecurityPolicy policy, Passwords passwords, AuditTrail audit) {
+        this.accounts = accounts;
+        this.policy = policy;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.dummyHash = passwords.hash("not-a-password-" + System.nanoTime());
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username =
+                authentication.getName() == null ? "" : authentication.getName().strip();
+        String password = authentication.getCredentials() == null
+                ? ""
+                : authentication.getCredentials().toString();
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        Actor actor = Requests.actor(null, username.isEmpty() ? "-" : username, request);
+        var found = username.isEmpty() || username.length() > 64
+                ? java.util.Optional.<Account>empty()
+                : accounts.byUsername(username);
+        if (found.isEmpty()) {
+            passwords.matches(password, dummyHash); // same time as for a real account
+            audit.recordAlone(
+                    actor,
+                    "ACCOUNT",
+                    username.isEmpty() ? "-" : username,
+                    "LOGIN",
+                    AuditTrail.FAILURE,
+                    "unknown account",
+                    null);
+            throw new BadCredentialsException("bad");
+        }
+        var account = found.get();
+        var now = OffsetDateTime.now();
+        if (account.locked(now)) {
+            audit.recordAlone(actor, "ACCOUNT", username, "LOGIN", AuditTrail.DENIED, "account locked", null);
+            throw new LockedException("locked");
+        }
+        if ("PENDING".equals(account.status())) {
+            audit.recordAlone(actor, "ACCOUNT", username, "LOGIN", AuditTrail.DENIED, "awaiting approval", null);
+            throw new PendingException();
+        }
+        if (!"ACTIVE".equals(account.status())) {
+            audit.recordAlone(actor, "ACCOUNT", username, "LOGIN", AuditTrail.DENIED, "account disabled", null);
+            throw new DisabledException("disabled");
+        }
+        if (!allowedFrom(account, request.getRemoteAddr())) {
+            audit.recordAlone(
+                    actor,
+                    "ACCOUNT",
+                    username,
+                    "LOGIN",
+                    AuditTrail.DENIED,
+                    "address " + request.getRemoteAddr() + " outside " + account.allowedNetworks(),
+                    null);
+            throw new NetworkRefusedException();
+        }
+        if (!passwords.matches(password, accounts.passwordHash(account.id()))) {
+            boolean locked = accounts.recordFailure(account, "wrong password", actor);
+            throw locked ? new LockedException("locked") : new BadCredentialsException("bad");
+        }
+        var principal = Principal.of(account, accounts.permissions(account));
+        Stage stage = next(account, true);
+        if (stage == Stage.DONE || stage == Stage.PASSWORD_CHANGE) {
+            accounts.recordSuccess(account, "password", actor);
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, stage.authorities(principal));
+    }
+
+    /** The stage after the password (or, with {@code passwordOnly} false, after the second factor). */
+    Stage next(Account account, boolean passwordOnly) {
+        if (passwordOnly && (account.totpRequired() || policy.requiresTotp(account.roles()))) {
+            return account.totpEnabled() ? Stage.TOTP : Stage.ENROL;
+        }
+        if (account.mustChange() || accounts.passwordExpired(account, OffsetDateTime.now())) {
+            return Stage.PASSWORD_CHANGE;
+        }
+        return Stage.DONE;
+    }
+
+    static boolean allowedFrom(Account account, String address) {
+        String networks = account.allowedNetworks();
+        if (networks == null || networks.isBlank()) {
+            return true;
+        }
+        return Arrays.stream(networks.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .anyMatch(cidr -> {
+                    try {
+                        return new IpAddressMatcher(cidr).matches(address);
+                    } catch (IllegalArgumentException e) {
+                        return false;
+                    }
+                });
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

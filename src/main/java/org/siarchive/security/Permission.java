@@ -1,0 +1,39 @@
+package org.siarchive.security;
+
+/** Permission strings, one per protected action. Granted through roles (and scopes, for API tokens). */
+public final class Permission {
+
+    private Permission() {}
+
+    // business
+    public static final String ITEM_READ = "catalog:item:read";
+    public static final String FILE_READ = "catalog:file:read";
+    public static final String ITEM_CORRECT = "catalog:item:correct";
+    public static final String PARTY_READ = "catalog:party:read";
+    public static final String CONTAINER_MANAGE = "catalog:container:manage";
+    public static final String REFERENCE_READ = "reference:read";
+    public static final String REFERENCE_MANAGE = "reference:manage";
+    public static final String CAPTURE_CREATE = "capture:create";
+    public static final String CAPTURE_RECONCILE = "capture:reconcile";
+    public static final String SEARCH = "search:query";
+    public static final String UNMASK = "personal:unmask";
+
+    // system administrator
+    public static final String ACCOUNT_READ = "account:read";
+    public static final String ACCOUNT_CREATE = "account:create";
+    public static final String ACCOUNT_DISABLE = "account:disable";
+    public static final String ACCOUNT_RESET = "account:reset";
+    public static final String ORG_MANAGE = "org:manage";
+    public static final String SYSTEM_SETTINGS = "system:settings";
+
+    // security administrator
+    public static final String ACCOUNT_APPROVE = "account:approve";
+    public static final String ACCOUNT_GRANT = "account:grant";
+    public static final String POLICY_MANAGE = "policy:manage";
+    public static final String TOKEN_MANAGE = "token:manage";
+
+    // auditor
+    public static final String AUDIT_READ = "audit:read";
+    public static final String AUDIT_EXPORT = "audit:export";
+    public static final String AUDIT_VERIFY = "audit:verify";
+}

@@ -1,0 +1,211 @@
+package org.siarchive.security;
+
+import static org.siarchive.security.Permission.*;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.siarchive.audit.AuditTrail;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The HTTP security rules. Every endpoint is named here with the permission it needs; anything not
+ * named is denied, so a new endpoint is closed until someone decides who may use it. Console pages
+ * use a session (form login, TOTP, CSRF); {@code /api/} also accepts API tokens, without a session.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+    static final String DONE = "STAGE_DONE";
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    /** Requests the firewall refuses (path tricks, bad encodings) get a 400 problem, not an error page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(SecurityProblems problems) {
+        return (request, response, e) ->
+                problems.write(request, response, org.springframework.http.HttpStatus.BAD_REQUEST, "bad-request");
+    }
+
+    private static AccessDeniedHandlerImpl deniedPage() {
+        var page = new AccessDeniedHandlerImpl();
+        page.setErrorPage("/denied");
+        return page;
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(PasswordStep step) {
+        return new ProviderManager(List.of(step));
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(
+            HttpSecurity http,
+            AuthenticationManager manager,
+            SecurityContextRepository contexts,
+            SessionRegistry sessions,
+            LoginHandlers handlers,
+            SecurityProblems problems,
+            ApiTokens tokens,
+            AuditTrail audit)
+            throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+        RequestMatcher bearer = (HttpServletRequest request) -> ApiTokenFilter.bearer(request);
+        http.authenticationManager(manager)
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .addFilterBefore(
+                        new ApiTokenFilter(tokens, audit, problems), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(f -> f.loginPage("/login")
+                        .loginProcessingUrl("/login")
+                        .successHandler(handlers)
+                        .failureHandler(handlers)
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/logout")
+                        .addLogoutHandler(handlers)
+                        .logoutSuccessUrl("/login?logout")
+                        .deleteCookies("SESSION", "JSESSIONID"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
+                        .maximumSessions(1)
+                        .sessionRegistry(sessions)
+                        .expiredUrl("/login?expired"))
+                .csrf(c -> c.ignoringRequestMatchers(bearer))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(deniedPage(), request -> true))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+                                        + " base-uri 'self'; form-action 'self'; frame-ancestors 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.sameOrigin())
+                        .addHeaderWriter(new StaticHeadersWriter(
+                                "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")))
+                .authorizeHttpRequests(a -> a
+                        // public: login, static resources, liveness, error pages
+                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/denied")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        // the steps of a login
+                        .requestMatchers("/login/totp")
+                        .hasAuthority(Stage.TOTP.authority())
+                        .requestMatchers("/login/enrol", "/login/enrol/qr")
+                        .hasAuthority(Stage.ENROL.authority())
+                        .requestMatchers("/account/password")
+                        .hasAnyAuthority(Stage.PASSWORD_CHANGE.authority(), DONE)
+                        .requestMatchers("/", "/account", "/account/**")
+                        .hasAuthority(DONE)
+                        // console: business
+                        .requestMatchers(HttpMethod.GET, "/capture", "/capture/materials")
+                        .hasAuthority(CAPTURE_CREATE)
+                        .requestMatchers(HttpMethod.POST, "/capture")
+                        .hasAuthority(CAPTURE_CREATE)
+                        .requestMatchers(HttpMethod.GET, "/reconciliation")
+                        .hasAuthority(CAPTURE_RECONCILE)
+                        .requestMatchers(HttpMethod.GET, "/items/*")
+                        .hasAuthority(ITEM_READ)
+                        .requestMatchers(HttpMethod.POST, "/persons/*/unmask")
+                        .hasAuthority(UNMASK)
+                        .requestMatchers(HttpMethod.GET, "/persons", "/persons/*", "/employers", "/employers/*")
+                        .hasAuthority(PARTY_READ)
+                        .requestMatchers(HttpMethod.POST, "/persons", "/employers")
+                        .hasAuthority(PARTY_READ)
+                        .requestMatchers("/search")
+                        .hasAuthority(SEARCH)
+                        // console: administrators
+                        .requestMatchers(HttpMethod.GET, "/admin/accounts", "/admin/accounts/*")
+                        .hasAuthority(ACCOUNT_READ)
+                        .requestMatchers(HttpMethod.POST, "/admin/accounts")
+                        .hasAuthority(ACCOUNT_CREATE)
+                        .requestMatchers(HttpMethod.POST, "/admin/accounts/*/disable", "/admin/accounts/*/enable")
+                        .hasAuthority(ACCOUNT_DISABLE)
+                        .requestMatchers(
+                                HttpMethod.POST, "/admin/accounts/*/reset-password", "/admin/accounts/*/reset-totp")
+                        .hasAuthority(ACCOUNT_RESET)
+                        .requestMatchers(HttpMethod.POST, "/admin/accounts/*/approve")
+                        .hasAuthority(ACCOUNT_APPROVE)
+                        .requestMatchers(HttpMethod.POST, "/admin/accounts/*/roles", "/admin/accounts/*/scope")
+                        .hasAuthority(ACCOUNT_GRANT)
+                        .requestMatchers(HttpMethod.GET, "/admin/organisations")
+                        .hasAnyAuthority(ACCOUNT_READ)
+                        .requestMatchers(HttpMethod.POST, "/admin/organisations")
+                        .hasAuthority(ORG_MANAGE)
+                        .requestMatchers(HttpMethod.GET, "/admin/policy")
+                        .hasAuthority(POLICY_MANAGE)
+                        .requestMatchers(HttpMethod.POST, "/admin/policy")
+                        .hasAuthority(POLICY_MANAGE)
+                        .requestMatchers(HttpMethod.GET, "/admin/tokens")
+                        .hasAuthority(TOKEN_MANAGE)
+                        .requestMatchers(HttpMethod.POST, "/admin/tokens", "/admin/tokens/*/revoke")
+                        .hasAuthority(TOKEN_MANAGE)
+                        // console: auditor
+                        .requestMatchers(HttpMethod.GET, "/audit")
+                        .hasAuthority(AUDIT_READ)
+                        .requestMatchers(HttpMethod.GET, "/audit/export")
+                        .hasAuthority(AUDIT_EXPORT)
+                        .requestMatchers(HttpMethod.POST, "/audit/verify")
+                        .hasAuthority(AUDIT_VERIFY)
+                        // API
+                        .requestMatchers(HttpMethod.POST, "/api/v1/captures")
+                        .hasAuthority(CAPTURE_CREATE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/items/*/files/*")
+                        .hasAuthority(FILE_READ)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/items/*/corrections")
+                        .hasAuthority(ITEM_CORRECT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/items/by-archive-code", "/api/v1/items/*")
+                        .hasAuthority(ITEM_READ)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/persons/*/unmask")
+                        .hasAuthority(UNMASK)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/persons/*/items", "/api/v1/employers/*/items")
+                        .hasAuthority(PARTY_READ)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/classification", "/api/v1/reference/**")
+                        .hasAuthority(REFERENCE_READ)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/reference/**")
+                        .hasAuthority(REFERENCE_MANAGE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/volumes", "/api/v1/boxes", "/api/v1/boxes/*/items")
+                        .hasAuthority(CONTAINER_MANAGE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/volumes/*")
+                        .hasAuthority(ITEM_READ)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/search")
+                        .hasAuthority(SEARCH)
+                        // operations and API documentation
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/info")
+                        .hasAuthority(SYSTEM_SETTINGS)
+                        .requestMatchers(
+                                HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll());
+        return http.build();
+    }
+}
