@@ -340,6 +340,14 @@ public class Catalog {
         return item;
     }
 
+    /** The catalogue id of the item's person, for linking to the person file without the ID number. */
+    public Optional<Long> personIdOfItem(UUID itemId) {
+        return jdbc.sql("select person_id from item where id = :id and person_id is not null")
+                .param("id", itemId)
+                .query(Long.class)
+                .optional();
+    }
+
     /** Whether the fonds belongs to the scope's organisation subtree and fonds list. */
     public boolean fondsInScope(String fondsCode, Scope scope) {
         var p = ItemQueries.scopeParams(scope);

@@ -34,6 +34,8 @@ class CatalogConsole {
         model.addAttribute("securityLevels", catalog.classification().securityLevels());
         model.addAttribute("certTypes", catalog.classification().certTypes());
         model.addAttribute("canDownload", access.can("catalog:file:read"));
+        model.addAttribute("personId", catalog.personIdOfItem(item.id()).orElse(null));
+        model.addAttribute("canReadParties", access.can("catalog:party:read"));
         return "catalog/item";
     }
 

@@ -53,7 +53,7 @@ class LoginConsole {
         return "security/login";
     }
 
-    @GetMapping("/denied")
+    @org.springframework.web.bind.annotation.RequestMapping("/denied")
     String denied(HttpServletResponse response) {
         response.setStatus(403);
         return "security/denied";

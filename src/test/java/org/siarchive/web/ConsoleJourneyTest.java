@@ -4,20 +4,23 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.siarchive.organisation.Organisations;
+import org.siarchive.security.Accounts;
+import org.siarchive.security.Role;
+import org.siarchive.security.TestAccounts;
+import org.siarchive.support.Browsers;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A clerk captures an item in the console (Debian's Chromium) and finds it in the person's file. */
@@ -30,23 +33,16 @@ class ConsoleJourneyTest extends IntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Organisations organisations;
+
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run",
-                                "--disable-quic")));
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
     }
 
     @AfterAll
@@ -70,6 +66,14 @@ class ConsoleJourneyTest extends IntegrationTest {
         Path idCopy = Files.createTempFile("身份证", ".pdf");
         Files.write(idCopy, Samples.pdf("ID copy"));
 
+        var clerk = TestAccounts.create(
+                accounts,
+                "journey" + System.nanoTime() % 100000,
+                organisations.root().id(),
+                Set.of(Role.CLERK),
+                2,
+                false);
+        Browsers.login(page, base, clerk.username(), clerk.password(), () -> "");
         page.navigate(base + "/capture");
         assertThat(page.locator("h1")).hasText("材料采集");
         page.selectOption("#businessStep", "DWDJ");
@@ -124,8 +128,6 @@ class ConsoleJourneyTest extends IntegrationTest {
     }
 
     private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Paths.get("target", "screenshots", name + ".png"))
-                .setFullPage(true));
+        Browsers.screenshot(page, name);
     }
 }
