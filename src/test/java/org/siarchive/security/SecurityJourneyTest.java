@@ -87,7 +87,7 @@ class SecurityJourneyTest extends IntegrationTest {
 
         page.navigate(base + "/persons");
         page.fill("#key", cert);
-        page.click("button[type=submit]");
+        page.click("#lookup-submit");
         assertThat(page.locator("#party")).containsText("孙立");
         String masked = cert.substring(0, 6) + "********" + cert.substring(14);
         assertThat(page.locator("#party-key")).hasText(masked);
