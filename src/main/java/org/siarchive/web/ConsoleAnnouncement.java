@@ -20,7 +20,7 @@ class ConsoleAnnouncement {
             String host = "127.0.0.1".equals(address) || "localhost".equals(address) ? "localhost" : address;
             String url = "http://" + host + ":" + web.getWebServer().getPort() + "/";
             log.info(
-                    "SIArchive 控制台已就绪 / console ready: {}  (安全模块上线前无需登录，仅本机可访问 / no login until the security module lands; local access only)",
+                    "SIArchive 控制台已就绪 / console ready: {}  (请用启动时打印的账户登录 / log in with an account printed at first start)",
                     url);
             System.out.println();
             System.out.println("  SIArchive 社保档案管理平台  →  " + url);

@@ -39,6 +39,8 @@ class Postgres15IT {
         pg = DebianPostgres15.start();
         registry.add("spring.datasource.url", pg::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
+        // the server stops after the class, before Spring closes this context at JVM exit: fail fast then
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
         String dataDir = Files.createTempDirectory("siarchive-pg15-data-").toString();
         registry.add("siarchive.data-dir", () -> dataDir);
     }
