@@ -336,6 +336,9 @@ public class Catalog {
     @Transactional
     public ItemRecord itemForDownload(UUID id, int seq, Access access) {
         var item = queries.byId(id, access.scope()).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
+        if (item.files().stream().noneMatch(f -> f.seq() == seq)) {
+            throw new NotFoundException("FILE", id + "/" + seq);
+        }
         audit.record(access.actor(), "ITEM", id.toString(), "DOWNLOAD", null, item.archiveCode() + " file " + seq);
         return item;
     }

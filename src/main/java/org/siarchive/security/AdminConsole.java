@@ -42,8 +42,14 @@ class AdminConsole {
         this.jdbc = jdbc;
     }
 
+    /** Reads of accounts, policy and tokens are audited like reads of business data. */
+    private void read(Access access, String type, String id) {
+        tx.executeWithoutResult(s -> audit.record(access.actor(), type, id, "READ", null, null));
+    }
+
     @GetMapping("/admin/accounts")
-    String list(Model model) {
+    String list(Access access, Model model) {
+        read(access, "ACCOUNT", "*");
         model.addAttribute("nav", "accounts");
         model.addAttribute("accounts", accounts.list());
         model.addAttribute("orgs", organisations.all());
@@ -51,7 +57,8 @@ class AdminConsole {
     }
 
     @GetMapping("/admin/accounts/{id}")
-    String account(@PathVariable long id, Model model) {
+    String account(@PathVariable long id, Access access, Model model) {
+        read(access, "ACCOUNT", accounts.require(id).username());
         model.addAttribute("nav", "accounts");
         model.addAttribute("account", accounts.require(id));
         model.addAttribute("orgs", organisations.all());
@@ -177,7 +184,8 @@ class AdminConsole {
     }
 
     @GetMapping("/admin/policy")
-    String policy(Model model) {
+    String policy(Access access, Model model) {
+        read(access, "POLICY", "*");
         model.addAttribute("nav", "policy");
         model.addAttribute("policy", policy.current());
         return "security/policy";
@@ -195,7 +203,8 @@ class AdminConsole {
     }
 
     @GetMapping("/admin/tokens")
-    String tokens(Model model) {
+    String tokens(Access access, Model model) {
+        read(access, "API_TOKEN", "*");
         model.addAttribute("nav", "tokens");
         model.addAttribute("tokens", tokens.list());
         model.addAttribute("orgs", organisations.all());

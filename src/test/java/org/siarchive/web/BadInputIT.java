@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.IntegrationTest;
@@ -71,5 +72,38 @@ class BadInputIT extends IntegrationTest {
             assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(r.body()).containsPattern("[\\u4e00-\\u9fa5]");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyAnswerCarriesSecurityHeadersAndConsoleWritesNeedTheCsrfToken() throws Exception {
+        var http = HttpClient.newHttpClient();
+        for (String path : List.of("/login", "/api/v1/search?name=x", "/items/whatever")) {
+            var r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
+                    .as(path)
+                    .contains("default-src 'self'")
+                    .contains("frame-ancestors 'self'");
+            assertThat(r.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("SAMEORIGIN");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+            assertThat(r.headers().firstValue("Cache-Control").orElse(""))
+                    .as(path)
+                    .contains("no-store");
+        }
+        // a form post without the CSRF token is refused before any login logic runs
+        var forged = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=sysadmin&password=x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).doesNotContain("Exception").doesNotContain("at org.");
     }
 }
