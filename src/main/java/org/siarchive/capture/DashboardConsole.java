@@ -25,7 +25,7 @@ class DashboardConsole {
         }
         model.addAttribute("nav", "dashboard");
         model.addAttribute("counts", catalog.counts(access.scope()));
-        model.addAttribute("latest", catalog.latestItems(10, access.scope()));
+        model.addAttribute("latest", catalog.latestItems(10, access));
         model.addAttribute("canReconcile", access.can("capture:reconcile"));
         model.addAttribute("reconciliation", reconciliations.latest().orElse(null));
         return "capture/dashboard";

@@ -499,6 +499,14 @@ public class Catalog {
         return new PartyFile(employer, items);
     }
 
+    /** The latest items in the reader's scope (the dashboard), audited as one list read. */
+    @Transactional
+    public List<ItemSummary> latestItems(int limit, Access access) {
+        var items = latestItems(limit, access.scope());
+        audit.record(access.actor(), "ITEM", "*", "LIST", null, "latest " + items.size());
+        return items;
+    }
+
     public List<ItemSummary> latestItems(int limit, Scope scope) {
         return queries.summaries("true", Map.of(), "i.created_at desc", Math.min(limit, 200), scope);
     }

@@ -153,6 +153,15 @@ public class Containers {
         }
     }
 
+    /** A volume with the 档号 of its items in the reader's scope; the read is audited. */
+    @Transactional
+    public java.util.Map<String, Object> readVolume(long id, Access access) {
+        var v = volume(id, access.scope());
+        var items = itemCodesInVolume(id, access.scope());
+        audit.record(access.actor(), "VOLUME", Long.toString(id), "READ", null, v.archiveCode());
+        return java.util.Map.of("volume", v, "items", items);
+    }
+
     private static final String CONTAINER_SCOPE =
             " and o.path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds))";
 

@@ -38,11 +38,7 @@ class ContainersApi {
 
     @GetMapping("/volumes/{id}")
     Map<String, Object> volume(@PathVariable long id, Access access) {
-        return Map.of(
-                "volume",
-                containers.volume(id, access.scope()),
-                "items",
-                containers.itemCodesInVolume(id, access.scope()));
+        return containers.readVolume(id, access);
     }
 
     @PostMapping("/boxes")

@@ -5,12 +5,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditTrail;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,9 +34,19 @@ class AdminConsole {
     private final SecurityPolicy policy;
     private final ApiTokens tokens;
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
 
     AdminConsole(
-            Accounts accounts, Organisations organisations, SecurityPolicy policy, ApiTokens tokens, JdbcClient jdbc) {
+            Accounts accounts,
+            Organisations organisations,
+            SecurityPolicy policy,
+            ApiTokens tokens,
+            JdbcClient jdbc,
+            AuditTrail audit,
+            TransactionTemplate tx) {
+        this.audit = audit;
+        this.tx = tx;
         this.accounts = accounts;
         this.organisations = organisations;
         this.policy = policy;
