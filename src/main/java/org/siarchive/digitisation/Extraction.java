@@ -1,0 +1,134 @@
+package org.siarchive.digitisation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.quality.CitizenIdNumber;
+import org.siarchive.quality.CreditCode;
+
+/**
+ * Fields found in OCR text: 公民身份号码 (GB 11643 checksum-valid only), 统一社会信用代码 (GB 32100 valid
+ * only), dates, names after a 姓名 label, and the form title; and a scored guess of the business step from
+ * a dictionary of step and material names, boosted by the archivists' earlier confirmations.
+ */
+public final class Extraction {
+
+    private static final Pattern ID = Pattern.compile(
+            "(?<![0-9])[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9])");
+    private static final Pattern CREDIT =
+            Pattern.compile("(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])");
+    private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})[年\\-./]([01]?\\d)[月\\-./]([0-3]?\\d)日?");
+    private static final Pattern NAME = Pattern.compile("姓名[:：]?([\\u4e00-\\u9fa5·]{2,5})");
+    private static final Pattern TITLE_WORDS = Pattern.compile("(表|单|书|证明|通知|决定|报告|申请|登记|合同)$");
+
+    private Extraction() {}
+
+    /** What the text says. */
+    public record Fields(
+            List<String> idNumbers,
+            List<String> creditCodes,
+            List<String> dates,
+            List<String> names,
+            @Nullable String title) {}
+
+    /** A business step a page may belong to, with the words that identify it. */
+    public record StepTerms(String code, String name, List<String> terms) {}
+
+    /** A suggested step, its score and a confidence between 0 and 1. */
+    public record Suggestion(String stepCode, String stepName, double score, double confidence) {}
+
+    /** OCR puts spaces between Chinese characters and inside numbers; fields are read from compact text. */
+    static String compact(String text) {
+        return text.replaceAll("[ \\t\\u3000]+", "");
+    }
+
+    public static Fields fields(String ocrText) {
+        String text = compact(ocrText);
+        var ids = new LinkedHashSet<String>();
+        var m = ID.matcher(text);
+        while (m.find()) {
+            String id = m.group().toUpperCase(java.util.Locale.ROOT);
+            if (CitizenIdNumber.isValid(id)) {
+                ids.add(id);
+            }
+        }
+        var credits = new LinkedHashSet<String>();
+        m = CREDIT.matcher(text);
+        while (m.find()) {
+            if (CreditCode.problem(m.group()).isEmpty()) {
+                credits.add(m.group());
+            }
+        }
+        var dates = new LinkedHashSet<String>();
+        m = DATE.matcher(text);
+        while (m.find()) {
+            try {
+                dates.add(java.time.LocalDate.of(
+                                Integer.parseInt(m.group(1)),
+                                Integer.parseInt(m.group(2)),
+                                Integer.parseInt(m.group(3)))
+                        .toString());
+            } catch (java.time.DateTimeException e) {
+                // not a calendar date
+            }
+        }
+        var names = new LinkedHashSet<String>();
+        m = NAME.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return new Fields(
+                List.copyOf(ids), List.copyOf(credits), List.copyOf(dates), List.copyOf(names), title(ocrText));
+    }
+
+    /** The first short line that reads like a form title. */
+    static @Nullable String title(String ocrText) {
+        for (String line : ocrText.split("\\R")) {
+            String l = compact(line);
+            if (l.length() >= 4 && l.length() <= 30 && TITLE_WORDS.matcher(l).find()) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Scores every step: each of its terms found in the text adds the term's length (a form title counts
+     * double); earlier confirmations of the same title add weight to the step the archivist chose.
+     */
+    public static List<Suggestion> suggest(
+            String ocrText, List<StepTerms> steps, Map<String, Map<String, Integer>> confirmed) {
+        String text = compact(ocrText);
+        String title = title(ocrText);
+        var scored = new ArrayList<Suggestion>();
+        for (var s : steps) {
+            double score = 0;
+            for (String term : s.terms()) {
+                String t = compact(term);
+                if (t.length() >= 2 && text.contains(t)) {
+                    score += t.length() * (title != null && title.contains(t) ? 2 : 1);
+                }
+            }
+            if (title != null && confirmed.containsKey(title)) {
+                score += 10 * confirmed.get(title).getOrDefault(s.code(), 0);
+            }
+            if (score > 0) {
+                scored.add(new Suggestion(s.code(), s.name(), score, 0));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Suggestion::score).reversed());
+        double total = scored.stream().mapToDouble(Suggestion::score).sum();
+        return scored.stream()
+                .limit(5)
+                .map(s -> new Suggestion(
+                        s.stepCode(),
+                        s.stepName(),
+                        s.score(),
+                        total == 0 ? 0 : Math.round(s.score() / total * 100) / 100.0))
+                .toList();
+    }
+}
