@@ -1,0 +1,60 @@
+package org.siarchive.digitisation;
+
+import java.awt.image.BufferedImage;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A bounded pool of OCR workers, one page per worker, at the lowest thread priority: OCR never holds a
+ * request thread, and capture and the console keep the CPU they need. Work beyond the queue's capacity
+ * waits in the submitter (back-pressure) instead of piling up in memory.
+ */
+public class OcrPool implements AutoCloseable {
+
+    private final OcrEngine engine;
+    private final ThreadPoolExecutor executor;
+
+    public OcrPool(OcrEngine engine, int workers, int queue) {
+        this.engine = engine;
+        var n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(
+                workers,
+                workers,
+                1,
+                TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(queue),
+                r -> {
+                    var t = new Thread(r, "ocr-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    t.setPriority(Thread.MIN_PRIORITY);
+                    return t;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    public OcrEngine engine() {
+        return engine;
+    }
+
+    public int workers() {
+        return executor.getMaximumPoolSize();
+    }
+
+    /** Recognises the page on a worker (levelled by {@code skewDegrees} first). */
+    public CompletableFuture<OcrEngine.Result> submit(BufferedImage page, double skewDegrees) {
+        return CompletableFuture.supplyAsync(() -> engine.recognise(Deskew.level(page, skewDegrees)), executor);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
