@@ -17,6 +17,8 @@ public final class Permission {
     public static final String CAPTURE_RECONCILE = "capture:reconcile";
     public static final String SEARCH = "search:query";
     public static final String UNMASK = "personal:unmask";
+    public static final String SCAN = "digitisation:scan";
+    public static final String SCAN_QC = "digitisation:qc";
 
     // system administrator
     public static final String ACCOUNT_READ = "account:read";

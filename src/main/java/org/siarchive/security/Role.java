@@ -26,8 +26,10 @@ public enum Role {
                     CAPTURE_CREATE,
                     CAPTURE_RECONCILE,
                     SEARCH,
-                    UNMASK)),
-    CLERK(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, CAPTURE_CREATE, SEARCH)),
+                    UNMASK,
+                    SCAN,
+                    SCAN_QC)),
+    CLERK(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, CAPTURE_CREATE, SEARCH, SCAN)),
     APPROVER(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, SEARCH, UNMASK)),
     READER(false, Set.of(ITEM_READ, REFERENCE_READ, SEARCH));
 

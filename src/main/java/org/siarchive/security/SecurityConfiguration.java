@@ -142,6 +142,23 @@ class SecurityConfiguration {
                         .hasAuthority(PARTY_READ)
                         .requestMatchers("/search")
                         .hasAuthority(SEARCH)
+                        // console: digitisation
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/scan-batches",
+                                "/scan-batches/*",
+                                "/scan-batches/*/progress",
+                                "/scan-batches/*/items/*",
+                                "/scan-batches/*/pages/*")
+                        .hasAuthority(SCAN)
+                        .requestMatchers(HttpMethod.POST, "/scan-batches")
+                        .hasAuthority(SCAN)
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/scan-batches/*/items/*/review",
+                                "/scan-batches/*/items/*/confirm",
+                                "/scan-batches/*/decision")
+                        .hasAuthority(SCAN_QC)
                         // console: administrators
                         .requestMatchers(HttpMethod.GET, "/admin/accounts", "/admin/accounts/*")
                         .hasAuthority(ACCOUNT_READ)

@@ -141,6 +141,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("GET", "/audit", null, EnumSet.of(AUDITOR)));
         c.add(new Case("GET", "/audit/export?format=csv", null, EnumSet.of(AUDITOR)));
         c.add(new Case("GET", "/actuator/prometheus", null, EnumSet.of(SYSADMIN)));
+        c.add(new Case("GET", "/scan-batches", null, EnumSet.of(ARCHIVIST, CLERK)));
         // console writes, each with input that fails validation
         c.add(new Case("FORM", "/persons/" + personA + "/unmask", "reason=", EnumSet.of(ARCHIVIST, APPROVER)));
         c.add(new Case("FORM", "/admin/accounts", "username=1&displayName=", EnumSet.of(SYSADMIN)));
@@ -154,6 +155,13 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("FORM", "/admin/policy", "lockout.threshold=999", EnumSet.of(SECADMIN)));
         c.add(new Case("FORM", "/admin/tokens", "client=&orgId=1", EnumSet.of(SECADMIN)));
         c.add(new Case("FORM", "/audit/verify", "", EnumSet.of(AUDITOR)));
+        c.add(new Case("FORM", "/scan-batches", "name=", EnumSet.of(ARCHIVIST, CLERK)));
+        c.add(new Case("FORM", "/scan-batches/" + UUID.randomUUID() + "/decision", "", EnumSet.of(ARCHIVIST)));
+        c.add(new Case(
+                "FORM",
+                "/scan-batches/" + UUID.randomUUID() + "/items/" + UUID.randomUUID() + "/confirm",
+                "",
+                EnumSet.of(ARCHIVIST)));
         // API on the session
         c.add(new Case("GET", "/api/v1/items/" + x, null, BUSINESS));
         c.add(new Case("GET", "/api/v1/items/" + x + "/files/1", null, PARTY));

@@ -1,0 +1,148 @@
+package org.siarchive.digitisation;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Violation;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Console of digitisation: upload a batch, watch it, review the QC sample, confirm items, decide the batch. */
+@Controller
+class DigitisationConsole {
+
+    private final ScanBatches batches;
+    private final ScanItems items;
+    private final Catalog catalog;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+
+    DigitisationConsole(
+            ScanBatches batches, ScanItems items, Catalog catalog, AuditTrail audit, TransactionTemplate tx) {
+        this.batches = batches;
+        this.items = items;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.tx = tx;
+    }
+
+    @GetMapping("/scan-batches")
+    String list(Access access, Model model) {
+        model.addAttribute("nav", "scan");
+        model.addAttribute("batches", batches.list(access));
+        model.addAttribute("fonds", catalog.classification().fonds());
+        return "digitisation/batches";
+    }
+
+    @PostMapping("/scan-batches")
+    String upload(
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String fondsCode,
+            @RequestParam(defaultValue = "false") boolean ocr,
+            @RequestParam(defaultValue = "5") int samplePercent,
+            Access access)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException(Violation.of("file", "required"));
+        }
+        try (var in = file.getInputStream()) {
+            UUID id = batches.create(name, fondsCode, ocr, samplePercent, in, access);
+            return "redirect:/scan-batches/" + id;
+        }
+    }
+
+    @GetMapping("/scan-batches/{id}")
+    String batch(@PathVariable UUID id, Access access, Model model) {
+        model.addAttribute("nav", "scan");
+        model.addAttribute("batch", batches.progress(id, access));
+        model.addAttribute("items", items.items(id, access));
+        model.addAttribute("steps", steps());
+        model.addAttribute("canReview", access.can("digitisation:qc"));
+        return "digitisation/batch";
+    }
+
+    @GetMapping("/scan-batches/{id}/progress")
+    String progress(@PathVariable UUID id, Access access, Model model) {
+        model.addAttribute("batch", batches.progress(id, access));
+        return "digitisation/batch :: progress";
+    }
+
+    @GetMapping("/scan-batches/{id}/items/{item}")
+    String item(@PathVariable UUID id, @PathVariable UUID item, Access access, Model model) {
+        model.addAttribute("nav", "scan");
+        model.addAttribute("batch", batches.progress(id, access));
+        model.addAttribute("item", items.item(id, item, access));
+        model.addAttribute("steps", steps());
+        model.addAttribute("canReview", access.can("digitisation:qc"));
+        return "digitisation/item";
+    }
+
+    @GetMapping("/scan-batches/{id}/pages/{seq}")
+    void page(@PathVariable UUID id, @PathVariable int seq, Access access, HttpServletResponse response)
+            throws IOException {
+        batches.progress(id, access);
+        String path = batches.pagePath(id, seq).orElseThrow(() -> new NotFoundException("SCAN_PAGE", id + "/" + seq));
+        tx.executeWithoutResult(
+                s -> audit.record(access.actor(), "SCAN_BATCH", id.toString(), "READ_PAGE", null, "page " + seq));
+        String ext = path.substring(path.lastIndexOf('.') + 1);
+        response.setContentType(
+                switch (ext) {
+                    case "png" -> "image/png";
+                    case "jpg" -> "image/jpeg";
+                    default -> "image/tiff";
+                });
+        response.setHeader("Cache-Control", "private, no-store");
+        Files.copy(batches.dir(id).resolve(path), response.getOutputStream());
+    }
+
+    @PostMapping("/scan-batches/{id}/items/{item}/review")
+    String review(
+            @PathVariable UUID id,
+            @PathVariable UUID item,
+            @RequestParam(defaultValue = "pass") String result,
+            @RequestParam(required = false) @Nullable String note,
+            Access access) {
+        items.review(id, item, result.equals("pass"), note, access);
+        return "redirect:/scan-batches/" + id + "/items/" + item;
+    }
+
+    @PostMapping("/scan-batches/{id}/items/{item}/confirm")
+    String confirm(
+            @PathVariable UUID id,
+            @PathVariable UUID item,
+            @RequestParam(defaultValue = "") String businessStep,
+            @RequestParam(required = false) @Nullable String certNo,
+            @RequestParam(required = false) @Nullable String personName,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String docDate,
+            Access access) {
+        UUID captured = items.confirm(id, item, businessStep, certNo, personName, title, docDate, access);
+        return "redirect:/items/" + captured;
+    }
+
+    @PostMapping("/scan-batches/{id}/decision")
+    String decide(@PathVariable UUID id, Access access) {
+        items.decide(id, access);
+        return "redirect:/scan-batches/" + id;
+    }
+
+    private java.util.Map<String, String> steps() {
+        var out = new java.util.LinkedHashMap<String, String>();
+        catalog.classification().steps().forEach(s -> out.put(s.code(), s.name()));
+        return out;
+    }
+}

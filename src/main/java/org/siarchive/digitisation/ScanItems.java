@@ -1,0 +1,327 @@
+package org.siarchive.digitisation;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.capture.Captures;
+import org.siarchive.capture.Upload;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.crypto.FieldCipher;
+import org.siarchive.crypto.Masks;
+import org.siarchive.quality.Submission;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.ConflictException;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Violation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The archivist's side of a batch: the items with their pages, flags and suggestions; the QC sample
+ * (pass, or reject with a rescan request); confirming an item's classification, which captures it
+ * through the ordinary capture path (files named by 档号 and page number there); and the batch
+ * decision by DA/T 31's acceptance rule.
+ */
+@Component
+public class ScanItems {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ScanBatches batches;
+    private final FieldCipher cipher;
+    private final Captures captures;
+    private final Catalog catalog;
+    private final AuditTrail audit;
+
+    ScanItems(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            ScanBatches batches,
+            FieldCipher cipher,
+            Captures captures,
+            Catalog catalog,
+            AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.batches = batches;
+        this.cipher = cipher;
+        this.captures = captures;
+        this.catalog = catalog;
+        this.audit = audit;
+    }
+
+    /** A page as the QC view shows it. */
+    public record PageView(
+            int seq,
+            String sourceName,
+            @Nullable Integer dpi,
+            @Nullable String colourMode,
+            @Nullable Float skew,
+            String flags,
+            String status,
+            @Nullable Float ocrConfidence) {}
+
+    /** An item of a batch, personal data masked. */
+    public record ItemView(
+            UUID id,
+            int seq,
+            @Nullable String businessStep,
+            @Nullable String certNoMasked,
+            @Nullable String personName,
+            @Nullable String title,
+            @Nullable Integer expectedPages,
+            int missingPages,
+            @Nullable String suggestedStep,
+            @Nullable Float suggestionConfidence,
+            boolean sampled,
+            @Nullable String sampleResult,
+            String status,
+            @Nullable UUID itemId,
+            List<PageView> pages) {
+
+        public boolean flagged() {
+            return missingPages > 0
+                    || pages.stream()
+                            .anyMatch(p -> !p.flags().isEmpty() || p.status().equals("ERROR"));
+        }
+    }
+
+    public List<ItemView> items(UUID batch, Access access) {
+        batches.progress(batch, access); // scope check: 404 outside
+        var rows = jdbc.sql(
+                        """
+                select id, seq, business_step, cert_no_enc, person_name, title, expected_pages, missing_pages, suggested_step,
+                       suggestion_confidence, sampled, sample_result, status, item_id
+                from scan_item where batch_id = :b order by seq
+                """)
+                .param("b", batch)
+                .query((rs, n) -> new Object[] {
+                    rs.getObject("id", UUID.class),
+                    rs.getInt("seq"),
+                    rs.getString("business_step"),
+                    rs.getBytes("cert_no_enc"),
+                    rs.getString("person_name"),
+                    rs.getString("title"),
+                    (Integer) rs.getObject("expected_pages"),
+                    rs.getInt("missing_pages"),
+                    rs.getString("suggested_step"),
+                    (Float) rs.getObject("suggestion_confidence"),
+                    rs.getBoolean("sampled"),
+                    rs.getString("sample_result"),
+                    rs.getString("status"),
+                    rs.getObject("item_id", UUID.class)
+                })
+                .list();
+        var out = new ArrayList<ItemView>();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            var pages = jdbc.sql(
+                            """
+                    select seq, source_name, dpi, colour_mode, skew, flags, status, ocr_confidence
+                    from scan_page where item_id = :i order by seq
+                    """)
+                    .param("i", id)
+                    .query(PageView.class)
+                    .list();
+            out.add(new ItemView(
+                    id,
+                    (Integer) r[1],
+                    (String) r[2],
+                    Masks.idNumber(cipher.decrypt((byte[]) r[3], ScanBatches.CERT_CONTEXT)),
+                    (String) r[4],
+                    (String) r[5],
+                    (Integer) r[6],
+                    (Integer) r[7],
+                    (String) r[8],
+                    (Float) r[9],
+                    (Boolean) r[10],
+                    (String) r[11],
+                    (String) r[12],
+                    (UUID) r[13],
+                    pages));
+        }
+        return out;
+    }
+
+    public ItemView item(UUID batch, UUID item, Access access) {
+        return items(batch, access).stream()
+                .filter(i -> i.id().equals(item))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("SCAN_ITEM", item.toString()));
+    }
+
+    /** A sampled item passes or is rejected (with a note; a rejected item waits for a rescan). */
+    public void review(UUID batch, UUID item, boolean pass, @Nullable String note, Access access) {
+        var it = item(batch, item, access);
+        if (!it.sampled()) {
+            throw new ConflictException("conflict.notSampled", Integer.toString(it.seq()));
+        }
+        if (!pass && (note == null || note.isBlank())) {
+            throw new InvalidInputException(Violation.of("note", "required"));
+        }
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("update scan_item set sample_result = :r, sample_note = :n, status = :st where id = :id")
+                    .param("r", pass ? "PASS" : "REJECT")
+                    .param("n", note == null ? null : note.strip())
+                    .param("st", pass ? it.status() : "RESCAN")
+                    .param("id", item)
+                    .update();
+            audit.record(
+                    access.actor(),
+                    "SCAN_ITEM",
+                    item.toString(),
+                    pass ? "QC_PASS" : "QC_REJECT",
+                    note,
+                    "batch " + batch);
+        });
+    }
+
+    /**
+     * Confirms the classification and captures the item: the pages become its files (in page order), the
+     * step chosen by the archivist (the suggestion, or a correction that is remembered for next time).
+     */
+    public UUID confirm(
+            UUID batch,
+            UUID item,
+            String step,
+            @Nullable String certNo,
+            @Nullable String name,
+            String title,
+            String docDate,
+            Access access) {
+        var b = batches.progress(batch, access);
+        var it = item(batch, item, access);
+        if (it.status().equals("CONFIRMED")) {
+            throw new ConflictException("conflict.alreadyConfirmed", Integer.toString(it.seq()));
+        }
+        if (it.status().equals("RESCAN")) {
+            throw new ConflictException("conflict.rescanRequested", Integer.toString(it.seq()));
+        }
+        var stepInfo = catalog.classification().step(step);
+        if (stepInfo == null) {
+            throw new InvalidInputException(Violation.of("businessStep", "codeTable", step));
+        }
+        String cert = certNo != null && !certNo.isBlank() && !certNo.contains("*")
+                ? certNo.strip()
+                : cipher.decrypt(
+                        jdbc.sql("select cert_no_enc from scan_item where id = :id")
+                                .param("id", item)
+                                .query(byte[].class)
+                                .single(),
+                        ScanBatches.CERT_CONTEXT);
+        var pages = jdbc.sql("select path from scan_page where item_id = :i and status = 'DONE' order by seq")
+                .param("i", item)
+                .query(String.class)
+                .list();
+        if (pages.isEmpty()) {
+            throw new ConflictException("conflict.noPages", Integer.toString(it.seq()));
+        }
+        var uploads = new ArrayList<Upload>();
+        var materials = new ArrayList<Submission.Material>();
+        var stepMaterials = stepInfo.materials();
+        for (int i = 0; i < pages.size(); i++) {
+            var path = batches.dir(batch).resolve(pages.get(i));
+            uploads.add(new Upload(
+                    "page-%03d%s"
+                            .formatted(
+                                    i + 1, pages.get(i).substring(pages.get(i).lastIndexOf('.'))),
+                    () -> Files.newInputStream(path)));
+            // page i files the i-th material of the step (the last one for further pages)
+            materials.add(new Submission.Material(
+                    stepMaterials.get(Math.min(i, stepMaterials.size() - 1)).code()));
+        }
+        boolean person = !"EMPLOYER".equals(stepInfo.subject());
+        var submission = new Submission(
+                b.fondsCode(),
+                "SCAN-" + batch.toString().substring(0, 8) + "-" + it.seq(),
+                step,
+                null,
+                title,
+                access.actor().org() == null ? "社会保险经办机构" : access.actor().org(),
+                docDate,
+                null,
+                "2",
+                person && cert != null ? new Submission.Person("01", cert, name == null ? "" : name) : null,
+                null,
+                access.actor().name(),
+                access.actor().org() == null ? "社会保险经办机构" : access.actor().org(),
+                java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                        .withNano(0)
+                        .toString(),
+                materials);
+        var result = captures.capture(submission, uploads, "scan-" + item, access);
+        tx.executeWithoutResult(s -> {
+            jdbc.sql(
+                            "update scan_item set status = 'CONFIRMED', business_step = :step, item_id = :item, confirmed_by = :by where id = :id")
+                    .param("step", step)
+                    .param("item", result.item().id())
+                    .param("by", access.actor().name())
+                    .param("id", item)
+                    .update();
+            if (it.title() != null) {
+                jdbc.sql(
+                                """
+                        insert into step_feedback (title, step_code, confirmed) values (:t, :s, 1)
+                        on conflict (title, step_code) do update set confirmed = step_feedback.confirmed + 1
+                        """)
+                        .param("t", it.title().length() > 200 ? it.title().substring(0, 200) : it.title())
+                        .param("s", step)
+                        .update();
+            }
+            audit.record(
+                    access.actor(),
+                    "SCAN_ITEM",
+                    item.toString(),
+                    "CONFIRM",
+                    null,
+                    "step " + step
+                            + (step.equals(it.suggestedStep())
+                                    ? " (as suggested)"
+                                    : " (suggested " + it.suggestedStep() + ")")
+                            + " → " + result.item().archiveCode());
+        });
+        return result.item().id();
+    }
+
+    /**
+     * DA/T 31 acceptance: every automatic check passed (no flagged page, no missing page) and every
+     * sampled item reviewed and at least 95 % of them passed. Otherwise the batch is rejected.
+     */
+    public String decide(UUID batch, Access access) {
+        var b = batches.progress(batch, access);
+        if (!b.status().equals("QC")) {
+            throw new ConflictException("conflict.batchNotInQc", b.name());
+        }
+        var items = items(batch, access);
+        var sampled = items.stream().filter(ItemView::sampled).toList();
+        if (sampled.stream().anyMatch(i -> i.sampleResult() == null)) {
+            throw new ConflictException("conflict.sampleIncomplete", b.name());
+        }
+        long passed =
+                sampled.stream().filter(i -> "PASS".equals(i.sampleResult())).count();
+        boolean automatic = items.stream().noneMatch(ItemView::flagged);
+        boolean manual = sampled.isEmpty() || passed * 100 >= 95L * sampled.size();
+        String decision = automatic && manual ? "ACCEPTED" : "REJECTED";
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("update scan_batch set status = :d, decided_by = :by, decided_at = now() where id = :id")
+                    .param("d", decision)
+                    .param("by", access.actor().name())
+                    .param("id", batch)
+                    .update();
+            audit.record(
+                    access.actor(),
+                    "SCAN_BATCH",
+                    batch.toString(),
+                    decision,
+                    null,
+                    "automatic checks " + (automatic ? "passed" : "failed") + ", sample " + passed + "/"
+                            + sampled.size());
+        });
+        return decision;
+    }
+}

@@ -1,0 +1,177 @@
+package org.siarchive.digitisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.quality.CitizenIdNumber;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.Actor;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Scope;
+import org.siarchive.support.IntegrationTest;
+import org.siarchive.support.ScanPages;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A scan batch end to end on real storage, PostgreSQL and Tesseract: a zip with a manifest, planted
+ * defects found per page and per item, OCR suggestions, the QC sample, confirmation into a captured
+ * item, and the DA/T 31 decision.
+ */
+class ScanBatchIT extends IntegrationTest {
+
+    @Autowired
+    ScanBatches batches;
+
+    @Autowired
+    ScanItems items;
+
+    @Autowired
+    Catalog catalog;
+
+    static final Access ARCHIVIST = new Access(
+            new Actor("scan-archivist", "ROOT", "127.0.0.1", "junit"),
+            Scope.EVERYTHING,
+            Set.of("digitisation:scan", "digitisation:qc", "catalog:item:read", "capture:create"));
+
+    static String id(int n) {
+        String first17 = "51010619830214%03d".formatted(300 + n);
+        return first17 + CitizenIdNumber.checkChar(first17);
+    }
+
+    static byte[] page(String title, int n, double skew, boolean noisy) {
+        var lines = new java.util.ArrayList<>(
+                ScanPages.enrolmentForm("周" + "明亮".charAt(n % 2) + "远", id(n), "成都示范科技有限公司", "91510100MA6123456X"));
+        lines.set(0, title);
+        return ScanPages.png(ScanPages.render(new ScanPages.Spec(lines, 300, skew, noisy, true, false, n)), 300);
+    }
+
+    static byte[] zip(List<String> names, List<byte[]> files, String manifest) throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < names.size(); i++) {
+                z.putNextEntry(new ZipEntry(names.get(i)));
+                z.write(files.get(i));
+                z.closeEntry();
+            }
+            if (manifest != null) {
+                z.putNextEntry(new ZipEntry("manifest.csv"));
+                z.write(manifest.getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private void awaitQc(UUID batch) throws InterruptedException {
+        for (int i = 0; i < 240 && batches.progress(batch, ARCHIVIST).status().equals("PROCESSING"); i++) {
+            Thread.sleep(500);
+        }
+        assertThat(batches.progress(batch, ARCHIVIST).status()).isEqualTo("QC");
+    }
+
+    @Test
+    void aBatchIsCheckedReadSuggestedSampledConfirmedAndDecided() throws Exception {
+        byte[] reduction = page("参保人员减员表", 2, 0.5, false);
+        var files = List.of(
+                page("参保人员增员表", 1, 0.8, false),
+                page("居民身份证复印件", 1, -0.6, true),
+                reduction,
+                ScanPages.png(ScanPages.blank(300, true, 9), 300),
+                reduction,
+                page("参保人员增员表", 3, 4.5, false));
+        var names = List.of(
+                "scan/0001.png", "scan/0002.png", "scan/0003.png", "scan/0004.png", "scan/0005.png", "scan/0006.png");
+        String manifest = "pages,business_step,cert_no,name,title\n1-2,,,,\n3-5,,,,\n6-7,,,,\n";
+        UUID batch = batches.create(
+                "周一扫描", "0001", true, 5, new ByteArrayInputStream(zip(names, files, manifest)), ARCHIVIST);
+        awaitQc(batch);
+
+        var progress = batches.progress(batch, ARCHIVIST);
+        assertThat(progress.pagesDone()).isEqualTo(6);
+        assertThat(progress.pageErrors()).isZero();
+        var list = items.items(batch, ARCHIVIST);
+        assertThat(list).hasSize(3);
+        assertThat(list.get(0).pages()).extracting(ScanItems.PageView::flags).containsExactly("", "");
+        assertThat(list.get(1).pages()).extracting(ScanItems.PageView::flags).containsExactly("", "BLANK", "DUPLICATE");
+        assertThat(list.get(2).pages()).extracting(ScanItems.PageView::flags).containsExactly("SKEW");
+        assertThat(list.get(2).missingPages()).isEqualTo(1);
+        assertThat(list.get(0).suggestedStep()).isEqualTo("GRCB");
+        assertThat(list.get(1).suggestedStep()).isEqualTo("GRJY");
+        assertThat(list.get(0).certNoMasked()).isEqualTo(id(1).substring(0, 6) + "********" + id(1).substring(14));
+        assertThat(list.get(0).title()).isEqualTo("参保人员增员表");
+        assertThat(list.stream().filter(ScanItems.ItemView::sampled)).hasSize(1);
+
+        UUID captured =
+                items.confirm(batch, list.get(0).id(), "GRCB", null, "周亮远", "周亮远参保人员增员表", "2024-05-10", ARCHIVIST);
+        var item = catalog.requireItem(captured);
+        assertThat(item.files()).hasSize(2).extracting(f -> f.materialCode()).containsExactly("RY01", "RY02");
+        assertThat(item.certNo()).isEqualTo(id(1));
+        assertThat(items.item(batch, list.get(0).id(), ARCHIVIST).status()).isEqualTo("CONFIRMED");
+
+        var sampled =
+                list.stream().filter(ScanItems.ItemView::sampled).findFirst().orElseThrow();
+        items.review(batch, sampled.id(), true, null, ARCHIVIST);
+        assertThat(items.decide(batch, ARCHIVIST))
+                .as("blank, duplicate, skewed and missing pages fail the automatic checks")
+                .isEqualTo("REJECTED");
+
+        var countyClerk = new Access(ARCHIVIST.actor(), new Scope("/999/", null, 2), ARCHIVIST.permissions());
+        assertThatThrownBy(() -> batches.progress(batch, countyClerk)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void pathTricksForeignFilesAndBrokenZipsAreAnsweredNotObeyed() throws Exception {
+        byte[] png = page("参保人员增员表", 5, 0, false);
+        UUID batch = batches.create(
+                "路径",
+                "0001",
+                false,
+                5,
+                new ByteArrayInputStream(zip(List.of("../../../../tmp/evil.png"), List.of(png), null)),
+                ARCHIVIST);
+        assertThat(batches.dir(batch).resolve("p00001.png")).exists();
+        assertThat(java.nio.file.Path.of("/tmp/evil.png")).doesNotExist();
+        awaitQc(batch);
+        assertThatThrownBy(() -> batches.create(
+                        "exe",
+                        "0001",
+                        false,
+                        5,
+                        new ByteArrayInputStream(zip(List.of("a.exe"), List.of(new byte[] {1, 2}), null)),
+                        ARCHIVIST))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(
+                                ((InvalidInputException) e).violations().get(0).rule())
+                        .isEqualTo("scanFormat"));
+        assertThatThrownBy(() -> batches.create(
+                        "broken",
+                        "0001",
+                        false,
+                        5,
+                        new ByteArrayInputStream(new byte[] {80, 75, 3, 4, 9, 9}),
+                        ARCHIVIST))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> batches.create(
+                        "bad manifest",
+                        "0001",
+                        false,
+                        5,
+                        new ByteArrayInputStream(zip(List.of("a.png"), List.of(png), "pages\nx-y\n")),
+                        ARCHIVIST))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(
+                                ((InvalidInputException) e).violations().get(0).rule())
+                        .isEqualTo("manifestLine"));
+    }
+}
