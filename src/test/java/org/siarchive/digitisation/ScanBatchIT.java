@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * defects found per page and per item, OCR suggestions, the QC sample, confirmation into a captured
  * item, and the DA/T 31 decision.
  */
-class ScanBatchIT extends IntegrationTest {
+public class ScanBatchIT extends IntegrationTest {
 
     @Autowired
     ScanBatches batches;
@@ -49,14 +49,14 @@ class ScanBatchIT extends IntegrationTest {
         return first17 + CitizenIdNumber.checkChar(first17);
     }
 
-    static byte[] page(String title, int n, double skew, boolean noisy) {
+    public static byte[] page(String title, int n, double skew, boolean noisy) {
         var lines = new java.util.ArrayList<>(
                 ScanPages.enrolmentForm("周" + "明亮".charAt(n % 2) + "远", id(n), "成都示范科技有限公司", "91510100MA6123456X"));
         lines.set(0, title);
         return ScanPages.png(ScanPages.render(new ScanPages.Spec(lines, 300, skew, noisy, true, false, n)), 300);
     }
 
-    static byte[] zip(List<String> names, List<byte[]> files, String manifest) throws Exception {
+    public static byte[] zip(List<String> names, List<byte[]> files, String manifest) throws Exception {
         var out = new ByteArrayOutputStream();
         try (var z = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             for (int i = 0; i < names.size(); i++) {
