@@ -130,6 +130,42 @@ public class ScanBatchIT extends IntegrationTest {
         assertThatThrownBy(() -> batches.progress(batch, countyClerk)).isInstanceOf(NotFoundException.class);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** A batch cut off mid-way (pages left pending, as after kill -9) is finished by the worker, each page once. */
+    @Test
+    void anInterruptedBatchResumesWherePagesArePending() throws Exception {
+        var files = List.of(page("参保人员增员表", 11, 0.3, false), page("居民身份证复印件", 11, 0.2, false));
+        UUID batch = batches.create(
+                "中断",
+                "0001",
+                false,
+                5,
+                new ByteArrayInputStream(zip(List.of("a.png", "b.png"), files, null)),
+                ARCHIVIST);
+        awaitQc(batch);
+        var firstRun = jdbc.sql("select processed_at from scan_page where batch_id = :b and seq = 1")
+                .param("b", batch)
+                .query(java.time.OffsetDateTime.class)
+                .single();
+        // the state a crash leaves: page 2 not stored yet, the batch still processing
+        jdbc.sql("update scan_page set status = 'PENDING', flags = '' where batch_id = :b and seq = 2")
+                .param("b", batch)
+                .update();
+        jdbc.sql("update scan_batch set status = 'PROCESSING', finished_at = null where id = :b")
+                .param("b", batch)
+                .update();
+        awaitQc(batch);
+        assertThat(batches.progress(batch, ARCHIVIST).pagesDone()).isEqualTo(2);
+        assertThat(jdbc.sql("select processed_at from scan_page where batch_id = :b and seq = 1")
+                        .param("b", batch)
+                        .query(java.time.OffsetDateTime.class)
+                        .single())
+                .as("a finished page is not processed again")
+                .isEqualTo(firstRun);
+    }
+
     @Test
     void pathTricksForeignFilesAndBrokenZipsAreAnsweredNotObeyed() throws Exception {
         byte[] png = page("参保人员增员表", 5, 0, false);
