@@ -72,7 +72,7 @@ class BatchWorker {
         analysers.shutdownNow();
     }
 
-    record Pending(long id, UUID batchId, int seq, String path, boolean ocr, @Nullable String hint) {}
+    record Pending(long id, UUID batchId, int seq, String path, boolean ocr, @Nullable String hint, String split) {}
 
     @Scheduled(
             initialDelayString = "${siarchive.digitisation.poll:PT1S}",
@@ -97,7 +97,7 @@ class BatchWorker {
     int round() {
         var pending = jdbc.sql(
                         """
-                select p.id, p.batch_id, p.seq, p.path, b.ocr, i.title as hint
+                select p.id, p.batch_id, p.seq, p.path, b.ocr, i.title as hint, b.split
                 from scan_page p join scan_batch b on b.id = p.batch_id left join scan_item i on i.id = p.item_id
                 where p.status = 'PENDING' and b.status = 'PROCESSING' order by b.created_at, p.seq limit :n
                 """)
@@ -120,6 +120,13 @@ class BatchWorker {
             byte[] bytes = Files.readAllBytes(batches.dir(p.batchId()).resolve(p.path()));
             var decoded = PageAnalyzer.decode(bytes);
             var analysis = PageAnalyzer.analyse(decoded.image(), decoded.dpi());
+            if (p.split().equals("COVER")) {
+                String cover = CoverSheets.read(decoded.image());
+                if (cover != null) {
+                    storeCover(p, analysis, cover);
+                    return;
+                }
+            }
             OcrEngine.Result result = null;
             if (p.ocr() && !analysis.blank()) {
                 result = ocr.submit(decoded.image(), analysis.skewDegrees()).join();
@@ -154,6 +161,69 @@ class BatchWorker {
                 .param("conf", r == null ? null : r.meanConfidence())
                 .param("id", p.id())
                 .update());
+    }
+
+    /** A cover sheet is not a page of the archive: no checks, no OCR, only the code it carries. */
+    private void storeCover(Pending p, PageAnalysis a, String code) {
+        tx.executeWithoutResult(s -> jdbc.sql(
+                        """
+                update scan_page set status = 'DONE', width = :w, height = :h, dpi = :dpi, colour_mode = :mode,
+                    cover_code = :code, item_id = null, processed_at = now()
+                where id = :id and status = 'PENDING'
+                """)
+                .param("w", a.widthPx())
+                .param("h", a.heightPx())
+                .param("dpi", a.dpi())
+                .param("mode", a.colourMode())
+                .param("code", code.length() > 200 ? code.substring(0, 200) : code)
+                .param("id", p.id())
+                .update());
+    }
+
+    /**
+     * Splits a batch without a manifest at its cover sheets: each cover opens a new item that holds the
+     * pages after it; pages before the first cover stay in the batch's first item.
+     */
+    private void split(UUID batch) {
+        record Row(long id, int seq, @Nullable String coverCode) {}
+        var rows = jdbc.sql("select id, seq, cover_code from scan_page where batch_id = :b order by seq")
+                .param("b", batch)
+                .query(Row.class)
+                .list();
+        if (rows.stream().noneMatch(r -> r.coverCode() != null)) {
+            return;
+        }
+        UUID first = jdbc.sql("select id from scan_item where batch_id = :b and seq = 1")
+                .param("b", batch)
+                .query(UUID.class)
+                .single();
+        boolean firstUsed = rows.get(0).coverCode() == null;
+        UUID current = first;
+        int seq = 1;
+        for (var r : rows) {
+            if (r.coverCode() != null) {
+                if (!firstUsed) {
+                    firstUsed = true;
+                    current = first;
+                } else {
+                    current = UUID.randomUUID();
+                    jdbc.sql("insert into scan_item (id, batch_id, seq, status) values (:id, :b, :seq, 'PENDING')")
+                            .param("id", current)
+                            .param("b", batch)
+                            .param("seq", ++seq)
+                            .update();
+                }
+                jdbc.sql("update scan_item set cover_code = :c where id = :id")
+                        .param("c", r.coverCode())
+                        .param("id", current)
+                        .update();
+            } else {
+                jdbc.sql("update scan_page set item_id = :i where id = :id")
+                        .param("i", current)
+                        .param("id", r.id())
+                        .update();
+            }
+        }
     }
 
     private void fail(Pending p, Throwable e) {
@@ -197,10 +267,11 @@ class BatchWorker {
             byte @Nullable [] ocrTextEnc) {}
 
     private void finish(UUID batch) {
+        split(batch);
         var pages = jdbc.sql(
                         """
                 select id, seq, item_id, phash, fingerprint, coalesce(ink < 0.003, false) as blank, flags, ocr_text_enc
-                from scan_page where batch_id = :b and status = 'DONE' order by seq
+                from scan_page where batch_id = :b and status = 'DONE' and cover_code is null order by seq
                 """)
                 .param("b", batch)
                 .query(PageRow.class)

@@ -154,8 +154,9 @@ public class ScanBatches {
                     ? List.of(new ManifestItem(1, pages.size(), null, null, null, null))
                     : manifest(manifest, pages.size());
             syncDirectory(dir);
+            String split = manifest == null ? "COVER" : "MANIFEST";
             tx.executeWithoutResult(
-                    s -> register(id, name.strip(), fondsCode, ocr, samplePercent, pages, items, access));
+                    s -> register(id, name.strip(), fondsCode, ocr, samplePercent, pages, items, split, access));
             return id;
         } catch (IOException e) {
             deleteQuietly(dir);
@@ -174,12 +175,14 @@ public class ScanBatches {
             int sample,
             List<String[]> pages,
             List<ManifestItem> items,
+            String split,
             Access access) {
         jdbc.sql(
                         """
-                insert into scan_batch (id, name, fonds_code, org_path, ocr, sample_percent, status, pages_total, created_by)
-                values (:id, :name, :fonds, :org, :ocr, :sample, 'PROCESSING', :total, :by)
+                insert into scan_batch (id, name, fonds_code, org_path, ocr, sample_percent, status, pages_total, created_by, split)
+                values (:id, :name, :fonds, :org, :ocr, :sample, 'PROCESSING', :total, :by, :split)
                 """)
+                .param("split", split)
                 .param("id", id)
                 .param("name", name)
                 .param("fonds", fonds)
@@ -206,7 +209,7 @@ public class ScanBatches {
                     .param("cert", cipher.encrypt(it.certNo(), CERT_CONTEXT))
                     .param("name", it.name())
                     .param("title", it.title())
-                    .param("expected", it.to() - it.from() + 1)
+                    .param("expected", split.equals("MANIFEST") ? it.to() - it.from() + 1 : null)
                     .update();
         }
         for (int i = 0; i < pages.size(); i++) {

@@ -82,6 +82,7 @@ public class ScanItems {
             @Nullable String sampleResult,
             String status,
             @Nullable UUID itemId,
+            @Nullable String coverCode,
             List<PageView> pages) {
 
         public boolean flagged() {
@@ -96,7 +97,7 @@ public class ScanItems {
         var rows = jdbc.sql(
                         """
                 select id, seq, business_step, cert_no_enc, person_name, title, expected_pages, missing_pages, suggested_step,
-                       suggestion_confidence, sampled, sample_result, status, item_id
+                       suggestion_confidence, sampled, sample_result, status, item_id, cover_code
                 from scan_item where batch_id = :b order by seq
                 """)
                 .param("b", batch)
@@ -114,7 +115,8 @@ public class ScanItems {
                     rs.getBoolean("sampled"),
                     rs.getString("sample_result"),
                     rs.getString("status"),
-                    rs.getObject("item_id", UUID.class)
+                    rs.getObject("item_id", UUID.class),
+                    rs.getString("cover_code")
                 })
                 .list();
         var out = new ArrayList<ItemView>();
@@ -143,6 +145,7 @@ public class ScanItems {
                     (String) r[11],
                     (String) r[12],
                     (UUID) r[13],
+                    (String) r[14],
                     pages));
         }
         return out;

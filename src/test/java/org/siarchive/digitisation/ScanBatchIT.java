@@ -166,6 +166,36 @@ public class ScanBatchIT extends IntegrationTest {
                 .isEqualTo(firstRun);
     }
 
+    static byte[] coverSheet(String code) throws Exception {
+        byte[] pdf = new LabelSheets().coverSheets(List.of(new LabelSheets.Label(code, "个人参保登记", "")));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return ScanPages.png(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150), 150);
+        }
+    }
+
+    @Test
+    void coverSheetsSplitAStackWithoutAManifest() throws Exception {
+        var files = List.of(
+                coverSheet("SL-A"),
+                page("参保人员增员表", 21, 0.2, false),
+                page("居民身份证复印件", 21, -0.2, false),
+                coverSheet("SL-B"),
+                page("参保人员减员表", 22, 0.1, false));
+        UUID batch = batches.create(
+                "分隔页",
+                "0001",
+                false,
+                50,
+                new ByteArrayInputStream(zip(List.of("1.png", "2.png", "3.png", "4.png", "5.png"), files, null)),
+                ARCHIVIST);
+        awaitQc(batch);
+        var list = items.items(batch, ARCHIVIST);
+        assertThat(list).extracting(ScanItems.ItemView::coverCode).containsExactly("SL-A", "SL-B");
+        assertThat(list.get(0).pages()).extracting(ScanItems.PageView::seq).containsExactly(2, 3);
+        assertThat(list.get(1).pages()).extracting(ScanItems.PageView::seq).containsExactly(5);
+        assertThat(list).allSatisfy(i -> assertThat(i.flagged()).isFalse());
+    }
+
     @Test
     void pathTricksForeignFilesAndBrokenZipsAreAnsweredNotObeyed() throws Exception {
         byte[] png = page("参保人员增员表", 5, 0, false);
