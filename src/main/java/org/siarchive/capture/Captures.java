@@ -116,10 +116,13 @@ public class Captures {
         return new CaptureResult(catalog.requireItem(id), false);
     }
 
+    /** Stores the staged files under the names the catalogue registered (档号 + file number). */
     int preserve(ItemRecord item, List<StagedFile> staged, Actor actor) {
-        var files = staged.stream()
-                .map(f -> new StoredFile(f.logicalPath(), f.path()))
-                .toList();
+        var files = new java.util.ArrayList<StoredFile>();
+        for (int i = 0; i < staged.size(); i++) {
+            files.add(new StoredFile(
+                    item.files().get(i).logicalPath(), staged.get(i).path()));
+        }
         return preservation.writeVersion(
                 item.objectId(), files, sidecar.write(item), "capture " + item.archiveCode(), actor.name());
     }

@@ -103,7 +103,7 @@ public class Catalog {
         Long personId = item.person() == null ? null : personId(item.person());
         Long employerId = item.employer() == null ? null : employerId(item.employer());
         insertItem(item, fondsId, step, insurance, retention, code, personId, employerId);
-        item.files().forEach(f -> insertFile(item.id(), f));
+        item.files().forEach(f -> insertFile(item.id(), f.withLogicalPath(contentPath(code.archiveCode(), f))));
         audit.record(actor, "ITEM", item.id().toString(), "RECEIVE", null, code.archiveCode());
         return queries.byId(item.id(), Scope.EVERYTHING).orElseThrow();
     }
@@ -170,6 +170,17 @@ public class Catalog {
                 .param("employerId", employerId)
                 .param("objectId", item.objectId())
                 .update();
+    }
+
+    /**
+     * DA/T 31 naming: a stored file is named by the item's 档号 and its page (file) number, e.g.
+     * {@code content/0001-SB·2024-D100-01·GRCB-0001-0002.jpg}, keeping the extension it was staged with.
+     */
+    static String contentPath(String archiveCode, NewItem.NewFile f) {
+        String staged = f.logicalPath();
+        int dot = staged.lastIndexOf('.');
+        String ext = dot < 0 || dot < staged.lastIndexOf('/') ? "" : staged.substring(dot);
+        return "content/" + archiveCode + "-%04d".formatted(f.seq()) + ext;
     }
 
     private void insertFile(UUID itemId, NewItem.NewFile f) {

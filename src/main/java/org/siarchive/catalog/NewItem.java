@@ -47,5 +47,10 @@ public record NewItem(
             String formatName,
             long sizeBytes,
             String sm3,
-            String sha256) {}
+            String sha256) {
+
+        public NewFile withLogicalPath(String path) {
+            return new NewFile(seq, materialCode, originalName, path, mediaType, formatName, sizeBytes, sm3, sha256);
+        }
+    }
 }

@@ -222,7 +222,12 @@ class CaptureApiIT extends IntegrationTest {
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().get("files").get(0).get("originalName").asString()).isEqualTo("x.png");
-        assertThat(r.json().get("files").get(0).get("logicalPath").asString()).isEqualTo("content/0001.png");
+        String code = r.json().get("archiveCode").asString();
+        // DA/T 31 naming: 档号 and file number, never the sender's name
+        assertThat(r.json().get("files").get(0).get("logicalPath").asString())
+                .isEqualTo("content/" + code + "-0001.png");
+        assertThat(r.json().get("files").get(1).get("logicalPath").asString())
+                .isEqualTo("content/" + code + "-0002.pdf");
         assertThat(r.json().get("files").get(1).get("originalName").asString()).isEqualTo("evil.pdf");
     }
 
