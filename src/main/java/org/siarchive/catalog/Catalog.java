@@ -288,6 +288,63 @@ public class Catalog {
         audit.record(actor, "ITEM", itemId.toString(), "QUARANTINE", reason, null);
     }
 
+    /** An access copy stored in the item's object (a new version, durable before this is called). */
+    @Transactional
+    public void addRendition(
+            UUID itemId,
+            String kind,
+            String logicalPath,
+            long size,
+            String sm3,
+            String sha256,
+            int objectVersion,
+            Actor actor) {
+        jdbc.sql(
+                        """
+                insert into item_rendition (item_id, kind, logical_path, size_bytes, sm3, sha256, object_version)
+                values (:item, :kind, :path, :size, :sm3, :sha256, :v)
+                on conflict (item_id, kind) do update set logical_path = excluded.logical_path,
+                    size_bytes = excluded.size_bytes, sm3 = excluded.sm3, sha256 = excluded.sha256,
+                    object_version = excluded.object_version, created_at = now()
+                """)
+                .param("item", itemId)
+                .param("kind", kind)
+                .param("path", logicalPath)
+                .param("size", size)
+                .param("sm3", sm3)
+                .param("sha256", sha256)
+                .param("v", objectVersion)
+                .update();
+        jdbc.sql("update item set object_version = greatest(object_version, :v), updated_at = now() where id = :id")
+                .param("v", objectVersion)
+                .param("id", itemId)
+                .update();
+        audit.record(
+                actor, "ITEM", itemId.toString(), "RENDITION", null, kind + " " + logicalPath + " v" + objectVersion);
+    }
+
+    /** A stored access copy. */
+    public record Rendition(String kind, String logicalPath, long sizeBytes, String sm3, String sha256) {}
+
+    public Optional<Rendition> rendition(UUID itemId, String kind) {
+        return jdbc.sql(
+                        "select kind, logical_path, size_bytes, sm3, sha256 from item_rendition where item_id = :id and kind = :k")
+                .param("id", itemId)
+                .param("k", kind)
+                .query(Rendition.class)
+                .optional();
+    }
+
+    /** Kind → logical path of the item's access copies. */
+    public Map<String, String> renditions(UUID itemId) {
+        var out = new java.util.LinkedHashMap<String, String>();
+        jdbc.sql("select kind, logical_path from item_rendition where item_id = :id order by kind")
+                .param("id", itemId)
+                .query((rs, n) -> out.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return out;
+    }
+
     /** Corrects descriptive metadata after its new sidecar version is durable; 档号 never changes. */
     @Transactional
     public void applyCorrection(UUID itemId, Correction correction, int objectVersion, Actor actor) {
@@ -347,10 +404,16 @@ public class Catalog {
     @Transactional
     public ItemRecord itemForDownload(UUID id, int seq, Access access) {
         var item = queries.byId(id, access.scope()).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
-        if (item.files().stream().noneMatch(f -> f.seq() == seq)) {
+        if (seq > 0 && item.files().stream().noneMatch(f -> f.seq() == seq)) {
             throw new NotFoundException("FILE", id + "/" + seq);
         }
-        audit.record(access.actor(), "ITEM", id.toString(), "DOWNLOAD", null, item.archiveCode() + " file " + seq);
+        audit.record(
+                access.actor(),
+                "ITEM",
+                id.toString(),
+                "DOWNLOAD",
+                null,
+                item.archiveCode() + (seq > 0 ? " file " + seq : " access copy"));
         return item;
     }
 

@@ -54,6 +54,12 @@ class CatalogApi {
         downloads.send(Ids.uuid("ITEM", id), seq, inline, access, response);
     }
 
+    /** The searchable access copy of a scanned item (double-layer PDF), verified while streaming. */
+    @GetMapping("/items/{id}/access.pdf")
+    void accessCopy(@PathVariable String id, Access access, HttpServletResponse response) throws IOException {
+        downloads.sendRendition(Ids.uuid("ITEM", id), "ACCESS_PDF", access, response);
+    }
+
     @PostMapping("/items/{id}/corrections")
     ItemRecord correct(@PathVariable String id, @RequestBody CorrectionRequest body, Access access) {
         return corrections.correct(

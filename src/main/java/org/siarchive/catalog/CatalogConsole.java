@@ -36,6 +36,7 @@ class CatalogConsole {
         model.addAttribute("canDownload", access.can("catalog:file:read"));
         model.addAttribute("personId", catalog.personIdOfItem(item.id()).orElse(null));
         model.addAttribute("canReadParties", access.can("catalog:party:read"));
+        model.addAttribute("renditions", catalog.renditions(item.id()));
         return "catalog/item";
     }
 

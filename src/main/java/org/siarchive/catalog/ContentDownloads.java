@@ -60,6 +60,34 @@ public class ContentDownloads {
         }
     }
 
+    /** Streams an access copy (e.g. the searchable PDF), verified like an archival file; scoped and audited. */
+    public void sendRendition(UUID itemId, String kind, Access access, HttpServletResponse response)
+            throws IOException {
+        var item = catalog.itemForDownload(itemId, 0, access);
+        var r = catalog.rendition(itemId, kind)
+                .orElseThrow(() -> new NotFoundException("RENDITION", itemId + "/" + kind));
+        String name = r.logicalPath().substring(r.logicalPath().lastIndexOf('/') + 1);
+        response.setContentType("application/pdf");
+        response.setContentLengthLong(r.sizeBytes());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.inline()
+                        .filename(name, StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
+        response.setHeader("X-Content-SM3", r.sm3());
+        try (InputStream in =
+                preservation.read(item.objectId(), r.logicalPath(), new Fixity(r.sizeBytes(), r.sm3(), r.sha256()))) {
+            copyHoldingBackTheLastBlock(in, response.getOutputStream());
+        } catch (FixityMismatchException e) {
+            log.error("FIXITY FAILURE while serving {} of {}: {}", kind, item.archiveCode(), e.getMessage());
+            if (!response.isCommitted()) {
+                response.reset();
+            }
+            throw new IntegrityException(item.archiveCode() + " / " + r.logicalPath(), e);
+        }
+    }
+
     public void send(UUID itemId, int seq, boolean inline, Access access, HttpServletResponse response)
             throws IOException {
         var item = catalog.itemForDownload(itemId, seq, access);

@@ -48,6 +48,11 @@ public class OcrPool implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> engine.recognise(Deskew.level(page, skewDegrees)), executor);
     }
 
+    /** Runs other OCR work (a searchable PDF) on the same bounded, low-priority workers. */
+    public <T> CompletableFuture<T> run(java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, executor);
+    }
+
     @Override
     public void close() {
         executor.shutdown();

@@ -37,6 +37,7 @@ public class ScanItems {
     private final Captures captures;
     private final Catalog catalog;
     private final AuditTrail audit;
+    private final AccessCopies accessCopies;
 
     ScanItems(
             JdbcClient jdbc,
@@ -45,7 +46,9 @@ public class ScanItems {
             FieldCipher cipher,
             Captures captures,
             Catalog catalog,
-            AuditTrail audit) {
+            AuditTrail audit,
+            AccessCopies accessCopies) {
+        this.accessCopies = accessCopies;
         this.jdbc = jdbc;
         this.tx = tx;
         this.batches = batches;
@@ -288,6 +291,11 @@ public class ScanItems {
                                     : " (suggested " + it.suggestedStep() + ")")
                             + " → " + result.item().archiveCode());
         });
+        if (b.ocr()) {
+            accessCopies.make(
+                    result.item().id(),
+                    pages.stream().map(p -> batches.dir(batch).resolve(p)).toList());
+        }
         return result.item().id();
     }
 

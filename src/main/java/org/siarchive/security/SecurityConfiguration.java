@@ -195,7 +195,7 @@ class SecurityConfiguration {
                         // API
                         .requestMatchers(HttpMethod.POST, "/api/v1/captures")
                         .hasAuthority(CAPTURE_CREATE)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/items/*/files/*")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/items/*/files/*", "/api/v1/items/*/access.pdf")
                         .hasAuthority(FILE_READ)
                         .requestMatchers(HttpMethod.POST, "/api/v1/items/*/corrections")
                         .hasAuthority(ITEM_CORRECT)

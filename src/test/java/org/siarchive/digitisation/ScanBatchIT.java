@@ -39,6 +39,9 @@ public class ScanBatchIT extends IntegrationTest {
     @Autowired
     Catalog catalog;
 
+    @Autowired
+    org.siarchive.preservation.Preservation preservation;
+
     static final Access ARCHIVIST = new Access(
             new Actor("scan-archivist", "ROOT", "127.0.0.1", "junit"),
             Scope.EVERYTHING,
@@ -118,6 +121,28 @@ public class ScanBatchIT extends IntegrationTest {
         assertThat(item.files()).hasSize(2).extracting(f -> f.materialCode()).containsExactly("RY01", "RY02");
         assertThat(item.certNo()).isEqualTo(id(1));
         assertThat(items.item(batch, list.get(0).id(), ARCHIVIST).status()).isEqualTo("CONFIRMED");
+        // the searchable access copy follows on the OCR workers, into the same OCFL object
+        java.util.Optional<Catalog.Rendition> copy = java.util.Optional.empty();
+        for (int i = 0; i < 120 && copy.isEmpty(); i++) {
+            Thread.sleep(250);
+            copy = catalog.rendition(captured, "ACCESS_PDF");
+        }
+        var rendition = copy.orElseThrow();
+        assertThat(rendition.logicalPath()).isEqualTo("access/" + item.archiveCode() + ".pdf");
+        try (var in = preservation.read(
+                        item.objectId(),
+                        rendition.logicalPath(),
+                        new org.siarchive.preservation.Fixity(
+                                rendition.sizeBytes(), rendition.sm3(), rendition.sha256()));
+                var doc = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(2);
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
+                    .contains(id(1));
+        }
+        assertThat(catalog.requireItem(captured).files())
+                .extracting(f -> f.logicalPath())
+                .containsExactly(
+                        "content/" + item.archiveCode() + "-0001.png", "content/" + item.archiveCode() + "-0002.png");
 
         var sampled =
                 list.stream().filter(ScanItems.ItemView::sampled).findFirst().orElseThrow();
