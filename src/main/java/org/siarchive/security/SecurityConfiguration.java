@@ -215,6 +215,10 @@ class SecurityConfiguration {
                         .hasAuthority(ITEM_READ)
                         .requestMatchers(HttpMethod.GET, "/api/v1/search")
                         .hasAuthority(SEARCH)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/labels")
+                        .hasAuthority(ITEM_READ)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cover-sheets")
+                        .hasAuthority(SCAN)
                         // operations and API documentation
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/info")
                         .hasAuthority(SYSTEM_SETTINGS)

@@ -178,6 +178,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 "{\"reason\":\"\"}",
                 EnumSet.of(ARCHIVIST, APPROVER)));
         c.add(new Case("GET", "/api/v1/classification", null, BUSINESS));
+        c.add(new Case("GET", "/api/v1/labels?items=" + x, null, BUSINESS));
+        c.add(new Case("GET", "/api/v1/cover-sheets?codes=SL1", null, EnumSet.of(ARCHIVIST, CLERK)));
         c.add(new Case("GET", "/api/v1/reference/archive-code-rules", null, BUSINESS));
         c.add(new Case("PUT", "/api/v1/reference/archive-code-rules", "{\"pattern\":\"\"}", EnumSet.of(ARCHIVIST)));
         c.add(new Case("POST", "/api/v1/volumes", "{\"title\":\"\",\"items\":[]}", EnumSet.of(ARCHIVIST)));

@@ -1,0 +1,133 @@
+package org.siarchive.digitisation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.Containers;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Violation;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Printable PDFs: label sheets for items, volumes and boxes (Code128 or QR with 档号 and title) and
+ * barcode cover sheets for scan stacks. Only what the caller may see is printed (404 otherwise).
+ */
+@RestController
+class LabelsApi {
+
+    private final LabelSheets sheets = new LabelSheets();
+    private final Catalog catalog;
+    private final Containers containers;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+
+    LabelsApi(Catalog catalog, Containers containers, AuditTrail audit, TransactionTemplate tx) {
+        this.catalog = catalog;
+        this.containers = containers;
+        this.audit = audit;
+        this.tx = tx;
+    }
+
+    @GetMapping(path = "/api/v1/labels", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> labels(
+            @RequestParam(defaultValue = "") String items,
+            @RequestParam(defaultValue = "") String volumes,
+            @RequestParam(defaultValue = "") String boxes,
+            @RequestParam(defaultValue = "qr") String format,
+            Access access) {
+        if (!format.equals("qr") && !format.equals("code128")) {
+            throw new InvalidInputException(Violation.of("format", "codeTable", format));
+        }
+        var labels = new ArrayList<LabelSheets.Label>();
+        for (String id : split(items)) {
+            UUID uuid;
+            try {
+                uuid = UUID.fromString(id);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(Violation.of("items", "format"));
+            }
+            var item = catalog.requireItem(uuid, access.scope());
+            labels.add(new LabelSheets.Label(item.archiveCode(), item.title(), item.retentionName()));
+        }
+        for (String id : split(volumes)) {
+            var v = containers.volume(number("volumes", id), access.scope());
+            labels.add(new LabelSheets.Label(v.archiveCode(), v.title(), Integer.toString(v.year())));
+        }
+        for (String id : split(boxes)) {
+            var b = containers.box(number("boxes", id), access.scope());
+            labels.add(new LabelSheets.Label(b.boxNo(), "盒号 " + b.boxNo(), "全宗 " + b.fondsCode()));
+        }
+        if (labels.isEmpty()) {
+            throw new InvalidInputException(Violation.of("items", "required"));
+        }
+        if (labels.size() > 480) {
+            throw new InvalidInputException(Violation.of("items", "maxLength", 480));
+        }
+        tx.executeWithoutResult(s -> audit.record(
+                access.actor(),
+                "LABELS",
+                "-",
+                "PRINT",
+                null,
+                labels.size() + " labels: "
+                        + String.join(
+                                ", ",
+                                labels.stream()
+                                        .map(LabelSheets.Label::code)
+                                        .limit(20)
+                                        .toList())));
+        return pdf(sheets.sheet(labels, format.equals("qr")), "labels.pdf");
+    }
+
+    /** Cover sheets for the given codes (e.g. 业务受理号), one page each, to put before each item in a stack. */
+    @GetMapping(path = "/api/v1/cover-sheets", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> coverSheets(@RequestParam(defaultValue = "") String codes, Access access) {
+        var list = split(codes);
+        if (list.isEmpty()
+                || list.size() > 200
+                || list.stream().anyMatch(c -> !c.matches("[A-Za-z0-9_.·\\-]{1,120}"))) {
+            throw new InvalidInputException(Violation.of("codes", "format"));
+        }
+        tx.executeWithoutResult(
+                s -> audit.record(access.actor(), "LABELS", "-", "PRINT_COVERS", null, list.size() + " cover sheets"));
+        return pdf(
+                sheets.coverSheets(
+                        list.stream().map(c -> new LabelSheets.Label(c, "", "")).toList()),
+                "cover-sheets.pdf");
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] body, String name) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(name).build().toString())
+                .body(body);
+    }
+
+    private static List<String> split(String s) {
+        return Arrays.stream(s.split(","))
+                .map(String::strip)
+                .filter(x -> !x.isEmpty())
+                .toList();
+    }
+
+    private static long number(String field, String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(Violation.of(field, "format"));
+        }
+    }
+}
