@@ -65,6 +65,19 @@ class DigitisationConsole {
         }
     }
 
+    @PostMapping("/scan-batches/from-folder")
+    String fromFolder(
+            @RequestParam(defaultValue = "") String folder,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String fondsCode,
+            @RequestParam(defaultValue = "false") boolean ocr,
+            @RequestParam(defaultValue = "5") int samplePercent,
+            Access access) {
+        UUID id =
+                batches.createFromFolder(name.isBlank() ? folder : name, fondsCode, ocr, samplePercent, folder, access);
+        return "redirect:/scan-batches/" + id;
+    }
+
     @GetMapping("/scan-batches/{id}")
     String batch(@PathVariable UUID id, Access access, Model model) {
         model.addAttribute("nav", "scan");

@@ -115,6 +115,24 @@ public class ScanBatches {
                         manifest = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
                         continue;
                     }
+                    if (base.equalsIgnoreCase("manifest.xlsx")) {
+                        manifest = ExcelManifest.toCsv(in.readNBytes(5 << 20));
+                        continue;
+                    }
+                    if (base.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+                        // a scanner's PDF: each page becomes a 300-dpi PNG page of the batch
+                        Path pdf = dir.resolve("upload-" + (n + 1) + ".pdf");
+                        total += copyLimited(in, pdf);
+                        int pageNo = 0;
+                        for (Path png : PdfPages.render(pdf, dir, "upload-" + (n + 1) + "-")) {
+                            if (++n > MAX_PAGES) {
+                                throw new InvalidInputException(Violation.of("file", "tooManyPages", MAX_PAGES));
+                            }
+                            entries.put(entry + "\u0000" + "%05d".formatted(++pageNo), png);
+                        }
+                        Files.delete(pdf);
+                        continue;
+                    }
                     String ext = extension(base);
                     if (ext == null) {
                         throw new InvalidInputException(Violation.of("file", "scanFormat", base));
@@ -128,7 +146,7 @@ public class ScanBatches {
                     if (total > MAX_BYTES) {
                         throw new InvalidInputException(Violation.of("file", "fileTooLarge", MAX_BYTES >> 20));
                     }
-                    entries.put(entry + "\u0000" + n, tmp);
+                    entries.put(entry + "\u0000" + "%05d".formatted(0), tmp);
                 }
                 int seq = 0;
                 for (var entry : entries.entrySet()) {
@@ -335,6 +353,44 @@ public class ScanBatches {
                     .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // nothing to clean
+        }
+    }
+
+    /**
+     * A batch from a folder in the scanning inbox ({@code siarchive.digitisation.inbox}, default
+     * {@code data/inbox}): the folder's files, as if uploaded in a zip. Only a direct child of the inbox
+     * can be named, so no other server path is reachable.
+     */
+    public UUID createFromFolder(
+            String name, String fondsCode, boolean ocr, int samplePercent, String folder, Access access) {
+        Path inbox = root.getParent().resolve("inbox").toAbsolutePath().normalize();
+        if (folder == null || !folder.matches("[\\p{L}\\p{N}_.\\-]{1,100}") || folder.startsWith(".")) {
+            throw new InvalidInputException(Violation.of("folder", "format"));
+        }
+        Path dir = inbox.resolve(folder).normalize();
+        if (!dir.startsWith(inbox) || !Files.isDirectory(dir)) {
+            throw new NotFoundException("INBOX_FOLDER", folder);
+        }
+        try {
+            Path zip = Files.createTempFile("inbox", ".zip");
+            try {
+                try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip), StandardCharsets.UTF_8);
+                        var files = Files.list(dir)) {
+                    out.setLevel(0);
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        out.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                        Files.copy(f, out);
+                        out.closeEntry();
+                    }
+                }
+                try (var in = Files.newInputStream(zip)) {
+                    return create(name, fondsCode, ocr, samplePercent, in, access);
+                }
+            } finally {
+                Files.deleteIfExists(zip);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -151,7 +151,7 @@ class SecurityConfiguration {
                                 "/scan-batches/*/items/*",
                                 "/scan-batches/*/pages/*")
                         .hasAuthority(SCAN)
-                        .requestMatchers(HttpMethod.POST, "/scan-batches")
+                        .requestMatchers(HttpMethod.POST, "/scan-batches", "/scan-batches/from-folder")
                         .hasAuthority(SCAN)
                         .requestMatchers(
                                 HttpMethod.POST,

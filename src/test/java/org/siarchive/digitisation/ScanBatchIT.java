@@ -222,6 +222,85 @@ public class ScanBatchIT extends IntegrationTest {
     }
 
     @Test
+    void pdfPagesAnExcelManifestAndTheInboxFolderAreAcceptedToo() throws Exception {
+        // a scanner's two-page PDF and an Excel manifest splitting it into two items
+        byte[] pdf;
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (int i = 0; i < 2; i++) {
+                var img = ScanPages.render(new ScanPages.Spec(
+                        ScanPages.enrolmentForm("吴" + i, id(30 + i), "成都示范科技有限公司", "x"),
+                        200,
+                        0,
+                        false,
+                        true,
+                        false,
+                        i));
+                var pg = new org.apache.pdfbox.pdmodel.PDPage(
+                        new org.apache.pdfbox.pdmodel.common.PDRectangle(595, 420));
+                doc.addPage(pg);
+                try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, pg)) {
+                    cs.drawImage(
+                            org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, img),
+                            0,
+                            0,
+                            595,
+                            420);
+                }
+            }
+            var out = new ByteArrayOutputStream();
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+        byte[] xlsx;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                var out = new ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("清单");
+            String[][] rows = {
+                {"pages", "business_step", "cert_no", "name", "title"},
+                {"1", "GRCB", "", "", "吴0"},
+                {"2", "GRCB", "", "", "吴1"}
+            };
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.write(out);
+            xlsx = out.toByteArray();
+        }
+        var zipOut = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(zipOut, StandardCharsets.UTF_8)) {
+            z.putNextEntry(new ZipEntry("scan.pdf"));
+            z.write(pdf);
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("manifest.xlsx"));
+            z.write(xlsx);
+            z.closeEntry();
+        }
+        UUID batch = batches.create("PDF", "0001", false, 5, new ByteArrayInputStream(zipOut.toByteArray()), ARCHIVIST);
+        awaitQc(batch);
+        var list = items.items(batch, ARCHIVIST);
+        assertThat(list).extracting(ScanItems.ItemView::title).containsExactly("吴0", "吴1");
+        assertThat(list).allSatisfy(i -> assertThat(i.pages()).singleElement().satisfies(p -> {
+            assertThat(p.dpi()).isEqualTo(300);
+            assertThat(p.flags()).isEmpty();
+        }));
+
+        // the inbox: only a direct child folder by name
+        var inbox = DATA_DIR.resolve("inbox").resolve("周二扫描");
+        java.nio.file.Files.createDirectories(inbox);
+        java.nio.file.Files.write(inbox.resolve("1.png"), page("参保人员增员表", 31, 0, false));
+        UUID fromFolder = batches.createFromFolder("周二", "0001", false, 5, "周二扫描", ARCHIVIST);
+        awaitQc(fromFolder);
+        assertThat(batches.progress(fromFolder, ARCHIVIST).pagesDone()).isEqualTo(1);
+        assertThatThrownBy(() -> batches.createFromFolder("x", "0001", false, 5, "../digitisation", ARCHIVIST))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> batches.createFromFolder("x", "0001", false, 5, "nope", ARCHIVIST))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void pathTricksForeignFilesAndBrokenZipsAreAnsweredNotObeyed() throws Exception {
         byte[] png = page("参保人员增员表", 5, 0, false);
         UUID batch = batches.create(

@@ -1,0 +1,38 @@
+package org.siarchive.digitisation;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Violation;
+
+/** A manifest kept in Excel: the first sheet's rows, read as the CSV manifest's columns. */
+final class ExcelManifest {
+
+    private ExcelManifest() {}
+
+    static String toCsv(byte[] xlsx) {
+        var fmt = new DataFormatter();
+        var sb = new StringBuilder();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            for (var row : sheet) {
+                var cells = new java.util.ArrayList<String>();
+                for (int c = 0; c < 5; c++) {
+                    var cell = row.getCell(c);
+                    cells.add(
+                            cell == null
+                                    ? ""
+                                    : fmt.formatCellValue(cell)
+                                            .replace(",", " ")
+                                            .strip());
+                }
+                sb.append(String.join(",", cells)).append('\n');
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(Violation.of("manifest", "xlsx"));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package org.siarchive.digitisation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Violation;
+
+/** The pages of a scanner's PDF as 300-dpi colour PNGs (with their resolution stated), for the batch. */
+final class PdfPages {
+
+    static final int DPI = 300;
+
+    private PdfPages() {}
+
+    static List<Path> render(Path pdf, Path dir, String prefix) {
+        var out = new ArrayList<Path>();
+        try (var doc = Loader.loadPDF(pdf.toFile())) {
+            var renderer = new PDFRenderer(doc);
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                var image = renderer.renderImageWithDPI(i, DPI, ImageType.RGB);
+                Path png = dir.resolve(prefix + "%05d.png".formatted(i + 1));
+                java.nio.file.Files.write(png, Png.withDpi(image, DPI));
+                out.add(png);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(Violation.of("file", "formatUnreadable", "PDF"));
+        }
+        return out;
+    }
+}
