@@ -144,7 +144,8 @@ class BatchWorker {
                         """
                 update scan_page set status = 'DONE', width = :w, height = :h, dpi = :dpi, colour_mode = :mode,
                     red_ratio = :red, skew = :skew, ink = :ink, phash = :phash, fingerprint = :fp, flags = :flags,
-                    ocr_text_enc = :text, ocr_confidence = :conf, processed_at = now()
+                    ocr_text_enc = :text, ocr_confidence = :conf, ocr_words_enc = :words, ocr_low_confidence = :low,
+                    processed_at = now()
                 where id = :id and status = 'PENDING'
                 """)
                 .param("w", a.widthPx())
@@ -159,6 +160,14 @@ class BatchWorker {
                 .param("flags", String.join(",", flags))
                 .param("text", r == null ? null : cipher.encrypt(r.text(), ScanBatches.TEXT_CONTEXT))
                 .param("conf", r == null ? null : r.meanConfidence())
+                .param("words", r == null ? null : cipher.encrypt(words(r), ScanBatches.WORDS_CONTEXT))
+                .param(
+                        "low",
+                        r == null
+                                ? null
+                                : (int) r.words().stream()
+                                        .filter(w -> w.confidence() < 60)
+                                        .count())
                 .param("id", p.id())
                 .update());
     }
@@ -224,6 +233,26 @@ class BatchWorker {
                         .update();
             }
         }
+    }
+
+    /** Words as tab-separated lines: text, confidence, x, y, width, height. */
+    static String words(OcrEngine.Result r) {
+        var sb = new StringBuilder();
+        for (var w : r.words()) {
+            sb.append(w.text().replace('\t', ' ').replace('\n', ' '))
+                    .append('\t')
+                    .append(Math.round(w.confidence() * 10) / 10.0)
+                    .append('\t')
+                    .append(w.x())
+                    .append('\t')
+                    .append(w.y())
+                    .append('\t')
+                    .append(w.width())
+                    .append('\t')
+                    .append(w.height())
+                    .append('\n');
+        }
+        return sb.toString();
     }
 
     private void fail(Pending p, Throwable e) {

@@ -40,6 +40,7 @@ public class ScanBatches {
 
     static final String CERT_CONTEXT = "scan_item.cert_no";
     static final String TEXT_CONTEXT = "scan_page.ocr_text";
+    static final String WORDS_CONTEXT = "scan_page.ocr_words";
     static final int MAX_PAGES = 5000;
     static final long MAX_BYTES = 4L << 30;
     static final long MAX_PAGE_BYTES = 200L << 20;

@@ -67,7 +67,8 @@ public class ScanItems {
             @Nullable Float skew,
             String flags,
             String status,
-            @Nullable Float ocrConfidence) {}
+            @Nullable Float ocrConfidence,
+            @Nullable Integer ocrLowConfidence) {}
 
     /** An item of a batch, personal data masked. */
     public record ItemView(
@@ -127,7 +128,7 @@ public class ScanItems {
             UUID id = (UUID) r[0];
             var pages = jdbc.sql(
                             """
-                    select seq, source_name, dpi, colour_mode, skew, flags, status, ocr_confidence
+                    select seq, source_name, dpi, colour_mode, skew, flags, status, ocr_confidence, ocr_low_confidence
                     from scan_page where item_id = :i order by seq
                     """)
                     .param("i", id)

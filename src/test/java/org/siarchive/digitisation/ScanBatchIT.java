@@ -114,6 +114,14 @@ public class ScanBatchIT extends IntegrationTest {
         assertThat(list.get(0).certNoMasked()).isEqualTo(id(1).substring(0, 6) + "********" + id(1).substring(14));
         assertThat(list.get(0).title()).isEqualTo("参保人员增员表");
         assertThat(list.stream().filter(ScanItems.ItemView::sampled)).hasSize(1);
+        // word confidences are kept with each read page (encrypted: the words include ID numbers)
+        var words = jdbc.sql("select ocr_words_enc from scan_page where batch_id = :b and seq = 1")
+                .param("b", batch)
+                .query(byte[].class)
+                .single();
+        assertThat(words).isNotNull();
+        assertThat(new String(words, StandardCharsets.ISO_8859_1)).doesNotContain(id(1));
+        assertThat(list.get(0).pages().get(0).ocrLowConfidence()).isNotNull();
 
         UUID captured =
                 items.confirm(batch, list.get(0).id(), "GRCB", null, "周亮远", "周亮远参保人员增员表", "2024-05-10", ARCHIVIST);
