@@ -54,6 +54,57 @@ public class ItemSidecar {
             @Nullable String employerName,
             List<ItemRecord.ItemFile> files) {}
 
+    /**
+     * Fields in which a stored sidecar disagrees with the catalogue: identity, description and every
+     * file's path, size and digests (times are compared as instants, so offsets do not matter).
+     */
+    public List<String> differences(ItemRecord i, byte[] stored) {
+        var out = new java.util.ArrayList<String>();
+        tools.jackson.databind.JsonNode doc;
+        try {
+            doc = json.readTree(stored);
+        } catch (RuntimeException e) {
+            return List.of("unreadable");
+        }
+        compare(out, "archiveCode", doc, i.archiveCode());
+        compare(out, "id", doc, i.id().toString());
+        compare(out, "title", doc, i.title());
+        compare(out, "responsible", doc, i.responsible());
+        compare(out, "docNo", doc, i.docNo());
+        compare(out, "securityLevel", doc, i.securityLevel());
+        compare(out, "businessStep", doc, i.stepCode());
+        compare(out, "retention", doc, i.retentionCode());
+        var files = doc.get("files");
+        if (files == null || files.size() != i.files().size()) {
+            out.add("files");
+            return out;
+        }
+        for (int k = 0; k < i.files().size(); k++) {
+            var f = i.files().get(k);
+            var n = files.get(k);
+            if (!f.logicalPath().equals(text(n, "logicalPath"))
+                    || !f.sm3().equals(text(n, "sm3"))
+                    || !f.sha256().equals(text(n, "sha256"))
+                    || f.sizeBytes() != n.path("sizeBytes").asLong(-1)) {
+                out.add("files[" + f.seq() + "]");
+            }
+        }
+        return out;
+    }
+
+    private static void compare(
+            List<String> out, String field, tools.jackson.databind.JsonNode doc, @Nullable String expected) {
+        String actual = text(doc, field);
+        if (!java.util.Objects.equals(actual, expected)) {
+            out.add(field);
+        }
+    }
+
+    private static @Nullable String text(tools.jackson.databind.JsonNode node, String field) {
+        var v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
     public byte[] write(ItemRecord i) {
         var doc = new Document(
                 SCHEMA,

@@ -133,6 +133,23 @@ final class OcflStore implements AutoCloseable {
         }
     }
 
+    /** OCFL's own validation of the object, re-hashing its content against the inventory (sha512). */
+    List<String> validate(String objectId) {
+        var results = repo.validateObject(objectId, true);
+        return results.getErrors().stream()
+                .map(i -> i.getCode() + " " + i.getMessage())
+                .toList();
+    }
+
+    /** Where a logical path of the head version lives on disk (for operators and tests). */
+    Path storagePath(String objectId, String logicalPath) {
+        var file = repo.getObject(ObjectVersionId.head(objectId)).getFile(logicalPath);
+        if (file == null) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException(objectId + "/" + logicalPath));
+        }
+        return root.resolve(file.getStorageRelativePath());
+    }
+
     byte[] readSidecar(String objectId) {
         try (var in = open(objectId, SIDECAR)) {
             return in.readAllBytes();

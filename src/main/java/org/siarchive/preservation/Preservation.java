@@ -74,6 +74,20 @@ public class Preservation implements DisposableBean {
         }
     }
 
+    /** OCFL validation errors of the object (empty when valid), content re-hashed against its inventory. */
+    public List<String> validate(String objectId) {
+        return store.validate(objectId);
+    }
+
+    public java.nio.file.Path storagePath(String objectId, String logicalPath) {
+        return store.storagePath(objectId, logicalPath);
+    }
+
+    /** The sidecar's logical path inside every object. */
+    public static String sidecarPath() {
+        return OcflStore.SIDECAR;
+    }
+
     public byte[] readSidecar(String objectId) {
         return store.readSidecar(objectId);
     }

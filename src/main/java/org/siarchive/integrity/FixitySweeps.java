@@ -1,0 +1,339 @@
+package org.siarchive.integrity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.ItemRecord;
+import org.siarchive.catalog.ItemSidecar;
+import org.siarchive.preservation.Digester;
+import org.siarchive.preservation.Preservation;
+import org.siarchive.shared.Actor;
+import org.siarchive.shared.ConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fixity sweeps. Each item is checked in three ways: every file's bytes re-hashed (SM3 and SHA-256 in
+ * one pass) against the catalogue; the OCFL object validated against its own sha512 inventory; the
+ * stored sidecar compared with the catalogue. Telling the first two apart names the culprit: content
+ * that no longer matches its inventory was altered on disk; content that matches its inventory but not
+ * the catalogue means the catalogue's digest row was altered. The sweep reads at most the configured
+ * MB/s, stores its cursor after every item (a restart resumes there) and logs an alert per finding.
+ */
+@Component
+public class FixitySweeps {
+
+    private static final Logger log = LoggerFactory.getLogger(FixitySweeps.class);
+    static final Actor SWEEPER = new Actor("fixity-sweep", null, "127.0.0.1", "siarchive fixity sweep");
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Catalog catalog;
+    private final Preservation preservation;
+    private final ItemSidecar sidecar;
+    private final AuditTrail audit;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    FixitySweeps(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Catalog catalog,
+            Preservation preservation,
+            ItemSidecar sidecar,
+            AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.catalog = catalog;
+        this.preservation = preservation;
+        this.sidecar = sidecar;
+        this.audit = audit;
+    }
+
+    /** A sweep as the console shows it. */
+    public record Sweep(
+            long id,
+            String status,
+            int rateMbS,
+            int itemsTotal,
+            int itemsDone,
+            long bytesDone,
+            int findings,
+            String startedBy,
+            OffsetDateTime startedAt,
+            @Nullable OffsetDateTime finishedAt) {}
+
+    /** One thing found wrong. */
+    public record Finding(UUID itemId, String archiveCode, String kind, String subject, String detail) {}
+
+    public long start(int rateMbS, Actor actor) {
+        return tx.execute(s -> {
+            if (current().isPresent()) {
+                throw new ConflictException("conflict.sweepRunning", "");
+            }
+            int total = jdbc.sql("select count(*) from item where status = 'PRESERVED'")
+                    .query(Integer.class)
+                    .single();
+            long id = jdbc.sql(
+                            "insert into fixity_sweep (status, rate_mb_s, items_total, started_by) values ('RUNNING', :r, :t, :by) returning id")
+                    .param("r", Math.max(0, rateMbS))
+                    .param("t", total)
+                    .param("by", actor.name())
+                    .query(Long.class)
+                    .single();
+            audit.record(
+                    actor, "FIXITY_SWEEP", Long.toString(id), "START", null, total + " items, " + rateMbS + " MB/s");
+            return id;
+        });
+    }
+
+    public Optional<Sweep> current() {
+        return jdbc.sql(SELECT + " where status = 'RUNNING'").query(Sweep.class).optional();
+    }
+
+    public List<Sweep> recent() {
+        return jdbc.sql(SELECT + " order by id desc limit 20")
+                .query(Sweep.class)
+                .list();
+    }
+
+    public Sweep sweep(long id) {
+        return jdbc.sql(SELECT + " where id = :id")
+                .param("id", id)
+                .query(Sweep.class)
+                .optional()
+                .orElseThrow(() -> new org.siarchive.shared.NotFoundException("FIXITY_SWEEP", Long.toString(id)));
+    }
+
+    public List<Finding> findings(long sweepId) {
+        return jdbc.sql(
+                        "select item_id, archive_code, kind, subject, detail from fixity_finding where sweep_id = :s order by id")
+                .param("s", sweepId)
+                .query(Finding.class)
+                .list();
+    }
+
+    private static final String SELECT =
+            """
+            select id, status, rate_mb_s, items_total, items_done, bytes_done, findings, started_by, started_at, finished_at
+            from fixity_sweep
+            """;
+
+    /** Works on the running sweep, a few items per call; scheduled, and callable directly (tests, commands). */
+    @Scheduled(initialDelayString = "${siarchive.fixity.poll:PT2S}", fixedDelayString = "${siarchive.fixity.poll:PT2S}")
+    public void work() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            while (step(50)) {
+                // until the sweep is done or this call's share is used
+            }
+        } catch (RuntimeException e) {
+            log.error("fixity sweep: {}", e.toString(), e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Checks up to {@code n} items after the cursor; returns false when nothing is left to do. */
+    boolean step(int n) {
+        var sweep = current().orElse(null);
+        if (sweep == null) {
+            return false;
+        }
+        UUID cursor = jdbc.sql("select cursor_item from fixity_sweep where id = :id")
+                .param("id", sweep.id())
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
+        var ids = jdbc.sql(
+                        """
+                select id from item where status = 'PRESERVED' and (:after::uuid is null or id > :after::uuid) order by id limit :n
+                """)
+                .param("after", cursor)
+                .param("n", n)
+                .query(UUID.class)
+                .list();
+        if (ids.isEmpty()) {
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("update fixity_sweep set status = 'DONE', finished_at = now() where id = :id")
+                        .param("id", sweep.id())
+                        .update();
+                audit.record(
+                        SWEEPER,
+                        "FIXITY_SWEEP",
+                        Long.toString(sweep.id()),
+                        "FINISH",
+                        null,
+                        sweep.itemsDone() + " items, " + sweep.bytesDone() + " bytes, " + sweep.findings()
+                                + " findings");
+            });
+            return false;
+        }
+        for (UUID id : ids) {
+            var item = catalog.requireItem(id);
+            long[] bytes = {0};
+            var found = check(item, sweep.rateMbS(), bytes);
+            tx.executeWithoutResult(s -> {
+                for (var f : found) {
+                    jdbc.sql(
+                                    """
+                            insert into fixity_finding (sweep_id, item_id, archive_code, kind, subject, detail)
+                            values (:s, :i, :c, :k, :sub, :d)
+                            """)
+                            .param("s", sweep.id())
+                            .param("i", f.itemId())
+                            .param("c", f.archiveCode())
+                            .param("k", f.kind())
+                            .param(
+                                    "sub",
+                                    f.subject().length() > 255 ? f.subject().substring(0, 255) : f.subject())
+                            .param("d", f.detail().length() > 1000 ? f.detail().substring(0, 1000) : f.detail())
+                            .update();
+                    audit.record(
+                            SWEEPER,
+                            "ITEM",
+                            f.itemId().toString(),
+                            "FIXITY_FAILURE",
+                            null,
+                            f.kind() + " " + f.subject());
+                    log.error("FIXITY ALERT {} {} {}: {}", f.archiveCode(), f.kind(), f.subject(), f.detail());
+                }
+                jdbc.sql(
+                                """
+                        update fixity_sweep set cursor_item = :i, items_done = items_done + 1, bytes_done = bytes_done + :b,
+                            findings = findings + :f where id = :id
+                        """)
+                        .param("i", id)
+                        .param("b", bytes[0])
+                        .param("f", found.size())
+                        .param("id", sweep.id())
+                        .update();
+            });
+        }
+        return true;
+    }
+
+    /** The three checks of one item. */
+    List<Finding> check(ItemRecord item, int rateMbS, long[] bytes) {
+        var out = new ArrayList<Finding>();
+        List<String> ocfl;
+        try {
+            ocfl = preservation.validate(item.objectId());
+        } catch (RuntimeException e) {
+            ocfl = List.of("unreadable: " + e.getMessage());
+        }
+        for (var f : item.files()) {
+            try (InputStream in = open(item, f.logicalPath())) {
+                var d = new Digester();
+                byte[] buf = new byte[256 * 1024];
+                long started = System.nanoTime();
+                long read = 0;
+                int r;
+                while ((r = in.read(buf)) > 0) {
+                    d.update(buf, 0, r);
+                    read += r;
+                    throttle(read, started, rateMbS);
+                }
+                bytes[0] += read;
+                var actual = d.finish();
+                boolean matches = actual.size() == f.sizeBytes()
+                        && actual.sm3().equals(f.sm3())
+                        && actual.sha256().equals(f.sha256());
+                if (!matches) {
+                    boolean inventoryIntact = ocfl.stream()
+                            .noneMatch(e -> e.contains(f.logicalPath()) || e.contains(fileName(f.logicalPath())));
+                    out.add(new Finding(
+                            item.id(),
+                            item.archiveCode(),
+                            inventoryIntact ? "DIGEST_ROW" : "CONTENT",
+                            f.logicalPath(),
+                            inventoryIntact
+                                    ? "the stored bytes still match the OCFL inventory, but not the catalogue's digests (SM3 "
+                                            + actual.sm3() + ", catalogue " + f.sm3() + "): the digest row was altered"
+                                    : "the stored bytes changed (SM3 " + actual.sm3() + ", registered " + f.sm3()
+                                            + ", size " + actual.size() + "/" + f.sizeBytes() + ")"));
+                }
+            } catch (IOException | UncheckedIOException e) {
+                out.add(new Finding(
+                        item.id(),
+                        item.archiveCode(),
+                        "MISSING",
+                        f.logicalPath(),
+                        "cannot be read: " + e.getMessage()));
+            }
+        }
+        try {
+            // a digest row already reported is why the sidecar's digests differ: not a second finding
+            var explained = out.stream()
+                    .filter(f -> f.kind().equals("DIGEST_ROW"))
+                    .map(f -> item.files().stream()
+                            .filter(x -> x.logicalPath().equals(f.subject()))
+                            .findFirst()
+                            .map(x -> "files[" + x.seq() + "]")
+                            .orElse(""))
+                    .toList();
+            var diff = sidecar.differences(item, preservation.readSidecar(item.objectId())).stream()
+                    .filter(d -> !explained.contains(d))
+                    .toList();
+            if (!diff.isEmpty()) {
+                out.add(new Finding(
+                        item.id(),
+                        item.archiveCode(),
+                        "SIDECAR",
+                        Preservation.sidecarPath(),
+                        "metadata sidecar differs from the catalogue in " + diff));
+            }
+        } catch (RuntimeException e) {
+            out.add(new Finding(
+                    item.id(),
+                    item.archiveCode(),
+                    "SIDECAR",
+                    Preservation.sidecarPath(),
+                    "cannot be read: " + e.getMessage()));
+        }
+        boolean reported = !out.isEmpty();
+        if (!ocfl.isEmpty() && !reported) {
+            out.add(new Finding(item.id(), item.archiveCode(), "INVENTORY", item.objectId(), String.join("; ", ocfl)));
+        }
+        return out;
+    }
+
+    private InputStream open(ItemRecord item, String logicalPath) throws IOException {
+        var path = preservation.storagePath(item.objectId(), logicalPath);
+        return java.nio.file.Files.newInputStream(path);
+    }
+
+    private static String fileName(String logicalPath) {
+        return logicalPath.substring(logicalPath.lastIndexOf('/') + 1);
+    }
+
+    /** Sleeps as needed to keep the read rate at or below {@code rateMbS} (0: no limit). */
+    static void throttle(long bytes, long startedNanos, int rateMbS) {
+        if (rateMbS <= 0) {
+            return;
+        }
+        long due = (long) (bytes / (rateMbS * 1_000_000.0) * 1e9);
+        long ahead = due - (System.nanoTime() - startedNanos);
+        if (ahead > 1_000_000) {
+            try {
+                Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
