@@ -19,6 +19,7 @@ public final class Permission {
     public static final String UNMASK = "personal:unmask";
     public static final String SCAN = "digitisation:scan";
     public static final String SCAN_QC = "digitisation:qc";
+    public static final String FIXITY = "preservation:fixity";
 
     // system administrator
     public static final String ACCOUNT_READ = "account:read";

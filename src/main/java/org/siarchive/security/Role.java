@@ -28,7 +28,8 @@ public enum Role {
                     SEARCH,
                     UNMASK,
                     SCAN,
-                    SCAN_QC)),
+                    SCAN_QC,
+                    FIXITY)),
     CLERK(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, CAPTURE_CREATE, SEARCH, SCAN)),
     APPROVER(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, SEARCH, UNMASK)),
     READER(false, Set.of(ITEM_READ, REFERENCE_READ, SEARCH));

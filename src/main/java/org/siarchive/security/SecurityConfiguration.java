@@ -159,6 +159,11 @@ class SecurityConfiguration {
                                 "/scan-batches/*/items/*/confirm",
                                 "/scan-batches/*/decision")
                         .hasAuthority(SCAN_QC)
+                        // console: preservation
+                        .requestMatchers(HttpMethod.GET, "/integrity", "/integrity/sweeps/*")
+                        .hasAuthority(FIXITY)
+                        .requestMatchers(HttpMethod.POST, "/integrity/sweeps")
+                        .hasAuthority(FIXITY)
                         // console: administrators
                         .requestMatchers(HttpMethod.GET, "/admin/accounts", "/admin/accounts/*")
                         .hasAuthority(ACCOUNT_READ)

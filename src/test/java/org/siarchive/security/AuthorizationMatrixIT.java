@@ -142,6 +142,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("GET", "/audit/export?format=csv", null, EnumSet.of(AUDITOR)));
         c.add(new Case("GET", "/actuator/prometheus", null, EnumSet.of(SYSADMIN)));
         c.add(new Case("GET", "/scan-batches", null, EnumSet.of(ARCHIVIST, CLERK)));
+        c.add(new Case("GET", "/integrity", null, EnumSet.of(ARCHIVIST)));
         // console writes, each with input that fails validation
         c.add(new Case("FORM", "/persons/" + personA + "/unmask", "reason=", EnumSet.of(ARCHIVIST, APPROVER)));
         c.add(new Case("FORM", "/admin/accounts", "username=1&displayName=", EnumSet.of(SYSADMIN)));
@@ -156,6 +157,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("FORM", "/admin/tokens", "client=&orgId=1", EnumSet.of(SECADMIN)));
         c.add(new Case("FORM", "/audit/verify", "", EnumSet.of(AUDITOR)));
         c.add(new Case("FORM", "/scan-batches", "name=", EnumSet.of(ARCHIVIST, CLERK)));
+        c.add(new Case("FORM", "/integrity/sweeps", "rateMbS=-1", EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/scan-batches/" + UUID.randomUUID() + "/decision", "", EnumSet.of(ARCHIVIST)));
         c.add(new Case(
                 "FORM",
