@@ -134,8 +134,8 @@ final class OcflStore implements AutoCloseable {
     }
 
     /** OCFL's own validation of the object, re-hashing its content against the inventory (sha512). */
-    List<String> validate(String objectId) {
-        var results = repo.validateObject(objectId, true);
+    List<String> validate(String objectId, boolean contentFixity) {
+        var results = repo.validateObject(objectId, contentFixity);
         return results.getErrors().stream()
                 .map(i -> i.getCode() + " " + i.getMessage())
                 .toList();

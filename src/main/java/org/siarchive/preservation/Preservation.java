@@ -76,7 +76,12 @@ public class Preservation implements DisposableBean {
 
     /** OCFL validation errors of the object (empty when valid), content re-hashed against its inventory. */
     public List<String> validate(String objectId) {
-        return store.validate(objectId);
+        return store.validate(objectId, true);
+    }
+
+    /** Structure and inventory only, without re-hashing content (for callers that hash it themselves). */
+    public List<String> validateStructure(String objectId) {
+        return store.validate(objectId, false);
     }
 
     public java.nio.file.Path storagePath(String objectId, String logicalPath) {

@@ -1,0 +1,91 @@
+package org.siarchive.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.siarchive.capture.Captures;
+import org.siarchive.capture.Upload;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.integrity.FixitySweeps;
+import org.siarchive.preservation.Preservation;
+import org.siarchive.shared.Actor;
+import org.siarchive.support.IntegrationTest;
+import org.siarchive.support.Samples;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Fixity sweep MB/s (SM3 + SHA-256 in one pass, OCFL validation, sidecar check, one thread, no rate limit)
+ * beside {@code openssl dgst -sm3} on the same stored files in the same run. {@code -Dbench.items=N}
+ * (default 200 items of 2 × 200 KB).
+ */
+@Tag("bench")
+class FixitySweepBenchmark extends IntegrationTest {
+
+    static final int ITEMS = Integer.getInteger("bench.items", 200);
+
+    @Autowired
+    Captures captures;
+
+    @Autowired
+    FixitySweeps sweeps;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Preservation preservation;
+
+    @Test
+    void sweepBesideOpenssl() throws Exception {
+        var payloads = CaptureThroughputBenchmark.payloads(2 * ITEMS);
+        var files = new ArrayList<String>();
+        for (int i = 0; i < ITEMS; i++) {
+            var item = captures.capture(
+                            Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1960 + i % 40), "巡检"),
+                            List.of(
+                                    Upload.ofBytes("a.png", payloads.get(2 * i)),
+                                    Upload.ofBytes("b.png", payloads.get(2 * i + 1))),
+                            null,
+                            Actor.SYSTEM)
+                    .item();
+            for (var f : item.files()) {
+                files.add(preservation
+                        .storagePath(item.objectId(), f.logicalPath())
+                        .toString());
+            }
+        }
+        long t0 = System.nanoTime();
+        long id = sweeps.start(0, Actor.SYSTEM);
+        while (sweeps.sweep(id).status().equals("RUNNING")) {
+            sweeps.work();
+        }
+        double sweepSeconds = (System.nanoTime() - t0) / 1e9;
+        var sweep = sweeps.sweep(id);
+        double sweepMbS = sweep.bytesDone() / 1e6 / sweepSeconds;
+
+        var cmd = new ArrayList<String>(List.of("openssl", "dgst", "-sm3"));
+        cmd.addAll(files);
+        long t1 = System.nanoTime();
+        var p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("openssl failed");
+        }
+        double opensslSeconds = (System.nanoTime() - t1) / 1e9;
+        long bytes = 0;
+        for (String f : files) {
+            bytes += java.nio.file.Files.size(java.nio.file.Path.of(f));
+        }
+        double opensslMbS = bytes / 1e6 / opensslSeconds;
+        System.out.printf(
+                "fixity sweep: %d items (%d in the store), %.1f MB read in %.2f s%n",
+                ITEMS, sweep.itemsDone(), sweep.bytesDone() / 1e6, sweepSeconds);
+        System.out.printf("sweep (SM3 + SHA-256 + OCFL validation + sidecar, 1 thread): %7.1f MB/s%n", sweepMbS);
+        System.out.printf(
+                "openssl dgst -sm3 on the same %d files (1 process):        %7.1f MB/s%n", files.size(), opensslMbS);
+        System.out.printf(
+                "ratio sweep / openssl:                                       %7.2f (goal >= 0.8)%n",
+                sweepMbS / opensslMbS);
+    }
+}
