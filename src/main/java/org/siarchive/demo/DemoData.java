@@ -67,7 +67,9 @@ final class DemoData {
         var records = new ArrayList<DemoRecord>();
         var employers = new ArrayList<Employer>();
         for (int i = 0; i < Math.max(1, persons / 5); i++) {
-            var county = ids.county();
+            // two of every three employers sit in the demo's own counties (锦江区, 青羊区), so their
+            // county accounts have files to see; the rest spread over the other counties
+            var county = i % 3 < 2 ? DemoIdentities.COUNTIES.get(i % 3) : ids.county();
             var e = new Employer(ids.creditCode(county), ids.companyName(county), county, date(2003, 2014));
             employers.add(e);
             records.addAll(employerHistory(e));
