@@ -46,6 +46,7 @@ public class FixitySweeps {
     private final ItemSidecar sidecar;
     private final AuditTrail audit;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final java.util.concurrent.ExecutorService checkers;
 
     FixitySweeps(
             JdbcClient jdbc,
@@ -60,6 +61,19 @@ public class FixitySweeps {
         this.preservation = preservation;
         this.sidecar = sidecar;
         this.audit = audit;
+        int threads = Runtime.getRuntime().availableProcessors();
+        var n = new java.util.concurrent.atomic.AtomicInteger();
+        this.checkers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            var t = new Thread(r, "fixity-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        checkers.shutdownNow();
     }
 
     /** A sweep as the console shows it. */
@@ -138,7 +152,7 @@ public class FixitySweeps {
             return;
         }
         try {
-            while (step(50)) {
+            while (step(20)) {
                 // until the sweep is done or this call's share is used
             }
         } catch (RuntimeException e) {
@@ -183,12 +197,31 @@ public class FixitySweeps {
             });
             return false;
         }
-        for (UUID id : ids) {
-            var item = catalog.requireItem(id);
-            long[] bytes = {0};
-            var found = check(item, sweep.rateMbS(), bytes);
-            tx.executeWithoutResult(s -> {
-                for (var f : found) {
+        // the chunk is checked in parallel (one item per core) and recorded in one transaction with the
+        // new cursor: a crash repeats at most this chunk, and there is one commit per chunk, not per item
+        int rate = sweep.rateMbS() == 0
+                ? 0
+                : Math.max(1, sweep.rateMbS() / Runtime.getRuntime().availableProcessors());
+        var futures = ids.stream()
+                .map(id -> java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> {
+                            long[] bytes = {0};
+                            var found = check(catalog.requireItem(id), rate, bytes);
+                            return java.util.Map.entry(bytes[0], found);
+                        },
+                        checkers))
+                .toList();
+        var results = futures.stream()
+                .map(java.util.concurrent.CompletableFuture::join)
+                .toList();
+        UUID last = ids.get(ids.size() - 1);
+        tx.executeWithoutResult(s -> {
+            long bytes = 0;
+            int count = 0;
+            for (var r : results) {
+                bytes += r.getKey();
+                for (var f : r.getValue()) {
+                    count++;
                     jdbc.sql(
                                     """
                             insert into fixity_finding (sweep_id, item_id, archive_code, kind, subject, detail)
@@ -212,18 +245,19 @@ public class FixitySweeps {
                             f.kind() + " " + f.subject());
                     log.error("FIXITY ALERT {} {} {}: {}", f.archiveCode(), f.kind(), f.subject(), f.detail());
                 }
-                jdbc.sql(
-                                """
-                        update fixity_sweep set cursor_item = :i, items_done = items_done + 1, bytes_done = bytes_done + :b,
-                            findings = findings + :f where id = :id
-                        """)
-                        .param("i", id)
-                        .param("b", bytes[0])
-                        .param("f", found.size())
-                        .param("id", sweep.id())
-                        .update();
-            });
-        }
+            }
+            jdbc.sql(
+                            """
+                    update fixity_sweep set cursor_item = :i, items_done = items_done + :n, bytes_done = bytes_done + :b,
+                        findings = findings + :f where id = :id
+                    """)
+                    .param("i", last)
+                    .param("n", ids.size())
+                    .param("b", bytes)
+                    .param("f", count)
+                    .param("id", sweep.id())
+                    .update();
+        });
         return true;
     }
 
