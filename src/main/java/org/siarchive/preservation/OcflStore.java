@@ -110,8 +110,71 @@ final class OcflStore implements AutoCloseable {
         if (!repo.containsObject(objectId)) {
             return Optional.empty();
         }
-        return Optional.of(
-                (int) repo.describeObject(objectId).getHeadVersionNum().getVersionNum());
+        try {
+            return Optional.of(
+                    (int) repo.describeObject(objectId).getHeadVersionNum().getVersionNum());
+        } catch (io.ocfl.api.exception.CorruptObjectException e) {
+            // a kill while the root inventory was being replaced: restore it from the newest complete version
+            if (!repairRootInventory(objectId)) {
+                return Optional.empty();
+            }
+            repo.invalidateCache(objectId);
+            return Optional.of(
+                    (int) repo.describeObject(objectId).getHeadVersionNum().getVersionNum());
+        }
+    }
+
+    /**
+     * OCFL writes a version's directory (content, inventory and its digest sidecar) before it replaces the
+     * root inventory; a crash in between leaves the root without (or with a stale) inventory or sidecar.
+     * The newest version directory whose inventory matches its sidecar is then the object's true state:
+     * its inventory and sidecar are copied to the root (synced). False when no version is complete.
+     */
+    boolean repairRootInventory(String objectId) {
+        Path objectRoot = objectRoot(objectId);
+        for (int v = newestVersionDir(objectRoot); v > 0; v--) {
+            Path dir = objectRoot.resolve("v" + v);
+            Path inventory = dir.resolve("inventory.json");
+            Path sidecar = dir.resolve("inventory.json.sha512");
+            if (!Files.isRegularFile(inventory) || !Files.isRegularFile(sidecar)) {
+                continue;
+            }
+            try {
+                String expected = Files.readString(sidecar).strip().split("\\s+")[0];
+                var md = java.security.MessageDigest.getInstance("SHA-512");
+                String actual = java.util.HexFormat.of().formatHex(md.digest(Files.readAllBytes(inventory)));
+                if (!actual.equalsIgnoreCase(expected)) {
+                    continue;
+                }
+                Files.copy(
+                        inventory,
+                        objectRoot.resolve("inventory.json"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        sidecar,
+                        objectRoot.resolve("inventory.json.sha512"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Durable.force(objectRoot.resolve("inventory.json"));
+                Durable.force(objectRoot.resolve("inventory.json.sha512"));
+                Durable.force(objectRoot);
+                return true;
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("cannot repair the root inventory of " + objectId, e);
+            }
+        }
+        return false;
+    }
+
+    private static int newestVersionDir(Path objectRoot) {
+        try (Stream<Path> dirs = Files.list(objectRoot)) {
+            return dirs.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("v\\d+"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1)))
+                    .max()
+                    .orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     List<String> logicalPaths(String objectId) {
@@ -168,8 +231,19 @@ final class OcflStore implements AutoCloseable {
      */
     void discardIncomplete(String objectId) {
         Path objectRoot = objectRoot(objectId);
-        if (repo.containsObject(objectId) || !Files.exists(objectRoot)) {
+        if (!Files.exists(objectRoot)) {
             return;
+        }
+        if (repo.containsObject(objectId)) {
+            try {
+                repo.describeObject(objectId);
+                return; // a valid object is never discarded
+            } catch (io.ocfl.api.exception.CorruptObjectException e) {
+                if (repairRootInventory(objectId)) {
+                    repo.invalidateCache(objectId);
+                    return;
+                }
+            }
         }
         try (Stream<Path> walk = Files.walk(objectRoot)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -1,0 +1,64 @@
+package org.siarchive.preservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The states a kill can leave an OCFL object in while its root inventory is replaced: a complete version
+ * directory with a missing root sidecar is repaired from that version; an object without any complete
+ * version is recognised as incomplete and discarded, so start-up reconciliation can write it again.
+ */
+class OcflRecoveryTest {
+
+    private OcflStore store(Path dir) throws Exception {
+        return new OcflStore(
+                Files.createDirectories(dir.resolve("ocfl")), Files.createDirectories(dir.resolve("work")));
+    }
+
+    private Path file(Path dir, String text) throws Exception {
+        Path f = dir.resolve(text + ".txt");
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @Test
+    void aMissingRootSidecarIsRestoredFromTheVersionDirectory() throws Exception {
+        Path dir = Files.createTempDirectory("ocfl-recovery");
+        var store = store(dir);
+        store.write("urn:t:1", Map.of("content/a.txt", file(dir, "a")), "{}".getBytes(), "v1", "test");
+        Files.delete(store.objectRoot("urn:t:1").resolve("inventory.json.sha512"));
+        store.close();
+
+        var again = store(dir);
+        assertThat(again.headVersion("urn:t:1")).contains(1);
+        try (var in = again.open("urn:t:1", "content/a.txt")) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a");
+        }
+        assertThat(again.validate("urn:t:1", true)).isEmpty();
+        again.close();
+    }
+
+    @Test
+    void anObjectWithoutACompleteVersionIsDiscarded() throws Exception {
+        Path dir = Files.createTempDirectory("ocfl-recovery");
+        var store = store(dir);
+        store.write("urn:t:2", Map.of("content/b.txt", file(dir, "b")), "{}".getBytes(), "v1", "test");
+        Path root = store.objectRoot("urn:t:2");
+        Files.delete(root.resolve("inventory.json.sha512"));
+        Files.delete(root.resolve("v1").resolve("inventory.json.sha512"));
+        store.close();
+
+        var again = store(dir);
+        assertThat(again.headVersion("urn:t:2")).isEmpty();
+        again.discardIncomplete("urn:t:2");
+        assertThat(root).doesNotExist();
+        again.write("urn:t:2", Map.of("content/b.txt", file(dir, "b2")), "{}".getBytes(), "v1 again", "test");
+        assertThat(again.headVersion("urn:t:2")).contains(1);
+        again.close();
+    }
+}
