@@ -11,6 +11,7 @@ import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
 import org.siarchive.catalog.NewItem;
+import org.siarchive.checks.FilingCheck;
 import org.siarchive.crypto.Masks;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StagedFile;
@@ -42,6 +43,7 @@ public class Captures {
     private final Fingerprints fingerprints;
     private final CaptureSettings settings;
     private final CrashPoints crash;
+    private final FilingCheck filingCheck;
 
     Captures(
             Quality quality,
@@ -51,7 +53,8 @@ public class Captures {
             SubmissionFacts facts,
             Fingerprints fingerprints,
             CaptureSettings settings,
-            CrashPoints crash) {
+            CrashPoints crash,
+            FilingCheck filingCheck) {
         this.quality = quality;
         this.catalog = catalog;
         this.sidecar = sidecar;
@@ -60,6 +63,7 @@ public class Captures {
         this.fingerprints = fingerprints;
         this.settings = settings;
         this.crash = crash;
+        this.filingCheck = filingCheck;
     }
 
     /**
@@ -97,6 +101,7 @@ public class Captures {
 
     private CaptureResult captureNew(UUID id, String key, Submission s, List<Upload> uploads, Actor actor) {
         var staged = stageAll(id.toString(), uploads);
+        filingCheck.require(filing(s, uploads, staged), actor);
         String fingerprint =
                 fingerprints.of(s, staged.stream().map(f -> f.fixity().sha256()).toList());
         preservation.syncStaging(id.toString());
@@ -114,6 +119,38 @@ public class Captures {
         catalog.markPreserved(id, version, actor);
         crash.reach("after-preserved");
         return new CaptureResult(catalog.requireItem(id), false);
+    }
+
+    /** The filing check's view of a capture: its mandatory fields and its staged files. */
+    private static FilingCheck.Filing filing(Submission s, List<Upload> uploads, List<StagedFile> staged) {
+        var required = new java.util.LinkedHashMap<String, @Nullable String>();
+        required.put("题名", s.title());
+        required.put("责任者", s.responsible());
+        required.put("日期", s.docDate());
+        required.put("业务受理号", s.acceptanceNo());
+        required.put("业务环节", s.businessStep());
+        required.put("经办人", s.handler());
+        required.put("经办机构", s.handlingAgency());
+        required.put("经办时间", s.handledAt());
+        var files = new ArrayList<FilingCheck.FiledFile>();
+        for (int i = 0; i < staged.size(); i++) {
+            var f = staged.get(i);
+            files.add(new FilingCheck.FiledFile(
+                    "files[" + i + "]",
+                    uploads.get(i).originalName(),
+                    f.path(),
+                    f.fixity().size(),
+                    f.fixity().sm3(),
+                    f.fixity().sha256(),
+                    f.format().family(),
+                    f.format().mediaType(),
+                    f.format().readable()));
+        }
+        return new FilingCheck.Filing(
+                s.acceptanceNo() == null ? "" : s.acceptanceNo().strip(),
+                required,
+                s.filesOrEmpty().size(),
+                files);
     }
 
     /** Stores the staged files under the names the catalogue registered (档号 + file number). */

@@ -9,11 +9,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -39,21 +37,7 @@ public class LabelSheets {
     private final TrueTypeFont font;
 
     public LabelSheets() {
-        if (!Files.isReadable(FONT)) {
-            throw new IllegalStateException(FONT + " is missing: install fonts-wqy-zenhei");
-        }
-        try {
-            var collection = new TrueTypeCollection(FONT.toFile());
-            var found = new TrueTypeFont[1];
-            collection.processAllFonts(f -> {
-                if (found[0] == null) {
-                    found[0] = f;
-                }
-            });
-            this.font = found[0];
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.font = org.siarchive.shared.CjkFont.load();
     }
 
     /** A4 sheets of 24 labels; {@code qr} chooses QR codes over Code128. */

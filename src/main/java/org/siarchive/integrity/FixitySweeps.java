@@ -261,6 +261,14 @@ public class FixitySweeps {
         return true;
     }
 
+    /**
+     * The sweep's checks of one item, outside any sweep (the CQ four-property check uses them):
+     * content re-hashed, OCFL object validated, sidecar compared. Empty when the item is intact.
+     */
+    public List<Finding> inspect(ItemRecord item) {
+        return check(item, 0, new long[1]);
+    }
+
     /** The three checks of one item. */
     List<Finding> check(ItemRecord item, int rateMbS, long[] bytes) {
         var out = new ArrayList<Finding>();

@@ -164,6 +164,10 @@ class SecurityConfiguration {
                         .hasAuthority(FIXITY)
                         .requestMatchers(HttpMethod.POST, "/integrity/sweeps")
                         .hasAuthority(FIXITY)
+                        .requestMatchers(HttpMethod.GET, "/checks", "/checks/runs/*", "/checks/runs/*/export")
+                        .hasAuthority(FIXITY)
+                        .requestMatchers(HttpMethod.POST, "/checks/runs", "/checks/items/*")
+                        .hasAuthority(FIXITY)
                         // console: administrators
                         .requestMatchers(HttpMethod.GET, "/admin/accounts", "/admin/accounts/*")
                         .hasAuthority(ACCOUNT_READ)

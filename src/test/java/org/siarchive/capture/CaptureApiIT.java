@@ -193,6 +193,42 @@ class CaptureApiIT extends IntegrationTest {
     }
 
     @Test
+    void theFilingCheckBlocksAFileWhoseNameLiesAboutItsFormatAndKeepsItsReport() {
+        long before = items();
+        String acceptance = Samples.acceptanceNo();
+        var files = List.of(
+                new FilePart("增员表.pdf", "application/pdf", Samples.png(31)),
+                new FilePart("身份证.pdf", "application/pdf", Samples.pdf("ID copy 31")));
+
+        var r = api.capture(Samples.personEnrolment(acceptance, Samples.citizenId(1971), "冯"), files, Map.of());
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(fields(r)).containsExactly("files[0]");
+        assertThat(rules(r)).containsExactly("checkFailed");
+        assertThat(message(r, "files[0]")).contains("GD-1-10", "电子属性一致性检测", ".pdf", "PNG");
+        assertThat(items()).isEqualTo(before);
+        var run = jdbc.sql("select id, overall from check_run where stage = 'GD' and subject = :s")
+                .param("s", acceptance)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .single();
+        assertThat(run.getValue()).isEqualTo("FAIL");
+        assertThat(jdbc.sql("select code || ' ' || result from check_result where run_id = :r order by code")
+                        .param("r", run.getKey())
+                        .query(String.class)
+                        .list())
+                .contains("GD-1-10 FAIL", "GD-1-1 PASS", "GD-2-4 PASS", "GD-2-7 PASS", "GD-3-3 PASS");
+        assertThat(audit.forObject("CHECK_RUN", Long.toString(run.getKey())))
+                .extracting(AuditTrail.Entry::operation)
+                .containsExactly("FINISH");
+
+        var en = api.capture(
+                Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1972), "冯"),
+                files,
+                Map.of("Accept-Language", "en"));
+        assertThat(message(en, "files[0]")).contains("four-property check GD-1-10");
+    }
+
+    @Test
     void xmlWithEntityDeclarationsIsRefused() {
         byte[] xxe =
                 """

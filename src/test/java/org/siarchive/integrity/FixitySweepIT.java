@@ -40,6 +40,15 @@ class FixitySweepIT extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.siarchive.checks.PreservationCheck cq;
+
+    @Autowired
+    org.siarchive.checks.ReportDocuments documents;
+
+    @Autowired
+    org.siarchive.checks.VirusScanner scanner;
+
     private UUID capture(int n) {
         var s = Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1950 + n), "固定" + n);
         return captures.capture(
@@ -101,5 +110,40 @@ class FixitySweepIT extends IntegrationTest {
                 .containsExactly("DIGEST_ROW "
                         + catalog.requireItem(rowAltered).files().get(0).logicalPath());
         assertThat(sweeps.sweep(sweep).bytesDone()).isPositive();
+
+        // the long-term preservation check (CQ) reports the same four items, each under its check item
+        var report = cq.run(null, new Actor("archivist", null, "127.0.0.1", "junit"));
+        Map<UUID, List<String>> failed = report.failures().stream()
+                .filter(f -> mine.contains(f.itemId()))
+                .collect(
+                        Collectors.groupingBy(f -> f.itemId(), Collectors.mapping(f -> f.code(), Collectors.toList())));
+        assertThat(failed).containsOnlyKeys(flipped, deleted, sidecarEdited, rowAltered);
+        assertThat(failed.get(flipped)).containsExactly("CQ-1-1");
+        assertThat(failed.get(deleted)).containsExactly("CQ-2-7");
+        assertThat(failed.get(sidecarEdited)).containsExactly("CQ-1-11");
+        assertThat(failed.get(rowAltered)).containsExactly("CQ-1-1");
+        assertThat(report.run().overall()).isEqualTo("FAIL");
+        assertThat(report.failedCodes()).contains("CQ-1-1", "CQ-2-7", "CQ-1-11");
+        var virus = report.items().stream()
+                .filter(i -> i.code().equals("CQ-4-2"))
+                .findFirst()
+                .orElseThrow();
+        if (scanner.engine().isEmpty()) {
+            assertThat(virus.result()).isEqualTo("NOT_CHECKED"); // never "passed" without a scanner
+        }
+        var untouchedCode = catalog.requireItem(untouched).archiveCode();
+        assertThat(report.failures()).noneMatch(f -> f.record().equals(untouchedCode));
+
+        // the report as PDF and Excel names the failed items
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(documents.pdf(report, false))) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("四性检测报告", "长期保存环节", "CQ-1-1", a.archiveCode(), "不通过");
+        }
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(documents.xlsx(report, true)))) {
+            var rows = new java.util.ArrayList<String>();
+            wb.getSheetAt(1).forEach(r -> rows.add(r.getCell(0) + " " + r.getCell(1)));
+            assertThat(rows).contains("CQ-2-7 " + b.archiveCode(), "CQ-1-11 " + c.archiveCode());
+        }
     }
 }

@@ -1,0 +1,129 @@
+package org.siarchive.checks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Violation;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Console of four-property checks: the reports of every stage, a preservation check started over the
+ * whole store or chosen 档号, a report's items and failed records, its PDF and Excel exports, and the
+ * item sets (switch an item off or on, audited).
+ */
+@Controller
+class ChecksConsole {
+
+    private final FourPropertyChecks checks;
+    private final PreservationCheck preservation;
+    private final ReportDocuments documents;
+    private final Catalog catalog;
+
+    ChecksConsole(
+            FourPropertyChecks checks, PreservationCheck preservation, ReportDocuments documents, Catalog catalog) {
+        this.checks = checks;
+        this.preservation = preservation;
+        this.documents = documents;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/checks")
+    String list(@RequestParam(required = false) @Nullable String stage, Model model) {
+        Stage s = null;
+        if (stage != null && !stage.isBlank()) {
+            try {
+                s = Stage.valueOf(stage);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(Violation.of("stage", "codeTable", stage));
+            }
+        }
+        model.addAttribute("nav", "checks");
+        model.addAttribute("runs", checks.recent(s));
+        model.addAttribute("stage", s == null ? "" : s.name());
+        model.addAttribute("definitions", CheckCatalog.ALL);
+        model.addAttribute("disabled", checks.disabledCodes());
+        return "checks/runs";
+    }
+
+    @PostMapping("/checks/runs")
+    String start(@RequestParam(defaultValue = "") String archiveCodes, Access access) {
+        List<UUID> chosen = null;
+        if (!archiveCodes.isBlank()) {
+            chosen = new ArrayList<>();
+            var unknown = new ArrayList<String>();
+            for (String code : archiveCodes.split("[\\s,，、]+")) {
+                if (code.isBlank()) {
+                    continue;
+                }
+                var item = catalog.itemByArchiveCode(code.strip());
+                if (item.isPresent() && catalog.fondsInScope(item.get().fondsCode(), access.scope())) {
+                    chosen.add(item.get().id());
+                } else {
+                    unknown.add(code.strip());
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new InvalidInputException(
+                        Violation.of("archiveCodes", "unknownArchiveCode", String.join("、", unknown)));
+            }
+        }
+        long id = preservation.start(chosen, access.actor());
+        return "redirect:/checks/runs/" + id;
+    }
+
+    @GetMapping("/checks/runs/{id}")
+    String run(@PathVariable long id, Model model) {
+        model.addAttribute("nav", "checks");
+        model.addAttribute("report", checks.report(id));
+        return "checks/run";
+    }
+
+    @GetMapping("/checks/runs/{id}/export")
+    ResponseEntity<byte[]> export(
+            @PathVariable long id, @RequestParam(defaultValue = "pdf") String format, Locale locale) {
+        var report = checks.report(id);
+        boolean en = locale.getLanguage().equals("en");
+        byte[] body;
+        MediaType type;
+        if (format.equals("pdf")) {
+            body = documents.pdf(report, en);
+            type = MediaType.APPLICATION_PDF;
+        } else if (format.equals("xlsx")) {
+            body = documents.xlsx(report, en);
+            type = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        } else {
+            throw new InvalidInputException(Violation.of("format", "codeTable", format));
+        }
+        String name = (en ? "check-report-" : "四性检测报告-") + id + "." + format;
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(body);
+    }
+
+    @PostMapping("/checks/items/{code}")
+    String toggle(@PathVariable String code, @RequestParam boolean enabled, Access access) {
+        checks.setEnabled(code, enabled, access.actor());
+        return "redirect:/checks";
+    }
+}

@@ -1,0 +1,265 @@
+package org.siarchive.checks;
+
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.shared.Actor;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Violation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The check engine's bookkeeping: which items each stage runs (all by default; an administrator may
+ * switch items off, audited), and the reports. A report is written once, with its audit entry, in one
+ * transaction: one row per check item of the stage, one row per record that failed an item.
+ */
+@Component
+public class FourPropertyChecks {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final AuditTrail audit;
+
+    FourPropertyChecks(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.audit = audit;
+    }
+
+    /** A fresh collection for a run of {@code stage} with the items now enabled. */
+    public Findings begin(Stage stage) {
+        var off = disabledCodes();
+        var on = new HashSet<String>();
+        CheckCatalog.of(stage).stream()
+                .map(CheckDefinition::code)
+                .filter(c -> !off.contains(c))
+                .forEach(on::add);
+        return new Findings(stage, on);
+    }
+
+    public List<String> disabledCodes() {
+        return jdbc.sql("select code from check_item_setting where not enabled")
+                .query(String.class)
+                .list();
+    }
+
+    public void setEnabled(String code, boolean enabled, Actor actor) {
+        if (CheckCatalog.find(code).isEmpty()) {
+            throw new InvalidInputException(Violation.of("code", "unknownCheckItem", code));
+        }
+        tx.executeWithoutResult(s -> {
+            jdbc.sql(
+                            """
+                    insert into check_item_setting (code, enabled, changed_by) values (:c, :e, :by)
+                    on conflict (code) do update set enabled = :e, changed_by = :by, changed_at = now()
+                    """)
+                    .param("c", code)
+                    .param("e", enabled)
+                    .param("by", actor.name())
+                    .update();
+            audit.record(actor, "CHECK_ITEM", code, enabled ? "ENABLE" : "DISABLE", null, null);
+        });
+    }
+
+    /** Opens a run that will take a while (CQ over the store); {@link #finish} writes its report. */
+    public long open(Stage stage, String subject, Actor actor) {
+        return tx.execute(s -> {
+            long id = insertRun(stage, subject, actor);
+            audit.record(actor, "CHECK_RUN", Long.toString(id), "START", null, stage + " " + subject);
+            return id;
+        });
+    }
+
+    /** Writes a finished run's report (with its audit entry) and returns it. */
+    public Report finish(long runId, Findings f, Actor actor) {
+        tx.executeWithoutResult(s -> write(runId, f, actor));
+        return report(runId);
+    }
+
+    /** Opens and finishes a run in one transaction (filing and receipt: the run is already complete). */
+    public Report record(String subject, Findings f, Actor actor) {
+        long id = tx.execute(s -> {
+            long runId = insertRun(f.stage(), subject, actor);
+            write(runId, f, actor);
+            return runId;
+        });
+        return report(id);
+    }
+
+    private long insertRun(Stage stage, String subject, Actor actor) {
+        return jdbc.sql(
+                        "insert into check_run (stage, subject, status, started_by) values (:s, :sub, 'RUNNING', :by) returning id")
+                .param("s", stage.name())
+                .param("sub", subject.length() > 255 ? subject.substring(0, 255) : subject)
+                .param("by", actor.name())
+                .query(Long.class)
+                .single();
+    }
+
+    private void write(long runId, Findings f, Actor actor) {
+        Map<String, List<Findings.Failure>> byCode = f.failures().stream()
+                .collect(Collectors.groupingBy(Findings.Failure::code, LinkedHashMap::new, Collectors.toList()));
+        int failedItems = 0;
+        int notChecked = 0;
+        for (var d : CheckCatalog.of(f.stage())) {
+            if (!f.enabledCodes().contains(d.code())) {
+                continue;
+            }
+            var failures = byCode.getOrDefault(d.code(), List.of());
+            String reason = f.notCheckedReason(d.code());
+            Outcome outcome;
+            String detail;
+            if (!failures.isEmpty()) {
+                outcome = Outcome.FAIL;
+                failedItems++;
+                detail = failures.size() + " 项不通过："
+                        + failures.stream()
+                                .map(Findings.Failure::record)
+                                .distinct()
+                                .limit(20)
+                                .collect(Collectors.joining("、"));
+            } else if (reason != null) {
+                outcome = Outcome.NOT_CHECKED;
+                notChecked++;
+                detail = "未检测：" + reason;
+            } else {
+                outcome = Outcome.PASS;
+                detail = f.passed(d.code()) + " 项通过";
+            }
+            jdbc.sql(
+                            """
+                    insert into check_result (run_id, code, property, result, passed, failed, detail)
+                    values (:r, :c, :p, :res, :ok, :bad, :d)
+                    """)
+                    .param("r", runId)
+                    .param("c", d.code())
+                    .param("p", d.property())
+                    .param("res", outcome.name())
+                    .param("ok", f.passed(d.code()))
+                    .param("bad", failures.size())
+                    .param("d", truncate(detail, 2000))
+                    .update();
+            for (var x : failures) {
+                jdbc.sql(
+                                """
+                        insert into check_failure (run_id, code, item_id, record, detail) values (:r, :c, :i, :rec, :d)
+                        """)
+                        .param("r", runId)
+                        .param("c", x.code())
+                        .param("i", x.itemId())
+                        .param("rec", truncate(x.record(), 160))
+                        .param("d", truncate(x.detail(), 1000))
+                        .update();
+            }
+        }
+        String overall = failedItems > 0 ? "FAIL" : "PASS";
+        jdbc.sql(
+                        """
+                update check_run set status = 'DONE', overall = :o, records = :n, failed_items = :fi, not_checked = :nc,
+                    finished_at = now() where id = :id
+                """)
+                .param("o", overall)
+                .param("n", f.records())
+                .param("fi", failedItems)
+                .param("nc", notChecked)
+                .param("id", runId)
+                .update();
+        audit.record(
+                actor,
+                "CHECK_RUN",
+                Long.toString(runId),
+                "FINISH",
+                failedItems > 0 ? AuditTrail.FAILURE : AuditTrail.SUCCESS,
+                null,
+                f.stage() + " " + overall + ": " + f.records() + " records, " + failedItems + " items failed, "
+                        + notChecked + " not checked");
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    /** A run as the console and exports show it. */
+    public record Run(
+            long id,
+            String stage,
+            String subject,
+            String status,
+            @Nullable String overall,
+            int records,
+            int failedItems,
+            int notChecked,
+            String startedBy,
+            OffsetDateTime startedAt,
+            @Nullable OffsetDateTime finishedAt) {}
+
+    /** One check item's line in a report. */
+    public record ItemResult(String code, int property, String result, int passed, int failed, String detail) {
+
+        public String name(boolean english) {
+            return CheckCatalog.find(code).map(d -> d.name(english)).orElse(code);
+        }
+
+        public String propertyName(boolean english) {
+            return CheckDefinition.propertyName(property, english);
+        }
+    }
+
+    /** One record that failed one item. */
+    public record FailureRow(String code, @Nullable UUID itemId, String record, String detail) {}
+
+    public record Report(Run run, List<ItemResult> items, List<FailureRow> failures) {
+
+        public boolean passed() {
+            return "PASS".equals(run.overall());
+        }
+
+        public List<String> failedCodes() {
+            return items.stream()
+                    .filter(i -> i.result().equals("FAIL"))
+                    .map(ItemResult::code)
+                    .toList();
+        }
+    }
+
+    private static final String RUN =
+            """
+            select id, stage, subject, status, overall, records, failed_items, not_checked, started_by, started_at, finished_at
+            from check_run
+            """;
+
+    public Report report(long id) {
+        var run = jdbc.sql(RUN + " where id = :id")
+                .param("id", id)
+                .query(Run.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("CHECK_RUN", Long.toString(id)));
+        var items = jdbc.sql(
+                        "select code, property, result, passed, failed, detail from check_result where run_id = :id order by property, code")
+                .param("id", id)
+                .query(ItemResult.class)
+                .list();
+        var failures = jdbc.sql(
+                        "select code, item_id, record, detail from check_failure where run_id = :id order by id")
+                .param("id", id)
+                .query(FailureRow.class)
+                .list();
+        return new Report(run, items, failures);
+    }
+
+    public List<Run> recent(@Nullable Stage stage) {
+        return jdbc.sql(RUN + " where (:s::varchar is null or stage = :s) order by id desc limit 50")
+                .param("s", stage == null ? null : stage.name())
+                .query(Run.class)
+                .list();
+    }
+}
