@@ -105,9 +105,9 @@ public class VirusScanner {
 
     /** Records the two virus items of a stage for the scanned files ({@code record} names each file). */
     /** Whose a scanned file is: an item (if registered yet) and the record name a failure shows. */
-    record Owner(java.util.@org.jspecify.annotations.Nullable UUID itemId, String record) {}
+    public record Owner(java.util.@org.jspecify.annotations.Nullable UUID itemId, String record) {}
 
-    void apply(Findings f, String avCode, String virusCode, Map<Path, Owner> files) {
+    public void apply(Findings f, String avCode, String virusCode, Map<Path, Owner> files) {
         if (!f.enabled(avCode) && !f.enabled(virusCode)) {
             return;
         }

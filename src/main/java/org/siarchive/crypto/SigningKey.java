@@ -103,6 +103,29 @@ public final class SigningKey {
         }
     }
 
+    /** The public point, uncompressed (65 bytes), as a receiver needs it to verify. */
+    public byte[] publicPoint() {
+        return publicKey.getQ().getEncoded(false);
+    }
+
+    /** The key id of a public point received from elsewhere (same rule as {@link #keyId()}). */
+    public static String keyIdOf(byte[] publicPoint) {
+        return Sm3.hex(Sm3.digest(publicPoint)).substring(0, 16);
+    }
+
+    /** Verifies an SM3withSM2 signature by a public point received from elsewhere; false when malformed. */
+    public static boolean verify(byte[] publicPoint, byte[] message, byte[] signature) {
+        try {
+            var point = DOMAIN.getCurve().decodePoint(publicPoint);
+            var signer = new SM2Signer();
+            signer.init(false, new ECPublicKeyParameters(point, DOMAIN));
+            signer.update(message, 0, message.length);
+            return signer.verifySignature(signature);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public boolean verify(byte[] message, byte[] signature) {
         var signer = new SM2Signer();
         signer.init(false, publicKey);

@@ -20,6 +20,7 @@ public final class Permission {
     public static final String SCAN = "digitisation:scan";
     public static final String SCAN_QC = "digitisation:qc";
     public static final String FIXITY = "preservation:fixity";
+    public static final String TRANSFER = "preservation:transfer";
 
     // system administrator
     public static final String ACCOUNT_READ = "account:read";

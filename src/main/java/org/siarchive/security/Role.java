@@ -29,7 +29,8 @@ public enum Role {
                     UNMASK,
                     SCAN,
                     SCAN_QC,
-                    FIXITY)),
+                    FIXITY,
+                    TRANSFER)),
     CLERK(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, CAPTURE_CREATE, SEARCH, SCAN)),
     APPROVER(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, SEARCH, UNMASK)),
     READER(false, Set.of(ITEM_READ, REFERENCE_READ, SEARCH));

@@ -190,6 +190,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("POST", "/api/v1/volumes", "{\"title\":\"\",\"items\":[]}", EnumSet.of(ARCHIVIST)));
         c.add(new Case("POST", "/api/v1/boxes", "{\"fondsCode\":\"0001\",\"boxNo\":\"\"}", EnumSet.of(ARCHIVIST)));
         c.add(new Case("POST", "/api/v1/captures", "{}", EnumSet.of(ARCHIVIST, CLERK)));
+        c.add(new Case("POST", "/api/v1/transfers/exports", "{\"archiveCodes\":[\"NO-SUCH\"]}", EnumSet.of(ARCHIVIST)));
+        c.add(new Case("POST", "/api/v1/transfers/receipts", "{}", EnumSet.of(ARCHIVIST)));
+        c.add(new Case("GET", "/api/v1/transfers/receipts", null, EnumSet.of(ARCHIVIST)));
         return c;
     }
 

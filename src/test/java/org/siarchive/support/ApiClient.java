@@ -85,6 +85,20 @@ public final class ApiClient {
         return send(auth(builder).build());
     }
 
+    /** A multipart POST of text fields and one file. */
+    public Response multipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
+        String boundary = "----siarchive" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        fields.forEach((k, v) ->
+                part(body, boundary, k, null, "text/plain; charset=UTF-8", v.getBytes(StandardCharsets.UTF_8)));
+        part(body, boundary, fileField, fileName, "application/zip", file);
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return send(auth(builder).build());
+    }
+
     /** The token file of the integration tests' platform. */
     public static String initialToken() {
         return readToken(IntegrationTest.DATA_DIR.resolve("initial-token"));

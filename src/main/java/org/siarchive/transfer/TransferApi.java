@@ -1,0 +1,155 @@
+package org.siarchive.transfer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.Containers;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Violation;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Transfer API: {@code POST /api/v1/transfers/exports} writes a package of chosen 档号 and volumes
+ * ({@code format} EEP or FOLDER) and answers the zip; {@code POST /api/v1/transfers/receipts} receives a
+ * package (multipart {@code package}, with {@code fondsCode}, {@code handedOverBy}, {@code witness}) and
+ * answers 201 with the handover record, or 422 naming every failed YJ check item and record.
+ */
+@RestController
+@RequestMapping("/api/v1/transfers")
+class TransferApi {
+
+    private final TransferPackages packages;
+    private final Catalog catalog;
+    private final Containers containers;
+
+    TransferApi(TransferPackages packages, Catalog catalog, Containers containers) {
+        this.packages = packages;
+        this.catalog = catalog;
+        this.containers = containers;
+    }
+
+    record ExportRequest(
+            @Nullable List<String> archiveCodes, @Nullable List<Long> volumeIds, @Nullable String format) {}
+
+    @PostMapping(path = "/exports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<FileSystemResource> export(@RequestBody ExportRequest request, Access access) {
+        TransferPackages.Format format;
+        try {
+            format = TransferPackages.Format.valueOf(request.format() == null ? "EEP" : request.format());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Violation.of("format", "codeTable", request.format()));
+        }
+        var codes = new ArrayList<String>();
+        if (request.archiveCodes() != null) {
+            codes.addAll(request.archiveCodes());
+        }
+        if (request.volumeIds() != null) {
+            for (Long v : request.volumeIds()) {
+                codes.addAll(containers.itemCodesInVolume(v, access.scope()));
+            }
+        }
+        var ids = new ArrayList<UUID>();
+        var unknown = new ArrayList<String>();
+        for (String code : codes) {
+            var item = code == null
+                    ? null
+                    : catalog.itemByArchiveCode(code.strip()).orElse(null);
+            if (item == null || !catalog.fondsInScope(item.fondsCode(), access.scope())) {
+                unknown.add(String.valueOf(code));
+            } else if (!ids.contains(item.id())) {
+                ids.add(item.id());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(
+                    Violation.of("archiveCodes", "unknownArchiveCode", String.join("、", unknown)));
+        }
+        var exported = packages.export(ids, format, access);
+        exported.file().toFile().deleteOnExit();
+        String name = "transfer-" + exported.packageId() + ".zip";
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .header("X-Package-Id", exported.packageId().toString())
+                .header("X-Package-SM3", exported.sm3())
+                .body(new FileSystemResource(exported.file()) {
+                    @Override
+                    public java.io.InputStream getInputStream() throws IOException {
+                        // the temporary package is removed once it has been sent
+                        return new java.io.FilterInputStream(super.getInputStream()) {
+                            @Override
+                            public void close() throws IOException {
+                                super.close();
+                                Files.deleteIfExists(exported.file());
+                            }
+                        };
+                    }
+                });
+    }
+
+    @PostMapping(path = "/receipts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<TransferPackages.Receipt> receive(
+            @RequestPart(name = "package", required = false) @Nullable MultipartFile pkg,
+            @RequestParam(defaultValue = "") String fondsCode,
+            @RequestParam(defaultValue = "") String handedOverBy,
+            @RequestParam(defaultValue = "") String witness,
+            Access access) {
+        if (pkg == null || pkg.isEmpty()) {
+            throw new InvalidInputException(Violation.of("package", "required"));
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("siarchive-receipt-", ".zip");
+            try (var in = pkg.getInputStream()) {
+                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            String name = pkg.getOriginalFilename() == null ? "package.zip" : pkg.getOriginalFilename();
+            var receipt = packages.receive(
+                    tmp, name, new TransferPackages.Handover(fondsCode, handedOverBy, witness), access);
+            return ResponseEntity.status(HttpStatus.CREATED).body(receipt);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a temporary copy
+                }
+            }
+        }
+    }
+
+    @GetMapping("/receipts")
+    List<Map<String, Object>> register() {
+        return packages.register(100);
+    }
+
+    @GetMapping("/key")
+    Map<String, String> key() {
+        return Map.of("keyId", packages.keyId(), "algorithm", "SM3withSM2");
+    }
+}

@@ -1,0 +1,27 @@
+package org.siarchive.transfer;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Transfer settings: the largest package accepted (and written), the largest XML document parsed, the
+ * SM2 key ids whose signatures a receipt trusts besides this platform's own transfer key, and the unit
+ * named as the creator of packages written here.
+ */
+@ConfigurationProperties("siarchive.transfer")
+public record TransferSettings(DataSize maxPackageSize, DataSize maxXmlSize, List<String> trustedKeys, String unit) {
+
+    public TransferSettings {
+        if (maxPackageSize == null) {
+            maxPackageSize = DataSize.ofMegabytes(512);
+        }
+        if (maxXmlSize == null) {
+            maxXmlSize = DataSize.ofMegabytes(300);
+        }
+        trustedKeys = trustedKeys == null ? List.of() : List.copyOf(trustedKeys);
+        if (unit == null || unit.isBlank()) {
+            unit = "社会保险事业管理中心";
+        }
+    }
+}
