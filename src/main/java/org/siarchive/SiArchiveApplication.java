@@ -1,6 +1,7 @@
 package org.siarchive;
 
 import java.util.Arrays;
+import org.siarchive.backup.BackupCommands;
 import org.siarchive.demo.DemoCommand;
 import org.siarchive.security.AdminCommands;
 import org.springframework.boot.SpringApplication;
@@ -8,7 +9,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * SIArchive. {@code java -jar siarchive.jar} runs the platform; {@code … demo [--persons=N]} loads demo
- * data; {@code … audit-verify} and {@code … keys rotate|rewrap} are operator commands.
+ * data; {@code … audit-verify}, {@code … keys rotate|rewrap}, {@code … backup}, {@code … restore} and
+ * {@code … restore-drill} are operator commands.
  */
 @SpringBootApplication
 public class SiArchiveApplication {
@@ -16,6 +18,10 @@ public class SiArchiveApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("demo")) {
             System.exit(DemoCommand.run(SiArchiveApplication.class, Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && BackupCommands.handles(args[0])) {
+            System.exit(
+                    BackupCommands.run(SiArchiveApplication.class, args[0], Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && AdminCommands.handles(args[0])) {
             System.exit(

@@ -2,9 +2,6 @@ package org.siarchive.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,33 +23,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DataDirectory data, @Value("${siarchive.embedded-db.port:0}") int port) {
-        var dir = data.resolve("pg");
-        StalePostmaster.stopIfRunning(dir);
-        try {
-            var builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    // stopped by the application context after every bean that uses it, not by a JVM hook
-                    // racing the context's own shutdown
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // the embedded server's test-friendly defaults turn durability off; an archive needs it on
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("max_connections", "60")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setLocaleConfig("locale", "C.UTF-8");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            var pg = builder.start();
-            log.info("embedded PostgreSQL running on 127.0.0.1:{} with data in {}", pg.getPort(), dir);
-            return pg;
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start in " + dir, e);
-        }
+        return EmbeddedDatabases.start(data.resolve("pg"), port);
     }
 
     @Bean(destroyMethod = "close")
