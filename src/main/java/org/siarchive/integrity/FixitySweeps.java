@@ -269,6 +269,39 @@ public class FixitySweeps {
         return check(item, 0, new long[1]);
     }
 
+    /**
+     * Repairs an item's damaged or missing files from the replica (each copy checked against the registered
+     * digests first), then checks the item again. Every repaired file is audited; returns what is still wrong.
+     */
+    public List<Finding> repairFromReplica(java.util.UUID itemId, Actor actor) {
+        var item = catalog.requireItem(itemId);
+        for (var f : inspect(item)) {
+            if (!f.kind().equals("CONTENT") && !f.kind().equals("MISSING")) {
+                continue;
+            }
+            var file = item.files().stream()
+                    .filter(x -> x.logicalPath().equals(f.subject()))
+                    .findFirst()
+                    .orElse(null);
+            if (file == null) {
+                continue;
+            }
+            boolean repaired = preservation.repairFromReplica(
+                    item.objectId(),
+                    file.logicalPath(),
+                    new org.siarchive.preservation.Fixity(file.sizeBytes(), file.sm3(), file.sha256()));
+            tx.executeWithoutResult(s -> audit.record(
+                    actor,
+                    "ITEM",
+                    item.id().toString(),
+                    "REPAIR_FROM_REPLICA",
+                    repaired ? org.siarchive.audit.AuditTrail.SUCCESS : org.siarchive.audit.AuditTrail.FAILURE,
+                    null,
+                    f.kind() + " " + file.logicalPath()));
+        }
+        return inspect(item);
+    }
+
     /** The three checks of one item. */
     List<Finding> check(ItemRecord item, int rateMbS, long[] bytes) {
         var out = new ArrayList<Finding>();

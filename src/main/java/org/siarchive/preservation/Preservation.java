@@ -20,9 +20,117 @@ public class Preservation implements DisposableBean {
     private final Staging staging;
     private final OcflStore store;
 
-    Preservation(DataDirectory data, FormatIdentifier formats) {
+    private final @org.jspecify.annotations.Nullable OcflReplica replica;
+    private final Path tmp;
+
+    Preservation(DataDirectory data, FormatIdentifier formats, ReplicaSettings replicaSettings) {
         this.staging = new Staging(data.resolve("staging"), formats);
         this.store = new OcflStore(data.resolve("ocfl"), data.resolve("ocfl-work"));
+        this.tmp = data.resolve("replica-work");
+        this.replica = replicaSettings.open(data);
+    }
+
+    /** The configured replica (a second OCFL root on disk or in S3), if any. */
+    public Optional<OcflReplica> replica() {
+        return Optional.ofNullable(replica);
+    }
+
+    /**
+     * Brings the replica in step with the primary's head version of the object (a no-op when it already
+     * mirrors it). Returns the primary version the replica now holds; empty without a replica.
+     */
+    public Optional<Integer> replicate(String objectId) {
+        if (replica == null) {
+            return Optional.empty();
+        }
+        int head = store.headVersion(objectId).orElseThrow(() -> new IllegalStateException("no object " + objectId));
+        if (replica.mirroredVersion(objectId).orElse(-1) == head) {
+            return Optional.of(head);
+        }
+        var files = new LinkedHashMap<String, Path>();
+        Path dir = tmp.resolve(java.util.UUID.randomUUID().toString());
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            int n = 0;
+            for (String logical : store.logicalPaths(objectId)) {
+                if (logical.equals(OcflStore.SIDECAR)) {
+                    continue;
+                }
+                Path copy = dir.resolve(Integer.toString(n++));
+                try (var in = store.open(objectId, logical)) {
+                    java.nio.file.Files.copy(in, copy);
+                }
+                files.put(logical, copy);
+            }
+            replica.put(objectId, files, store.readSidecar(objectId), head, "siarchive-replication");
+            return Optional.of(head);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * Replaces a damaged or missing stored file with the replica's copy, after checking that copy against
+     * the registered size, SM3 and SHA-256 (the replica is never trusted blindly). The file is written
+     * beside its place, fsynced and moved over it atomically. False when there is no replica or its copy
+     * does not match either.
+     */
+    public boolean repairFromReplica(String objectId, String logicalPath, Fixity expected) {
+        if (replica == null || !replica.contains(objectId)) {
+            return false;
+        }
+        Path target = store.storagePath(objectId, logicalPath);
+        Path part = target.resolveSibling(target.getFileName() + ".repair");
+        try {
+            java.nio.file.Files.createDirectories(target.getParent());
+            var d = new Digester();
+            try (var in = replica.open(objectId, logicalPath);
+                    var out = java.nio.file.Files.newOutputStream(part)) {
+                byte[] buf = new byte[256 * 1024];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    d.update(buf, 0, n);
+                    out.write(buf, 0, n);
+                }
+            }
+            var got = d.finish();
+            if (got.size() != expected.size()
+                    || !got.sm3().equals(expected.sm3())
+                    || !got.sha256().equals(expected.sha256())) {
+                java.nio.file.Files.deleteIfExists(part);
+                return false;
+            }
+            Durable.force(part);
+            java.nio.file.Files.move(
+                    part,
+                    target,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Durable.force(target.getParent());
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            try {
+                java.nio.file.Files.deleteIfExists(part);
+            } catch (java.io.IOException ignored) {
+                // best effort
+            }
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException ignored) {
+            // temporary copies
+        }
     }
 
     /** Streams one upload into the staging area of {@code key}, hashing and identifying it. */
@@ -115,6 +223,9 @@ public class Preservation implements DisposableBean {
 
     @Override
     public void destroy() {
+        if (replica != null) {
+            replica.close();
+        }
         store.close();
     }
 }

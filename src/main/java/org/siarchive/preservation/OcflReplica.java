@@ -1,0 +1,187 @@
+package org.siarchive.preservation;
+
+import io.ocfl.api.OcflOption;
+import io.ocfl.api.OcflRepository;
+import io.ocfl.api.model.ObjectVersionId;
+import io.ocfl.api.model.VersionInfo;
+import io.ocfl.aws.OcflS3Client;
+import io.ocfl.core.OcflRepositoryBuilder;
+import io.ocfl.core.extension.storage.layout.config.HashedNTupleLayoutConfig;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
+
+/**
+ * A second OCFL storage root that mirrors the preservation store: on another path, or in an S3-compatible
+ * bucket through ocfl-java's S3 backend. Each replica version records in its message which primary
+ * version it mirrors ({@code primary v<N>}), so "in step" is a comparison of two numbers.
+ */
+public final class OcflReplica implements AutoCloseable {
+
+    private static final String MARK = "primary v";
+
+    private final String description;
+    private final OcflRepository repo;
+    private final List<AutoCloseable> clients;
+
+    private OcflReplica(String description, OcflRepository repo, List<AutoCloseable> clients) {
+        this.description = description;
+        this.repo = repo;
+        this.clients = clients;
+    }
+
+    public static OcflReplica onDisk(Path root, Path workDir) {
+        mkdirs(root);
+        mkdirs(workDir);
+        var repo = new OcflRepositoryBuilder()
+                .defaultLayoutConfig(new HashedNTupleLayoutConfig())
+                .storage(storage -> storage.fileSystem(root))
+                .workDir(workDir)
+                .build();
+        return new OcflReplica("file:" + root, repo, List.of());
+    }
+
+    /** S3 connection settings; {@code endpoint} for S3-compatible servers (path-style addressing). */
+    public record S3(
+            String endpoint, String region, String bucket, String prefix, String accessKey, String secretKey) {}
+
+    public static OcflReplica onS3(S3 settings, Path workDir) {
+        mkdirs(workDir);
+        // uploads go through the transfer manager on a multipart client; every other request (reads included)
+        // through a plain client, since some S3-compatible servers cannot serve a single part of an object
+        var credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+        var client = S3AsyncClient.builder()
+                .endpointOverride(URI.create(settings.endpoint()))
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .forcePathStyle(true)
+                .multipartEnabled(false)
+                .build();
+        var uploads = S3AsyncClient.builder()
+                .endpointOverride(URI.create(settings.endpoint()))
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .forcePathStyle(true)
+                .multipartEnabled(true)
+                .build();
+        var transfers = S3TransferManager.builder().s3Client(uploads).build();
+        var repo = new OcflRepositoryBuilder()
+                .defaultLayoutConfig(new HashedNTupleLayoutConfig())
+                .storage(storage -> storage.cloud(OcflS3Client.builder()
+                        .s3Client(client)
+                        .transferManager(transfers)
+                        .bucket(settings.bucket())
+                        .repoPrefix(settings.prefix())
+                        .build()))
+                .workDir(workDir)
+                .build();
+        return new OcflReplica(
+                "s3:" + settings.endpoint() + "/" + settings.bucket() + "/" + settings.prefix(),
+                repo,
+                List.of(transfers, client, uploads));
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Writes the primary's head state as a new replica version: these files replace whatever was there. */
+    public int put(String objectId, Map<String, Path> files, byte[] sidecar, int primaryVersion, String user) {
+        var id = repo.updateObject(
+                ObjectVersionId.head(objectId),
+                new VersionInfo().setMessage(MARK + primaryVersion).setUser(user, null),
+                updater -> {
+                    if (repo.containsObject(objectId)) {
+                        for (String existing : logicalPaths(objectId)) {
+                            if (!files.containsKey(existing) && !existing.equals(OcflStore.SIDECAR)) {
+                                updater.removeFile(existing);
+                            }
+                        }
+                    }
+                    files.forEach((logical, source) -> updater.addPath(source, logical, OcflOption.OVERWRITE));
+                    updater.writeFile(new ByteArrayInputStream(sidecar), OcflStore.SIDECAR, OcflOption.OVERWRITE);
+                });
+        return (int) id.getVersionNum().getVersionNum();
+    }
+
+    public boolean contains(String objectId) {
+        return repo.containsObject(objectId);
+    }
+
+    /** The primary version this replica's head mirrors; empty when the object is not replicated. */
+    public Optional<Integer> mirroredVersion(String objectId) {
+        if (!repo.containsObject(objectId)) {
+            return Optional.empty();
+        }
+        String message = repo.describeVersion(ObjectVersionId.head(objectId))
+                .getVersionInfo()
+                .getMessage();
+        if (message == null || !message.startsWith(MARK)) {
+            return Optional.of(0);
+        }
+        return Optional.of(Integer.parseInt(message.substring(MARK.length()).strip()));
+    }
+
+    public int headVersion(String objectId) {
+        return (int) repo.describeObject(objectId).getHeadVersionNum().getVersionNum();
+    }
+
+    public List<String> logicalPaths(String objectId) {
+        return repo.describeVersion(ObjectVersionId.head(objectId)).getFiles().stream()
+                .map(f -> f.getPath())
+                .sorted()
+                .toList();
+    }
+
+    /** The head version's file; the stream verifies OCFL's own sha512 as it is read to the end. */
+    public InputStream open(String objectId, String logicalPath) {
+        var file = repo.getObject(ObjectVersionId.head(objectId)).getFile(logicalPath);
+        if (file == null) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException(objectId + "/" + logicalPath));
+        }
+        return file.getStream();
+    }
+
+    /** OCFL validation of the replica's object, content re-hashed. */
+    public List<String> validate(String objectId) {
+        return repo.validateObject(objectId, true).getErrors().stream()
+                .map(i -> i.getCode() + " " + i.getMessage())
+                .toList();
+    }
+
+    public Stream<String> objectIds() {
+        return repo.listObjectIds();
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+        for (var c : clients) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing network clients
+            }
+        }
+    }
+}
