@@ -150,14 +150,6 @@ public class Backups {
     }
 
     static String sm3(Path p) throws IOException {
-        try (var in = Files.newInputStream(p)) {
-            var d = new Digester();
-            byte[] buf = new byte[256 * 1024];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                d.update(buf, 0, n);
-            }
-            return d.finish().sm3();
-        }
+        return Digester.of(p).sm3();
     }
 }

@@ -230,13 +230,7 @@ public class Captures {
         var out = new ArrayList<String>();
         for (var u : uploads) {
             try (InputStream in = u.opener().open()) {
-                var d = new org.siarchive.preservation.Digester();
-                byte[] buf = new byte[64 * 1024];
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    d.update(buf, 0, n);
-                }
-                out.add(d.finish().sha256());
+                out.add(org.siarchive.preservation.Digester.of(in).sha256());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

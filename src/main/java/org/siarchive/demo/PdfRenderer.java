@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class PdfRenderer {
 
     private static final Logger log = LoggerFactory.getLogger(PdfRenderer.class);
-    static final Path FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
+    static final Path FONT = org.siarchive.shared.CjkFont.FILE;
 
     private final @Nullable TrueTypeFont font;
 
@@ -39,15 +38,8 @@ final class PdfRenderer {
             return null;
         }
         try {
-            var collection = new TrueTypeCollection(FONT.toFile());
-            var found = new TrueTypeFont[1];
-            collection.processAllFonts(f -> {
-                if (found[0] == null) {
-                    found[0] = f;
-                }
-            });
-            return found[0];
-        } catch (IOException e) {
+            return org.siarchive.shared.CjkFont.load();
+        } catch (java.io.UncheckedIOException e) {
             log.warn("cannot read {}: {}", FONT, e.getMessage());
             return null;
         }

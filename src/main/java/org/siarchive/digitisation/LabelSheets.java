@@ -9,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -28,7 +27,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
  */
 public class LabelSheets {
 
-    static final Path FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
     private static final float MM = 72f / 25.4f;
 
     /** One label: the code the barcode carries, and two lines of text. */

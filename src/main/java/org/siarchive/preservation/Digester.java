@@ -37,6 +37,23 @@ public final class Digester {
         return new Fixity(size, hex.formatHex(sm3Out), hex.formatHex(sha256.digest()));
     }
 
+    /** Reads the stream to its end (without closing it), hashing as it goes. */
+    public static Fixity of(java.io.InputStream in) throws java.io.IOException {
+        var d = new Digester();
+        byte[] buf = new byte[256 * 1024];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            d.update(buf, 0, n);
+        }
+        return d.finish();
+    }
+
+    public static Fixity of(java.nio.file.Path file) throws java.io.IOException {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            return of(in);
+        }
+    }
+
     public static Fixity of(byte[] bytes) {
         var d = new Digester();
         d.update(bytes, 0, bytes.length);

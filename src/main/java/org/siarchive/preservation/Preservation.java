@@ -170,13 +170,7 @@ public class Preservation implements DisposableBean {
     /** Reads and hashes a stored file completely. */
     public Fixity fixityOf(String objectId, String logicalPath) {
         try (var in = store.open(objectId, logicalPath)) {
-            var d = new Digester();
-            byte[] buf = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                d.update(buf, 0, n);
-            }
-            return d.finish();
+            return Digester.of(in);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

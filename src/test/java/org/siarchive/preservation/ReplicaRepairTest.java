@@ -26,7 +26,7 @@ class ReplicaRepairTest {
             byte[] bytes = "正本内容 original content".repeat(200).getBytes(StandardCharsets.UTF_8);
             Path source = tmp.resolve("source.txt");
             Files.write(source, bytes);
-            var expected = ReplicaContract.Digests.of(bytes);
+            var expected = Digester.of(bytes);
             preservation.writeVersion(
                     id,
                     List.of(new StoredFile("content/0001.xml", source)),
