@@ -461,6 +461,30 @@ public class Catalog {
         return queries.byArchiveCode(archiveCode, Scope.EVERYTHING);
     }
 
+    /**
+     * The ids of the given 档号 within the caller's data scope, in order and without repeats; a 422 on
+     * {@code field} listing every code that does not exist or lies outside the scope (the same answer).
+     */
+    public List<UUID> itemIdsByArchiveCodes(java.util.Collection<String> codes, Scope scope, String field) {
+        var ids = new java.util.LinkedHashSet<UUID>();
+        var unknown = new java.util.ArrayList<String>();
+        for (String code : codes) {
+            var item = code == null || code.isBlank()
+                    ? Optional.<ItemRecord>empty()
+                    : queries.byArchiveCode(code.strip(), scope);
+            if (item.isPresent()) {
+                ids.add(item.get().id());
+            } else {
+                unknown.add(String.valueOf(code).strip());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new org.siarchive.shared.InvalidInputException(
+                    org.siarchive.shared.Violation.of(field, "unknownArchiveCode", String.join("、", unknown)));
+        }
+        return List.copyOf(ids);
+    }
+
     /** Items stuck in RECEIVING: captures a crash interrupted. */
     public List<UUID> receivingItems() {
         return jdbc.sql("select id from item where status = 'RECEIVING' order by created_at")

@@ -1,7 +1,6 @@
 package org.siarchive.checks;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -62,26 +61,14 @@ class ChecksConsole {
 
     @PostMapping("/checks/runs")
     String start(@RequestParam(defaultValue = "") String archiveCodes, Access access) {
-        List<UUID> chosen = null;
-        if (!archiveCodes.isBlank()) {
-            chosen = new ArrayList<>();
-            var unknown = new ArrayList<String>();
-            for (String code : archiveCodes.split("[\\s,，、]+")) {
-                if (code.isBlank()) {
-                    continue;
-                }
-                var item = catalog.itemByArchiveCode(code.strip());
-                if (item.isPresent() && catalog.fondsInScope(item.get().fondsCode(), access.scope())) {
-                    chosen.add(item.get().id());
-                } else {
-                    unknown.add(code.strip());
-                }
-            }
-            if (!unknown.isEmpty()) {
-                throw new InvalidInputException(
-                        Violation.of("archiveCodes", "unknownArchiveCode", String.join("、", unknown)));
-            }
-        }
+        List<UUID> chosen = archiveCodes.isBlank()
+                ? null
+                : catalog.itemIdsByArchiveCodes(
+                        java.util.Arrays.stream(archiveCodes.split("[\\s,，、]+"))
+                                .filter(c -> !c.isBlank())
+                                .toList(),
+                        access.scope(),
+                        "archiveCodes");
         long id = preservation.start(chosen, access.actor());
         return "redirect:/checks/runs/" + id;
     }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.Containers;
@@ -69,22 +68,7 @@ class TransferApi {
                 codes.addAll(containers.itemCodesInVolume(v, access.scope()));
             }
         }
-        var ids = new ArrayList<UUID>();
-        var unknown = new ArrayList<String>();
-        for (String code : codes) {
-            var item = code == null
-                    ? null
-                    : catalog.itemByArchiveCode(code.strip()).orElse(null);
-            if (item == null || !catalog.fondsInScope(item.fondsCode(), access.scope())) {
-                unknown.add(String.valueOf(code));
-            } else if (!ids.contains(item.id())) {
-                ids.add(item.id());
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException(
-                    Violation.of("archiveCodes", "unknownArchiveCode", String.join("、", unknown)));
-        }
+        var ids = catalog.itemIdsByArchiveCodes(codes, access.scope(), "archiveCodes");
         var exported = packages.export(ids, format, access);
         exported.file().toFile().deleteOnExit();
         String name = "transfer-" + exported.packageId() + ".zip";
