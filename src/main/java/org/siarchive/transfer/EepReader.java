@@ -1,16 +1,13 @@
 package org.siarchive.transfer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.crypto.SigningKey;
 import org.w3c.dom.Element;
 
 /**
@@ -117,8 +114,15 @@ final class EepReader {
                 fields,
                 docs,
                 missing,
-                signatureProblem(xml, root, trustedKeys),
-                lockProblem(xml, root, trustedKeys));
+                PackageSignature.problem(
+                        Xml.child(Xml.child(root, "电子签名块"), "电子签名"),
+                        xml,
+                        Eep.SIGNED_START,
+                        Eep.SIGNED_END,
+                        trustedKeys,
+                        "电子签名"),
+                PackageSignature.problem(
+                        Xml.child(root, "锁定签名"), xml, Eep.SIGNED_START, Eep.BLOCK_END, trustedKeys, "锁定签名"));
     }
 
     private static Doc doc(Element d) {
@@ -170,60 +174,5 @@ final class EepReader {
                 inline,
                 path,
                 problem);
-    }
-
-    /** The bytes the 电子签名 covers, its value and public point; null when all is well. */
-    private static @Nullable String signatureProblem(byte[] xml, Element root, Set<String> trusted) {
-        var sig = Xml.child(Xml.child(root, "电子签名块"), "电子签名");
-        if (sig == null) {
-            return "缺少电子签名";
-        }
-        int start = Xml.indexOf(xml, Eep.SIGNED_START, 0);
-        int end = Xml.indexOf(xml, Eep.SIGNED_END, Math.max(start, 0));
-        if (start < 0 || end < 0) {
-            return "找不到被签名对象";
-        }
-        byte[] covered = Arrays.copyOfRange(xml, start, end + Eep.SIGNED_END.length);
-        return verify(sig, covered, trusted, "电子签名");
-    }
-
-    private static @Nullable String lockProblem(byte[] xml, Element root, Set<String> trusted) {
-        var lock = Xml.child(root, "锁定签名");
-        if (lock == null) {
-            return "缺少锁定签名";
-        }
-        int start = Xml.indexOf(xml, Eep.SIGNED_START, 0);
-        int end = Xml.indexOf(xml, Eep.BLOCK_END, Math.max(start, 0));
-        if (start < 0 || end < 0) {
-            return "找不到锁定范围";
-        }
-        byte[] covered = Arrays.copyOfRange(xml, start, end + Eep.BLOCK_END.length);
-        return verify(lock, covered, trusted, "锁定签名");
-    }
-
-    private static @Nullable String verify(Element sig, byte[] covered, Set<String> trusted, String what) {
-        if (!"SM3withSM2".equals(Xml.text(sig, "签名算法标识"))) {
-            return what + "算法不是 SM3withSM2";
-        }
-        byte[] value;
-        byte[] point;
-        try {
-            value = Base64.getDecoder().decode(String.valueOf(Xml.text(sig, "签名结果")));
-            point = Base64.getDecoder().decode(String.valueOf(Xml.text(sig, "证书块/证书")));
-        } catch (IllegalArgumentException e) {
-            return what + "的签名结果或证书不是有效的 Base64";
-        }
-        String keyId = SigningKey.keyIdOf(point);
-        if (!trusted.contains(keyId)) {
-            return what + "的签名人公钥 " + keyId + " 不在信任列表中";
-        }
-        if (!SigningKey.verify(point, covered, value)) {
-            return what + "验证失败：签名后内容被改动";
-        }
-        return null;
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

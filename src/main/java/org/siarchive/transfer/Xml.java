@@ -47,6 +47,17 @@ final class Xml {
         return b.toString();
     }
 
+    /** Appends {@code <name>value</name>}, the value escaped (null as empty). */
+    static void element(StringBuilder s, String name, @Nullable String value) {
+        s.append('<')
+                .append(name)
+                .append('>')
+                .append(escape(value))
+                .append("</")
+                .append(name)
+                .append('>');
+    }
+
     /** Parses with every external-resource door shut; a DOCTYPE is an error, not something to skip. */
     static Document parse(byte[] bytes, long maxBytes) throws IOException {
         if (bytes.length > maxBytes) {
