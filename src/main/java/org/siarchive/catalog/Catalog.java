@@ -372,6 +372,11 @@ public class Catalog {
         return queries.byId(id, Scope.EVERYTHING);
     }
 
+    /** Unscoped, unaudited batch read for the platform's own work; ids that do not exist are left out. */
+    public List<ItemRecord> items(List<UUID> ids) {
+        return queries.byIds(ids);
+    }
+
     public ItemRecord requireItem(UUID id) {
         return item(id).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
     }

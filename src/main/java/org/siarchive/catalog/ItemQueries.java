@@ -106,6 +106,45 @@ class ItemQueries {
                 .map(item -> item.withFiles(files(item.id())));
     }
 
+    /** Several items by id with their files in two queries (unscoped; missing ids are left out). */
+    List<ItemRecord> byIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] array = ids.toArray(UUID[]::new);
+        var files = new HashMap<UUID, List<ItemRecord.ItemFile>>();
+        jdbc.sql(
+                        """
+                select f.item_id, f.seq, f.material_code, m.name as material_name, f.original_name, f.logical_path,
+                       f.media_type, f.format_name, f.size_bytes, f.sm3, f.sha256
+                from item_file f join material_type m on m.code = f.material_code
+                where f.item_id = any(:ids) order by f.item_id, f.seq
+                """)
+                .param("ids", array)
+                .query(rs -> {
+                    files.computeIfAbsent(rs.getObject("item_id", UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new ItemRecord.ItemFile(
+                                    rs.getInt("seq"),
+                                    rs.getString("material_code"),
+                                    rs.getString("material_name"),
+                                    rs.getString("original_name"),
+                                    rs.getString("logical_path"),
+                                    rs.getString("media_type"),
+                                    rs.getString("format_name"),
+                                    rs.getLong("size_bytes"),
+                                    rs.getString("sm3"),
+                                    rs.getString("sha256")));
+                });
+        var byId = new HashMap<UUID, ItemRecord>();
+        jdbc.sql(ITEM_SELECT + " where i.id = any(:ids)")
+                .param("ids", array)
+                .query((rs, n) ->
+                        ItemRows.item(rs).withCertNo(cipher.decrypt(rs.getBytes("cert_no_enc"), CERT_CONTEXT)))
+                .list()
+                .forEach(item -> byId.put(item.id(), item.withFiles(files.getOrDefault(item.id(), List.of()))));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     List<ItemRecord.ItemFile> files(UUID itemId) {
         return jdbc.sql(
                         """

@@ -152,7 +152,7 @@ public class FixitySweeps {
             return;
         }
         try {
-            while (step(20)) {
+            while (step(64)) {
                 // until the sweep is done or this call's share is used
             }
         } catch (RuntimeException e) {
@@ -202,11 +202,12 @@ public class FixitySweeps {
         int rate = sweep.rateMbS() == 0
                 ? 0
                 : Math.max(1, sweep.rateMbS() / Runtime.getRuntime().availableProcessors());
-        var futures = ids.stream()
-                .map(id -> java.util.concurrent.CompletableFuture.supplyAsync(
+        var items = catalog.items(ids);
+        var futures = items.stream()
+                .map(itm -> java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> {
                             long[] bytes = {0};
-                            var found = check(catalog.requireItem(id), rate, bytes);
+                            var found = check(itm, rate, bytes);
                             return java.util.Map.entry(bytes[0], found);
                         },
                         checkers))
@@ -308,8 +309,14 @@ public class FixitySweeps {
         // the content is re-hashed below; OCFL re-hashes it (sha512) only when something does not match
         List<String> ocfl = validate(item.objectId(), false);
         boolean fullValidation = false;
+        java.util.Map<String, java.nio.file.Path> stored;
+        try {
+            stored = preservation.storagePaths(item.objectId());
+        } catch (RuntimeException e) {
+            stored = java.util.Map.of();
+        }
         for (var f : item.files()) {
-            try (InputStream in = open(item, f.logicalPath())) {
+            try (InputStream in = open(stored, f.logicalPath())) {
                 var d = new Digester();
                 byte[] buf = new byte[256 * 1024];
                 long started = System.nanoTime();
@@ -362,7 +369,11 @@ public class FixitySweeps {
                             .map(x -> "files[" + x.seq() + "]")
                             .orElse(""))
                     .toList();
-            var diff = sidecar.differences(item, preservation.readSidecar(item.objectId())).stream()
+            byte[] storedSidecar;
+            try (InputStream in = open(stored, Preservation.sidecarPath())) {
+                storedSidecar = in.readAllBytes();
+            }
+            var diff = sidecar.differences(item, storedSidecar).stream()
                     .filter(d -> !explained.contains(d))
                     .toList();
             if (!diff.isEmpty()) {
@@ -373,7 +384,7 @@ public class FixitySweeps {
                         Preservation.sidecarPath(),
                         "metadata sidecar differs from the catalogue in " + diff));
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             out.add(new Finding(
                     item.id(),
                     item.archiveCode(),
@@ -396,8 +407,12 @@ public class FixitySweeps {
         }
     }
 
-    private InputStream open(ItemRecord item, String logicalPath) throws IOException {
-        var path = preservation.storagePath(item.objectId(), logicalPath);
+    private static InputStream open(java.util.Map<String, java.nio.file.Path> stored, String logicalPath)
+            throws IOException {
+        var path = stored.get(logicalPath);
+        if (path == null) {
+            throw new java.io.FileNotFoundException(logicalPath + " is not in the object's inventory");
+        }
         return java.nio.file.Files.newInputStream(path);
     }
 

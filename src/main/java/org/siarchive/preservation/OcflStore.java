@@ -213,6 +213,15 @@ final class OcflStore implements AutoCloseable {
         return root.resolve(file.getStorageRelativePath());
     }
 
+    /** Every logical path of the head version with the file that holds it (one inventory read). */
+    Map<String, Path> storagePaths(String objectId) {
+        var out = new java.util.LinkedHashMap<String, Path>();
+        for (var f : repo.getObject(ObjectVersionId.head(objectId)).getFiles()) {
+            out.put(f.getPath(), root.resolve(f.getStorageRelativePath()));
+        }
+        return out;
+    }
+
     byte[] readSidecar(String objectId) {
         try (var in = open(objectId, SIDECAR)) {
             return in.readAllBytes();

@@ -190,6 +190,11 @@ public class Preservation implements DisposableBean {
         return store.storagePath(objectId, logicalPath);
     }
 
+    /** Every logical path of the object's head version with the file holding it, from one inventory read. */
+    public java.util.Map<String, Path> storagePaths(String objectId) {
+        return store.storagePaths(objectId);
+    }
+
     /** The sidecar's logical path inside every object. */
     public static String sidecarPath() {
         return OcflStore.SIDECAR;

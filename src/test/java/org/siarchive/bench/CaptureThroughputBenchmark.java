@@ -172,10 +172,14 @@ class CaptureThroughputBenchmark extends IntegrationTest {
 
     /** Valid PNGs (IHDR, one pixel IDAT, IEND) carrying ~200 KB of random bytes in a private ancillary chunk. */
     static List<byte[]> payloads(int count) {
+        return payloads(count, FILE_BYTES);
+    }
+
+    static List<byte[]> payloads(int count, int fileBytes) {
         var random = new Random(42);
         var out = new ArrayList<byte[]>();
         for (int i = 0; i < count; i++) {
-            byte[] noise = new byte[FILE_BYTES - 67];
+            byte[] noise = new byte[fileBytes - 67];
             random.nextBytes(noise);
             var png = new ByteArrayOutputStream();
             png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
