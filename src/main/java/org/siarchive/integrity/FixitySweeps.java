@@ -45,6 +45,8 @@ public class FixitySweeps {
     private final Preservation preservation;
     private final ItemSidecar sidecar;
     private final AuditTrail audit;
+    private final PreservationMonitor monitor;
+    private final boolean autoRepair;
     private final AtomicBoolean running = new AtomicBoolean();
     private final java.util.concurrent.ExecutorService checkers;
 
@@ -54,7 +56,12 @@ public class FixitySweeps {
             Catalog catalog,
             Preservation preservation,
             ItemSidecar sidecar,
-            AuditTrail audit) {
+            AuditTrail audit,
+            PreservationMonitor monitor,
+            @org.springframework.beans.factory.annotation.Value("${siarchive.fixity.auto-repair:false}")
+                    boolean autoRepair) {
+        this.monitor = monitor;
+        this.autoRepair = autoRepair;
         this.jdbc = jdbc;
         this.tx = tx;
         this.catalog = catalog;
@@ -111,6 +118,18 @@ public class FixitySweeps {
                     actor, "FIXITY_SWEEP", Long.toString(id), "START", null, total + " items, " + rateMbS + " MB/s");
             return id;
         });
+    }
+
+    /** Preserved items whose latest passed fixity check is older than {@code age}, or that were never checked. */
+    public long notVerifiedWithin(java.time.Duration age) {
+        return jdbc.sql(
+                        """
+                select count(*) from item i left join item_fixity f on f.item_id = i.id
+                where i.status = 'PRESERVED' and (f.item_id is null or not f.passed or f.checked_at < now() - :age::interval)
+                """)
+                .param("age", age.toSeconds() + " seconds")
+                .query(Long.class)
+                .single();
     }
 
     public Optional<Sweep> current() {
@@ -247,6 +266,34 @@ public class FixitySweeps {
                     log.error("FIXITY ALERT {} {} {}: {}", f.archiveCode(), f.kind(), f.subject(), f.detail());
                 }
             }
+            var checked = new ArrayList<UUID>();
+            var passed = new ArrayList<Boolean>();
+            for (int i = 0; i < items.size(); i++) {
+                checked.add(items.get(i).id());
+                passed.add(results.get(i).getValue().isEmpty());
+            }
+            jdbc.sql(
+                            """
+                    insert into item_fixity (item_id, sweep_id, checked_at, passed)
+                    select x.item_id, :s, now(), x.passed from unnest(:ids, :passed) as x(item_id, passed)
+                    on conflict (item_id) do update set sweep_id = excluded.sweep_id,
+                        checked_at = excluded.checked_at, passed = excluded.passed
+                    """)
+                    .param("s", sweep.id())
+                    .param("ids", checked.toArray(UUID[]::new))
+                    .param("passed", passed.toArray(Boolean[]::new))
+                    .update();
+            if (count > 0) {
+                monitor.raise(
+                        "FIXITY",
+                        "sweep " + sweep.id(),
+                        "fixity sweep " + sweep.id() + " found damage; first: "
+                                + results.stream()
+                                        .flatMap(r -> r.getValue().stream())
+                                        .findFirst()
+                                        .map(f -> f.archiveCode() + " " + f.kind() + " " + f.subject())
+                                        .orElse(""));
+            }
             jdbc.sql(
                             """
                     update fixity_sweep set cursor_item = :i, items_done = items_done + :n, bytes_done = bytes_done + :b,
@@ -259,8 +306,19 @@ public class FixitySweeps {
                     .param("id", sweep.id())
                     .update();
         });
+        if (autoRepair && preservation.replica().isPresent()) {
+            results.stream()
+                    .flatMap(r -> r.getValue().stream())
+                    .filter(f -> REPAIRABLE.contains(f.kind()))
+                    .map(Finding::itemId)
+                    .distinct()
+                    .forEach(item -> repairFromReplica(item, SWEEPER));
+        }
         return true;
     }
+
+    /** Findings a verified replica copy can put right (a changed digest row or sidecar needs a person). */
+    static final java.util.Set<String> REPAIRABLE = java.util.Set.of("CONTENT", "MISSING");
 
     /**
      * The sweep's checks of one item, outside any sweep (the CQ four-property check uses them):
@@ -277,7 +335,7 @@ public class FixitySweeps {
     public List<Finding> repairFromReplica(java.util.UUID itemId, Actor actor) {
         var item = catalog.requireItem(itemId);
         for (var f : inspect(item)) {
-            if (!f.kind().equals("CONTENT") && !f.kind().equals("MISSING")) {
+            if (!REPAIRABLE.contains(f.kind())) {
                 continue;
             }
             var file = item.files().stream()

@@ -1,5 +1,10 @@
 package org.siarchive.integrity;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
@@ -10,20 +15,50 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Console of fixity sweeps: start one (with a read-rate limit), watch it, read its findings. */
+/**
+ * Preservation monitoring console: open alerts to acknowledge, storage capacity and growth, the sweep
+ * schedule and the replica, fixity sweeps (start one with a read-rate limit, watch it, read its findings,
+ * repair from the replica), and each item's preservation events.
+ */
 @Controller
 class IntegrityConsole {
 
     private final FixitySweeps sweeps;
+    private final SweepSchedule schedule;
+    private final PreservationMonitor monitor;
+    private final PreservationEvents events;
+    private final Preservation preservation;
+    private final Catalog catalog;
 
-    IntegrityConsole(FixitySweeps sweeps) {
+    IntegrityConsole(
+            FixitySweeps sweeps,
+            SweepSchedule schedule,
+            PreservationMonitor monitor,
+            PreservationEvents events,
+            Preservation preservation,
+            Catalog catalog) {
         this.sweeps = sweeps;
+        this.schedule = schedule;
+        this.monitor = monitor;
+        this.events = events;
+        this.preservation = preservation;
+        this.catalog = catalog;
     }
 
     @GetMapping("/integrity")
     String list(Model model) {
         model.addAttribute("nav", "integrity");
         model.addAttribute("sweeps", sweeps.recent());
+        model.addAttribute("alerts", monitor.open());
+        model.addAttribute("capacity", monitor.capacity());
+        model.addAttribute(
+                "nextSweep",
+                schedule.next(Instant.now())
+                        .map(i -> i.atOffset(catalog.now().getOffset()))
+                        .orElse(null));
+        model.addAttribute(
+                "replica", preservation.replica().map(r -> r.description()).orElse(null));
+        model.addAttribute("unverified", sweeps.notVerifiedWithin(java.time.Duration.ofDays(30)));
         return "integrity/sweeps";
     }
 
@@ -41,6 +76,43 @@ class IntegrityConsole {
         model.addAttribute("nav", "integrity");
         model.addAttribute("sweep", sweeps.sweep(id));
         model.addAttribute("findings", sweeps.findings(id));
+        model.addAttribute("repairable", FixitySweeps.REPAIRABLE);
+        model.addAttribute("replica", preservation.replica().isPresent());
         return "integrity/sweep";
+    }
+
+    @PostMapping("/integrity/alerts/{id}/acknowledge")
+    String acknowledge(@PathVariable long id, @RequestParam(defaultValue = "") String note, Access access) {
+        String n = note.strip();
+        if (n.isEmpty()) {
+            throw new InvalidInputException(Violation.of("note", "required"));
+        }
+        if (n.length() > 500) {
+            throw new InvalidInputException(Violation.of("note", "maxLength", 500));
+        }
+        monitor.acknowledge(id, n, access.actor());
+        return "redirect:/integrity";
+    }
+
+    @GetMapping("/integrity/items/{id}")
+    String item(@PathVariable String id, Model model, Access access) {
+        UUID itemId = org.siarchive.catalog.Ids.uuid("ITEM", id);
+        List<PreservationEvents.Event> list = events.forItem(itemId, access);
+        model.addAttribute("nav", "integrity");
+        model.addAttribute("item", catalog.requireItem(itemId, access.scope()));
+        model.addAttribute("events", list);
+        model.addAttribute("replica", preservation.replica().isPresent());
+        return "integrity/item";
+    }
+
+    @PostMapping("/integrity/items/{id}/repair")
+    String repair(@PathVariable String id, Access access) {
+        UUID itemId = org.siarchive.catalog.Ids.uuid("ITEM", id);
+        catalog.requireItem(itemId, access.scope());
+        if (preservation.replica().isEmpty()) {
+            throw new InvalidInputException(Violation.of("replica", "replicaConfigured"));
+        }
+        sweeps.repairFromReplica(itemId, access.actor());
+        return "redirect:/integrity/items/" + itemId;
     }
 }

@@ -14,12 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ReplicaSync {
 
+    static final org.siarchive.shared.Actor REPLICATOR =
+            new org.siarchive.shared.Actor("replica-sync", "127.0.0.1", "siarchive replication");
+
     private final Catalog catalog;
     private final Preservation preservation;
+    private final org.siarchive.audit.AuditTrail audit;
 
-    ReplicaSync(Catalog catalog, Preservation preservation) {
+    ReplicaSync(Catalog catalog, Preservation preservation, org.siarchive.audit.AuditTrail audit) {
         this.catalog = catalog;
         this.preservation = preservation;
+        this.audit = audit;
     }
 
     @ApplicationModuleListener
@@ -36,6 +41,19 @@ class ReplicaSync {
         if (preservation.replica().isEmpty()) {
             return;
         }
-        preservation.replicate(catalog.requireItem(itemId).objectId());
+        var item = catalog.requireItem(itemId);
+        var before = preservation.replica().get().mirroredVersion(item.objectId());
+        var version = preservation.replicate(item.objectId());
+        if (version.isPresent() && !before.equals(version)) {
+            // the replication event of the item's preservation history (the copy is already durable)
+            audit.recordAlone(
+                    REPLICATOR,
+                    "ITEM",
+                    itemId.toString(),
+                    "REPLICATE",
+                    org.siarchive.audit.AuditTrail.SUCCESS,
+                    null,
+                    preservation.replica().get().description() + " v" + version.get());
+        }
     }
 }

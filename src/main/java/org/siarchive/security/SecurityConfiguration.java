@@ -160,9 +160,13 @@ class SecurityConfiguration {
                                 "/scan-batches/*/decision")
                         .hasAuthority(SCAN_QC)
                         // console: preservation
-                        .requestMatchers(HttpMethod.GET, "/integrity", "/integrity/sweeps/*")
+                        .requestMatchers(HttpMethod.GET, "/integrity", "/integrity/sweeps/*", "/integrity/items/*")
                         .hasAuthority(FIXITY)
-                        .requestMatchers(HttpMethod.POST, "/integrity/sweeps")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/integrity/sweeps",
+                                "/integrity/alerts/*/acknowledge",
+                                "/integrity/items/*/repair")
                         .hasAuthority(FIXITY)
                         .requestMatchers(HttpMethod.GET, "/checks", "/checks/runs/*", "/checks/runs/*/export")
                         .hasAuthority(FIXITY)
@@ -204,6 +208,8 @@ class SecurityConfiguration {
                         // API
                         .requestMatchers(HttpMethod.POST, "/api/v1/captures")
                         .hasAuthority(CAPTURE_CREATE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/items/*/preservation-events")
+                        .hasAuthority(FIXITY)
                         .requestMatchers(HttpMethod.GET, "/api/v1/items/*/files/*", "/api/v1/items/*/access.pdf")
                         .hasAuthority(FILE_READ)
                         .requestMatchers(HttpMethod.POST, "/api/v1/items/*/corrections")

@@ -159,6 +159,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("FORM", "/audit/verify", "", EnumSet.of(AUDITOR)));
         c.add(new Case("FORM", "/scan-batches", "name=", EnumSet.of(ARCHIVIST, CLERK)));
         c.add(new Case("FORM", "/integrity/sweeps", "rateMbS=-1", EnumSet.of(ARCHIVIST)));
+        c.add(new Case("FORM", "/integrity/alerts/1/acknowledge", "note=", EnumSet.of(ARCHIVIST)));
+        c.add(new Case("GET", "/integrity/items/" + x, null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/checks/runs", "archiveCodes=NO-SUCH-CODE", EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/checks/items/XX-9-9", "enabled=false", EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/scan-batches/" + UUID.randomUUID() + "/decision", "", EnumSet.of(ARCHIVIST)));
@@ -193,6 +195,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("POST", "/api/v1/transfers/exports", "{\"archiveCodes\":[\"NO-SUCH\"]}", EnumSet.of(ARCHIVIST)));
         c.add(new Case("POST", "/api/v1/transfers/receipts", "{}", EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/api/v1/transfers/receipts", null, EnumSet.of(ARCHIVIST)));
+        c.add(new Case("GET", "/api/v1/items/" + x + "/preservation-events", null, EnumSet.of(ARCHIVIST)));
         return c;
     }
 

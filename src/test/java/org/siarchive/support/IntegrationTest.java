@@ -32,6 +32,8 @@ public abstract class IntegrationTest {
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("siarchive.data-dir", DATA_DIR::toString);
         registry.add("server.address", () -> "127.0.0.1");
+        // tests start scheduled sweeps themselves (SweepSchedule.tick), never the wall clock
+        registry.add("siarchive.fixity.schedule-check", () -> "P1D");
         registry.add("siarchive.capture.max-file-size", () -> "5MB");
         registry.add("siarchive.security.initial-token-file", () -> DATA_DIR.resolve("initial-token")
                 .toString());

@@ -1,0 +1,91 @@
+package org.siarchive.integrity;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.shared.Access;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An item's preservation history in the spirit of PREMIS: what happened to it (ingestion, replication,
+ * migration, fixity check, transfer, recovery, metadata modification), when, by which agent and with
+ * what outcome. Nothing is stored twice: the events are read from the audit trail (every state change
+ * writes one) and from the fixity records (each failure per sweep, and the latest check).
+ */
+@Component
+public class PreservationEvents {
+
+    /** PREMIS event type (its controlled vocabulary, in English) for each audited item operation. */
+    static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("RECEIVE", "accession"),
+            Map.entry("CAPTURE", "ingestion"),
+            Map.entry("TRANSFER_RECEIVE", "ingestion"),
+            Map.entry("REPLICATE", "replication"),
+            Map.entry("RENDITION", "migration"),
+            Map.entry("CORRECT", "metadata modification"),
+            Map.entry("TRANSFER_EXPORT", "transfer"),
+            Map.entry("FIXITY_FAILURE", "fixity check"),
+            Map.entry("REPAIR_FROM_REPLICA", "recovery"),
+            Map.entry("QUARANTINE", "validation"));
+
+    /** One event. */
+    public record Event(
+            OffsetDateTime at, String type, String outcome, String agent, @Nullable String detail, String source) {}
+
+    private final Catalog catalog;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    PreservationEvents(Catalog catalog, AuditTrail audit, JdbcClient jdbc, TransactionTemplate tx) {
+        this.catalog = catalog;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** The item's events, oldest first; the item must be within the reader's scope and the read is audited. */
+    public List<Event> forItem(UUID itemId, Access access) {
+        var item = catalog.requireItem(itemId, access.scope());
+        var events = new ArrayList<Event>();
+        for (var e : audit.forObject("ITEM", itemId.toString())) {
+            String type = TYPES.get(e.operation());
+            if (type == null) {
+                continue;
+            }
+            String outcome =
+                    e.operation().equals("FIXITY_FAILURE") || e.operation().equals("QUARANTINE")
+                            ? AuditTrail.FAILURE
+                            : e.result();
+            String detail =
+                    e.reason() == null ? e.detail() : e.reason() + (e.detail() == null ? "" : "; " + e.detail());
+            events.add(new Event(e.at(), type, outcome, e.actor(), detail, "audit #" + e.id()));
+        }
+        // the latest fixity check, when it passed (failures are audited above, one per finding)
+        jdbc.sql("select sweep_id, checked_at from item_fixity where item_id = :i and passed")
+                .param("i", itemId)
+                .query((rs, n) -> new Event(
+                        rs.getObject("checked_at", OffsetDateTime.class),
+                        "fixity check",
+                        AuditTrail.SUCCESS,
+                        SWEEPER_NAME,
+                        "SM3, SHA-256, OCFL inventory and metadata sidecar verified",
+                        "sweep #" + rs.getLong("sweep_id")))
+                .optional()
+                .ifPresent(events::add);
+        events.sort(Comparator.comparing(Event::at));
+        tx.executeWithoutResult(
+                s -> audit.record(access.actor(), "ITEM", itemId.toString(), "READ_EVENTS", null, item.archiveCode()));
+        return events;
+    }
+
+    private static final String SWEEPER_NAME = FixitySweeps.SWEEPER.name();
+}
