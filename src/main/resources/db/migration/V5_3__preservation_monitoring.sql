@@ -30,3 +30,7 @@ create table item_fixity (
     passed     boolean     not null
 );
 create index item_fixity_checked_idx on item_fixity (checked_at);
+
+-- preservation copies: an OFD (GB/T 33190) of items whose master is a set of page images
+alter table item_rendition drop constraint item_rendition_kind_check;
+alter table item_rendition add constraint item_rendition_kind_check check (kind in ('ACCESS_PDF', 'PRESERVATION_OFD'));

@@ -321,10 +321,35 @@ public class Catalog {
                 .update();
         audit.record(
                 actor, "ITEM", itemId.toString(), "RENDITION", null, kind + " " + logicalPath + " v" + objectVersion);
+        events.publishEvent(new RenditionAdded(itemId, kind, objectVersion));
     }
 
     /** A stored access copy. */
     public record Rendition(String kind, String logicalPath, long sizeBytes, String sm3, String sha256) {}
+
+    /** The copies of several items, by item (items without any are left out). */
+    public Map<UUID, List<Rendition>> renditions(List<UUID> itemIds) {
+        var out = new java.util.HashMap<UUID, List<Rendition>>();
+        if (itemIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql(
+                        """
+                select item_id, kind, logical_path, size_bytes, sm3, sha256 from item_rendition
+                where item_id = any(:ids) order by item_id, kind
+                """)
+                .param("ids", itemIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getObject("item_id", UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new Rendition(
+                                    rs.getString("kind"),
+                                    rs.getString("logical_path"),
+                                    rs.getLong("size_bytes"),
+                                    rs.getString("sm3"),
+                                    rs.getString("sha256")));
+                });
+        return out;
+    }
 
     public Optional<Rendition> rendition(UUID itemId, String kind) {
         return jdbc.sql(

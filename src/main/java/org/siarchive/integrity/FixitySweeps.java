@@ -222,11 +222,12 @@ public class FixitySweeps {
                 ? 0
                 : Math.max(1, sweep.rateMbS() / Runtime.getRuntime().availableProcessors());
         var items = catalog.items(ids);
+        var renditions = catalog.renditions(ids);
         var futures = items.stream()
                 .map(itm -> java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> {
                             long[] bytes = {0};
-                            var found = check(itm, rate, bytes);
+                            var found = check(itm, renditions.getOrDefault(itm.id(), List.of()), rate, bytes);
                             return java.util.Map.entry(bytes[0], found);
                         },
                         checkers))
@@ -325,7 +326,8 @@ public class FixitySweeps {
      * content re-hashed, OCFL object validated, sidecar compared. Empty when the item is intact.
      */
     public List<Finding> inspect(ItemRecord item) {
-        return check(item, 0, new long[1]);
+        var renditions = catalog.renditions(List.of(item.id())).getOrDefault(item.id(), List.of());
+        return check(item, renditions, 0, new long[1]);
     }
 
     /**
@@ -362,7 +364,10 @@ public class FixitySweeps {
     }
 
     /** The three checks of one item. */
-    List<Finding> check(ItemRecord item, int rateMbS, long[] bytes) {
+    /** A stored file and the digests the catalogue registered for it (a master file or a copy). */
+    private record Expected(String logicalPath, long sizeBytes, String sm3, String sha256) {}
+
+    List<Finding> check(ItemRecord item, List<Catalog.Rendition> renditions, int rateMbS, long[] bytes) {
         var out = new ArrayList<Finding>();
         // the content is re-hashed below; OCFL re-hashes it (sha512) only when something does not match
         List<String> ocfl = validate(item.objectId(), false);
@@ -373,7 +378,10 @@ public class FixitySweeps {
         } catch (RuntimeException e) {
             stored = java.util.Map.of();
         }
-        for (var f : item.files()) {
+        var expected = new ArrayList<Expected>();
+        item.files().forEach(f -> expected.add(new Expected(f.logicalPath(), f.sizeBytes(), f.sm3(), f.sha256())));
+        renditions.forEach(r -> expected.add(new Expected(r.logicalPath(), r.sizeBytes(), r.sm3(), r.sha256())));
+        for (var f : expected) {
             try (InputStream in = open(stored, f.logicalPath())) {
                 var d = new Digester();
                 byte[] buf = new byte[256 * 1024];

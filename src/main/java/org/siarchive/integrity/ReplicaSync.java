@@ -8,7 +8,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the replica in step: every capture and correction is mirrored once it is committed (the events
+ * Keeps the replica in step: every capture, correction and added copy is mirrored once it is committed (the events
  * are persisted, so a crash before mirroring is retried on restart).
  */
 @Component
@@ -34,6 +34,11 @@ class ReplicaSync {
 
     @ApplicationModuleListener
     void on(ItemCorrected e) {
+        mirror(e.itemId());
+    }
+
+    @ApplicationModuleListener
+    void on(org.siarchive.catalog.RenditionAdded e) {
         mirror(e.itemId());
     }
 
