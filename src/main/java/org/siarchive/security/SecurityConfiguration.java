@@ -168,6 +168,10 @@ class SecurityConfiguration {
                                 "/integrity/alerts/*/acknowledge",
                                 "/integrity/items/*/repair")
                         .hasAuthority(FIXITY)
+                        .requestMatchers(HttpMethod.GET, "/transfers")
+                        .hasAuthority(TRANSFER)
+                        .requestMatchers(HttpMethod.POST, "/transfers/exports", "/transfers/receipts")
+                        .hasAuthority(TRANSFER)
                         .requestMatchers(HttpMethod.GET, "/checks", "/checks/runs/*", "/checks/runs/*/export")
                         .hasAuthority(FIXITY)
                         .requestMatchers(HttpMethod.POST, "/checks/runs", "/checks/items/*")

@@ -69,7 +69,11 @@ class TransferApi {
             }
         }
         var ids = catalog.itemIdsByArchiveCodes(codes, access.scope(), "archiveCodes");
-        var exported = packages.export(ids, format, access);
+        return download(packages.export(ids, format, access));
+    }
+
+    /** The package as a zip download; the temporary file is removed once it has been sent. */
+    static ResponseEntity<FileSystemResource> download(TransferPackages.Exported exported) {
         exported.file().toFile().deleteOnExit();
         String name = "transfer-" + exported.packageId() + ".zip";
         return ResponseEntity.ok()
@@ -82,7 +86,6 @@ class TransferApi {
                 .body(new FileSystemResource(exported.file()) {
                     @Override
                     public java.io.InputStream getInputStream() throws IOException {
-                        // the temporary package is removed once it has been sent
                         return new java.io.FilterInputStream(super.getInputStream()) {
                             @Override
                             public void close() throws IOException {
@@ -101,6 +104,14 @@ class TransferApi {
             @RequestParam(defaultValue = "") String handedOverBy,
             @RequestParam(defaultValue = "") String witness,
             Access access) {
+        var receipt =
+                receiveUpload(packages, pkg, new TransferPackages.Handover(fondsCode, handedOverBy, witness), access);
+        return ResponseEntity.status(HttpStatus.CREATED).body(receipt);
+    }
+
+    /** Receives an uploaded package through a temporary copy that is always removed. */
+    static TransferPackages.Receipt receiveUpload(
+            TransferPackages packages, @Nullable MultipartFile pkg, TransferPackages.Handover handover, Access access) {
         if (pkg == null || pkg.isEmpty()) {
             throw new InvalidInputException(Violation.of("package", "required"));
         }
@@ -111,9 +122,7 @@ class TransferApi {
                 Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             String name = pkg.getOriginalFilename() == null ? "package.zip" : pkg.getOriginalFilename();
-            var receipt = packages.receive(
-                    tmp, name, new TransferPackages.Handover(fondsCode, handedOverBy, witness), access);
-            return ResponseEntity.status(HttpStatus.CREATED).body(receipt);
+            return packages.receive(tmp, name, handover, access);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

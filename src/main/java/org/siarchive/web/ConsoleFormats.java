@@ -19,6 +19,11 @@ public class ConsoleFormats {
         return t == null ? "" : t.atZoneSameInstant(CHINA).format(DATE_TIME);
     }
 
+    /** A database timestamp read as a plain row value (java.sql.Timestamp). */
+    public String dateTime(java.util.@Nullable Date t) {
+        return t == null ? "" : t.toInstant().atZone(CHINA).format(DATE_TIME);
+    }
+
     public String date(@Nullable LocalDate d) {
         return d == null ? "" : d.toString();
     }

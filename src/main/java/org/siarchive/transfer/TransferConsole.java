@@ -1,0 +1,80 @@
+package org.siarchive.transfer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Violation;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Transfer console (移交与接收): the handover register, this platform's signing key id (for the receiving
+ * side to trust) and the keys trusted here, a form that exports chosen 档号 as an EEP or folder package,
+ * and a form that receives a package with the names of the person handing it over and the witness.
+ */
+@Controller
+class TransferConsole {
+
+    private final TransferPackages packages;
+    private final TransferSettings settings;
+    private final Catalog catalog;
+
+    TransferConsole(TransferPackages packages, TransferSettings settings, Catalog catalog) {
+        this.packages = packages;
+        this.settings = settings;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/transfers")
+    String page(@RequestParam(required = false) @Nullable Long received, Model model) {
+        model.addAttribute("nav", "transfers");
+        model.addAttribute("register", packages.register(100));
+        model.addAttribute("keyId", packages.keyId());
+        model.addAttribute("trusted", settings.trustedKeys());
+        model.addAttribute("received", received);
+        return "transfer/transfers";
+    }
+
+    @PostMapping("/transfers/exports")
+    ResponseEntity<FileSystemResource> export(
+            @RequestParam(defaultValue = "") String archiveCodes,
+            @RequestParam(defaultValue = "EEP") String format,
+            Access access) {
+        TransferPackages.Format f;
+        try {
+            f = TransferPackages.Format.valueOf(format);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Violation.of("format", "codeTable", format));
+        }
+        var codes = new ArrayList<String>(Arrays.stream(archiveCodes.split("[\\s,，;；]+"))
+                .filter(c -> !c.isBlank())
+                .toList());
+        if (codes.isEmpty()) {
+            throw new InvalidInputException(Violation.of("archiveCodes", "required"));
+        }
+        var ids = catalog.itemIdsByArchiveCodes(codes, access.scope(), "archiveCodes");
+        return TransferApi.download(packages.export(ids, f, access));
+    }
+
+    @PostMapping("/transfers/receipts")
+    String receive(
+            @RequestPart(name = "package", required = false) @Nullable MultipartFile pkg,
+            @RequestParam(defaultValue = "") String fondsCode,
+            @RequestParam(defaultValue = "") String handedOverBy,
+            @RequestParam(defaultValue = "") String witness,
+            Access access) {
+        var receipt = TransferApi.receiveUpload(
+                packages, pkg, new TransferPackages.Handover(fondsCode, handedOverBy, witness), access);
+        return "redirect:/transfers?received=" + receipt.id();
+    }
+}
