@@ -644,6 +644,20 @@ public class Catalog {
     }
 
     /** Every item id in catalogue order, for rebuilding derived read models. */
+    /** Ids of items changed at or after {@code since}, in id order after {@code after} (for index catch-up). */
+    public List<UUID> itemIdsUpdatedSince(java.time.OffsetDateTime since, @Nullable UUID after, int limit) {
+        return jdbc.sql(
+                        """
+                select id from item where updated_at >= :since and (:after::uuid is null or id > :after::uuid)
+                order by id limit :limit
+                """)
+                .param("since", since)
+                .param("after", after)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
     public List<UUID> itemIdsAfter(@Nullable UUID after, int limit) {
         return jdbc.sql(
                         "select id from item where (:after::uuid is null or id > :after::uuid) order by id limit :limit")

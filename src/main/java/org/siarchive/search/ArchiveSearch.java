@@ -1,13 +1,12 @@
 package org.siarchive.search;
 
-import org.siarchive.shared.Page;
 import org.siarchive.shared.Scope;
 
-/** The search port. Backends: SQL over the derived table now; Lucene / Solr later, same contract. */
-public interface ArchiveSearch {
+/** The search port. Backends: embedded Lucene (default) and SQL over a derived table; Solr later, same contract. */
+public interface ArchiveSearch extends AutoCloseable {
 
-    /** Hits within the scope only: the backend applies it inside its own query. */
-    Page<SearchHit> search(SearchQuery query, Scope scope);
+    /** Hits within the scope only (the backend applies it inside its own query), with facet counts. */
+    SearchResults search(SearchQuery query, Scope scope);
 
     /** Puts (or replaces) one item's entry. */
     void index(SearchEntry entry);
@@ -18,4 +17,7 @@ public interface ArchiveSearch {
 
     /** True when entries lack what the current version needs (they are then rebuilt at start-up). */
     boolean needsRebuild();
+
+    @Override
+    default void close() {}
 }

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the index keeps of an item: the searchable fields, denormalised, with the item's data-scope
  * attributes (fonds, organisation path, 密级) so a search filters by scope inside its own query. The
- * certificate number is kept only as its keyed blind index.
+ * certificate number is kept only as its keyed blind index; {@code text} is the recognised (OCR) text,
+ * whose personal numbers the backend tokenises or masks before anything reaches disk.
  */
 public record SearchEntry(
         UUID itemId,
@@ -24,4 +25,9 @@ public record SearchEntry(
         OffsetDateTime handledAt,
         long fondsId,
         String orgPath,
-        int clearance) {}
+        int clearance,
+        String organisation,
+        String retentionCode,
+        String status,
+        @Nullable String acceptanceNo,
+        @Nullable String text) {}

@@ -1,38 +1,91 @@
 package org.siarchive.search;
 
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemCaptured;
 import org.siarchive.catalog.ItemCorrected;
 import org.siarchive.crypto.FieldCipher;
+import org.siarchive.digitisation.RecognisedText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the index in step with the catalogue. Listeners run after the catalogue transaction commits,
- * from persisted event publications, so a crash before indexing is made good on restart. An index
- * written before blind indexes and scope columns existed is rebuilt once at start-up.
+ * from persisted event publications. The Lucene index is committed every couple of seconds with a
+ * watermark (the time of the previous commit, less a margin); at start-up every item changed since the
+ * watermark is indexed again, which makes good what a crash between indexing and committing lost. A
+ * full rebuild (new index layout, or an empty index beside a non-empty catalogue) runs in the background
+ * in pages of 500, committing its cursor with each page, so it resumes where a restart interrupted it and
+ * never holds more than a page in memory.
  */
 @Component
 class SearchIndexer implements SmartInitializingSingleton {
 
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     static final String CERT_CONTEXT = "search.cert_no";
+    static final String WATERMARK = "watermark";
+    static final String CURSOR = "rebuild-cursor";
+    static final int PAGE = 500;
+    /** How far before the previous commit the catch-up starts (listeners that were still running then). */
+    static final java.time.Duration MARGIN = java.time.Duration.ofMinutes(5);
 
     private final Catalog catalog;
     private final ArchiveSearch search;
     private final FieldCipher cipher;
+    private final RecognisedText recognised;
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private volatile OffsetDateTime lastCommit = OffsetDateTime.now();
 
-    SearchIndexer(Catalog catalog, ArchiveSearch search, FieldCipher cipher) {
+    SearchIndexer(Catalog catalog, ArchiveSearch search, FieldCipher cipher, RecognisedText recognised) {
         this.catalog = catalog;
         this.search = search;
         this.cipher = cipher;
+        this.recognised = recognised;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (search.needsRebuild()) {
-            rebuild();
+        if (search.needsRebuild()
+                || (search.size() == 0 && !catalog.itemIdsAfter(null, 1).isEmpty())) {
+            var t = new Thread(this::rebuildQuietly, "search-rebuild");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        } else if (search instanceof LuceneArchiveSearch lucene) {
+            catchUp(lucene);
+        }
+    }
+
+    private void catchUp(LuceneArchiveSearch lucene) {
+        String mark = lucene.userData().get(WATERMARK);
+        if (mark == null) {
+            return;
+        }
+        long n = 0;
+        UUID after = null;
+        var since = OffsetDateTime.parse(mark);
+        while (true) {
+            var ids = catalog.itemIdsUpdatedSince(since, after, PAGE);
+            if (ids.isEmpty()) {
+                break;
+            }
+            ids.forEach(this::reindex);
+            n += ids.size();
+            after = ids.get(ids.size() - 1);
+        }
+        flush();
+        if (n > 0) {
+            log.info("search index: {} items changed since {} indexed again", n, since);
         }
     }
 
@@ -44,6 +97,20 @@ class SearchIndexer implements SmartInitializingSingleton {
     @ApplicationModuleListener
     void on(ItemCorrected event) {
         reindex(event.itemId());
+    }
+
+    /** Commits the index when it has unsaved writes (Lucene only; SQL writes are transactional). */
+    @Scheduled(initialDelayString = "PT2S", fixedDelayString = "${siarchive.search.commit-interval:PT2S}")
+    void flush() {
+        if (search instanceof LuceneArchiveSearch lucene && lucene.hasPendingWrites() && !rebuilding.get()) {
+            var now = OffsetDateTime.now();
+            var data = new HashMap<String, String>();
+            data.put(WATERMARK, lastCommit.minus(MARGIN).toString());
+            lucene.commit(data);
+            lastCommit = now;
+        } else if (search instanceof LuceneArchiveSearch lucene) {
+            lucene.refresh();
+        }
     }
 
     void reindex(UUID itemId) {
@@ -64,25 +131,78 @@ class SearchIndexer implements SmartInitializingSingleton {
                     i.handledAt(),
                     scope.fondsId(),
                     scope.orgPath(),
-                    scope.clearance()));
+                    scope.clearance(),
+                    i.fondsName(),
+                    i.retentionCode(),
+                    i.status(),
+                    i.acceptanceNo(),
+                    recognised.ofItem(itemId).orElse(null)));
         });
     }
 
-    /** Rebuilds the whole index from the catalogue, in pages. */
-    long rebuild() {
-        search.clear();
-        long n = 0;
-        UUID after = null;
-        while (true) {
-            var ids = catalog.itemIdsAfter(after, 500);
-            if (ids.isEmpty()) {
-                return n;
-            }
-            for (UUID id : ids) {
-                reindex(id);
-                n++;
-            }
-            after = ids.get(ids.size() - 1);
+    private void rebuildQuietly() {
+        try {
+            long n = rebuild();
+            log.info("search index rebuilt: {} items", n);
+        } catch (RuntimeException e) {
+            log.error("search index rebuild stopped: {}", e.toString(), e);
         }
+    }
+
+    /**
+     * Rebuilds the whole index from the catalogue in pages, resuming after the committed cursor of an
+     * interrupted rebuild. Returns the number of items visited.
+     */
+    long rebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return 0;
+        }
+        try {
+            var started = OffsetDateTime.now();
+            UUID after = null;
+            if (search instanceof LuceneArchiveSearch lucene
+                    && lucene.userData().get(CURSOR) != null) {
+                String c = lucene.userData().get(CURSOR);
+                after = c.isEmpty() ? null : UUID.fromString(c);
+                log.info("search index rebuild resumes after {}", c);
+            } else {
+                search.clear();
+                checkpoint(started, "");
+            }
+            long n = 0;
+            while (true) {
+                List<UUID> ids = catalog.itemIdsAfter(after, PAGE);
+                if (ids.isEmpty()) {
+                    break;
+                }
+                for (UUID id : ids) {
+                    reindex(id);
+                    n++;
+                }
+                after = ids.get(ids.size() - 1);
+                checkpoint(started, after.toString());
+            }
+            checkpoint(started, null);
+            return n;
+        } finally {
+            rebuilding.set(false);
+        }
+    }
+
+    /** Commits the rebuild's progress; a null cursor ends the rebuild (the watermark covers changes since). */
+    private void checkpoint(OffsetDateTime started, @Nullable String cursor) {
+        if (search instanceof LuceneArchiveSearch lucene) {
+            Map<String, String> data = new HashMap<>();
+            data.put(WATERMARK, started.minus(MARGIN).toString());
+            if (cursor != null) {
+                data.put(CURSOR, cursor);
+            }
+            lucene.commit(data);
+            lastCommit = OffsetDateTime.now();
+        }
+    }
+
+    boolean rebuilding() {
+        return rebuilding.get();
     }
 }

@@ -1,8 +1,14 @@
 package org.siarchive.search;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Metadata criteria; every criterion is optional and they combine with AND. {@code page} counts from 0. */
+/**
+ * Search criteria; every criterion is optional and they combine with AND. {@code text} is free text
+ * (words, a name in characters, pinyin or initials, an ID number, a 档号); {@code within} holds the texts
+ * of earlier searches this one narrows ("search within results"); the facet fields drill down; {@code sort}
+ * is "relevance" (default with text) or "time". {@code page} counts from 0.
+ */
 public record SearchQuery(
         @Nullable String name,
         @Nullable String idNumber,
@@ -10,8 +16,49 @@ public record SearchQuery(
         @Nullable String category,
         @Nullable Integer year,
         @Nullable String insuranceType,
+        @Nullable String text,
+        List<String> within,
+        @Nullable String step,
+        @Nullable String organisation,
+        @Nullable String retention,
+        @Nullable String status,
+        @Nullable String sort,
         int page,
         int size) {
+
+    public SearchQuery {
+        within = within == null
+                ? List.of()
+                : within.stream().filter(w -> !blank(w)).map(String::strip).toList();
+    }
+
+    /** Metadata criteria only (the first search form's fields). */
+    public SearchQuery(
+            @Nullable String name,
+            @Nullable String idNumber,
+            @Nullable String archiveCode,
+            @Nullable String category,
+            @Nullable Integer year,
+            @Nullable String insuranceType,
+            int page,
+            int size) {
+        this(
+                name,
+                idNumber,
+                archiveCode,
+                category,
+                year,
+                insuranceType,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                page,
+                size);
+    }
 
     public boolean empty() {
         return blank(name)
@@ -19,7 +66,17 @@ public record SearchQuery(
                 && blank(archiveCode)
                 && blank(category)
                 && year == null
-                && blank(insuranceType);
+                && blank(insuranceType)
+                && blank(text)
+                && within.isEmpty()
+                && blank(step)
+                && blank(organisation)
+                && blank(retention)
+                && blank(status);
+    }
+
+    public boolean byTime() {
+        return "time".equals(sort) || blank(text) && within.isEmpty();
     }
 
     static boolean blank(@Nullable String s) {

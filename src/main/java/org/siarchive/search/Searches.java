@@ -3,7 +3,6 @@ package org.siarchive.search;
 import java.util.ArrayList;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.shared.Access;
-import org.siarchive.shared.Page;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +19,7 @@ class Searches {
     }
 
     @Transactional
-    Page<SearchHit> search(SearchQuery q, Access access) {
+    SearchResults search(SearchQuery q, Access access) {
         var result = search.search(q, access.scope());
         var criteria = new ArrayList<String>();
         if (!SearchQuery.blank(q.name())) criteria.add("name=" + q.name().strip());
@@ -33,13 +32,22 @@ class Searches {
         if (q.year() != null) criteria.add("year=" + q.year());
         if (!SearchQuery.blank(q.insuranceType()))
             criteria.add("insuranceType=" + q.insuranceType().strip());
+        if (!SearchQuery.blank(q.text())) criteria.add("text=" + q.text().strip());
+        q.within().forEach(w -> criteria.add("within=" + w));
+        if (!SearchQuery.blank(q.step())) criteria.add("step=" + q.step().strip());
+        if (!SearchQuery.blank(q.organisation()))
+            criteria.add("organisation=" + q.organisation().strip());
+        if (!SearchQuery.blank(q.retention()))
+            criteria.add("retention=" + q.retention().strip());
+        if (!SearchQuery.blank(q.status())) criteria.add("status=" + q.status().strip());
         audit.record(
                 access.actor(),
                 "SEARCH",
                 "-",
                 "QUERY",
                 null,
-                String.join(", ", criteria) + " → " + result.total() + " hits, page " + result.page());
+                String.join(", ", criteria) + " → " + result.page().total() + " hits, page "
+                        + result.page().page());
         return result;
     }
 }

@@ -9,13 +9,11 @@ import org.siarchive.crypto.FieldCipher;
 import org.siarchive.shared.Page;
 import org.siarchive.shared.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * SQL backend of the search port over {@code search_entry}. Criteria are bind parameters; a name
  * matches as a prefix, ID numbers and 档号 exactly (档号 also as a prefix, to list a class).
  */
-@Component
 class SqlArchiveSearch implements ArchiveSearch {
 
     private final JdbcClient jdbc;
@@ -28,7 +26,7 @@ class SqlArchiveSearch implements ArchiveSearch {
     }
 
     @Override
-    public Page<SearchHit> search(SearchQuery q, Scope scope) {
+    public SearchResults search(SearchQuery q, Scope scope) {
         int size = Page.clampSize(q.size());
         int page = Math.max(0, q.page());
         var where = new ArrayList<String>();
@@ -50,14 +48,14 @@ class SqlArchiveSearch implements ArchiveSearch {
         List<SearchHit> hits = jdbc.sql(
                         """
                 select item_id, archive_code, title, person_name, employer_name, category_code, step_code,
-                       insurance_type, year, handled_at
+                       insurance_type, year, handled_at, null as snippet
                 from search_entry where %s order by handled_at desc, archive_code limit :limit offset :offset
                 """
                                 .formatted(clause))
                 .params(params)
                 .query(SearchHit.class)
                 .list();
-        return new Page<>(hits, page, size, total);
+        return new SearchResults(new Page<>(hits, page, size, total), Map.of());
     }
 
     private static void criteria(SearchQuery q, List<String> where, Map<String, Object> params, FieldCipher cipher) {
@@ -75,6 +73,22 @@ class SqlArchiveSearch implements ArchiveSearch {
             where.add("(archive_code = :code or archive_code like :codePrefix escape '\\')");
             params.put("code", q.archiveCode().strip());
             params.put("codePrefix", likePrefix(q.archiveCode().strip()));
+        }
+        var texts = new ArrayList<String>();
+        if (!SearchQuery.blank(q.text())) {
+            texts.add(q.text().strip());
+        }
+        texts.addAll(q.within());
+        for (int i = 0; i < texts.size(); i++) {
+            // the SQL backend has no full text: a text matches title, names or 档号 as a substring
+            where.add("(title like :t%1$d escape '\\' or person_name like :t%1$d escape '\\'".formatted(i)
+                    + " or employer_name like :t%1$d escape '\\' or archive_code like :t%1$d escape '\\')"
+                            .formatted(i));
+            params.put("t" + i, "%" + likePrefix(texts.get(i)));
+        }
+        if (!SearchQuery.blank(q.step())) {
+            where.add("step_code = :step");
+            params.put("step", q.step().strip());
         }
         if (!SearchQuery.blank(q.category())) {
             where.add("category_code = :category");
