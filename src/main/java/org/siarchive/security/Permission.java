@@ -21,6 +21,9 @@ public final class Permission {
     public static final String SCAN_QC = "digitisation:qc";
     public static final String FIXITY = "preservation:fixity";
     public static final String TRANSFER = "preservation:transfer";
+    public static final String LOAN_REQUEST = "lending:request";
+    public static final String LOAN_APPROVE = "lending:approve";
+    public static final String LOAN_MANAGE = "lending:manage";
 
     // system administrator
     public static final String ACCOUNT_READ = "account:read";

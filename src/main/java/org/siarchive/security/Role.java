@@ -30,10 +30,11 @@ public enum Role {
                     SCAN,
                     SCAN_QC,
                     FIXITY,
-                    TRANSFER)),
-    CLERK(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, CAPTURE_CREATE, SEARCH, SCAN)),
-    APPROVER(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, SEARCH, UNMASK)),
-    READER(false, Set.of(ITEM_READ, REFERENCE_READ, SEARCH));
+                    TRANSFER,
+                    LOAN_MANAGE)),
+    CLERK(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, CAPTURE_CREATE, SEARCH, SCAN, LOAN_REQUEST)),
+    APPROVER(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, SEARCH, UNMASK, LOAN_APPROVE)),
+    READER(false, Set.of(ITEM_READ, REFERENCE_READ, SEARCH, LOAN_REQUEST));
 
     private final boolean administrator;
     private final Set<String> permissions;

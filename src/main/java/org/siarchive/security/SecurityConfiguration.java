@@ -168,6 +168,28 @@ class SecurityConfiguration {
                                 "/integrity/alerts/*/acknowledge",
                                 "/integrity/items/*/repair")
                         .hasAuthority(FIXITY)
+                        // console: lending (利用)
+                        .requestMatchers(HttpMethod.GET, "/lending", "/lending/requests/*")
+                        .hasAnyAuthority(LOAN_REQUEST, LOAN_APPROVE)
+                        .requestMatchers(HttpMethod.POST, "/lending/requests", "/lending/requests/*/withdraw")
+                        .hasAuthority(LOAN_REQUEST)
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/lending/requests/*/items/*",
+                                "/lending/requests/*/items/*/pages/*/*",
+                                "/lending/requests/*/items/*/files/*")
+                        .hasAuthority(LOAN_REQUEST)
+                        .requestMatchers(HttpMethod.POST, "/lending/requests/*/decision")
+                        .hasAuthority(LOAN_APPROVE)
+                        .requestMatchers(
+                                HttpMethod.GET, "/lending/physical", "/lending/physical/*", "/lending/register")
+                        .hasAuthority(LOAN_MANAGE)
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/lending/physical",
+                                "/lending/physical/*/extend",
+                                "/lending/physical/*/return")
+                        .hasAuthority(LOAN_MANAGE)
                         .requestMatchers(HttpMethod.GET, "/transfers")
                         .hasAuthority(TRANSFER)
                         .requestMatchers(HttpMethod.POST, "/transfers/exports", "/transfers/receipts")

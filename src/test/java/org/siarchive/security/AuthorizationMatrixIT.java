@@ -145,6 +145,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("GET", "/integrity", null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/checks", null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/transfers", null, EnumSet.of(ARCHIVIST)));
+        c.add(new Case("GET", "/lending", null, EnumSet.of(READER, CLERK, APPROVER)));
+        c.add(new Case("GET", "/lending/physical", null, EnumSet.of(ARCHIVIST)));
+        c.add(new Case("GET", "/lending/register", null, EnumSet.of(ARCHIVIST)));
         // console writes, each with input that fails validation
         c.add(new Case("FORM", "/persons/" + personA + "/unmask", "reason=", EnumSet.of(ARCHIVIST, APPROVER)));
         c.add(new Case("FORM", "/admin/accounts", "username=1&displayName=", EnumSet.of(SYSADMIN)));
@@ -162,6 +165,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("FORM", "/integrity/sweeps", "rateMbS=-1", EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/integrity/alerts/1/acknowledge", "note=", EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/transfers/exports", "archiveCodes=", EnumSet.of(ARCHIVIST)));
+        c.add(new Case("FORM", "/lending/requests", "archiveCodes=", EnumSet.of(READER, CLERK)));
+        c.add(new Case("FORM", "/lending/requests/999999999/decision", "approve=true", EnumSet.of(APPROVER)));
+        c.add(new Case("FORM", "/lending/physical", "borrower=", EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/integrity/items/" + x, null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/checks/runs", "archiveCodes=NO-SUCH-CODE", EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/checks/items/XX-9-9", "enabled=false", EnumSet.of(ARCHIVIST)));

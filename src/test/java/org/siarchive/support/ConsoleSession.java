@@ -116,6 +116,20 @@ public final class ConsoleSession {
         }
     }
 
+    /** A GET on the session whose body is kept as bytes (images, downloads). */
+    public HttpResponse<byte[]> bytes(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String csrf() {
         return csrf;
     }
