@@ -24,6 +24,7 @@ public final class Permission {
     public static final String LOAN_REQUEST = "lending:request";
     public static final String LOAN_APPROVE = "lending:approve";
     public static final String LOAN_MANAGE = "lending:manage";
+    public static final String CERTIFY = "certificate:issue";
 
     // system administrator
     public static final String ACCOUNT_READ = "account:read";

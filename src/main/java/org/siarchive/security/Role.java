@@ -31,8 +31,20 @@ public enum Role {
                     SCAN_QC,
                     FIXITY,
                     TRANSFER,
-                    LOAN_MANAGE)),
-    CLERK(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, CAPTURE_CREATE, SEARCH, SCAN, LOAN_REQUEST)),
+                    LOAN_MANAGE,
+                    CERTIFY)),
+    CLERK(
+            false,
+            Set.of(
+                    ITEM_READ,
+                    FILE_READ,
+                    PARTY_READ,
+                    REFERENCE_READ,
+                    CAPTURE_CREATE,
+                    SEARCH,
+                    SCAN,
+                    LOAN_REQUEST,
+                    CERTIFY)),
     APPROVER(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, SEARCH, UNMASK, LOAN_APPROVE)),
     READER(false, Set.of(ITEM_READ, REFERENCE_READ, SEARCH, LOAN_REQUEST));
 

@@ -168,6 +168,15 @@ class SecurityConfiguration {
                                 "/integrity/alerts/*/acknowledge",
                                 "/integrity/items/*/repair")
                         .hasAuthority(FIXITY)
+                        // console: certificates (出证); verification is public
+                        .requestMatchers(HttpMethod.GET, "/certificates", "/certificates/*", "/certificates/*/file")
+                        .hasAuthority(CERTIFY)
+                        .requestMatchers(HttpMethod.POST, "/certificates")
+                        .hasAuthority(CERTIFY)
+                        .requestMatchers(HttpMethod.GET, "/verify", "/verify/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/verify/*")
+                        .permitAll()
                         // console: lending (利用)
                         .requestMatchers(HttpMethod.GET, "/lending", "/lending/requests/*")
                         .hasAnyAuthority(LOAN_REQUEST, LOAN_APPROVE)

@@ -1,0 +1,300 @@
+package org.siarchive.certificates;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.ofdrw.reader.OFDReader;
+import org.ofdrw.sign.OFDSigner;
+import org.ofdrw.sign.SignMode;
+import org.ofdrw.sign.verify.OFDValidator;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.crypto.KeyDirectory;
+import org.siarchive.lending.Utilisation;
+import org.siarchive.platform.DataDirectory;
+import org.siarchive.preservation.Digester;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Violation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues and verifies certified copies. An archive extract lists every item about a person within the
+ * issuer's scope; it is laid out as PDF or OFD with the QR code of {@code <public-url>/verify/<code>},
+ * signed (SM3withSM2), and stored byte for byte with its digests and a masked summary, audited and entered
+ * in the utilisation register per item in one transaction. Verification of a code shows the summary;
+ * verification of a file requires the very bytes issued (SM3 and SHA-256) and a signature by the
+ * platform's key.
+ */
+@Component
+public class Certificates {
+
+    static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm");
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final AuditTrail audit;
+    private final Utilisation register;
+    private final CertificateSignatures signatures;
+    private final DataDirectory data;
+    private final String publicUrl;
+    private final String issuer;
+    private final SecureRandom random = new SecureRandom();
+
+    Certificates(
+            JdbcClient jdbc,
+            Catalog catalog,
+            AuditTrail audit,
+            Utilisation register,
+            KeyDirectory keys,
+            DataDirectory data,
+            @Value("${siarchive.certificates.public-url:http://127.0.0.1:8080}") String publicUrl,
+            @Value("${siarchive.fonds.agency:社会保险事业管理中心}") String issuer) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.register = register;
+        this.signatures = new CertificateSignatures(keys.signingKey("certificates"), issuer);
+        this.data = data;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.issuer = issuer;
+    }
+
+    /** A certificate as the consoles and the public page show it (never the unmasked subject). */
+    public record Certificate(
+            long id,
+            String code,
+            String kind,
+            String format,
+            String subjectName,
+            String subjectId,
+            int items,
+            String purpose,
+            String issuer,
+            String keyId,
+            long sizeBytes,
+            String sm3,
+            String issuedBy,
+            OffsetDateTime issuedAt) {}
+
+    @Transactional
+    public Certificate issue(String idNumber, String format, String purpose, Access access) {
+        var v = new ArrayList<Violation>();
+        if (!format.equals("PDF") && !format.equals("OFD")) {
+            v.add(Violation.of("format", "codeTable", format));
+        }
+        String p = purpose == null ? "" : purpose.strip();
+        if (p.isEmpty() || p.length() > 200) {
+            v.add(Violation.of("purpose", p.isEmpty() ? "required" : "maxLength", 200));
+        }
+        if (idNumber == null || idNumber.isBlank()) {
+            v.add(Violation.of("idNumber", "required"));
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
+        long personId = catalog.findPerson(idNumber.strip().toUpperCase(), access)
+                .orElseThrow(() -> new NotFoundException("PERSON", "-"));
+        var file = catalog.personFile(personId, access);
+        String code = code();
+        var items = file.items().stream()
+                .map(i -> new String[] {
+                    i.archiveCode(),
+                    i.title(),
+                    i.stepName(),
+                    i.handledAt().toLocalDate().toString()
+                })
+                .toList();
+        String name = maskName(file.party().name());
+        var content = new CertificateDocuments.Content(
+                "社会保险业务档案摘录证明",
+                issuer,
+                code,
+                publicUrl + "/verify/" + code,
+                name,
+                file.party().key(),
+                catalog.now().format(DAY),
+                p,
+                items);
+        byte[] document = format.equals("PDF") ? signedPdf(content) : signedOfd(content);
+        var fixity = Digester.of(document);
+        long id = jdbc.sql(
+                        """
+                insert into certificate (code, kind, format, person_id, subject_name, subject_id, items, purpose,
+                    issuer, key_id, size_bytes, sm3, sha256, document, issued_by)
+                values (:code, 'EXTRACT', :f, :person, :name, :sid, :n, :p, :issuer, :key, :size, :sm3, :sha, :doc, :by)
+                returning id
+                """)
+                .param("code", code)
+                .param("f", format)
+                .param("person", personId)
+                .param("name", name)
+                .param("sid", file.party().key())
+                .param("n", items.size())
+                .param("p", p)
+                .param("issuer", issuer)
+                .param("key", signatures.keyId())
+                .param("size", fixity.size())
+                .param("sm3", fixity.sm3())
+                .param("sha", fixity.sha256())
+                .param("doc", document)
+                .param("by", access.actor().name())
+                .query(Long.class)
+                .single();
+        for (var i : file.items()) {
+            register.record("CERTIFICATE", null, null, i.id(), i.archiveCode(), "CERTIFY", access);
+        }
+        audit.record(
+                access.actor(),
+                "CERTIFICATE",
+                code,
+                "ISSUE",
+                p,
+                format + ", person " + personId + ", " + items.size() + " items, SM3 " + fixity.sm3());
+        return certificate(id);
+    }
+
+    private byte[] signedPdf(CertificateDocuments.Content c) {
+        try {
+            return signatures.signPdf(CertificateDocuments.pdf(c), "证明编号 " + c.code());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] signedOfd(CertificateDocuments.Content c) {
+        try {
+            var dir = Files.createDirectories(data.resolve("certificate-work").resolve(c.code()));
+            try {
+                var plain = dir.resolve("plain.ofd");
+                var signed = dir.resolve("signed.ofd");
+                CertificateDocuments.ofd(c, plain, dir);
+                try (var reader = new OFDReader(plain);
+                        var signer = new OFDSigner(reader, signed)) {
+                    signer.setSignMode(SignMode.WholeProtected);
+                    signer.setSignContainer(signatures.ofdSigner());
+                    signer.exeSign();
+                }
+                return Files.readAllBytes(signed);
+            } finally {
+                try (var walk = Files.walk(dir)) {
+                    for (var f :
+                            walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("OFD certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** The outcome of checking a file against a code. */
+    public record Verdict(boolean authentic, List<String> problems) {}
+
+    /** Checks an uploaded file: the bytes issued under the code, and a signature by the platform's key. */
+    public Verdict verify(String code, byte[] file) {
+        var c = byCode(code).orElseThrow(() -> new NotFoundException("CERTIFICATE", code));
+        var problems = new ArrayList<String>();
+        var fixity = Digester.of(file);
+        if (!fixity.sm3().equals(c.sm3()) || fixity.size() != c.sizeBytes()) {
+            problems.add("文件与出具时的内容不一致（SM3 " + fixity.sm3().substring(0, 16) + "…，应为 "
+                    + c.sm3().substring(0, 16) + "…）");
+        }
+        problems.addAll(c.format().equals("PDF") ? signatures.verifyPdf(file) : verifyOfd(file));
+        return new Verdict(problems.isEmpty(), problems);
+    }
+
+    private List<String> verifyOfd(byte[] file) {
+        try {
+            var dir = Files.createDirectories(data.resolve("certificate-work").resolve("verify-" + code()));
+            try {
+                var f = dir.resolve("upload.ofd");
+                Files.write(f, file);
+                try (var reader = new OFDReader(f);
+                        var validator = new OFDValidator(reader)) {
+                    validator.setValidator(signatures.ofdValidator());
+                    validator.exeValidate();
+                }
+                return List.of();
+            } finally {
+                try (var walk = Files.walk(dir)) {
+                    for (var p :
+                            walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            return List.of("OFD 签名验证失败：" + e.getMessage());
+        }
+    }
+
+    public java.util.Optional<Certificate> byCode(String code) {
+        return jdbc.sql(SELECT + " where code = :c")
+                .param("c", code.strip().toUpperCase())
+                .query(Certificate.class)
+                .optional();
+    }
+
+    public Certificate certificate(long id) {
+        return jdbc.sql(SELECT + " where id = :id")
+                .param("id", id)
+                .query(Certificate.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("CERTIFICATE", Long.toString(id)));
+    }
+
+    public byte[] document(long id) {
+        return jdbc.sql("select document from certificate where id = :id")
+                .param("id", id)
+                .query(byte[].class)
+                .single();
+    }
+
+    public List<Certificate> recent(int limit) {
+        return jdbc.sql(SELECT + " order by id desc limit :n")
+                .param("n", limit)
+                .query(Certificate.class)
+                .list();
+    }
+
+    private String code() {
+        var sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            sb.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    static String maskName(@Nullable String name) {
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        if (name.length() == 1) {
+            return name;
+        }
+        if (name.length() == 2) {
+            return name.charAt(0) + "*";
+        }
+        return name.charAt(0) + "*".repeat(name.length() - 2) + name.charAt(name.length() - 1);
+    }
+
+    private static final String SELECT =
+            """
+            select id, code, kind, format, subject_name, subject_id, items, purpose, issuer, key_id, size_bytes, sm3,
+                   issued_by, issued_at
+            from certificate
+            """;
+}
