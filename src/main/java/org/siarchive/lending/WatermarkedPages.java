@@ -80,8 +80,8 @@ final class WatermarkedPages {
             g.transform(AffineTransform.getRotateInstance(
                     Math.toRadians(-30), out.getWidth() / 2.0, out.getHeight() / 2.0));
             int span = out.getWidth() + out.getHeight();
-            for (int y = -span; y < span; y += stepY) {
-                for (int x = -span; x < span; x += stepX) {
+            for (int y = -2 * span; y < 2 * span; y += stepY) {
+                for (int x = -2 * span; x < 2 * span; x += stepX) {
                     for (int i = 0; i < lines.length; i++) {
                         g.drawString(lines[i], x, y + i * lineHeight);
                     }
