@@ -27,10 +27,19 @@ class CatalogApi {
     private final ItemCorrections corrections;
     private final ContentDownloads downloads;
 
-    CatalogApi(Catalog catalog, ItemCorrections corrections, ContentDownloads downloads) {
+    private final RelatedRecords related;
+
+    CatalogApi(Catalog catalog, ItemCorrections corrections, ContentDownloads downloads, RelatedRecords related) {
         this.catalog = catalog;
         this.corrections = corrections;
         this.downloads = downloads;
+        this.related = related;
+    }
+
+    /** The item's person, employer and business case with their other items, and same-event suggestions. */
+    @GetMapping("/items/{id}/related")
+    RelatedRecords.Graph related(@PathVariable String id, Access access) {
+        return related.of(catalog.readItem(Ids.uuid("ITEM", id), access), access.scope());
     }
 
     @GetMapping("/items/{id}")

@@ -22,8 +22,11 @@ class CatalogConsole {
 
     private final Catalog catalog;
 
-    CatalogConsole(Catalog catalog) {
+    private final RelatedRecords related;
+
+    CatalogConsole(Catalog catalog, RelatedRecords related) {
         this.catalog = catalog;
+        this.related = related;
     }
 
     @GetMapping("/items/{id}")
@@ -37,6 +40,7 @@ class CatalogConsole {
         model.addAttribute("personId", catalog.personIdOfItem(item.id()).orElse(null));
         model.addAttribute("canReadParties", access.can("catalog:party:read"));
         model.addAttribute("renditions", catalog.renditions(item.id()));
+        model.addAttribute("related", related.of(item, access.scope()));
         return "catalog/item";
     }
 

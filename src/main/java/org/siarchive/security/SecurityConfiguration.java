@@ -243,6 +243,8 @@ class SecurityConfiguration {
                         // API
                         .requestMatchers(HttpMethod.POST, "/api/v1/captures")
                         .hasAuthority(CAPTURE_CREATE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/items/*/related")
+                        .hasAuthority(ITEM_READ)
                         .requestMatchers(HttpMethod.GET, "/api/v1/items/*/preservation-events")
                         .hasAuthority(FIXITY)
                         .requestMatchers(HttpMethod.GET, "/api/v1/items/*/files/*", "/api/v1/items/*/access.pdf")
