@@ -148,6 +148,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("GET", "/lending", null, EnumSet.of(READER, CLERK, APPROVER)));
         c.add(new Case("GET", "/lending/physical", null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/lending/register", null, EnumSet.of(ARCHIVIST)));
+        c.add(new Case("GET", "/certificates", null, EnumSet.of(ARCHIVIST, CLERK)));
+        c.add(new Case("GET", "/verify/NOSUCHCODE", null, EnumSet.allOf(Role.class)));
         // console writes, each with input that fails validation
         c.add(new Case("FORM", "/persons/" + personA + "/unmask", "reason=", EnumSet.of(ARCHIVIST, APPROVER)));
         c.add(new Case("FORM", "/admin/accounts", "username=1&displayName=", EnumSet.of(SYSADMIN)));
@@ -168,6 +170,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("FORM", "/lending/requests", "archiveCodes=", EnumSet.of(READER, CLERK)));
         c.add(new Case("FORM", "/lending/requests/999999999/decision", "approve=true", EnumSet.of(APPROVER)));
         c.add(new Case("FORM", "/lending/physical", "borrower=", EnumSet.of(ARCHIVIST)));
+        c.add(new Case("FORM", "/certificates", "idNumber=", EnumSet.of(ARCHIVIST, CLERK)));
         c.add(new Case("GET", "/integrity/items/" + x, null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/checks/runs", "archiveCodes=NO-SUCH-CODE", EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/checks/items/XX-9-9", "enabled=false", EnumSet.of(ARCHIVIST)));
@@ -204,6 +207,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("POST", "/api/v1/transfers/receipts", "{}", EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/api/v1/transfers/receipts", null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/api/v1/items/" + x + "/preservation-events", null, EnumSet.of(ARCHIVIST)));
+        c.add(new Case("GET", "/api/v1/items/" + x + "/related", null, BUSINESS));
         return c;
     }
 
