@@ -196,6 +196,25 @@ class SearchQualityTest {
     }
 
     @Test
+    void everyItemWithTheWordIsFoundAndNoOther() {
+        // recall and precision over the whole corpus: the hits are exactly the items whose title or text holds
+        // the word, in either script
+        for (String[] q : new String[][] {{"養老", "养老", "養老"}, {"保险金", "保险金", "保險金"}}) {
+            long expected = all.values().stream()
+                    .filter(e -> (e.title() + e.text()).contains(q[1]) || (e.title() + e.text()).contains(q[2]))
+                    .count();
+            var query = new SearchQuery(
+                    null, null, null, null, null, null, q[0], List.of(), null, null, null, null, null, 0, 10);
+            var r = search.search(query, Scope.EVERYTHING);
+            assertThat(r.page().total()).as(q[0]).isEqualTo(expected);
+            for (var h : r.page().content()) {
+                var e = all.get(h.itemId());
+                assertThat(e.title() + e.text()).as(q[0]).containsAnyOf(q[1], q[2]);
+            }
+        }
+    }
+
+    @Test
     void traditionalAndSimplifiedFindEachOther() {
         assertThat(top10("養老金領取資格認證", Scope.EVERYTHING)).contains(traditionalTextItem, simplifiedCertItem);
         assertThat(top10("养老金领取资格认证", Scope.EVERYTHING)).contains(traditionalTextItem, simplifiedCertItem);
