@@ -86,6 +86,15 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
     static final String BIGRAMS = "b";
     static final String DISPLAY = "display";
 
+    /** Shared by every index of this JVM: one thread per core, daemon, for searching segment slices. */
+    private static final java.util.concurrent.ExecutorService SEARCH_THREADS =
+            java.util.concurrent.Executors.newFixedThreadPool(
+                    Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                        var t = new Thread(r, "search-slice");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -121,7 +130,14 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(48);
             this.writer = new IndexWriter(directory, config);
-            this.searchers = new SearcherManager(writer, null);
+            // searches use every core: a broad query's hits and facets are counted per segment slice in parallel
+            this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
+                @Override
+                public org.apache.lucene.search.IndexSearcher newSearcher(
+                        org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+                    return new org.apache.lucene.search.IndexSearcher(reader, SEARCH_THREADS);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
