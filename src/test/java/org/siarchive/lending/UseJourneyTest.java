@@ -100,11 +100,17 @@ class UseJourneyTest extends IntegrationTest {
                 .item();
         String base = "http://127.0.0.1:" + port;
 
-        // the reader asks
+        // the reader finds the item by the pinyin initials of the name, sees facets, and asks for it
         long requestId;
         try (var ctx = browser.newContext()) {
             var page = ctx.newPage();
             Browsers.login(page, base, reader.username(), reader.password(), reader.codes());
+            page.navigate(base + "/search");
+            page.fill("#q", "oyly");
+            page.click("#search-submit");
+            page.waitForSelector("#results a:text-is('" + item.archiveCode() + "')");
+            assertThat(page.isVisible("#facet-step")).isTrue();
+            Browsers.screenshot(page, "search-pinyin");
             page.navigate(base + "/lending");
             page.fill("#archiveCodes", item.archiveCode());
             page.selectOption("#purposeCode", "QUERY");
