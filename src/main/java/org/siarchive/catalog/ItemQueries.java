@@ -66,6 +66,9 @@ class ItemQueries {
             left join employer e on e.id = i.employer_id
             """;
 
+    private static final org.springframework.jdbc.core.DataClassRowMapper<ItemRecord.ItemFile> FILE_ROW =
+            new org.springframework.jdbc.core.DataClassRowMapper<>(ItemRecord.ItemFile.class);
+
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
 
@@ -123,17 +126,7 @@ class ItemQueries {
                 .param("ids", array)
                 .query(rs -> {
                     files.computeIfAbsent(rs.getObject("item_id", UUID.class), k -> new java.util.ArrayList<>())
-                            .add(new ItemRecord.ItemFile(
-                                    rs.getInt("seq"),
-                                    rs.getString("material_code"),
-                                    rs.getString("material_name"),
-                                    rs.getString("original_name"),
-                                    rs.getString("logical_path"),
-                                    rs.getString("media_type"),
-                                    rs.getString("format_name"),
-                                    rs.getLong("size_bytes"),
-                                    rs.getString("sm3"),
-                                    rs.getString("sha256")));
+                            .add(FILE_ROW.mapRow(rs, rs.getRow()));
                 });
         var byId = new HashMap<UUID, ItemRecord>();
         jdbc.sql(ITEM_SELECT + " where i.id = any(:ids)")

@@ -25,8 +25,6 @@ import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.DigestCalculator;
-import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.ofdrw.core.signatures.SigType;
 import org.ofdrw.sign.ExtendSignatureContainer;
 import org.ofdrw.sign.verify.SignedDataValidateContainer;
@@ -79,7 +77,8 @@ final class CertificateSignatures {
         try {
             var gen = new CMSSignedDataGenerator();
             gen.addSignerInfoGenerator(
-                    new SignerInfoGeneratorBuilder(digests()).build(new Sm2ContentSigner(key), certificate));
+                    new SignerInfoGeneratorBuilder(new org.bouncycastle.operator.bc.BcDigestCalculatorProvider())
+                            .build(new Sm2ContentSigner(key), certificate));
             gen.addCertificate(certificate);
             CMSTypedData data = new CMSProcessableByteArray(content);
             return gen.generate(data, false).getEncoded();
@@ -151,7 +150,7 @@ final class CertificateSignatures {
         return new ExtendSignatureContainer() {
             @Override
             public MessageDigest getDigestFnc() {
-                return new Sm3MessageDigest();
+                return new org.bouncycastle.jcajce.provider.digest.SM3.Digest();
             }
 
             @Override
@@ -187,27 +186,6 @@ final class CertificateSignatures {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private static DigestCalculatorProvider digests() {
-        return algorithm -> new DigestCalculator() {
-            private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-
-            @Override
-            public AlgorithmIdentifier getAlgorithmIdentifier() {
-                return new AlgorithmIdentifier(SM3);
-            }
-
-            @Override
-            public OutputStream getOutputStream() {
-                return buffer;
-            }
-
-            @Override
-            public byte[] getDigest() {
-                return Sm3.digest(buffer.toByteArray());
-            }
-        };
-    }
 
     /** SM3withSM2 through the platform key, for BouncyCastle's CMS and certificate builders. */
     private static final class Sm2ContentSigner implements ContentSigner {
@@ -245,36 +223,5 @@ final class CertificateSignatures {
         var builder = new X509v3CertificateBuilder(
                 name, new BigInteger(1, Sm3.digest(key.publicPoint())).shiftRight(130), from, until, name, spki);
         return builder.build(new Sm2ContentSigner(key));
-    }
-
-    /** SM3 as a {@link MessageDigest} for ofdrw (which asks for one). */
-    static final class Sm3MessageDigest extends MessageDigest {
-        private final org.bouncycastle.crypto.digests.SM3Digest d = new org.bouncycastle.crypto.digests.SM3Digest();
-
-        Sm3MessageDigest() {
-            super("SM3");
-        }
-
-        @Override
-        protected void engineUpdate(byte input) {
-            d.update(input);
-        }
-
-        @Override
-        protected void engineUpdate(byte[] input, int offset, int len) {
-            d.update(input, offset, len);
-        }
-
-        @Override
-        protected byte[] engineDigest() {
-            byte[] out = new byte[32];
-            d.doFinal(out, 0);
-            return out;
-        }
-
-        @Override
-        protected void engineReset() {
-            d.reset();
-        }
     }
 }

@@ -22,6 +22,7 @@ import org.siarchive.preservation.Digester;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.TemporaryDirectory;
 import org.siarchive.shared.Violation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,7 @@ public class Certificates {
     private final AuditTrail audit;
     private final Utilisation register;
     private final CertificateSignatures signatures;
-    private final DataDirectory data;
+    private final java.nio.file.Path work;
     private final String publicUrl;
     private final String issuer;
     private final SecureRandom random = new SecureRandom();
@@ -66,7 +67,7 @@ public class Certificates {
         this.audit = audit;
         this.register = register;
         this.signatures = new CertificateSignatures(keys.signingKey("certificates"), issuer);
-        this.data = data;
+        this.work = data.resolve("certificate-work");
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.issuer = issuer;
     }
@@ -174,27 +175,17 @@ public class Certificates {
     }
 
     private byte[] signedOfd(CertificateDocuments.Content c) {
-        try {
-            var dir = Files.createDirectories(data.resolve("certificate-work").resolve(c.code()));
-            try {
-                var plain = dir.resolve("plain.ofd");
-                var signed = dir.resolve("signed.ofd");
-                CertificateDocuments.ofd(c, plain, dir);
-                try (var reader = new OFDReader(plain);
-                        var signer = new OFDSigner(reader, signed)) {
-                    signer.setSignMode(SignMode.WholeProtected);
-                    signer.setSignContainer(signatures.ofdSigner());
-                    signer.exeSign();
-                }
-                return Files.readAllBytes(signed);
-            } finally {
-                try (var walk = Files.walk(dir)) {
-                    for (var f :
-                            walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(f);
-                    }
-                }
+        try (var dir = TemporaryDirectory.under(work)) {
+            var plain = dir.resolve("plain.ofd");
+            var signed = dir.resolve("signed.ofd");
+            CertificateDocuments.ofd(c, plain, dir.path());
+            try (var reader = new OFDReader(plain);
+                    var signer = new OFDSigner(reader, signed)) {
+                signer.setSignMode(SignMode.WholeProtected);
+                signer.setSignContainer(signatures.ofdSigner());
+                signer.exeSign();
             }
+            return Files.readAllBytes(signed);
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("OFD certificate: " + e.getMessage(), e);
         }
@@ -217,25 +208,15 @@ public class Certificates {
     }
 
     private List<String> verifyOfd(byte[] file) {
-        try {
-            var dir = Files.createDirectories(data.resolve("certificate-work").resolve("verify-" + code()));
-            try {
-                var f = dir.resolve("upload.ofd");
-                Files.write(f, file);
-                try (var reader = new OFDReader(f);
-                        var validator = new OFDValidator(reader)) {
-                    validator.setValidator(signatures.ofdValidator());
-                    validator.exeValidate();
-                }
-                return List.of();
-            } finally {
-                try (var walk = Files.walk(dir)) {
-                    for (var p :
-                            walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+        try (var dir = TemporaryDirectory.under(work)) {
+            var f = dir.resolve("upload.ofd");
+            Files.write(f, file);
+            try (var reader = new OFDReader(f);
+                    var validator = new OFDValidator(reader)) {
+                validator.setValidator(signatures.ofdValidator());
+                validator.exeValidate();
             }
+            return List.of();
         } catch (Exception e) {
             return List.of("OFD 签名验证失败：" + e.getMessage());
         }

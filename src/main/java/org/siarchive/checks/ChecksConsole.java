@@ -64,11 +64,7 @@ class ChecksConsole {
         List<UUID> chosen = archiveCodes.isBlank()
                 ? null
                 : catalog.itemIdsByArchiveCodes(
-                        java.util.Arrays.stream(archiveCodes.split("[\\s,，、]+"))
-                                .filter(c -> !c.isBlank())
-                                .toList(),
-                        access.scope(),
-                        "archiveCodes");
+                        org.siarchive.catalog.ArchiveCodeList.parse(archiveCodes), access.scope(), "archiveCodes");
         long id = preservation.start(chosen, access.actor());
         return "redirect:/checks/runs/" + id;
     }

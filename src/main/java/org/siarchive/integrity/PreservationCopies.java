@@ -2,7 +2,6 @@ package org.siarchive.integrity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,9 +78,8 @@ class PreservationCopies {
                 || catalog.rendition(itemId, KIND).isPresent()) {
             return false;
         }
-        Path dir = work.resolve(UUID.randomUUID().toString());
-        try {
-            Files.createDirectories(dir);
+        try (var tmp = org.siarchive.shared.TemporaryDirectory.under(work)) {
+            Path dir = tmp.path();
             var stored = preservation.storagePaths(item.objectId());
             var pages = new ArrayList<Path>();
             var types = new String[item.files().size()];
@@ -120,21 +118,6 @@ class PreservationCopies {
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // temporary files
         }
     }
 }

@@ -1,10 +1,10 @@
 package org.siarchive.lending;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.ArchiveCodeList;
 import org.siarchive.catalog.Ids;
 import org.siarchive.shared.Access;
 import org.springframework.core.io.InputStreamResource;
@@ -65,7 +65,8 @@ class LendingConsole {
             @RequestParam(defaultValue = "false") boolean print,
             Access access) {
         long id = requests.request(
-                new LoanRequests.NewRequest(codes(archiveCodes), purposeCode, purpose, periodDays, download, print),
+                new LoanRequests.NewRequest(
+                        ArchiveCodeList.parse(archiveCodes), purposeCode, purpose, periodDays, download, print),
                 access);
         return "redirect:/lending/requests/" + id;
     }
@@ -173,7 +174,8 @@ class LendingConsole {
             @RequestParam(required = false) @Nullable LocalDate dueDate,
             Access access) {
         long id = physical.lend(
-                new PhysicalLoans.NewLoan(borrower, borrowerUnit, borrowerKind, purpose, codes(archiveCodes), dueDate),
+                new PhysicalLoans.NewLoan(
+                        borrower, borrowerUnit, borrowerKind, purpose, ArchiveCodeList.parse(archiveCodes), dueDate),
                 access);
         return "redirect:/lending/physical/" + id;
     }
@@ -204,7 +206,7 @@ class LendingConsole {
             @RequestParam(defaultValue = "") String archiveCodes,
             @RequestParam(defaultValue = "false") boolean damaged,
             Access access) {
-        physical.giveBack(id, codes(archiveCodes), damaged, access);
+        physical.giveBack(id, ArchiveCodeList.parse(archiveCodes), damaged, access);
         return "redirect:/lending/physical/" + id;
     }
 
@@ -221,13 +223,5 @@ class LendingConsole {
         model.addAttribute("entries", register.recent(f, t, 500));
         model.addAttribute("stats", register.statistics(f, t));
         return "lending/register";
-    }
-
-    static List<String> codes(String raw) {
-        return Arrays.stream(raw.split("[\\s,，;；]+"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .distinct()
-                .toList();
     }
 }

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.crypto.Masks;
 
 /**
  * Keeps personal numbers out of the index in the clear. Recognised text (OCR) holds ID numbers, phones
@@ -37,10 +38,7 @@ final class PersonalDigits {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String ids = replace(ID.matcher(text), m -> {
-            String v = m.group(1);
-            return v.substring(0, 6) + "*".repeat(v.length() - 10) + v.substring(v.length() - 4);
-        });
+        String ids = replace(ID.matcher(text), m -> Masks.idNumber(m.group(1)));
         return maskOthers(ids);
     }
 
@@ -50,7 +48,7 @@ final class PersonalDigits {
     }
 
     private static String maskOthers(String s) {
-        String phones = replace(PHONE.matcher(s), m -> m.group(1) + "****" + m.group(3));
+        String phones = replace(PHONE.matcher(s), m -> Masks.phone(m.group()));
         return replace(
                 LONG_DIGITS.matcher(phones),
                 m -> "*".repeat(m.group().length() - 4)

@@ -1,7 +1,5 @@
 package org.siarchive.transfer;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.shared.Access;
@@ -56,9 +54,7 @@ class TransferConsole {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(Violation.of("format", "codeTable", format));
         }
-        var codes = new ArrayList<String>(Arrays.stream(archiveCodes.split("[\\s,，;；]+"))
-                .filter(c -> !c.isBlank())
-                .toList());
+        var codes = org.siarchive.catalog.ArchiveCodeList.parse(archiveCodes);
         if (codes.isEmpty()) {
             throw new InvalidInputException(Violation.of("archiveCodes", "required"));
         }

@@ -1,0 +1,19 @@
+package org.siarchive.catalog;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** 档号 typed into a form: one per line, or separated by spaces, commas, semicolons or 、. */
+public final class ArchiveCodeList {
+
+    private ArchiveCodeList() {}
+
+    /** The codes in order, without blanks and repeats. */
+    public static List<String> parse(String raw) {
+        return Arrays.stream(raw.split("[\\s,，;；、]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
+    }
+}
