@@ -1,10 +1,6 @@
 package org.siarchive.integrity;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,8 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
-import org.siarchive.catalog.ItemSidecar;
-import org.siarchive.preservation.Digester;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
@@ -26,12 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fixity sweeps. Each item is checked in three ways: every file's bytes re-hashed (SM3 and SHA-256 in
- * one pass) against the catalogue; the OCFL object validated against its own sha512 inventory; the
- * stored sidecar compared with the catalogue. Telling the first two apart names the culprit: content
- * that no longer matches its inventory was altered on disk; content that matches its inventory but not
- * the catalogue means the catalogue's digest row was altered. The sweep reads at most the configured
- * MB/s, stores its cursor after every item (a restart resumes there) and logs an alert per finding.
+ * Fixity sweeps: every preserved item checked by {@link ItemFixityCheck}, in id order, a chunk of 64 items
+ * at a time in parallel (one per core) and recorded with the new cursor in one transaction, so a restart
+ * repeats at most one chunk. Reads at most the configured MB/s; each finding is stored, audited and raises a
+ * preservation alert; damaged files can be repaired from the replica (by hand, or at once when configured).
  */
 @Component
 public class FixitySweeps {
@@ -43,7 +35,7 @@ public class FixitySweeps {
     private final TransactionTemplate tx;
     private final Catalog catalog;
     private final Preservation preservation;
-    private final ItemSidecar sidecar;
+    private final ItemFixityCheck checks;
     private final AuditTrail audit;
     private final PreservationMonitor monitor;
     private final boolean autoRepair;
@@ -55,7 +47,7 @@ public class FixitySweeps {
             TransactionTemplate tx,
             Catalog catalog,
             Preservation preservation,
-            ItemSidecar sidecar,
+            ItemFixityCheck checks,
             AuditTrail audit,
             PreservationMonitor monitor,
             @org.springframework.beans.factory.annotation.Value("${siarchive.fixity.auto-repair:false}")
@@ -66,7 +58,7 @@ public class FixitySweeps {
         this.tx = tx;
         this.catalog = catalog;
         this.preservation = preservation;
-        this.sidecar = sidecar;
+        this.checks = checks;
         this.audit = audit;
         int threads = Runtime.getRuntime().availableProcessors();
         var n = new java.util.concurrent.atomic.AtomicInteger();
@@ -225,97 +217,88 @@ public class FixitySweeps {
         var renditions = catalog.renditions(ids);
         var futures = items.stream()
                 .map(itm -> java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> {
-                            long[] bytes = {0};
-                            var found = check(itm, renditions.getOrDefault(itm.id(), List.of()), rate, bytes);
-                            return java.util.Map.entry(bytes[0], found);
-                        },
-                        checkers))
+                        () -> checks.check(itm, renditions.getOrDefault(itm.id(), List.of()), rate), checkers))
                 .toList();
         var results = futures.stream()
                 .map(java.util.concurrent.CompletableFuture::join)
                 .toList();
-        UUID last = ids.get(ids.size() - 1);
-        tx.executeWithoutResult(s -> {
-            long bytes = 0;
-            int count = 0;
-            for (var r : results) {
-                bytes += r.getKey();
-                for (var f : r.getValue()) {
-                    count++;
-                    jdbc.sql(
-                                    """
-                            insert into fixity_finding (sweep_id, item_id, archive_code, kind, subject, detail)
-                            values (:s, :i, :c, :k, :sub, :d)
-                            """)
-                            .param("s", sweep.id())
-                            .param("i", f.itemId())
-                            .param("c", f.archiveCode())
-                            .param("k", f.kind())
-                            .param(
-                                    "sub",
-                                    f.subject().length() > 255 ? f.subject().substring(0, 255) : f.subject())
-                            .param("d", f.detail().length() > 1000 ? f.detail().substring(0, 1000) : f.detail())
-                            .update();
-                    audit.record(
-                            SWEEPER,
-                            "ITEM",
-                            f.itemId().toString(),
-                            "FIXITY_FAILURE",
-                            null,
-                            f.kind() + " " + f.subject());
-                    log.error("FIXITY ALERT {} {} {}: {}", f.archiveCode(), f.kind(), f.subject(), f.detail());
-                }
-            }
-            var checked = new ArrayList<UUID>();
-            var passed = new ArrayList<Boolean>();
-            for (int i = 0; i < items.size(); i++) {
-                checked.add(items.get(i).id());
-                passed.add(results.get(i).getValue().isEmpty());
-            }
-            jdbc.sql(
-                            """
-                    insert into item_fixity (item_id, sweep_id, checked_at, passed)
-                    select x.item_id, :s, now(), x.passed from unnest(:ids, :passed) as x(item_id, passed)
-                    on conflict (item_id) do update set sweep_id = excluded.sweep_id,
-                        checked_at = excluded.checked_at, passed = excluded.passed
-                    """)
-                    .param("s", sweep.id())
-                    .param("ids", checked.toArray(UUID[]::new))
-                    .param("passed", passed.toArray(Boolean[]::new))
-                    .update();
-            if (count > 0) {
-                monitor.raise(
-                        "FIXITY",
-                        "sweep " + sweep.id(),
-                        "fixity sweep " + sweep.id() + " found damage; first: "
-                                + results.stream()
-                                        .flatMap(r -> r.getValue().stream())
-                                        .findFirst()
-                                        .map(f -> f.archiveCode() + " " + f.kind() + " " + f.subject())
-                                        .orElse(""));
-            }
-            jdbc.sql(
-                            """
-                    update fixity_sweep set cursor_item = :i, items_done = items_done + :n, bytes_done = bytes_done + :b,
-                        findings = findings + :f where id = :id
-                    """)
-                    .param("i", last)
-                    .param("n", ids.size())
-                    .param("b", bytes)
-                    .param("f", count)
-                    .param("id", sweep.id())
-                    .update();
-        });
+        tx.executeWithoutResult(s -> record(sweep, results, ids.get(ids.size() - 1), ids.size()));
         if (autoRepair && preservation.replica().isPresent()) {
             results.stream()
-                    .flatMap(r -> r.getValue().stream())
+                    .flatMap(r -> r.findings().stream())
                     .filter(f -> REPAIRABLE.contains(f.kind()))
                     .map(Finding::itemId)
                     .distinct()
                     .forEach(item -> repairFromReplica(item, SWEEPER));
         }
         return true;
+    }
+
+    /**
+     * Records a checked chunk in the caller's transaction: each finding (stored, audited, logged as an
+     * alert), each item's latest check, one preservation alert for the sweep, and the new cursor.
+     */
+    private void record(Sweep sweep, List<ItemFixityCheck.Result> results, UUID last, int checkedIds) {
+        long bytes = 0;
+        int count = 0;
+        for (var r : results) {
+            bytes += r.bytesRead();
+            for (var f : r.findings()) {
+                count++;
+                jdbc.sql(
+                                """
+                        insert into fixity_finding (sweep_id, item_id, archive_code, kind, subject, detail)
+                        values (:s, :i, :c, :k, :sub, :d)
+                        """)
+                        .param("s", sweep.id())
+                        .param("i", f.itemId())
+                        .param("c", f.archiveCode())
+                        .param("k", f.kind())
+                        .param("sub", f.subject().length() > 255 ? f.subject().substring(0, 255) : f.subject())
+                        .param("d", f.detail().length() > 1000 ? f.detail().substring(0, 1000) : f.detail())
+                        .update();
+                audit.record(
+                        SWEEPER, "ITEM", f.itemId().toString(), "FIXITY_FAILURE", null, f.kind() + " " + f.subject());
+                log.error("FIXITY ALERT {} {} {}: {}", f.archiveCode(), f.kind(), f.subject(), f.detail());
+            }
+        }
+        jdbc.sql(
+                        """
+                insert into item_fixity (item_id, sweep_id, checked_at, passed)
+                select x.item_id, :s, now(), x.passed from unnest(:ids, :passed) as x(item_id, passed)
+                on conflict (item_id) do update set sweep_id = excluded.sweep_id,
+                    checked_at = excluded.checked_at, passed = excluded.passed
+                """)
+                .param("s", sweep.id())
+                .param(
+                        "ids",
+                        results.stream().map(ItemFixityCheck.Result::itemId).toArray(UUID[]::new))
+                .param(
+                        "passed",
+                        results.stream().map(r -> r.findings().isEmpty()).toArray(Boolean[]::new))
+                .update();
+        if (count > 0) {
+            monitor.raise(
+                    "FIXITY",
+                    "sweep " + sweep.id(),
+                    "fixity sweep " + sweep.id() + " found damage; first: "
+                            + results.stream()
+                                    .flatMap(r -> r.findings().stream())
+                                    .findFirst()
+                                    .map(f -> f.archiveCode() + " " + f.kind() + " " + f.subject())
+                                    .orElse(""));
+        }
+        jdbc.sql(
+                        """
+                update fixity_sweep set cursor_item = :i, items_done = items_done + :n, bytes_done = bytes_done + :b,
+                    findings = findings + :f where id = :id
+                """)
+                .param("i", last)
+                .param("n", checkedIds)
+                .param("b", bytes)
+                .param("f", count)
+                .param("id", sweep.id())
+                .update();
     }
 
     /** Findings a verified replica copy can put right (a changed digest row or sidecar needs a person). */
@@ -327,7 +310,7 @@ public class FixitySweeps {
      */
     public List<Finding> inspect(ItemRecord item) {
         var renditions = catalog.renditions(List.of(item.id())).getOrDefault(item.id(), List.of());
-        return check(item, renditions, 0, new long[1]);
+        return checks.check(item, renditions, 0).findings();
     }
 
     /**
@@ -361,144 +344,5 @@ public class FixitySweeps {
                     f.kind() + " " + file.logicalPath()));
         }
         return inspect(item);
-    }
-
-    /** The three checks of one item. */
-    /** A stored file and the digests the catalogue registered for it (a master file or a copy). */
-    private record Expected(String logicalPath, long sizeBytes, String sm3, String sha256) {}
-
-    List<Finding> check(ItemRecord item, List<Catalog.Rendition> renditions, int rateMbS, long[] bytes) {
-        var out = new ArrayList<Finding>();
-        // the content is re-hashed below; OCFL re-hashes it (sha512) only when something does not match
-        List<String> ocfl = validate(item.objectId(), false);
-        boolean fullValidation = false;
-        java.util.Map<String, java.nio.file.Path> stored;
-        try {
-            stored = preservation.storagePaths(item.objectId());
-        } catch (RuntimeException e) {
-            stored = java.util.Map.of();
-        }
-        var expected = new ArrayList<Expected>();
-        item.files().forEach(f -> expected.add(new Expected(f.logicalPath(), f.sizeBytes(), f.sm3(), f.sha256())));
-        renditions.forEach(r -> expected.add(new Expected(r.logicalPath(), r.sizeBytes(), r.sm3(), r.sha256())));
-        for (var f : expected) {
-            try (InputStream in = open(stored, f.logicalPath())) {
-                var d = new Digester();
-                byte[] buf = new byte[256 * 1024];
-                long started = System.nanoTime();
-                long read = 0;
-                int r;
-                while ((r = in.read(buf)) > 0) {
-                    d.update(buf, 0, r);
-                    read += r;
-                    throttle(read, started, rateMbS);
-                }
-                bytes[0] += read;
-                var actual = d.finish();
-                boolean matches = actual.size() == f.sizeBytes()
-                        && actual.sm3().equals(f.sm3())
-                        && actual.sha256().equals(f.sha256());
-                if (!matches && !fullValidation) {
-                    ocfl = validate(item.objectId(), true);
-                    fullValidation = true;
-                }
-                if (!matches) {
-                    boolean inventoryIntact = ocfl.stream()
-                            .noneMatch(e -> e.contains(f.logicalPath()) || e.contains(fileName(f.logicalPath())));
-                    out.add(new Finding(
-                            item.id(),
-                            item.archiveCode(),
-                            inventoryIntact ? "DIGEST_ROW" : "CONTENT",
-                            f.logicalPath(),
-                            inventoryIntact
-                                    ? "the stored bytes still match the OCFL inventory, but not the catalogue's digests (SM3 "
-                                            + actual.sm3() + ", catalogue " + f.sm3() + "): the digest row was altered"
-                                    : "the stored bytes changed (SM3 " + actual.sm3() + ", registered " + f.sm3()
-                                            + ", size " + actual.size() + "/" + f.sizeBytes() + ")"));
-                }
-            } catch (IOException | UncheckedIOException e) {
-                out.add(new Finding(
-                        item.id(),
-                        item.archiveCode(),
-                        "MISSING",
-                        f.logicalPath(),
-                        "cannot be read: " + e.getMessage()));
-            }
-        }
-        try {
-            // a digest row already reported is why the sidecar's digests differ: not a second finding
-            var explained = out.stream()
-                    .filter(f -> f.kind().equals("DIGEST_ROW"))
-                    .map(f -> item.files().stream()
-                            .filter(x -> x.logicalPath().equals(f.subject()))
-                            .findFirst()
-                            .map(x -> "files[" + x.seq() + "]")
-                            .orElse(""))
-                    .toList();
-            byte[] storedSidecar;
-            try (InputStream in = open(stored, Preservation.sidecarPath())) {
-                storedSidecar = in.readAllBytes();
-            }
-            var diff = sidecar.differences(item, storedSidecar).stream()
-                    .filter(d -> !explained.contains(d))
-                    .toList();
-            if (!diff.isEmpty()) {
-                out.add(new Finding(
-                        item.id(),
-                        item.archiveCode(),
-                        "SIDECAR",
-                        Preservation.sidecarPath(),
-                        "metadata sidecar differs from the catalogue in " + diff));
-            }
-        } catch (IOException | RuntimeException e) {
-            out.add(new Finding(
-                    item.id(),
-                    item.archiveCode(),
-                    "SIDECAR",
-                    Preservation.sidecarPath(),
-                    "cannot be read: " + e.getMessage()));
-        }
-        boolean reported = !out.isEmpty();
-        if (!ocfl.isEmpty() && !reported) {
-            out.add(new Finding(item.id(), item.archiveCode(), "INVENTORY", item.objectId(), String.join("; ", ocfl)));
-        }
-        return out;
-    }
-
-    private List<String> validate(String objectId, boolean content) {
-        try {
-            return content ? preservation.validate(objectId) : preservation.validateStructure(objectId);
-        } catch (RuntimeException e) {
-            return List.of("unreadable: " + e.getMessage());
-        }
-    }
-
-    private static InputStream open(java.util.Map<String, java.nio.file.Path> stored, String logicalPath)
-            throws IOException {
-        var path = stored.get(logicalPath);
-        if (path == null) {
-            throw new java.io.FileNotFoundException(logicalPath + " is not in the object's inventory");
-        }
-        return java.nio.file.Files.newInputStream(path);
-    }
-
-    private static String fileName(String logicalPath) {
-        return logicalPath.substring(logicalPath.lastIndexOf('/') + 1);
-    }
-
-    /** Sleeps as needed to keep the read rate at or below {@code rateMbS} (0: no limit). */
-    static void throttle(long bytes, long startedNanos, int rateMbS) {
-        if (rateMbS <= 0) {
-            return;
-        }
-        long due = (long) (bytes / (rateMbS * 1_000_000.0) * 1e9);
-        long ahead = due - (System.nanoTime() - startedNanos);
-        if (ahead > 1_000_000) {
-            try {
-                Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -1,0 +1,145 @@
+package org.siarchive.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The index's document layout: which fields an item becomes (words and bigrams over folded text with
+ * personal numbers tokenised, exact fields, names with pinyin, scope, facets, sort), and the analyzers
+ * of the text fields. Changing the layout means bumping {@link #LAYOUT}, which rebuilds old indexes.
+ */
+final class LuceneDocuments {
+
+    /** Bumped when the document layout changes: an index of another version is rebuilt. */
+    static final String LAYOUT = "1";
+
+    static final String ID = "id";
+    static final String WORDS = "w";
+    static final String BIGRAMS = "b";
+    static final String DISPLAY = "display";
+
+    private final FacetsConfig facets = new FacetsConfig();
+    /** The keyed blind index of an ID number (HMAC-SM3 under the platform's index key). */
+    private final Function<String, byte @Nullable []> idIndex;
+
+    LuceneDocuments(Function<String, byte @Nullable []> idIndex) {
+        this.idIndex = idIndex;
+        for (String dim : SearchResults.DIMENSIONS) {
+            facets.setMultiValued(dim, false);
+        }
+    }
+
+    FacetsConfig facets() {
+        return facets;
+    }
+
+    /** CJK bigrams over width-folded, lower-cased standard tokens (Latin and digit runs stay whole). */
+    static Analyzer bigrams() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                var source = new StandardTokenizer();
+                var stream = new CJKBigramFilter(new LowerCaseFilter(new CJKWidthFilter(source)), 0xff, false);
+                return new TokenStreamComponents(source, stream);
+            }
+        };
+    }
+
+    /** smartcn words by default, bigrams for the bigram and display fields. */
+    static Analyzer analyzer(Analyzer bigrams) {
+        return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(), Map.of(BIGRAMS, bigrams, DISPLAY, bigrams));
+    }
+
+    /** The item as an index document, facet fields built. */
+    Document build(SearchEntry e) {
+        try {
+            return facets.build(document(e));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private Document document(SearchEntry e) {
+        var d = new Document();
+        d.add(new StringField(ID, e.itemId().toString(), Field.Store.YES));
+        d.add(new StringField("code", e.archiveCode(), Field.Store.YES));
+        d.add(new StoredField("title", e.title()));
+        d.add(new StoredField("category_code", e.categoryCode()));
+        d.add(new StoredField("step_code", e.stepCode()));
+        d.add(new StoredField("year_value", e.year()));
+        if (e.insuranceType() != null) {
+            d.add(new StoredField("insurance_type", e.insuranceType()));
+        }
+        long handled = e.handledAt().toInstant().toEpochMilli();
+        d.add(new StoredField("handled", handled));
+        d.add(new NumericDocValuesField("handled", handled));
+        if (e.personName() != null && !e.personName().isBlank()) {
+            String name = ChineseText.fold(e.personName().strip());
+            d.add(new StoredField("person", e.personName()));
+            d.add(new StringField("name", name, Field.Store.NO));
+            d.add(new StringField("name_py", ChineseText.pinyin(name), Field.Store.NO));
+            d.add(new StringField("name_ini", ChineseText.initials(name), Field.Store.NO));
+        }
+        if (e.employerName() != null) {
+            d.add(new StoredField("employer", e.employerName()));
+            d.add(new StringField("name", ChineseText.fold(e.employerName().strip()), Field.Store.NO));
+        }
+        if (e.certNoIndex() != null) {
+            d.add(new StringField("cert", PersonalDigits.token(e.certNoIndex()), Field.Store.NO));
+        }
+        if (e.creditCode() != null) {
+            d.add(new StringField("credit", e.creditCode(), Field.Store.NO));
+        }
+        if (e.acceptanceNo() != null) {
+            d.add(new StringField("acceptance", e.acceptanceNo(), Field.Store.NO));
+        }
+        // scope
+        d.add(new StringField("org", e.orgPath(), Field.Store.NO));
+        d.add(new StringField("fonds", Long.toString(e.fondsId()), Field.Store.NO));
+        d.add(new IntPoint("clearance", e.clearance()));
+        // full text: title, names and recognised text, folded to simplified, personal numbers tokenised
+        String names = String.join(
+                " ", e.personName() == null ? "" : e.personName(), e.employerName() == null ? "" : e.employerName());
+        String body = ChineseText.fold(e.title() + "\n" + names + "\n" + PersonalDigits.forIndex(e.text(), idIndex));
+        d.add(new TextField(WORDS, body, Field.Store.NO));
+        d.add(new TextField(BIGRAMS, body, Field.Store.NO));
+        String shown = PersonalDigits.forDisplay(e.text());
+        d.add(new StoredField(DISPLAY, shown.length() > 20_000 ? shown.substring(0, 20_000) : shown));
+        // facets (and the same values as exact fields, for drilling down)
+        facet(d, "category", e.categoryCode());
+        facet(d, "year", Integer.toString(e.year()));
+        facet(d, "insurance", e.insuranceType());
+        facet(d, "step", e.stepCode());
+        facet(d, "organisation", e.organisation());
+        facet(d, "retention", e.retentionCode());
+        facet(d, "status", e.status());
+        return d;
+    }
+
+    private static void facet(Document d, String dim, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        d.add(new SortedSetDocValuesFacetField(dim, value));
+        d.add(new StringField("f_" + dim, value, Field.Store.NO));
+    }
+}
