@@ -3,60 +3,31 @@ package org.siarchive.digitisation;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.security.Accounts;
 import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
+import org.siarchive.support.BrowserTest;
 import org.siarchive.support.Browsers;
-import org.siarchive.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In Chromium, an archivist uploads a scan batch, watches its progress to the end, reviews the QC
  * sample and confirms the suggested classification, which files the item.
  */
-@Tag("e2e")
-class DigitisationJourneyTest extends IntegrationTest {
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class DigitisationJourneyTest extends BrowserTest {
 
     @Autowired
     Accounts accounts;
 
     @Autowired
     Organisations organisations;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void uploadWatchReviewConfirm() throws Exception {

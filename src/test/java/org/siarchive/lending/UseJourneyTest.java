@@ -2,15 +2,10 @@ package org.siarchive.lending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
@@ -19,25 +14,17 @@ import org.siarchive.security.Accounts;
 import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Actor;
+import org.siarchive.support.BrowserTest;
 import org.siarchive.support.Browsers;
-import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In Chromium: a reader requests the use of an item, an approver (password + TOTP) approves, the reader
  * views a watermarked page while the download of the original is refused (the grant does not allow it);
  * a clerk issues a certificate, which verifies on the public page, and a tampered copy does not.
  */
-@Tag("e2e")
-class UseJourneyTest extends IntegrationTest {
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class UseJourneyTest extends BrowserTest {
 
     @Autowired
     Accounts accounts;
@@ -47,22 +34,6 @@ class UseJourneyTest extends IntegrationTest {
 
     @Autowired
     Captures captures;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     /** A form-like page image, large enough for the watermark to be seen. */
     private static byte[] page(String run) {

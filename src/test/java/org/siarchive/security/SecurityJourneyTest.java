@@ -3,38 +3,25 @@ package org.siarchive.security;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.Playwright;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Actor;
+import org.siarchive.support.BrowserTest;
 import org.siarchive.support.Browsers;
-import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In Chromium: an approver logs in with password and TOTP, finds a person whose ID number is shown
  * masked, unmasks it with a typed reason; the auditor then sees that reason in the audit trail. And
  * five wrong passwords lock an account.
  */
-@Tag("e2e")
-class SecurityJourneyTest extends IntegrationTest {
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class SecurityJourneyTest extends BrowserTest {
 
     @Autowired
     Accounts accounts;
@@ -44,22 +31,6 @@ class SecurityJourneyTest extends IntegrationTest {
 
     @Autowired
     Captures captures;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void totpLoginMaskedIdUnmaskWithReasonSeenByTheAuditor() {

@@ -5,55 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.security.Accounts;
 import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
+import org.siarchive.support.BrowserTest;
 import org.siarchive.support.Browsers;
-import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A clerk captures an item in the console (Debian's Chromium) and finds it in the person's file. */
-@Tag("e2e")
-class ConsoleJourneyTest extends IntegrationTest {
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class ConsoleJourneyTest extends BrowserTest {
 
     @Autowired
     Accounts accounts;
 
     @Autowired
     Organisations organisations;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void capturesAnItemAndFindsItOnThePersonPage() throws Exception {
