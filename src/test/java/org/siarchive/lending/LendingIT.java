@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +105,7 @@ class LendingIT extends IntegrationTest {
                         "periodDays",
                         "3")));
         String pageUrl = "/lending/requests/" + r1 + "/items/" + open.id() + "/pages/1/1";
-        assertThat(bytes(reader, pageUrl).statusCode()).as("before approval").isEqualTo(404);
+        assertThat(reader.bytes(pageUrl).statusCode()).as("before approval").isEqualTo(404);
         assertThat(reader.post("/lending/requests/" + r1 + "/decision", Map.of("approve", "true"))
                         .status())
                 .as("a reader cannot approve")
@@ -120,25 +119,25 @@ class LendingIT extends IntegrationTest {
         assertThat(viewer.status()).isEqualTo(200);
         assertThat(viewer.body()).contains("watermarked").doesNotContain("download-file");
 
-        var shown = bytes(reader, pageUrl);
+        var shown = reader.bytes(pageUrl);
         assertThat(shown.statusCode()).isEqualTo(200);
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(shown.body()));
         assertThat(img.getWidth()).isEqualTo(600);
         assertThat(redPixels(img)).as("watermark burned into the page").isGreaterThan(200);
         assertThat(redPixels(ImageIO.read(new ByteArrayInputStream(page)))).isZero();
         // the PDF's page is rendered and watermarked too
-        assertThat(bytes(reader, "/lending/requests/" + r1 + "/items/" + open.id() + "/pages/2/1")
+        assertThat(reader.bytes("/lending/requests/" + r1 + "/items/" + open.id() + "/pages/2/1")
                         .statusCode())
                 .isEqualTo(200);
 
-        assertThat(bytes(reader, "/lending/requests/" + r1 + "/items/" + open.id() + "/files/1")
+        assertThat(reader.bytes("/lending/requests/" + r1 + "/items/" + open.id() + "/files/1")
                         .statusCode())
                 .as("download without a grant that allows it")
                 .isEqualTo(404);
-        assertThat(bytes(reader, "/api/v1/items/" + open.id() + "/files/1").statusCode())
+        assertThat(reader.bytes("/api/v1/items/" + open.id() + "/files/1").statusCode())
                 .as("readers have no direct download")
                 .isEqualTo(403);
-        assertThat(bytes(reader, "/lending/requests/" + r1 + "/items/" + sensitive.id() + "/pages/1/1")
+        assertThat(reader.bytes("/lending/requests/" + r1 + "/items/" + sensitive.id() + "/pages/1/1")
                         .statusCode())
                 .as("an item the grant does not name")
                 .isEqualTo(404);
@@ -165,7 +164,7 @@ class LendingIT extends IntegrationTest {
         assertThat(second.post("/lending/requests/" + r2 + "/decision", Map.of("approve", "true"))
                         .status())
                 .isEqualTo(302);
-        var file = bytes(reader, "/lending/requests/" + r2 + "/items/" + sensitive.id() + "/files/1");
+        var file = reader.bytes("/lending/requests/" + r2 + "/items/" + sensitive.id() + "/files/1");
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(page);
 
@@ -218,37 +217,11 @@ class LendingIT extends IntegrationTest {
                         item.archiveCode(),
                         "dueDate",
                         due.toString())));
-        var twice = archivist.post(
-                "/lending/physical",
-                Map.of(
-                        "borrower",
-                        "吴借",
-                        "borrowerUnit",
-                        "某单位",
-                        "borrowerKind",
-                        "PERSON",
-                        "purpose",
-                        "查阅",
-                        "archiveCodes",
-                        item.archiveCode(),
-                        "dueDate",
-                        due.toString()));
+        var twice = archivist.post("/lending/physical", otherLoan(item.archiveCode(), due));
         assertThat(twice.status()).isEqualTo(409);
         var tooLong = archivist.post(
                 "/lending/physical",
-                Map.of(
-                        "borrower",
-                        "吴借",
-                        "borrowerUnit",
-                        "某单位",
-                        "borrowerKind",
-                        "PERSON",
-                        "purpose",
-                        "查阅",
-                        "archiveCodes",
-                        item.archiveCode(),
-                        "dueDate",
-                        LocalDate.now().plusDays(200).toString()));
+                otherLoan(item.archiveCode(), LocalDate.now().plusDays(200)));
         assertThat(tooLong.status()).isEqualTo(422);
 
         assertThat(physical.remind()).isGreaterThanOrEqualTo(1);
@@ -278,9 +251,21 @@ class LendingIT extends IntegrationTest {
                 .containsExactly("REMIND", "EXTEND", "RETURN");
     }
 
-    private HttpResponse<byte[]> bytes(ConsoleSession s, String path) throws Exception {
-        // the session's cookies travel through its own client: ask it for the page, as bytes
-        return s.bytes(path);
+    /** A second borrower's loan form for the same original. */
+    private static Map<String, String> otherLoan(String archiveCode, LocalDate due) {
+        return Map.of(
+                "borrower",
+                "吴借",
+                "borrowerUnit",
+                "某单位",
+                "borrowerKind",
+                "PERSON",
+                "purpose",
+                "查阅",
+                "archiveCodes",
+                archiveCode,
+                "dueDate",
+                due.toString());
     }
 
     private static long redPixels(BufferedImage img) {
