@@ -47,9 +47,8 @@ class ReplicaSync {
             return;
         }
         var item = catalog.requireItem(itemId);
-        var before = preservation.replica().get().mirroredVersion(item.objectId());
-        var version = preservation.replicate(item.objectId());
-        if (version.isPresent() && !before.equals(version)) {
+        var version = preservation.replicateIfBehind(item.objectId());
+        if (version.isPresent()) {
             // the replication event of the item's preservation history (the copy is already durable)
             audit.recordAlone(
                     REPLICATOR,

@@ -70,7 +70,12 @@ public class LoanRequests {
     public record RequestItem(UUID itemId, String archiveCode, int securityLevel) {}
 
     public record Approval(
-            int step, String approver, String decision, @Nullable String note, OffsetDateTime decidedAt) {}
+            int step,
+            String approver,
+            String approverOrgPath,
+            String decision,
+            @Nullable String note,
+            OffsetDateTime decidedAt) {}
 
     /** The form's fields. */
     public record NewRequest(
@@ -185,10 +190,7 @@ public class LoanRequests {
         int step = approvals.size() + 1;
         if (step == 2) {
             var first = approvals.get(0);
-            String firstOrg = jdbc.sql("select approver_org_path from loan_approval where request_id = :r and step = 1")
-                    .param("r", id)
-                    .query(String.class)
-                    .single();
+            String firstOrg = first.approverOrgPath();
             if (first.approver().equals(me)) {
                 throw new ConflictException("conflict.loanSameApprover", Long.toString(id));
             }
@@ -286,7 +288,7 @@ public class LoanRequests {
 
     public List<Approval> approvals(long id) {
         return jdbc.sql(
-                        "select step, approver, decision, note, decided_at from loan_approval where request_id = :r order by step")
+                        "select step, approver, approver_org_path, decision, note, decided_at from loan_approval where request_id = :r order by step")
                 .param("r", id)
                 .query(Approval.class)
                 .list();

@@ -40,12 +40,23 @@ public class Preservation implements DisposableBean {
      * mirrors it). Returns the primary version the replica now holds; empty without a replica.
      */
     public Optional<Integer> replicate(String objectId) {
+        return mirror(objectId).map(Mirrored::version);
+    }
+
+    /** Like {@link #replicate}, but answers the version only when it had to be written now. */
+    public Optional<Integer> replicateIfBehind(String objectId) {
+        return mirror(objectId).filter(Mirrored::written).map(Mirrored::version);
+    }
+
+    private record Mirrored(int version, boolean written) {}
+
+    private Optional<Mirrored> mirror(String objectId) {
         if (replica == null) {
             return Optional.empty();
         }
         int head = store.headVersion(objectId).orElseThrow(() -> new IllegalStateException("no object " + objectId));
         if (replica.mirroredVersion(objectId).orElse(-1) == head) {
-            return Optional.of(head);
+            return Optional.of(new Mirrored(head, false));
         }
         var files = new LinkedHashMap<String, Path>();
         Path dir = tmp.resolve(java.util.UUID.randomUUID().toString());
@@ -63,7 +74,7 @@ public class Preservation implements DisposableBean {
                 files.put(logical, copy);
             }
             replica.put(objectId, files, store.readSidecar(objectId), head, "siarchive-replication");
-            return Optional.of(head);
+            return Optional.of(new Mirrored(head, true));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
