@@ -21,11 +21,13 @@ import org.springframework.web.util.UriUtils;
 class CatalogConsole {
 
     private final Catalog catalog;
+    private final Renditions renditions;
 
     private final RelatedRecords related;
 
-    CatalogConsole(Catalog catalog, RelatedRecords related) {
+    CatalogConsole(Catalog catalog, Renditions renditions, RelatedRecords related) {
         this.catalog = catalog;
+        this.renditions = renditions;
         this.related = related;
     }
 
@@ -39,7 +41,7 @@ class CatalogConsole {
         model.addAttribute("canDownload", access.can("catalog:file:read"));
         model.addAttribute("personId", catalog.personIdOfItem(item.id()).orElse(null));
         model.addAttribute("canReadParties", access.can("catalog:party:read"));
-        model.addAttribute("renditions", catalog.renditions(item.id()));
+        model.addAttribute("renditions", renditions.pathsByKind(item.id()));
         model.addAttribute("related", related.of(item, access.scope()));
         return "catalog/item";
     }

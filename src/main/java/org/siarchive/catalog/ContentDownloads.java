@@ -29,10 +29,12 @@ public class ContentDownloads {
     private static final Logger log = LoggerFactory.getLogger(ContentDownloads.class);
 
     private final Catalog catalog;
+    private final Renditions renditions;
     private final Preservation preservation;
 
-    ContentDownloads(Catalog catalog, Preservation preservation) {
+    ContentDownloads(Catalog catalog, Renditions renditions, Preservation preservation) {
         this.catalog = catalog;
+        this.renditions = renditions;
         this.preservation = preservation;
     }
 
@@ -64,7 +66,8 @@ public class ContentDownloads {
     public void sendRendition(UUID itemId, String kind, Access access, HttpServletResponse response)
             throws IOException {
         var item = catalog.itemForDownload(itemId, 0, access);
-        var r = catalog.rendition(itemId, kind)
+        var r = renditions
+                .find(itemId, kind)
                 .orElseThrow(() -> new NotFoundException("RENDITION", itemId + "/" + kind));
         String name = r.logicalPath().substring(r.logicalPath().lastIndexOf('/') + 1);
         response.setContentType("application/pdf");

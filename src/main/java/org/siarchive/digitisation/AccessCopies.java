@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemSidecar;
+import org.siarchive.catalog.Renditions;
 import org.siarchive.preservation.Digester;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StoredFile;
@@ -28,12 +29,14 @@ class AccessCopies {
 
     private final OcrPool ocr;
     private final Catalog catalog;
+    private final Renditions renditions;
     private final Preservation preservation;
     private final ItemSidecar sidecar;
 
-    AccessCopies(OcrPool ocr, Catalog catalog, Preservation preservation, ItemSidecar sidecar) {
+    AccessCopies(OcrPool ocr, Catalog catalog, Renditions renditions, Preservation preservation, ItemSidecar sidecar) {
         this.ocr = ocr;
         this.catalog = catalog;
+        this.renditions = renditions;
         this.preservation = preservation;
         this.sidecar = sidecar;
     }
@@ -60,7 +63,7 @@ class AccessCopies {
                                     "access copy " + item.archiveCode(),
                                     BatchWorker.WORKER.name());
                             var fixity = Digester.of(pdf);
-                            catalog.addRendition(
+                            renditions.add(
                                     itemId,
                                     "ACCESS_PDF",
                                     path,

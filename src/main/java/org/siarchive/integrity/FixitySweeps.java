@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
+import org.siarchive.catalog.Renditions;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
@@ -34,6 +35,7 @@ public class FixitySweeps {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Catalog catalog;
+    private final Renditions renditions;
     private final Preservation preservation;
     private final ItemFixityCheck checks;
     private final AuditTrail audit;
@@ -46,6 +48,7 @@ public class FixitySweeps {
             JdbcClient jdbc,
             TransactionTemplate tx,
             Catalog catalog,
+            Renditions renditions,
             Preservation preservation,
             ItemFixityCheck checks,
             AuditTrail audit,
@@ -57,6 +60,7 @@ public class FixitySweeps {
         this.jdbc = jdbc;
         this.tx = tx;
         this.catalog = catalog;
+        this.renditions = renditions;
         this.preservation = preservation;
         this.checks = checks;
         this.audit = audit;
@@ -214,10 +218,10 @@ public class FixitySweeps {
                 ? 0
                 : Math.max(1, sweep.rateMbS() / Runtime.getRuntime().availableProcessors());
         var items = catalog.items(ids);
-        var renditions = catalog.renditions(ids);
+        var copies = renditions.ofItems(ids);
         var futures = items.stream()
                 .map(itm -> java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> checks.check(itm, renditions.getOrDefault(itm.id(), List.of()), rate), checkers))
+                        () -> checks.check(itm, copies.getOrDefault(itm.id(), List.of()), rate), checkers))
                 .toList();
         var results = futures.stream()
                 .map(java.util.concurrent.CompletableFuture::join)
@@ -309,8 +313,8 @@ public class FixitySweeps {
      * content re-hashed, OCFL object validated, sidecar compared. Empty when the item is intact.
      */
     public List<Finding> inspect(ItemRecord item) {
-        var renditions = catalog.renditions(List.of(item.id())).getOrDefault(item.id(), List.of());
-        return checks.check(item, renditions, 0).findings();
+        var copies = renditions.ofItems(List.of(item.id())).getOrDefault(item.id(), List.of());
+        return checks.check(item, copies, 0).findings();
     }
 
     /**

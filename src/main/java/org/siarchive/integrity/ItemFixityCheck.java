@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
+import org.siarchive.catalog.Renditions;
 import org.siarchive.preservation.Digester;
 import org.siarchive.preservation.Preservation;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ class ItemFixityCheck {
     record Result(UUID itemId, long bytesRead, List<FixitySweeps.Finding> findings) {}
 
     /** The three checks of one item (and its registered copies), reading at most {@code rateMbS} (0: no limit). */
-    Result check(ItemRecord item, List<Catalog.Rendition> renditions, int rateMbS) {
+    Result check(ItemRecord item, List<Renditions.Rendition> renditions, int rateMbS) {
         long[] bytes = {0};
         var out = new ArrayList<FixitySweeps.Finding>();
         // the content is re-hashed below; OCFL re-hashes it (sha512) only when something does not match

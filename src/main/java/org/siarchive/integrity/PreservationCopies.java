@@ -11,6 +11,7 @@ import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemCaptured;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
+import org.siarchive.catalog.Renditions;
 import org.siarchive.platform.DataDirectory;
 import org.siarchive.preservation.Digester;
 import org.siarchive.preservation.Preservation;
@@ -40,6 +41,7 @@ class PreservationCopies {
     static final Set<String> PAGE_IMAGES = Set.of("image/png", "image/jpeg", "image/tiff", "image/bmp");
 
     private final Catalog catalog;
+    private final Renditions renditions;
     private final Preservation preservation;
     private final ItemSidecar sidecar;
     private final Path work;
@@ -47,11 +49,13 @@ class PreservationCopies {
 
     PreservationCopies(
             Catalog catalog,
+            Renditions renditions,
             Preservation preservation,
             ItemSidecar sidecar,
             DataDirectory data,
             @Value("${siarchive.preservation.ofd-copies:true}") boolean enabled) {
         this.catalog = catalog;
+        this.renditions = renditions;
         this.preservation = preservation;
         this.sidecar = sidecar;
         this.work = data.resolve("rendition-work");
@@ -75,7 +79,7 @@ class PreservationCopies {
         var item = catalog.requireItem(itemId);
         if (!item.status().equals("PRESERVED")
                 || !pageImages(item)
-                || catalog.rendition(itemId, KIND).isPresent()) {
+                || renditions.find(itemId, KIND).isPresent()) {
             return false;
         }
         try (var tmp = org.siarchive.shared.TemporaryDirectory.under(work)) {
@@ -114,7 +118,7 @@ class PreservationCopies {
                     "preservation copy (OFD) " + item.archiveCode(),
                     MAKER.name());
             var fixity = Digester.of(ofd);
-            catalog.addRendition(itemId, KIND, path, fixity.size(), fixity.sm3(), fixity.sha256(), version, MAKER);
+            renditions.add(itemId, KIND, path, fixity.size(), fixity.sm3(), fixity.sha256(), version, MAKER);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.Renditions;
 import org.siarchive.integrity.FixitySweeps;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Actor;
@@ -33,6 +34,9 @@ class FixitySweepBenchmark extends IntegrationTest {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    Renditions renditions;
 
     @Autowired
     Preservation preservation;
@@ -68,10 +72,10 @@ class FixitySweepBenchmark extends IntegrationTest {
         // so the timed sweep runs alone, and hash them with openssl too (the sweep checks them)
         var ids = catalog.itemIdsAfter(null, Integer.MAX_VALUE);
         long deadline = System.nanoTime() + 600_000_000_000L;
-        while (catalog.renditions(ids).size() < ITEMS && System.nanoTime() < deadline) {
+        while (renditions.ofItems(ids).size() < ITEMS && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
-        for (var e : catalog.renditions(ids).entrySet()) {
+        for (var e : renditions.ofItems(ids).entrySet()) {
             var item = catalog.requireItem(e.getKey());
             for (var r : e.getValue()) {
                 files.add(preservation

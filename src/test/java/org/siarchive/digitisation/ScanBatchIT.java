@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.Renditions;
 import org.siarchive.quality.CitizenIdNumber;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
@@ -38,6 +39,9 @@ public class ScanBatchIT extends IntegrationTest {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    Renditions renditions;
 
     @Autowired
     org.siarchive.preservation.Preservation preservation;
@@ -130,10 +134,10 @@ public class ScanBatchIT extends IntegrationTest {
         assertThat(item.certNo()).isEqualTo(id(1));
         assertThat(items.item(batch, list.get(0).id(), ARCHIVIST).status()).isEqualTo("CONFIRMED");
         // the searchable access copy follows on the OCR workers, into the same OCFL object
-        java.util.Optional<Catalog.Rendition> copy = java.util.Optional.empty();
+        java.util.Optional<Renditions.Rendition> copy = java.util.Optional.empty();
         for (int i = 0; i < 120 && copy.isEmpty(); i++) {
             Thread.sleep(250);
-            copy = catalog.rendition(captured, "ACCESS_PDF");
+            copy = renditions.find(captured, "ACCESS_PDF");
         }
         var rendition = copy.orElseThrow();
         assertThat(rendition.logicalPath()).isEqualTo("access/" + item.archiveCode() + ".pdf");

@@ -13,6 +13,7 @@ import org.ofdrw.reader.OFDReader;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.Renditions;
 import org.siarchive.preservation.Digester;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Access;
@@ -33,6 +34,9 @@ class PreservationCopiesIT extends IntegrationTest {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    Renditions renditions;
 
     @Autowired
     Preservation preservation;
@@ -70,7 +74,7 @@ class PreservationCopiesIT extends IntegrationTest {
                 .item();
 
         var copy = await().atMost(Duration.ofSeconds(60))
-                .until(() -> catalog.rendition(images.id(), PreservationCopies.KIND), java.util.Optional::isPresent)
+                .until(() -> renditions.find(images.id(), PreservationCopies.KIND), java.util.Optional::isPresent)
                 .orElseThrow();
         assertThat(copy.logicalPath()).isEqualTo("preservation/" + images.archiveCode() + ".ofd");
         var stored = preservation.storagePaths(images.objectId()).get(copy.logicalPath());
@@ -87,7 +91,7 @@ class PreservationCopiesIT extends IntegrationTest {
                         && e.detail() != null
                         && e.detail().contains(copy.logicalPath()));
         // the other item's master includes a PDF: no copy (checked after the first copy exists)
-        assertThat(catalog.rendition(mixed.id(), PreservationCopies.KIND)).isEmpty();
+        assertThat(renditions.find(mixed.id(), PreservationCopies.KIND)).isEmpty();
 
         // the sweep checks the copy like the masters
         byte[] bytes = Files.readAllBytes(stored);

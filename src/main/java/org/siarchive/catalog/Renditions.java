@@ -1,0 +1,110 @@
+package org.siarchive.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.shared.Actor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Copies stored in an item's object beside its archival files — the searchable access PDF, the OFD
+ * preservation copy — with their own digests; adding one is audited and announced ({@link RenditionAdded}).
+ */
+@Component
+public class Renditions {
+
+    private static final DataClassRowMapper<Rendition> ROW = new DataClassRowMapper<>(Rendition.class);
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    Renditions(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** An access copy stored in the item's object (a new version, durable before this is called). */
+    @Transactional
+    public void add(
+            UUID itemId,
+            String kind,
+            String logicalPath,
+            long size,
+            String sm3,
+            String sha256,
+            int objectVersion,
+            Actor actor) {
+        jdbc.sql(
+                        """
+                insert into item_rendition (item_id, kind, logical_path, size_bytes, sm3, sha256, object_version)
+                values (:item, :kind, :path, :size, :sm3, :sha256, :v)
+                on conflict (item_id, kind) do update set logical_path = excluded.logical_path,
+                    size_bytes = excluded.size_bytes, sm3 = excluded.sm3, sha256 = excluded.sha256,
+                    object_version = excluded.object_version, created_at = now()
+                """)
+                .param("item", itemId)
+                .param("kind", kind)
+                .param("path", logicalPath)
+                .param("size", size)
+                .param("sm3", sm3)
+                .param("sha256", sha256)
+                .param("v", objectVersion)
+                .update();
+        jdbc.sql("update item set object_version = greatest(object_version, :v), updated_at = now() where id = :id")
+                .param("v", objectVersion)
+                .param("id", itemId)
+                .update();
+        audit.record(
+                actor, "ITEM", itemId.toString(), "RENDITION", null, kind + " " + logicalPath + " v" + objectVersion);
+        events.publishEvent(new RenditionAdded(itemId, kind, objectVersion));
+    }
+
+    /** A stored access copy. */
+    public record Rendition(String kind, String logicalPath, long sizeBytes, String sm3, String sha256) {}
+
+    /** The copies of several items, by item (items without any are left out). */
+    public Map<UUID, List<Rendition>> ofItems(List<UUID> itemIds) {
+        var out = new java.util.HashMap<UUID, List<Rendition>>();
+        if (itemIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql(
+                        """
+                select item_id, kind, logical_path, size_bytes, sm3, sha256 from item_rendition
+                where item_id = any(:ids) order by item_id, kind
+                """)
+                .param("ids", itemIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getObject("item_id", UUID.class), k -> new java.util.ArrayList<>())
+                            .add(ROW.mapRow(rs, rs.getRow()));
+                });
+        return out;
+    }
+
+    public Optional<Rendition> find(UUID itemId, String kind) {
+        return jdbc.sql(
+                        "select kind, logical_path, size_bytes, sm3, sha256 from item_rendition where item_id = :id and kind = :k")
+                .param("id", itemId)
+                .param("k", kind)
+                .query(Rendition.class)
+                .optional();
+    }
+
+    /** Kind → logical path of the item's access copies. */
+    public Map<String, String> pathsByKind(UUID itemId) {
+        var out = new java.util.LinkedHashMap<String, String>();
+        jdbc.sql("select kind, logical_path from item_rendition where item_id = :id order by kind")
+                .param("id", itemId)
+                .query((rs, n) -> out.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return out;
+    }
+}
