@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.ofdrw.reader.OFDReader;
 import org.ofdrw.sign.OFDSigner;
 import org.ofdrw.sign.SignMode;
 import org.ofdrw.sign.verify.OFDValidator;
@@ -24,6 +23,10 @@ import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.TemporaryDirectory;
 import org.siarchive.shared.Violation;
+import org.siarchive.shared.xml.OfdFiles;
+import org.siarchive.shared.xml.RefusedXmlException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class Certificates {
+
+    private static final Logger log = LoggerFactory.getLogger(Certificates.class);
 
     static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm");
@@ -179,7 +184,7 @@ public class Certificates {
             var plain = dir.resolve("plain.ofd");
             var signed = dir.resolve("signed.ofd");
             CertificateDocuments.ofd(c, plain, dir.path());
-            try (var reader = new OFDReader(plain);
+            try (var reader = OfdFiles.open(plain);
                     var signer = new OFDSigner(reader, signed)) {
                 signer.setSignMode(SignMode.WholeProtected);
                 signer.setSignContainer(signatures.ofdSigner());
@@ -197,13 +202,15 @@ public class Certificates {
     /** Checks an uploaded file: the bytes issued under the code, and a signature by the platform's key. */
     public Verdict verify(String code, byte[] file) {
         var c = byCode(code).orElseThrow(() -> new NotFoundException("CERTIFICATE", code));
-        var problems = new ArrayList<String>();
         var fixity = Digester.of(file);
         if (!fixity.sm3().equals(c.sm3()) || fixity.size() != c.sizeBytes()) {
-            problems.add("文件与出具时的内容不一致（SM3 " + fixity.sm3().substring(0, 16) + "…，应为 "
-                    + c.sm3().substring(0, 16) + "…）");
+            // not the bytes issued: already not authentic, and an anonymous upload is never parsed further
+            return new Verdict(
+                    false,
+                    List.of("文件与出具时的内容不一致（SM3 " + fixity.sm3().substring(0, 16) + "…，应为 "
+                            + c.sm3().substring(0, 16) + "…）"));
         }
-        problems.addAll(c.format().equals("PDF") ? signatures.verifyPdf(file) : verifyOfd(file));
+        var problems = c.format().equals("PDF") ? signatures.verifyPdf(file) : verifyOfd(file);
         return new Verdict(problems.isEmpty(), problems);
     }
 
@@ -211,14 +218,18 @@ public class Certificates {
         try (var dir = TemporaryDirectory.under(work)) {
             var f = dir.resolve("upload.ofd");
             Files.write(f, file);
-            try (var reader = new OFDReader(f);
+            try (var reader = OfdFiles.open(f);
                     var validator = new OFDValidator(reader)) {
                 validator.setValidator(signatures.ofdValidator());
                 validator.exeValidate();
             }
             return List.of();
+        } catch (RefusedXmlException e) {
+            return List.of("OFD 文件中的 XML 不符合要求（含 DOCTYPE 声明或格式错误），已拒绝");
         } catch (Exception e) {
-            return List.of("OFD 签名验证失败：" + e.getMessage());
+            // the library's message may quote the uploaded file: log it, show a fixed sentence
+            log.info("OFD certificate signature did not verify", e);
+            return List.of("OFD 签名验证失败");
         }
     }
 
