@@ -6,11 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
 import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.tika.Tika;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.shared.xml.SafeXml;
+import org.siarchive.shared.xml.XmlContainers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FormatIdentifier {
+
+    /** Larger XML is not parsed to a DOM here: it is identified as XML but not readable. */
+    static final long MAX_XML_BYTES = 64L * 1024 * 1024;
 
     private final Tika tika = new Tika();
 
@@ -98,7 +102,7 @@ public class FormatIdentifier {
 
     private static FileFormat xml(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            SecureXml.documentBuilder().parse(in);
+            SafeXml.parse(in, MAX_XML_BYTES);
             return new FileFormat("XML", "XML", "application/xml", true);
         } catch (Exception e) {
             return new FileFormat("XML", "XML", "application/xml", false);
@@ -106,6 +110,23 @@ public class FormatIdentifier {
     }
 
     private static FileFormat zipContainer(Path file) {
+        var format = containerFormat(file);
+        return format.readable() && !xmlPartsAreSafe(file)
+                ? new FileFormat(format.family(), format.name(), format.mediaType(), false)
+                : format;
+    }
+
+    /** OFD and OOXML are XML in a zip: a part with a DOCTYPE (XXE, entity bombs) makes the file unreadable. */
+    private static boolean xmlPartsAreSafe(Path file) {
+        try {
+            XmlContainers.inspect(file);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static FileFormat containerFormat(Path file) {
         try (var zip = new ZipFile(file.toFile())) {
             if (zip.getEntry("OFD.xml") != null) {
                 return new FileFormat("OFD", "OFD", "application/ofd", true);
@@ -129,25 +150,5 @@ public class FormatIdentifier {
 
     private static FileFormat ooxml(String family, String mediaType) {
         return new FileFormat(family, family, mediaType, true);
-    }
-
-    /** XML parsing with DTDs and external entities switched off (no XXE, no entity expansion bombs). */
-    static final class SecureXml {
-        private SecureXml() {}
-
-        static javax.xml.parsers.DocumentBuilder documentBuilder() throws Exception {
-            var f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setNamespaceAware(true);
-            var builder = f.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder;
-        }
     }
 }
