@@ -1,19 +1,15 @@
 package org.siarchive.transfer;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.shared.xml.SafeXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
-/** Writing and hardened reading of the packages' XML: no DTD, no external entity, bounded size. */
+/** Writing and reading (through the XML door: no DTD, no external entity, bounded size) of the packages' XML. */
 final class Xml {
 
     static final String NS = "http://www.saac.gov.cn/standards/ERM/encapsulation";
@@ -58,34 +54,9 @@ final class Xml {
                 .append('>');
     }
 
-    /** Parses with every external-resource door shut; a DOCTYPE is an error, not something to skip. */
+    /** Parses through the platform's one XML door: a DOCTYPE is an error, not something to skip. */
     static Document parse(byte[] bytes, long maxBytes) throws IOException {
-        if (bytes.length > maxBytes) {
-            throw new IOException("XML larger than " + maxBytes + " bytes");
-        }
-        try {
-            var f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            var builder = f.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entities are not allowed: " + systemId);
-            });
-            return builder.parse(new ByteArrayInputStream(bytes));
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        } catch (SAXException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return SafeXml.parse(bytes, maxBytes);
     }
 
     static @Nullable Element child(@Nullable Element parent, String name) {
