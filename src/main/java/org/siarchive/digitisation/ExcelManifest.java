@@ -1,13 +1,12 @@
 package org.siarchive.digitisation;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
+import org.siarchive.shared.xml.Workbooks;
 
-/** A manifest kept in Excel: the first sheet's rows, read as the CSV manifest's columns. */
+/** A manifest kept in Excel: the first sheet's rows, read as the CSV manifest's columns (through the XML door). */
 final class ExcelManifest {
 
     private ExcelManifest() {}
@@ -15,7 +14,7 @@ final class ExcelManifest {
     static String toCsv(byte[] xlsx) {
         var fmt = new DataFormatter();
         var sb = new StringBuilder();
-        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+        try (var wb = Workbooks.open(xlsx)) {
             var sheet = wb.getSheetAt(0);
             for (var row : sheet) {
                 var cells = new java.util.ArrayList<String>();
