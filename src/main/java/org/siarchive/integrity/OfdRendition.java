@@ -14,7 +14,7 @@ import org.ofdrw.layout.PageLayout;
 import org.ofdrw.layout.VirtualPage;
 import org.ofdrw.layout.element.Img;
 import org.ofdrw.layout.element.Position;
-import org.ofdrw.reader.OFDReader;
+import org.siarchive.shared.xml.OfdFiles;
 
 /**
  * An OFD (GB/T 33190) preservation copy of an item whose master is a set of page images: one OFD page
@@ -87,7 +87,7 @@ final class OfdRendition {
         } catch (org.dom4j.DocumentException e) {
             throw new IOException("OFD document info: " + e.getMessage(), e);
         }
-        try (var reader = new OFDReader(target)) {
+        try (var reader = OfdFiles.open(target)) {
             if (reader.getNumberOfPages() != pages.size()) {
                 throw new IOException("the OFD has " + reader.getNumberOfPages() + " pages, expected " + pages.size());
             }
