@@ -36,14 +36,14 @@ public final class SafeXml {
     /** Parses a namespace-aware DOM; refuses a DOCTYPE, malformed XML and more than {@code maxBytes}. */
     public static Document parse(byte[] bytes, long maxBytes) throws RefusedXmlException {
         if (bytes.length > maxBytes) {
-            throw new RefusedXmlException(RefusedXmlException.Reason.TOO_LARGE, "more than " + maxBytes + " bytes");
+            throw new RefusedXmlException(RefusedXmlException.Reason.TOO_LARGE, "超过 " + maxBytes + " 字节");
         }
         try {
             return documentBuilder().parse(new ByteArrayInputStream(bytes));
         } catch (SAXException e) {
             throw refusal(e, bytes);
         } catch (IOException e) {
-            throw new RefusedXmlException(RefusedXmlException.Reason.MALFORMED, "unreadable", e);
+            throw new RefusedXmlException(RefusedXmlException.Reason.MALFORMED, "无法读取", e);
         }
     }
 
@@ -62,7 +62,7 @@ public final class SafeXml {
         } catch (SAXException e) {
             throw refusal(e, bytes);
         } catch (IOException e) {
-            throw new RefusedXmlException(RefusedXmlException.Reason.MALFORMED, "unreadable", e);
+            throw new RefusedXmlException(RefusedXmlException.Reason.MALFORMED, "无法读取", e);
         }
     }
 
@@ -138,8 +138,8 @@ public final class SafeXml {
     /** The parser's own message may quote the document: keep it as the cause only, for the log. */
     private static RefusedXmlException refusal(SAXException e, byte[] bytes) {
         return declaresDoctype(bytes)
-                ? new RefusedXmlException(RefusedXmlException.Reason.DOCTYPE, "DOCTYPE declaration", e)
-                : new RefusedXmlException(RefusedXmlException.Reason.MALFORMED, "not well-formed", e);
+                ? new RefusedXmlException(RefusedXmlException.Reason.DOCTYPE, "XML 外部实体防护", e)
+                : new RefusedXmlException(RefusedXmlException.Reason.MALFORMED, "解析失败", e);
     }
 
     /** Whether the bytes hold "<!DOCTYPE" in a single-byte or UTF-16 encoding (the parser's message is localised). */

@@ -62,8 +62,7 @@ public final class XmlContainers {
         }
         byte[] rest = in.readNBytes(MAX_PART_BYTES - head.length + 1);
         if (head.length + rest.length > MAX_PART_BYTES) {
-            throw new RefusedXmlException(
-                    RefusedXmlException.Reason.TOO_LARGE, "XML part larger than " + MAX_PART_BYTES + " bytes");
+            throw new RefusedXmlException(RefusedXmlException.Reason.TOO_LARGE, "XML 部件超过 " + MAX_PART_BYTES + " 字节");
         }
         byte[] part = new byte[head.length + rest.length];
         System.arraycopy(head, 0, part, 0, head.length);
@@ -77,6 +76,6 @@ public final class XmlContainers {
     }
 
     private static RefusedXmlException tooMany() {
-        return new RefusedXmlException(RefusedXmlException.Reason.TOO_LARGE, "more than " + MAX_ENTRIES + " entries");
+        return new RefusedXmlException(RefusedXmlException.Reason.TOO_LARGE, "条目超过 " + MAX_ENTRIES + " 个");
     }
 }

@@ -48,9 +48,9 @@ class SafeXmlTest {
     }
 
     @Test
-    void refusesAnXIncludeOfALocalFile() throws Exception {
+    void leavesAnXIncludeUnresolved() throws Exception {
         try (var attacker = new HostileXml()) {
-            // given a document that asks for XInclude of the secret file (no DOCTYPE needed)
+            // given a document that asks for an XInclude from the attacker's server (no DOCTYPE needed)
             byte[] include = ("<r xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"" + attacker.dtdUrl()
                             + "\" parse=\"text\"/></r>")
                     .getBytes(StandardCharsets.UTF_8);
