@@ -312,6 +312,8 @@ class SecurityConfiguration {
                         .hasAuthority(TRANSFER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/search")
                         .hasAuthority(SEARCH)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/search")
+                        .hasAuthority(SEARCH)
                         .requestMatchers(HttpMethod.GET, "/api/v1/labels")
                         .hasAuthority(ITEM_READ)
                         .requestMatchers(HttpMethod.GET, "/api/v1/cover-sheets")
