@@ -18,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * checked ({@link ApiTokenFilter}).
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
 class RateLimitFilter extends OncePerRequestFilter {
 
