@@ -4,8 +4,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.crypto.Masks;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Violation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,11 +82,21 @@ class CatalogApi {
 
     record CorrectionRequest(String title, String responsible, @Nullable String docNo, String reason) {}
 
-    /** 一人一档 by certificate number (found through its blind index; the number is never stored in clear). */
-    @GetMapping("/persons/{certNo}/items")
-    PartyFile personFile(@PathVariable String certNo, Access access) {
-        String key = certNo.strip().toUpperCase(Locale.ROOT);
-        long id = catalog.findPerson(key, access).orElseThrow(() -> new NotFoundException("PERSON", key));
+    record PersonLookup(@Nullable String certNo) {}
+
+    /**
+     * 一人一档 by certificate number, found through its blind index. The number travels in the body, never
+     * in the URL, where proxies and access logs would keep it; the former {@code GET /persons/{certNo}/items}
+     * is gone (docs/adr/0032).
+     */
+    @PostMapping("/persons/lookup")
+    PartyFile personFile(@RequestBody PersonLookup body, Access access) {
+        String key = body.certNo() == null ? "" : body.certNo().strip().toUpperCase(Locale.ROOT);
+        if (key.isEmpty()) {
+            throw new InvalidInputException(Violation.of("certNo", "required"));
+        }
+        long id = catalog.findPerson(key, access)
+                .orElseThrow(() -> new NotFoundException("PERSON", String.valueOf(Masks.idNumber(key))));
         return catalog.personFile(id, access);
     }
 

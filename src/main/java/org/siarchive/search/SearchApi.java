@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.shared.Access;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +31,10 @@ class SearchApi {
             long total,
             Map<String, List<SearchResults.FacetCount>> facets) {}
 
-    @GetMapping("/api/v1/search")
+    /** GET, or POST with the same parameters as a form body so an ID number stays out of the URL (ADR 0032). */
+    @RequestMapping(
+            value = "/api/v1/search",
+            method = {RequestMethod.GET, RequestMethod.POST})
     Response search(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable List<String> within,

@@ -508,9 +508,41 @@ public class Accounts {
 
     // ---- login bookkeeping ----------------------------------------------------------------------
 
-    /** A failed attempt: counted, and the account locked when the count reaches the threshold. */
+    /** What one checked login step (password or TOTP code) came to. */
+    public enum Attempt {
+        PASSED,
+        FAILED,
+        /** This failure reached the threshold and locked the account. */
+        LOCKED_NOW,
+        /** The account was locked: the step was not checked at all. */
+        LOCKED
+    }
+
+    /**
+     * Checks one login step under the account's row lock. Parallel attempts on one account queue on
+     * that lock, so each sees the failures counted before it and none is checked once the threshold
+     * locked the account: at most {@code lockout.threshold} wrong passwords or codes are ever checked.
+     */
     @Transactional
-    public boolean recordFailure(Account a, String reason, Actor actor) {
+    public Attempt attempt(Account a, String failure, Actor actor, java.util.function.BooleanSupplier check) {
+        if (lockedForUpdate(a.id())) {
+            return Attempt.LOCKED;
+        }
+        if (check.getAsBoolean()) {
+            return Attempt.PASSED;
+        }
+        return recordFailure(a, failure, actor) ? Attempt.LOCKED_NOW : Attempt.FAILED;
+    }
+
+    private boolean lockedForUpdate(long id) {
+        return jdbc.sql("select coalesce(locked_until > now(), false) from account where id = :id for update")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** A failed attempt (within {@link #attempt}): counted, and the account locked at the threshold. */
+    private boolean recordFailure(Account a, String reason, Actor actor) {
         int threshold = policy.get(SecurityPolicy.Key.LOCKOUT_THRESHOLD);
         int minutes = policy.get(SecurityPolicy.Key.LOCKOUT_MINUTES);
         int failed = jdbc.sql(

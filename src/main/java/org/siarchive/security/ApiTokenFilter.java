@@ -14,18 +14,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer sia_…} on {@code /api/}: a valid token becomes the
- * request's principal (nothing is kept in a session); a refused one answers 401 and is audited.
+ * request's principal (nothing is kept in a session); a refused one answers 401 and is audited; a
+ * token past its rate limit answers 429.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final AuditTrail audit;
     private final SecurityProblems problems;
+    private final RateLimits limits;
 
-    ApiTokenFilter(ApiTokens tokens, AuditTrail audit, SecurityProblems problems) {
+    ApiTokenFilter(ApiTokens tokens, AuditTrail audit, SecurityProblems problems, RateLimits limits) {
         this.tokens = tokens;
         this.audit = audit;
         this.problems = problems;
+        this.limits = limits;
     }
 
     static boolean bearer(HttpServletRequest request) {
@@ -56,6 +59,11 @@ class ApiTokenFilter extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
             return;
         }
+        var allowance = limits.take(RateLimits.Kind.TOKEN, fingerprint(token));
+        if (!allowance.allowed()) {
+            problems.tooManyRequests(request, response, allowance.retryAfterSeconds());
+            return;
+        }
         var p = checked.principal();
         var authorities = new java.util.ArrayList<SimpleGrantedAuthority>();
         authorities.add(new SimpleGrantedAuthority(Stage.DONE.authority()));
@@ -67,6 +75,17 @@ class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** The limiter's key for a token: its SHA-256, so no usable token is kept in the limiter's memory. */
+    private static String fingerprint(String token) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -100,13 +100,17 @@ class LoginConsole {
             logout(request);
             return "redirect:/login?error=locked";
         }
-        if (!accounts.verifyTotp(account.id(), code.strip(), enrolling, actor)) {
-            boolean locked =
-                    accounts.recordFailure(account, enrolling ? "wrong enrolment code" : "wrong TOTP code", actor);
-            if (locked) {
-                logout(request);
-                return "redirect:/login?error=locked";
-            }
+        var checked = account;
+        var outcome = accounts.attempt(
+                account,
+                enrolling ? "wrong enrolment code" : "wrong TOTP code",
+                actor,
+                () -> accounts.verifyTotp(checked.id(), code.strip(), enrolling, actor));
+        if (outcome == Accounts.Attempt.LOCKED || outcome == Accounts.Attempt.LOCKED_NOW) {
+            logout(request);
+            return "redirect:/login?error=locked";
+        }
+        if (outcome == Accounts.Attempt.FAILED) {
             return "redirect:" + (enrolling ? "/login/enrol?error" : "/login/totp?error");
         }
         account = accounts.require(account.id());

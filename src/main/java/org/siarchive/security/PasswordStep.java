@@ -103,16 +103,32 @@ class PasswordStep implements AuthenticationProvider {
                     null);
             throw new NetworkRefusedException();
         }
-        if (!passwords.matches(password, accounts.passwordHash(account.id()))) {
-            boolean locked = accounts.recordFailure(account, "wrong password", actor);
-            throw locked ? new LockedException("locked") : new BadCredentialsException("bad");
-        }
+        checkPassword(account, password, actor);
         var principal = Principal.of(account, accounts.permissions(account));
         Stage stage = next(account, true);
         if (stage == Stage.DONE || stage == Stage.PASSWORD_CHANGE) {
             accounts.recordSuccess(account, "password", actor);
         }
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, stage.authorities(principal));
+    }
+
+    /** The password, checked under the account's lock so parallel guesses cannot outrun the lockout. */
+    private void checkPassword(Account account, String password, Actor actor) {
+        var outcome = accounts.attempt(
+                account,
+                "wrong password",
+                actor,
+                () -> passwords.matches(password, accounts.passwordHash(account.id())));
+        switch (outcome) {
+            case PASSED -> {}
+            case FAILED -> throw new BadCredentialsException("bad");
+            case LOCKED_NOW -> throw new LockedException("locked");
+            case LOCKED -> {
+                audit.recordAlone(
+                        actor, "ACCOUNT", account.username(), "LOGIN", AuditTrail.DENIED, "account locked", null);
+                throw new LockedException("locked");
+            }
+        }
     }
 
     /** The stage after the password (or, with {@code passwordOnly} false, after the second factor). */

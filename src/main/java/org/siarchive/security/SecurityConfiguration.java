@@ -8,16 +8,21 @@ import org.siarchive.audit.AuditTrail;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -64,28 +69,55 @@ class SecurityConfiguration {
         return page;
     }
 
+    /** The login page as a relative Location: never an address built from the request's Host header. */
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        var page = new LoginUrlAuthenticationEntryPoint("/login");
+        page.setFavorRelativeUris(true);
+        return page;
+    }
+
     @Bean
     AuthenticationManager authenticationManager(PasswordStep step) {
         return new ProviderManager(List.of(step));
     }
 
+    /**
+     * Bearer requests on {@code /api/}: the token authenticates each request on its own. No session is
+     * created or read (a session cookie sent beside the token is ignored), so no concurrent-session
+     * control applies and clients sharing a token never end each other; no CSRF, as no cookie
+     * authenticates (docs/adr/0032).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain tokenChain(
+            HttpSecurity http, SecurityProblems problems, ApiTokens tokens, AuditTrail audit, RateLimits limits)
+            throws Exception {
+        RequestMatcher bearerOnApi = (HttpServletRequest request) ->
+                request.getRequestURI().startsWith("/api/") && ApiTokenFilter.bearer(request);
+        http.securityMatcher(bearerOnApi)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable())
+                .addFilterBefore(new ApiTokenFilter(tokens, audit, problems, limits), AuthorizationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return withRules(http).build();
+    }
+
+    /** Console sessions (and API calls made from the console with its session and CSRF token). */
+    @Bean
+    @Order(2)
     SecurityFilterChain filterChain(
             HttpSecurity http,
             AuthenticationManager manager,
             SecurityContextRepository contexts,
             SessionRegistry sessions,
             LoginHandlers handlers,
-            SecurityProblems problems,
-            ApiTokens tokens,
-            AuditTrail audit)
+            SecurityProblems problems)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
-        RequestMatcher bearer = (HttpServletRequest request) -> ApiTokenFilter.bearer(request);
         http.authenticationManager(manager)
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .addFilterBefore(
-                        new ApiTokenFilter(tokens, audit, problems), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login")
                         .loginProcessingUrl("/login")
                         .successHandler(handlers)
@@ -99,11 +131,18 @@ class SecurityConfiguration {
                         .maximumSessions(1)
                         .sessionRegistry(sessions)
                         .expiredUrl("/login?expired"))
-                .csrf(c -> c.ignoringRequestMatchers(bearer))
+                // every session request carries its CSRF token, whatever other headers it has
+                .csrf(Customizer.withDefaults())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAuthenticationEntryPointFor(loginPage(), request -> true)
                         .defaultAccessDeniedHandlerFor(problems, api)
-                        .defaultAccessDeniedHandlerFor(deniedPage(), request -> true))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        .defaultAccessDeniedHandlerFor(deniedPage(), request -> true));
+        return withRules(http).build();
+    }
+
+    /** Security headers and the rules of every endpoint, the same for both chains. */
+    private static HttpSecurity withRules(HttpSecurity http) throws Exception {
+        return http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
                                         + " base-uri 'self'; form-action 'self'; frame-ancestors 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -255,7 +294,9 @@ class SecurityConfiguration {
                         .hasAuthority(ITEM_READ)
                         .requestMatchers(HttpMethod.POST, "/api/v1/persons/*/unmask")
                         .hasAuthority(UNMASK)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/persons/*/items", "/api/v1/employers/*/items")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/persons/lookup")
+                        .hasAuthority(PARTY_READ)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/employers/*/items")
                         .hasAuthority(PARTY_READ)
                         .requestMatchers(HttpMethod.GET, "/api/v1/classification", "/api/v1/reference/**")
                         .hasAuthority(REFERENCE_READ)
@@ -271,6 +312,8 @@ class SecurityConfiguration {
                         .hasAuthority(TRANSFER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/search")
                         .hasAuthority(SEARCH)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/search")
+                        .hasAuthority(SEARCH)
                         .requestMatchers(HttpMethod.GET, "/api/v1/labels")
                         .hasAuthority(ITEM_READ)
                         .requestMatchers(HttpMethod.GET, "/api/v1/cover-sheets")
@@ -283,6 +326,5 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .denyAll());
-        return http.build();
     }
 }

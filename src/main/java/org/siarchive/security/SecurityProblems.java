@@ -43,13 +43,26 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(request, response, HttpStatus.FORBIDDEN, "forbidden");
     }
 
+    /** 429 with Retry-After: a rate limit refused the request (docs/adr/0032). */
+    void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", retryAfterSeconds);
+    }
+
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type)
+            throws IOException {
+        write(request, response, status, type, new Object[0]);
+    }
+
+    private void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, Object... args)
             throws IOException {
         Locale locale = locales.resolveLocale(request);
         var p = ProblemDetail.forStatus(status);
         p.setType(URI.create("https://siarchive.org/problems/" + type));
         p.setTitle(messages.getMessage("problem." + type + ".title", null, type, locale));
-        p.setDetail(messages.getMessage("problem." + type + ".detail", null, type, locale));
+        p.setDetail(messages.getMessage("problem." + type + ".detail", args, type, locale));
         p.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -316,7 +316,9 @@ class CaptureApiIT extends IntegrationTest {
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/items/not-a-uuid").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/items/not-a-uuid/files/1").status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/persons/11010519491231002X/items").status()).isIn(200, 404);
+        assertThat(api.postJson("/api/v1/persons/lookup", Map.of("certNo", "11010519491231002X"))
+                        .status())
+                .isIn(200, 404);
         assertThat(api.get("/api/v1/employers/91350100M000100Y43/items").status())
                 .isEqualTo(404);
     }

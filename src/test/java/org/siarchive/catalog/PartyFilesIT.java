@@ -86,7 +86,8 @@ class PartyFilesIT extends IntegrationTest {
                         "2015-11-20"),
                 23);
 
-        var file = api.get("/api/v1/persons/" + certNo + "/items").json();
+        var file =
+                api.postJson("/api/v1/persons/lookup", Map.of("certNo", certNo)).json();
 
         assertThat(file.get("party").get("name").asString()).isEqualTo("林芳");
         assertThat(file.get("party").get("birthDate").asString()).startsWith("1971-");

@@ -189,7 +189,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 "{\"title\":\"\",\"responsible\":\"\",\"reason\":\"\"}",
                 EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/api/v1/search?name=王", null, BUSINESS));
-        c.add(new Case("GET", "/api/v1/persons/" + certA + "/items", null, PARTY));
+        c.add(new Case("POST", "/api/v1/persons/lookup", "{\"certNo\":\"" + certA + "\"}", PARTY));
         c.add(new Case(
                 "POST",
                 "/api/v1/persons/" + personA + "/unmask",

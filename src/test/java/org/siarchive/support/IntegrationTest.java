@@ -39,6 +39,10 @@ public abstract class IntegrationTest {
                 .toString());
         // Argon2id stays Argon2id; smaller memory keeps the many test logins quick on a 2-core machine
         registry.add("siarchive.security.argon2.memory-kib", () -> "4096");
+        // the whole suite knocks from 127.0.0.1 with one token: per-address and per-token limits are
+        // tested from other loopback addresses (RateLimitsIT) and in RateLimitsTest
+        registry.add("siarchive.rate-limits.unlimited-addresses", () -> "127.0.0.1");
+        registry.add("siarchive.rate-limits.token-per-minute", () -> "0");
         // checkpoints are signed when a test asks, never in the middle of a tamper test
         registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
     }

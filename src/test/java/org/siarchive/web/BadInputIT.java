@@ -30,7 +30,7 @@ class BadInputIT extends IntegrationTest {
                 args("GET", "/api/v1/items/00000000-0000-0000-0000-000000000000/files/abc", null, null, 422),
                 args("GET", "/api/v1/search?year=abc", null, null, 422),
                 args("GET", "/api/v1/search?page=-5&size=100000", null, null, 200),
-                args("GET", "/api/v1/persons/../../etc/passwd/items", null, null, 400),
+                args("GET", "/api/v1/employers/../../etc/passwd/items", null, null, 400),
                 args("POST", "/api/v1/volumes", "application/json", "{not json", 400),
                 args("POST", "/api/v1/volumes", "application/json", "{\"title\":\"x\",\"items\":[\"nope\"]}", 404),
                 args(
