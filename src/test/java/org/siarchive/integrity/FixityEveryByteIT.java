@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,11 @@ import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.Renditions;
 import org.siarchive.checks.PreservationCheck;
 import org.siarchive.preservation.Preservation;
+import org.siarchive.security.Accounts;
+import org.siarchive.security.Role;
+import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Actor;
+import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
 import org.siarchive.support.ScanPages;
@@ -64,6 +69,12 @@ class FixityEveryByteIT extends IntegrationTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    Accounts accounts;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @Test
     void reportsEveryKindOfChangedStoredByteUnderItsLogicalPath() throws Exception {
@@ -137,6 +148,21 @@ class FixityEveryByteIT extends IntegrationTest {
                 .filteredOn(a -> a.subject().equals("sweep " + sweep))
                 .singleElement()
                 .satisfies(a -> assertThat(a.detail()).doesNotContain(dataDir).doesNotContain("found damage"));
+
+        // the archivist's console: the sweep's findings and the alert, in Chinese, then in English
+        var login = TestAccounts.create(
+                accounts, "eb" + UUID.randomUUID().toString().substring(0, 8), 1, Set.of(Role.ARCHIVIST), 3, false);
+        var console = new ConsoleSession(port);
+        assertThat(console.login(login.username(), login.password(), login.codes()))
+                .isEqualTo("/");
+        var page = console.get("/integrity/sweeps/" + sweep);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("v1/content/unexpected.txt：对象中有 OCFL 清单未记录的文件", "metadata.json：元数据副本被改动")
+                .doesNotContain(dataDir);
+        assertThat(console.get("/integrity").body()).contains("首个问题：").doesNotContain(dataDir);
+        assertThat(console.get("/integrity/sweeps/" + sweep + "?lang=en").body())
+                .contains("v1/content/unexpected.txt: a file in the object that the OCFL inventory does not record");
 
         // each finding is audited as the item's fixity failure
         assertThat(audit.forObject("ITEM", fondsChanged.id().toString()))
