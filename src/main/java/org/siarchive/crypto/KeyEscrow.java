@@ -98,7 +98,12 @@ public final class KeyEscrow {
         }
         String[] kdf = lines[1].split(" ");
         String header = lines[0] + "\n" + lines[1] + "\n";
-        byte[] key = derive(passphrase, HexFormat.of().parseHex(kdf[3]), Integer.parseInt(kdf[2]));
+        int iterations = kdf.length == 4 && kdf[2].matches("\\d{1,8}") ? Integer.parseInt(kdf[2]) : -1;
+        if (iterations < ITERATIONS || !kdf[3].matches("[0-9a-f]{32}")) {
+            // fewer iterations than we write would weaken the passphrase; more than 8 digits is an attack on time
+            throw new CryptoException("the key escrow's key derivation line is not one we write: " + lines[1]);
+        }
+        byte[] key = derive(passphrase, HexFormat.of().parseHex(kdf[3]), iterations);
         byte[] payload;
         try {
             payload = Sm4Gcm.open(

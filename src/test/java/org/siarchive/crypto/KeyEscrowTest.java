@@ -50,8 +50,13 @@ class KeyEscrowTest {
 
         Path escrow = tmp.resolve("keys.escrow");
         KeyEscrow.write(keys, escrow, PASSPHRASE);
-        String altered = Files.readString(escrow).replace("pbkdf2-hmac-sm3 310000", "pbkdf2-hmac-sm3 310001");
-        Files.writeString(escrow, altered);
+        String original = Files.readString(escrow);
+        Files.writeString(escrow, original.replace("pbkdf2-hmac-sm3 310000", "pbkdf2-hmac-sm3 310001"));
         assertThatThrownBy(() -> KeyEscrow.open(escrow, PASSPHRASE)).isInstanceOf(CryptoException.class);
+        // an escrow that asks for a weaker derivation than we write is not even tried
+        Files.writeString(escrow, original.replace("pbkdf2-hmac-sm3 310000", "pbkdf2-hmac-sm3 1000"));
+        assertThatThrownBy(() -> KeyEscrow.open(escrow, PASSPHRASE))
+                .isInstanceOf(CryptoException.class)
+                .hasMessageContaining("key derivation");
     }
 }
