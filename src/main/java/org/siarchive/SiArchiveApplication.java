@@ -9,8 +9,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * SIArchive. {@code java -jar siarchive.jar} runs the platform; {@code … demo [--persons=N]} loads demo
- * data; {@code … audit-verify}, {@code … keys rotate|rewrap}, {@code … backup}, {@code … restore} and
- * {@code … restore-drill} are operator commands.
+ * data; {@code … audit-verify}, {@code … keys rotate|rewrap|escrow|recover}, {@code … backup},
+ * {@code … restore} and {@code … restore-drill} are operator commands.
  */
 @SpringBootApplication
 public class SiArchiveApplication {
@@ -19,7 +19,7 @@ public class SiArchiveApplication {
         if (args.length > 0 && args[0].equals("demo")) {
             System.exit(DemoCommand.run(SiArchiveApplication.class, Arrays.copyOfRange(args, 1, args.length)));
         }
-        if (args.length > 0 && BackupCommands.handles(args[0])) {
+        if (BackupCommands.handles(args)) {
             System.exit(
                     BackupCommands.run(SiArchiveApplication.class, args[0], Arrays.copyOfRange(args, 1, args.length)));
         }

@@ -3,7 +3,6 @@ package org.siarchive.backup;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +15,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.crypto.BackupCipher;
+import org.siarchive.crypto.MasterKey;
 import org.siarchive.platform.DataDirectory;
 import org.siarchive.preservation.Digester;
 import org.siarchive.shared.Actor;
@@ -24,22 +25,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a backup into an empty directory: {@code db/<table>.copy} (PostgreSQL binary COPY of every
- * table, all read in one REPEATABLE READ snapshot), {@code ocfl/} and {@code keys/} copied file by file
- * (OCFL content never changes once written; an object version written after the snapshot is reported by
- * start-up reconciliation after a restore), and last {@code backup.manifest}: schema version, row counts
- * and the SM3 of every file, so a damaged backup is found before it is restored.
+ * table, all read in one REPEATABLE READ snapshot) and {@code ocfl/} file by file (OCFL content never
+ * changes once written; an object version written after the snapshot is reported by start-up
+ * reconciliation after a restore), every file SM4-GCM encrypted under a key derived from the master key
+ * and the backup's salt ({@link BackupCipher}); and last {@code backup.manifest} ({@link BackupManifest}).
+ * The key directory is never copied: keys are escrowed apart ({@code keys escrow}, ADR 0034), so a backup
+ * alone reads no ID number and signs nothing.
  */
 @Component
 public class Backups {
 
-    static final String MANIFEST = "backup.manifest";
+    static final String MANIFEST = BackupManifest.NAME;
 
     private final DataSource dataSource;
     private final DataDirectory data;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
+    private final MasterKey master;
 
-    Backups(DataSource dataSource, DataDirectory data, AuditTrail audit, TransactionTemplate tx) {
+    Backups(DataSource dataSource, DataDirectory data, AuditTrail audit, TransactionTemplate tx, MasterKey master) {
+        this.master = master;
         this.dataSource = dataSource;
         this.data = data;
         this.audit = audit;
@@ -58,6 +63,8 @@ public class Backups {
                 }
             }
             Files.createDirectories(target.resolve("db"));
+            byte[] salt = BackupCipher.newSalt();
+            var cipher = BackupCipher.derive(master, salt);
             var rows = new LinkedHashMap<String, Long>();
             String version;
             try (Connection c = dataSource.getConnection()) {
@@ -67,30 +74,24 @@ public class Backups {
                 version = one(c, "select max(version) from flyway_schema_history where success");
                 var copy = c.unwrap(PGConnection.class).getCopyAPI();
                 for (String table : tables(c)) {
-                    try (OutputStream out =
-                            Files.newOutputStream(target.resolve("db").resolve(table + ".copy"))) {
+                    String name = "db/" + table + ".copy";
+                    try (OutputStream out = cipher.encrypting(Files.newOutputStream(target.resolve(name)), name)) {
                         long n = copy.copyOut("COPY " + quote(table) + " TO STDOUT (FORMAT binary)", out);
                         rows.put(table, n);
                     }
                 }
                 c.commit();
             }
-            copyTree(data.resolve("ocfl"), target.resolve("ocfl"));
-            copyTree(data.resolve("keys"), target.resolve("keys"));
-            var lines = new ArrayList<String>();
-            lines.add("schema " + version);
-            rows.forEach((t, n) -> lines.add("rows " + t + " " + n));
+            encryptTree(data.resolve("ocfl"), target, "ocfl", cipher);
+            BackupManifest.write(target, salt, cipher, version, rows);
             long bytes = 0;
             int files = 0;
             try (Stream<Path> walk = Files.walk(target)) {
-                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    String rel = target.relativize(p).toString();
-                    lines.add("file " + sm3(p) + " " + Files.size(p) + " " + rel);
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
                     bytes += Files.size(p);
                     files++;
                 }
             }
-            Files.write(target.resolve(MANIFEST), lines, StandardCharsets.UTF_8);
             long total = bytes;
             int count = files;
             tx.executeWithoutResult(s -> audit.record(
@@ -99,7 +100,7 @@ public class Backups {
                     target.toString(),
                     "BACKUP",
                     null,
-                    count + " files, " + total + " bytes, schema " + version));
+                    count + " files, " + total + " bytes, schema " + version + ", SM4-GCM, keys not included"));
             return new Summary(target, version, rows, files, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -132,18 +133,18 @@ public class Backups {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
+    /** Every file under {@code from} encrypted to {@code backup/<prefix>/…}, named by that path in the backup. */
+    static void encryptTree(Path from, Path backup, String prefix, BackupCipher cipher) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else if (Files.isRegularFile(p)) {
-                    Files.createDirectories(dest.getParent());
-                    Files.copy(p, dest, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String name = prefix + "/" + from.relativize(p).toString().replace('\\', '/');
+                Path dest = backup.resolve(name);
+                Files.createDirectories(dest.getParent());
+                try (var out = cipher.encrypting(Files.newOutputStream(dest), name)) {
+                    Files.copy(p, out);
                 }
             }
         }

@@ -52,7 +52,7 @@ public class DrillCheck {
                 files += item.files().size();
                 sweeps.inspect(item)
                         .forEach(f ->
-                                problems.add(f.archiveCode() + " " + f.kind() + " " + f.subject() + ": " + f.detail()));
+                                problems.add(f.archiveCode() + " " + sweeps.describe(f, java.util.Locale.ENGLISH)));
             }
             after = ids.get(ids.size() - 1);
         }

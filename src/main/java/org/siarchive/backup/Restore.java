@@ -3,7 +3,6 @@ package org.siarchive.backup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,13 +14,18 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
+import org.siarchive.crypto.BackupCipher;
+import org.siarchive.crypto.KeyEscrow;
+import org.siarchive.crypto.MasterKey;
 import org.siarchive.platform.EmbeddedDatabases;
 
 /**
- * Restores a backup onto an empty data directory: checks every file of the backup against its SM3 in
- * the manifest (a damaged backup is refused before anything is written), copies {@code ocfl/} and
- * {@code keys/}, starts the embedded PostgreSQL on {@code <dir>/pg}, creates the schema with the
- * migrations up to the backup's version, loads every table from its COPY file (constraints and triggers
+ * Restores a backup onto an empty data directory with the keys it was made under (the key directory, or
+ * what {@code keys recover} took from the escrow): checks the manifest and every file first
+ * ({@link BackupManifest#problems}: damage, a missing file, a wrong key, an altered manifest — refused
+ * with all of them named before anything is written), installs the keys in {@code <dir>/keys}, decrypts
+ * {@code ocfl/}, starts the embedded PostgreSQL on {@code <dir>/pg}, creates the schema with the migrations
+ * up to the backup's version, loads every table from its decrypted COPY stream (constraints and triggers
  * deferred while loading) and moves each identity sequence past the largest restored id.
  */
 public final class Restore {
@@ -30,43 +34,30 @@ public final class Restore {
 
     public record Result(String schemaVersion, Map<String, Long> rows) {}
 
-    public static Result restore(Path backup, Path dataDir) {
+    public static Result restore(Path backup, Path dataDir, Map<String, byte[]> keyFiles) {
         try {
-            var manifest = Files.readAllLines(backup.resolve(Backups.MANIFEST), StandardCharsets.UTF_8);
-            String version = null;
-            var expectedRows = new LinkedHashMap<String, Long>();
-            for (String line : manifest) {
-                String[] f = line.split(" ", 4);
-                switch (f[0]) {
-                    case "schema" -> version = f[1];
-                    case "rows" -> expectedRows.put(f[1], Long.parseLong(f[2]));
-                    case "file" -> {
-                        Path p = backup.resolve(f[3]).normalize();
-                        if (!p.startsWith(backup.normalize())) {
-                            throw new IllegalStateException("backup manifest names a path outside the backup: " + f[3]);
-                        }
-                        if (!Files.isRegularFile(p)
-                                || Files.size(p) != Long.parseLong(f[2])
-                                || !Backups.sm3(p).equals(f[1])) {
-                            throw new IllegalStateException("backup file damaged or missing: " + f[3]);
-                        }
-                    }
-                    default -> throw new IllegalStateException("unreadable backup manifest line: " + line);
-                }
+            if (!Files.isRegularFile(backup.resolve(BackupManifest.NAME))) {
+                throw new RestoreRefused(List.of("no backup here: " + BackupManifest.NAME + " is missing"));
             }
-            if (version == null) {
-                throw new IllegalStateException("backup manifest has no schema version");
+            MasterKey master = KeyEscrow.masterKey(keyFiles);
+            var manifest = BackupManifest.read(backup);
+            var problems = manifest.problems(backup, master);
+            if (!problems.isEmpty()) {
+                throw new RestoreRefused(problems);
             }
+            var cipher = java.util.Objects.requireNonNull(manifest.cipher(master));
+            String version = manifest.schema();
+            var expectedRows = manifest.rows();
             if (Files.exists(dataDir)) {
                 try (Stream<Path> s = Files.list(dataDir)) {
                     if (s.findAny().isPresent()) {
-                        throw new IllegalArgumentException("restore needs an empty data directory: " + dataDir);
+                        throw new RestoreRefused(List.of("restore needs an empty data directory: " + dataDir));
                     }
                 }
             }
             Files.createDirectories(dataDir);
-            Backups.copyTree(backup.resolve("ocfl"), dataDir.resolve("ocfl"));
-            Backups.copyTree(backup.resolve("keys"), dataDir.resolve("keys"));
+            KeyEscrow.install(keyFiles, dataDir.resolve("keys"));
+            decryptTree(backup, "ocfl", dataDir.resolve("ocfl"), cipher);
             var rows = new LinkedHashMap<String, Long>();
             try (var pg = EmbeddedDatabases.start(dataDir.resolve("pg"), 0)) {
                 var ds = pg.getPostgresDatabase();
@@ -97,11 +88,12 @@ public final class Restore {
                     }
                     var copy = c.unwrap(PGConnection.class).getCopyAPI();
                     for (String t : tables) {
-                        Path file = backup.resolve("db").resolve(t + ".copy");
+                        String name = "db/" + t + ".copy";
+                        Path file = backup.resolve(name);
                         if (!Files.isRegularFile(file)) {
                             continue;
                         }
-                        try (InputStream in = Files.newInputStream(file)) {
+                        try (InputStream in = cipher.decrypting(Files.newInputStream(file), name)) {
                             rows.put(t, copy.copyIn("COPY " + Backups.quote(t) + " FROM STDIN (FORMAT binary)", in));
                         }
                     }
@@ -132,6 +124,24 @@ public final class Restore {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException("restore failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decrypts {@code backup/<prefix>/…} into {@code to}; each file's chunks are authenticated as they are read. */
+    private static void decryptTree(Path backup, String prefix, Path to, BackupCipher cipher) throws IOException {
+        Path from = backup.resolve(prefix);
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String rel = from.relativize(p).toString().replace('\\', '/');
+                Path dest = to.resolve(rel);
+                Files.createDirectories(dest.getParent());
+                try (var in = cipher.decrypting(Files.newInputStream(p), prefix + "/" + rel)) {
+                    Files.copy(in, dest);
+                }
+            }
         }
     }
 

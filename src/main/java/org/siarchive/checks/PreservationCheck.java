@@ -153,7 +153,7 @@ public class PreservationCheck {
         f.check(CheckCatalog.CQ_FIXITY, id, code, join(found, "CONTENT", "DIGEST_ROW"));
         f.check(CheckCatalog.CQ_SIDECAR, id, code, join(found, "SIDECAR"));
         f.check(CheckCatalog.CQ_CONTENT, id, code, join(found, "MISSING"));
-        f.check(CheckCatalog.CQ_PACKAGE, id, code, join(found, "INVENTORY"));
+        f.check(CheckCatalog.CQ_PACKAGE, id, code, join(found, "INVENTORY", "EXTRA"));
         f.check(CheckCatalog.CQ_REQUIRED, id, code, missingFields(item));
         var formats = new ArrayList<String>();
         for (var file : item.files()) {
@@ -172,11 +172,15 @@ public class PreservationCheck {
         return new ItemOutcome(f, files);
     }
 
-    private static @Nullable String join(List<FixitySweeps.Finding> found, String... kinds) {
+    /** The findings of these kinds as the archivist reads them: logical path and what is wrong, in their language. */
+    private @Nullable String join(List<FixitySweeps.Finding> found, String... kinds) {
         var list = List.of(kinds);
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocaleContext() == null
+                ? java.util.Locale.SIMPLIFIED_CHINESE
+                : org.springframework.context.i18n.LocaleContextHolder.getLocale();
         var mine = found.stream()
                 .filter(x -> list.contains(x.kind()))
-                .map(x -> x.subject() + "：" + x.detail())
+                .map(x -> sweeps.describe(x, locale))
                 .toList();
         return mine.isEmpty() ? null : String.join("；", mine);
     }

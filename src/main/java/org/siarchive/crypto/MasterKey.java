@@ -67,6 +67,11 @@ public final class MasterKey {
         return new MasterKey(fresh, "file " + file);
     }
 
+    /** A master key from its text (32 hex digits or Base64), e.g. recovered from the key escrow. */
+    public static MasterKey parse(String text, String source) {
+        return new MasterKey(parse(text), source);
+    }
+
     public static MasterKey fromFile(Path file) {
         try {
             return new MasterKey(

@@ -2,6 +2,7 @@ package org.siarchive.integrity;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +16,7 @@ import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,7 @@ public class FixitySweeps {
     private final ItemFixityCheck checks;
     private final AuditTrail audit;
     private final PreservationMonitor monitor;
+    private final MessageSource messages;
     private final boolean autoRepair;
     private final AtomicBoolean running = new AtomicBoolean();
     private final java.util.concurrent.ExecutorService checkers;
@@ -53,9 +56,11 @@ public class FixitySweeps {
             ItemFixityCheck checks,
             AuditTrail audit,
             PreservationMonitor monitor,
+            MessageSource messages,
             @org.springframework.beans.factory.annotation.Value("${siarchive.fixity.auto-repair:false}")
                     boolean autoRepair) {
         this.monitor = monitor;
+        this.messages = messages;
         this.autoRepair = autoRepair;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -92,8 +97,20 @@ public class FixitySweeps {
             OffsetDateTime startedAt,
             @Nullable OffsetDateTime finishedAt) {}
 
-    /** One thing found wrong. */
+    /**
+     * One thing found wrong. {@code subject} is the logical path in the item's OCFL object (or the object id);
+     * {@code detail} holds only language-neutral facts (digests, field names): people read
+     * {@link #describe}.
+     */
     public record Finding(UUID itemId, String archiveCode, String kind, String subject, String detail) {}
+
+    /** The finding as a person reads it, in their language: what is wrong with which logical path. */
+    public String describe(Finding f, Locale locale) {
+        String text = messages.getMessage("fixity.finding." + f.kind(), new Object[] {f.subject()}, locale);
+        return f.detail().isBlank()
+                ? text
+                : text + messages.getMessage("fixity.finding.detail", new Object[] {f.detail()}, locale);
+    }
 
     public long start(int rateMbS, Actor actor) {
         return tx.execute(s -> {
@@ -282,15 +299,15 @@ public class FixitySweeps {
                         results.stream().map(r -> r.findings().isEmpty()).toArray(Boolean[]::new))
                 .update();
         if (count > 0) {
+            // the detail is 档号 and logical path only; the console words it (alert.fixity.first)
             monitor.raise(
                     "FIXITY",
                     "sweep " + sweep.id(),
-                    "fixity sweep " + sweep.id() + " found damage; first: "
-                            + results.stream()
-                                    .flatMap(r -> r.findings().stream())
-                                    .findFirst()
-                                    .map(f -> f.archiveCode() + " " + f.kind() + " " + f.subject())
-                                    .orElse(""));
+                    results.stream()
+                            .flatMap(r -> r.findings().stream())
+                            .findFirst()
+                            .map(f -> f.archiveCode() + " " + f.subject())
+                            .orElse(""));
         }
         jdbc.sql(
                         """

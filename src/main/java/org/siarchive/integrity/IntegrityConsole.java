@@ -72,10 +72,14 @@ class IntegrityConsole {
     }
 
     @GetMapping("/integrity/sweeps/{id}")
-    String sweep(@PathVariable long id, Model model) {
+    String sweep(@PathVariable long id, Model model, java.util.Locale locale) {
         model.addAttribute("nav", "integrity");
         model.addAttribute("sweep", sweeps.sweep(id));
-        model.addAttribute("findings", sweeps.findings(id));
+        var findings = sweeps.findings(id);
+        model.addAttribute("findings", findings);
+        model.addAttribute(
+                "described",
+                findings.stream().map(f -> sweeps.describe(f, locale)).toList());
         model.addAttribute("repairable", FixitySweeps.REPAIRABLE);
         model.addAttribute("replica", preservation.replica().isPresent());
         return "integrity/sweep";

@@ -2,26 +2,45 @@ package org.siarchive.integrity;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
 import org.siarchive.catalog.Renditions;
 import org.siarchive.preservation.Digester;
+import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.Preservation;
+import org.siarchive.preservation.StoredObject;
 import org.springframework.stereotype.Component;
 
 /**
- * The fixity check of one item. Each stored file (masters and registered copies) is re-hashed with SM3 and
- * SHA-256 in one pass against the catalogue; the OCFL object is validated against its own sha512 inventory;
- * the stored sidecar is compared with the catalogue. Telling the first two apart names the culprit: content
- * that no longer matches its inventory was altered on disk; content that matches its inventory but not the
- * catalogue means the catalogue's digest row was altered.
+ * The fixity check of one item: every stored byte of its OCFL object — every content file of every version,
+ * the metadata sidecar, masters, copies and anything else — is read once and hashed in one pass with the
+ * inventory's algorithm (sha512) and, for the files the catalogue registered, SM3 and SHA-256. A file that no
+ * longer matches its inventory digest was altered on disk (CONTENT, or SIDECAR for the sidecar); one that
+ * matches its inventory but not the catalogue means the catalogue's digest row was altered (DIGEST_ROW). A
+ * file the inventory does not account for is EXTRA; a registered or inventoried file that cannot be read is
+ * MISSING. The inventory itself is trusted only after OCFL's structural validation (its own sha512 sidecar).
+ * Findings name logical paths relative to the object, never the server's file-system path; their text is
+ * worded from the message bundle where they are shown ({@link FixitySweeps#describe}).
  */
 @Component
 class ItemFixityCheck {
+
+    static final String CONTENT = "CONTENT";
+    static final String MISSING = "MISSING";
+    static final String DIGEST_ROW = "DIGEST_ROW";
+    static final String SIDECAR = "SIDECAR";
+    static final String EXTRA = "EXTRA";
+    static final String INVENTORY = "INVENTORY";
+
+    private static final int BUFFER = 256 * 1024;
 
     private final Preservation preservation;
     private final ItemSidecar sidecar;
@@ -32,131 +51,152 @@ class ItemFixityCheck {
     }
 
     /** A stored file and the digests the catalogue registered for it (a master file or a copy). */
-    private record Expected(String logicalPath, long sizeBytes, String sm3, String sha256) {}
+    private record Expected(String logicalPath, long sizeBytes, String sm3, String sha256) {
+
+        boolean matches(Fixity actual) {
+            return actual.size() == sizeBytes
+                    && actual.sm3().equals(sm3)
+                    && actual.sha256().equals(sha256);
+        }
+    }
 
     /** What one item's check found, and how many bytes it read. */
     record Result(UUID itemId, long bytesRead, List<FixitySweeps.Finding> findings) {}
 
-    /** The three checks of one item (and its registered copies), reading at most {@code rateMbS} (0: no limit). */
+    /** One item's check, its registered copies included, reading at most {@code rateMbS} (0: no limit). */
     Result check(ItemRecord item, List<Renditions.Rendition> renditions, int rateMbS) {
-        long[] bytes = {0};
         var out = new ArrayList<FixitySweeps.Finding>();
-        // the content is re-hashed below; OCFL re-hashes it (sha512) only when something does not match
-        List<String> ocfl = validate(item.objectId(), false);
-        boolean fullValidation = false;
-        java.util.Map<String, java.nio.file.Path> stored;
+        List<String> structure = structureErrors(item.objectId());
+        StoredObject stored;
         try {
-            stored = preservation.storagePaths(item.objectId());
+            stored = preservation.inventory(item.objectId());
         } catch (RuntimeException e) {
-            stored = java.util.Map.of();
+            out.add(finding(item, INVENTORY, item.objectId(), String.join("; ", structure)));
+            return new Result(item.id(), 0, out);
         }
-        var expected = new ArrayList<Expected>();
-        item.files().forEach(f -> expected.add(new Expected(f.logicalPath(), f.sizeBytes(), f.sm3(), f.sha256())));
-        renditions.forEach(r -> expected.add(new Expected(r.logicalPath(), r.sizeBytes(), r.sm3(), r.sha256())));
-        for (var f : expected) {
-            try (InputStream in = open(stored, f.logicalPath())) {
-                var d = new Digester();
-                byte[] buf = new byte[256 * 1024];
-                long started = System.nanoTime();
-                long read = 0;
-                int r;
-                while ((r = in.read(buf)) > 0) {
-                    d.update(buf, 0, r);
-                    read += r;
-                    throttle(read, started, rateMbS);
-                }
-                bytes[0] += read;
-                var actual = d.finish();
-                boolean matches = actual.size() == f.sizeBytes()
-                        && actual.sm3().equals(f.sm3())
-                        && actual.sha256().equals(f.sha256());
-                if (!matches && !fullValidation) {
-                    ocfl = validate(item.objectId(), true);
-                    fullValidation = true;
-                }
-                if (!matches) {
-                    boolean inventoryIntact = ocfl.stream()
-                            .noneMatch(e -> e.contains(f.logicalPath()) || e.contains(fileName(f.logicalPath())));
-                    out.add(new FixitySweeps.Finding(
-                            item.id(),
-                            item.archiveCode(),
-                            inventoryIntact ? "DIGEST_ROW" : "CONTENT",
-                            f.logicalPath(),
-                            inventoryIntact
-                                    ? "the stored bytes still match the OCFL inventory, but not the catalogue's digests (SM3 "
-                                            + actual.sm3() + ", catalogue " + f.sm3() + "): the digest row was altered"
-                                    : "the stored bytes changed (SM3 " + actual.sm3() + ", registered " + f.sm3()
-                                            + ", size " + actual.size() + "/" + f.sizeBytes() + ")"));
-                }
-            } catch (IOException | UncheckedIOException e) {
-                out.add(new FixitySweeps.Finding(
-                        item.id(),
-                        item.archiveCode(),
-                        "MISSING",
-                        f.logicalPath(),
-                        "cannot be read: " + e.getMessage()));
-            }
+        var registered = registered(item, renditions);
+        long bytes = 0;
+        var inHead = new HashSet<String>();
+        for (var content : stored.content()) {
+            inHead.addAll(content.headPaths());
+            bytes += checkContent(item, content, stored.digestAlgorithm(), registered, rateMbS, out);
         }
-        try {
-            // a digest row already reported is why the sidecar's digests differ: not a second finding
-            var explained = out.stream()
-                    .filter(f -> f.kind().equals("DIGEST_ROW"))
-                    .map(f -> item.files().stream()
-                            .filter(x -> x.logicalPath().equals(f.subject()))
-                            .findFirst()
-                            .map(x -> "files[" + x.seq() + "]")
-                            .orElse(""))
-                    .toList();
-            byte[] storedSidecar;
-            try (InputStream in = open(stored, Preservation.sidecarPath())) {
-                storedSidecar = in.readAllBytes();
-            }
-            var diff = sidecar.differences(item, storedSidecar).stream()
-                    .filter(d -> !explained.contains(d))
-                    .toList();
-            if (!diff.isEmpty()) {
-                out.add(new FixitySweeps.Finding(
-                        item.id(),
-                        item.archiveCode(),
-                        "SIDECAR",
-                        Preservation.sidecarPath(),
-                        "metadata sidecar differs from the catalogue in " + diff));
-            }
-        } catch (IOException | RuntimeException e) {
-            out.add(new FixitySweeps.Finding(
-                    item.id(),
-                    item.archiveCode(),
-                    "SIDECAR",
-                    Preservation.sidecarPath(),
-                    "cannot be read: " + e.getMessage()));
+        registered.keySet().stream()
+                .filter(path -> !inHead.contains(path))
+                .forEach(path -> out.add(finding(item, MISSING, path, "")));
+        stored.unexpected().forEach(path -> out.add(finding(item, EXTRA, path, "")));
+        compareSidecarWithCatalogue(item, stored, out);
+        if (!structure.isEmpty() && out.isEmpty()) {
+            out.add(finding(item, INVENTORY, item.objectId(), String.join("; ", structure)));
         }
-        boolean reported = !out.isEmpty();
-        if (!ocfl.isEmpty() && !reported) {
-            out.add(new FixitySweeps.Finding(
-                    item.id(), item.archiveCode(), "INVENTORY", item.objectId(), String.join("; ", ocfl)));
-        }
-        return new Result(item.id(), bytes[0], out);
+        return new Result(item.id(), bytes, out);
     }
 
-    private List<String> validate(String objectId, boolean content) {
+    private static Map<String, Expected> registered(ItemRecord item, List<Renditions.Rendition> renditions) {
+        var expected = new HashMap<String, Expected>();
+        item.files()
+                .forEach(f -> expected.put(
+                        f.logicalPath(), new Expected(f.logicalPath(), f.sizeBytes(), f.sm3(), f.sha256())));
+        renditions.forEach(
+                r -> expected.put(r.logicalPath(), new Expected(r.logicalPath(), r.sizeBytes(), r.sm3(), r.sha256())));
+        return expected;
+    }
+
+    /** Reads one content file once; returns the bytes read. */
+    private long checkContent(
+            ItemRecord item,
+            StoredObject.Content content,
+            String algorithm,
+            Map<String, Expected> registered,
+            int rateMbS,
+            List<FixitySweeps.Finding> out) {
+        var digester = Digester.withInventory(algorithm);
+        try (InputStream in = Files.newInputStream(content.file())) {
+            hash(in, digester, rateMbS);
+        } catch (IOException e) {
+            out.add(finding(item, MISSING, content.logicalName(), ""));
+            return digester.size();
+        }
+        var actual = digester.finish();
+        if (!digester.inventoryDigest().equalsIgnoreCase(content.digest())) {
+            String kind = content.headPaths().contains(Preservation.sidecarPath()) ? SIDECAR : CONTENT;
+            out.add(finding(
+                    item,
+                    kind,
+                    content.logicalName(),
+                    algorithm + " " + brief(digester.inventoryDigest()) + " ≠ " + brief(content.digest())));
+            return actual.size();
+        }
+        for (String path : content.headPaths()) {
+            var expected = registered.get(path);
+            if (expected != null && !expected.matches(actual)) {
+                out.add(finding(item, DIGEST_ROW, path, "SM3 " + brief(actual.sm3()) + " ≠ " + brief(expected.sm3())));
+            }
+        }
+        return actual.size();
+    }
+
+    private static void hash(InputStream in, Digester digester, int rateMbS) throws IOException {
+        byte[] buf = new byte[BUFFER];
+        long started = System.nanoTime();
+        int r;
+        while ((r = in.read(buf)) > 0) {
+            digester.update(buf, 0, r);
+            throttle(digester.size(), started, rateMbS);
+        }
+    }
+
+    /**
+     * The sidecar's fields against the catalogue, when its bytes are intact (a changed sidecar is reported
+     * above): a difference then means the catalogue was altered. A digest row already reported is why the
+     * sidecar's digests differ: not a second finding.
+     */
+    private void compareSidecarWithCatalogue(ItemRecord item, StoredObject stored, List<FixitySweeps.Finding> out) {
+        String path = Preservation.sidecarPath();
+        if (out.stream().anyMatch(f -> f.subject().equals(path))) {
+            return;
+        }
+        var file = stored.content().stream()
+                .filter(c -> c.headPaths().contains(path))
+                .findFirst();
+        if (file.isEmpty()) {
+            out.add(finding(item, MISSING, path, ""));
+            return;
+        }
+        byte[] bytes;
         try {
-            return content ? preservation.validate(objectId) : preservation.validateStructure(objectId);
+            bytes = Files.readAllBytes(file.get().file());
+        } catch (IOException e) {
+            out.add(finding(item, MISSING, path, ""));
+            return;
+        }
+        Set<String> explained = new HashSet<>();
+        out.stream().filter(f -> f.kind().equals(DIGEST_ROW)).forEach(f -> item.files().stream()
+                .filter(x -> x.logicalPath().equals(f.subject()))
+                .forEach(x -> explained.add("files[" + x.seq() + "]")));
+        var diff = sidecar.differences(item, bytes).stream()
+                .filter(d -> !explained.contains(d))
+                .toList();
+        if (!diff.isEmpty()) {
+            out.add(finding(item, SIDECAR, path, String.join(", ", diff)));
+        }
+    }
+
+    private List<String> structureErrors(String objectId) {
+        try {
+            return preservation.validateStructure(objectId);
         } catch (RuntimeException e) {
-            return List.of("unreadable: " + e.getMessage());
+            return List.of(e.getClass().getSimpleName());
         }
     }
 
-    private static InputStream open(java.util.Map<String, java.nio.file.Path> stored, String logicalPath)
-            throws IOException {
-        var path = stored.get(logicalPath);
-        if (path == null) {
-            throw new java.io.FileNotFoundException(logicalPath + " is not in the object's inventory");
-        }
-        return java.nio.file.Files.newInputStream(path);
+    private static FixitySweeps.Finding finding(ItemRecord item, String kind, String subject, String detail) {
+        return new FixitySweeps.Finding(item.id(), item.archiveCode(), kind, subject, detail);
     }
 
-    private static String fileName(String logicalPath) {
-        return logicalPath.substring(logicalPath.lastIndexOf('/') + 1);
+    /** The first 16 hex digits: enough to tell digests apart in a finding, short enough to read. */
+    private static String brief(String hex) {
+        return hex.length() > 16 ? hex.substring(0, 16) + "…" : hex;
     }
 
     /** Sleeps as needed to keep the read rate at or below {@code rateMbS} (0: no limit). */

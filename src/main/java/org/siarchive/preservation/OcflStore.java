@@ -199,8 +199,10 @@ final class OcflStore implements AutoCloseable {
     /** OCFL's own validation of the object, re-hashing its content against the inventory (sha512). */
     List<String> validate(String objectId, boolean contentFixity) {
         var results = repo.validateObject(objectId, contentFixity);
+        // ocfl-java names files by their absolute path: people see them relative to the storage root
+        String prefix = root.toAbsolutePath() + java.io.File.separator;
         return results.getErrors().stream()
-                .map(i -> i.getCode() + " " + i.getMessage())
+                .map(i -> i.getCode() + " " + i.getMessage().replace(prefix, ""))
                 .toList();
     }
 
@@ -220,6 +222,63 @@ final class OcflStore implements AutoCloseable {
             out.put(f.getPath(), root.resolve(f.getStorageRelativePath()));
         }
         return out;
+    }
+
+    /**
+     * Every content file of every version as the inventory's manifest records it, and the regular files
+     * in the object directory that are neither content, inventory, inventory digest, namaste declaration
+     * nor extension or log data (OCFL 1.1 §3.1). Reads the inventory, lists the directory; hashes nothing.
+     */
+    StoredObject inventory(String objectId) {
+        var details = repo.describeObject(objectId);
+        var algorithm = details.getDigestAlgorithm();
+        Path objectRoot = objectRoot(objectId);
+        var content = new java.util.LinkedHashMap<String, StoredObject.Content>();
+        var headPathsByStorage = details.getHeadVersion().getFiles().stream()
+                .collect(Collectors.groupingBy(
+                        f -> f.getStorageRelativePath(), Collectors.mapping(f -> f.getPath(), Collectors.toList())));
+        for (var version : details.getVersionMap().values()) {
+            for (var file : version.getFiles()) {
+                String storage = file.getStorageRelativePath();
+                if (content.containsKey(storage)) {
+                    continue;
+                }
+                Path onDisk = root.resolve(storage);
+                var headPaths = headPathsByStorage.getOrDefault(storage, List.of()).stream()
+                        .sorted()
+                        .toList();
+                content.put(
+                        storage,
+                        new StoredObject.Content(
+                                objectRoot.relativize(onDisk).toString(),
+                                onDisk,
+                                file.getFixity().get(algorithm),
+                                headPaths));
+            }
+        }
+        var known =
+                content.values().stream().map(StoredObject.Content::contentPath).collect(Collectors.toSet());
+        return new StoredObject(
+                algorithm.getJavaStandardName(), List.copyOf(content.values()), unexpected(objectRoot, known));
+    }
+
+    private static List<String> unexpected(Path objectRoot, java.util.Set<String> content) {
+        try (Stream<Path> walk = Files.walk(objectRoot)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> objectRoot.relativize(p).toString())
+                    .filter(rel -> !content.contains(rel) && !isObjectMetadata(rel))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isObjectMetadata(String rel) {
+        return rel.startsWith("0=ocfl_object_")
+                || rel.startsWith("extensions/")
+                || rel.startsWith("logs/")
+                || rel.matches("(v\\d+/)?inventory\\.json(\\.(sha512|sha256))?");
     }
 
     byte[] readSidecar(String objectId) {

@@ -206,6 +206,11 @@ public class Preservation implements DisposableBean {
         return store.storagePaths(objectId);
     }
 
+    /** What the object's inventory records for every content file of every version (see {@link StoredObject}). */
+    public StoredObject inventory(String objectId) {
+        return store.inventory(objectId);
+    }
+
     /** The sidecar's logical path inside every object. */
     public static String sidecarPath() {
         return OcflStore.SIDECAR;

@@ -23,7 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Backup → restore onto an empty directory → drill, on two separate platforms (each with its own embedded
  * PostgreSQL and OCFL root): every item comes back with the same 档号 and identical digests, the restored
- * platform re-hashes every file and verifies the audit chain, and a damaged backup is refused.
+ * platform re-hashes every file and verifies the audit chain, and a damaged backup is refused. The keys
+ * travel apart: escrowed under a passphrase by {@code keys escrow}, opened again for the restore.
  */
 class BackupRestoreDrillTest {
 
@@ -58,13 +59,36 @@ class BackupRestoreDrillTest {
                         .item();
                 originals.put(item.archiveCode(), digests(catalog.requireItem(item.id())));
             }
-            var summary = ctx.getBean(Backups.class).backup(backup, Actor.SYSTEM);
-            assertThat(summary.rows()).containsEntry("item", 3L);
-            assertThat(Files.readString(backup.resolve(Backups.MANIFEST))).contains("file ", "rows item 3");
         }
 
-        Restore.restore(backup, restored);
+        // the keys go to the escrow by their own command, and come back from it for the restore
+        Path escrow = tmp.resolve("escrow/keys.escrow");
+        Path passphrase = Files.writeString(tmp.resolve("passphrase"), "正确的马电池订书钉 horse");
+        int escrowed = BackupCommands.run(SiArchiveApplication.class, "keys", new String[] {
+            "escrow",
+            "--to=" + escrow,
+            "--passphrase-file=" + passphrase,
+            "--siarchive.data-dir=" + source,
+            "--siarchive.security.argon2.memory-kib=4096"
+        });
+        assertThat(escrowed).isZero();
+        int backedUp = BackupCommands.run(SiArchiveApplication.class, "backup", new String[] {
+            "--to=" + backup, "--siarchive.data-dir=" + source, "--siarchive.security.argon2.memory-kib=4096"
+        });
+        assertThat(backedUp).isZero();
+        assertThat(Files.readString(backup.resolve(Backups.MANIFEST))).contains("file ", "rows item 3");
+        assertThat(Files.readString(escrow))
+                .startsWith("SIARCHIVE-KEY-ESCROW 1")
+                .doesNotContain(masterKeyHex(source));
+        var keys = org.siarchive.crypto.KeyEscrow.open(escrow, "正确的马电池订书钉 horse".toCharArray());
+        assertThat(keys).containsKey("master.key");
+
+        Restore.restore(backup, restored, keys);
+        assertThat(masterKeyHex(restored)).isEqualTo(masterKeyHex(source));
         try (var ctx = platform(restored)) {
+            // the escrow came before the backup: its audit entry is in the restored trail
+            assertThat(ctx.getBean(org.siarchive.audit.AuditTrail.class).forObject("CRYPTO_KEY", "escrow"))
+                    .anyMatch(e -> e.operation().equals("ESCROW") && e.actor().startsWith("cli:"));
             var outcome = ctx.getBean(DrillCheck.class).verify();
             assertThat(outcome.problems()).isEmpty();
             assertThat(outcome.auditIntact()).isTrue();
@@ -98,10 +122,15 @@ class BackupRestoreDrillTest {
         bytes[bytes.length / 2] ^= 1;
         Files.write(ocflFile, bytes);
         Path again = tmp.resolve("again");
-        assertThatThrownBy(() -> Restore.restore(backup, again))
+        assertThatThrownBy(() -> Restore.restore(backup, again, keys))
+                .isInstanceOf(RestoreRefused.class)
                 .hasMessageContaining("damaged")
                 .hasMessageContaining(".png");
         assertThat(again).doesNotExist();
+    }
+
+    private static String masterKeyHex(Path dataDir) throws java.io.IOException {
+        return Files.readString(dataDir.resolve("keys/master.key")).strip();
     }
 
     private static List<String> digests(org.siarchive.catalog.ItemRecord item) {
