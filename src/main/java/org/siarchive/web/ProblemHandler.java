@@ -70,6 +70,14 @@ class ProblemHandler {
         return respond(p, req);
     }
 
+    @ExceptionHandler(org.siarchive.shared.ForbiddenException.class)
+    Object forbidden(org.siarchive.shared.ForbiddenException e, HttpServletRequest req) {
+        var locale = RequestContextUtils.getLocale(req);
+        var p = problem(HttpStatus.FORBIDDEN, "forbidden", locale, List.of());
+        p.setDetail(messages.getMessage(e.messageKey(), e.args().toArray(), e.messageKey(), locale));
+        return respond(p, req);
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest req) {
         return respond(
