@@ -16,6 +16,8 @@ import org.siarchive.audit.AuditTrail;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.crypto.KeyDirectory;
 import org.siarchive.lending.Utilisation;
+import org.siarchive.organisation.OrgUnit;
+import org.siarchive.organisation.Organisations;
 import org.siarchive.platform.DataDirectory;
 import org.siarchive.preservation.Digester;
 import org.siarchive.shared.Access;
@@ -39,6 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * in the utilisation register per item in one transaction. Verification of a code shows the summary;
  * verification of a file requires the very bytes issued (SM3 and SHA-256) and a signature by the
  * platform's key.
+ *
+ * <p>A certificate belongs to the organisation that issued it and names that organisation's agency as
+ * issuer; it is seen only within that organisation's subtree ({@link #visible}, docs/adr/0031).
  */
 @Component
 public class Certificates {
@@ -52,6 +57,7 @@ public class Certificates {
     private final Catalog catalog;
     private final AuditTrail audit;
     private final Utilisation register;
+    private final Organisations organisations;
     private final CertificateSignatures signatures;
     private final java.nio.file.Path work;
     private final String publicUrl;
@@ -63,6 +69,7 @@ public class Certificates {
             Catalog catalog,
             AuditTrail audit,
             Utilisation register,
+            Organisations organisations,
             KeyDirectory keys,
             DataDirectory data,
             @Value("${siarchive.certificates.public-url:http://127.0.0.1:8080}") String publicUrl,
@@ -71,6 +78,7 @@ public class Certificates {
         this.catalog = catalog;
         this.audit = audit;
         this.register = register;
+        this.organisations = organisations;
         this.signatures = new CertificateSignatures(keys.signingKey("certificates"), issuer);
         this.work = data.resolve("certificate-work");
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -123,9 +131,11 @@ public class Certificates {
                 })
                 .toList();
         String name = maskName(file.party().name());
+        var org = issuingOrganisation(access);
+        String issuedIn = issuerName(org);
         var content = new CertificateDocuments.Content(
                 "社会保险业务档案摘录证明",
-                issuer,
+                issuedIn,
                 code,
                 publicUrl + "/verify/" + code,
                 name,
@@ -138,8 +148,9 @@ public class Certificates {
         long id = jdbc.sql(
                         """
                 insert into certificate (code, kind, format, person_id, subject_name, subject_id, items, purpose,
-                    issuer, key_id, size_bytes, sm3, sha256, document, issued_by)
-                values (:code, 'EXTRACT', :f, :person, :name, :sid, :n, :p, :issuer, :key, :size, :sm3, :sha, :doc, :by)
+                    issuer, key_id, size_bytes, sm3, sha256, document, issued_by, org_path)
+                values (:code, 'EXTRACT', :f, :person, :name, :sid, :n, :p, :issuer, :key, :size, :sm3, :sha, :doc, :by,
+                    :org)
                 returning id
                 """)
                 .param("code", code)
@@ -149,13 +160,14 @@ public class Certificates {
                 .param("sid", file.party().key())
                 .param("n", items.size())
                 .param("p", p)
-                .param("issuer", issuer)
+                .param("issuer", issuedIn)
                 .param("key", signatures.keyId())
                 .param("size", fixity.size())
                 .param("sm3", fixity.sm3())
                 .param("sha", fixity.sha256())
                 .param("doc", document)
                 .param("by", access.actor().name())
+                .param("org", org.path())
                 .query(Long.class)
                 .single();
         for (var i : file.items()) {
@@ -168,7 +180,21 @@ public class Certificates {
                 "ISSUE",
                 p,
                 format + ", person " + personId + ", " + items.size() + " items, SM3 " + fixity.sm3());
-        return certificate(id);
+        return byId(id);
+    }
+
+    /** The organisation a certificate is issued in: the issuing caller's data-scope organisation. */
+    private OrgUnit issuingOrganisation(Access access) {
+        String path = access.scope().orgPath();
+        if (path.equals("/")) {
+            return organisations.root(); // the platform's own jobs
+        }
+        return organisations.byPath(path).orElseThrow(() -> new NotFoundException("ORG_UNIT", path));
+    }
+
+    /** The root keeps the configured agency name; any other unit issues under its own name. */
+    private String issuerName(OrgUnit org) {
+        return org.parentId() == null ? issuer : org.name();
     }
 
     private byte[] signedPdf(CertificateDocuments.Content c) {
@@ -240,26 +266,42 @@ public class Certificates {
                 .optional();
     }
 
-    public Certificate certificate(long id) {
-        return jdbc.sql(SELECT + " where id = :id")
+    /**
+     * The one scope check of certificates: a certificate issued within the caller's organisation subtree,
+     * else 404 (the same answer as for an id that does not exist). Every read by id goes through here.
+     */
+    public Certificate visible(long id, Access access) {
+        return jdbc.sql(SELECT + " where id = :id and " + IN_SCOPE)
                 .param("id", id)
+                .param("scopeOrg", access.scope().orgPattern())
                 .query(Certificate.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("CERTIFICATE", Long.toString(id)));
     }
 
-    public byte[] document(long id) {
+    /** The issued bytes of a certificate the caller may see. */
+    public byte[] document(long id, Access access) {
+        visible(id, access);
         return jdbc.sql("select document from certificate where id = :id")
                 .param("id", id)
                 .query(byte[].class)
                 .single();
     }
 
-    public List<Certificate> recent(int limit) {
-        return jdbc.sql(SELECT + " order by id desc limit :n")
+    /** The latest certificates within the caller's scope. */
+    public List<Certificate> recent(int limit, Access access) {
+        return jdbc.sql(SELECT + " where " + IN_SCOPE + " order by id desc limit :n")
+                .param("scopeOrg", access.scope().orgPattern())
                 .param("n", limit)
                 .query(Certificate.class)
                 .list();
+    }
+
+    private Certificate byId(long id) {
+        return jdbc.sql(SELECT + " where id = :id")
+                .param("id", id)
+                .query(Certificate.class)
+                .single();
     }
 
     private String code() {
@@ -282,6 +324,9 @@ public class Certificates {
         }
         return name.charAt(0) + "*".repeat(name.length() - 2) + name.charAt(name.length() - 1);
     }
+
+    /** Data scope of a certificate: the issuing organisation lies in the caller's subtree (ADR 0017, 0031). */
+    private static final String IN_SCOPE = "org_path like :scopeOrg";
 
     private static final String SELECT =
             """

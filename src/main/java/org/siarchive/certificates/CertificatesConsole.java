@@ -34,9 +34,9 @@ class CertificatesConsole {
     }
 
     @GetMapping("/certificates")
-    String list(Model model) {
+    String list(Access access, Model model) {
         model.addAttribute("nav", "certificates");
-        model.addAttribute("certificates", certificates.recent(50));
+        model.addAttribute("certificates", certificates.recent(50, access));
         return "certificates/list";
     }
 
@@ -51,15 +51,15 @@ class CertificatesConsole {
     }
 
     @GetMapping("/certificates/{id}")
-    String detail(@PathVariable long id, Model model) {
+    String detail(@PathVariable long id, Access access, Model model) {
         model.addAttribute("nav", "certificates");
-        model.addAttribute("c", certificates.certificate(id));
+        model.addAttribute("c", certificates.visible(id, access));
         return "certificates/detail";
     }
 
     @GetMapping("/certificates/{id}/file")
-    ResponseEntity<byte[]> file(@PathVariable long id) {
-        var c = certificates.certificate(id);
+    ResponseEntity<byte[]> file(@PathVariable long id, Access access) {
+        var c = certificates.visible(id, access);
         boolean pdf = c.format().equals("PDF");
         return ResponseEntity.ok()
                 .contentType(pdf ? MediaType.APPLICATION_PDF : MediaType.parseMediaType("application/ofd"))
@@ -72,7 +72,7 @@ class CertificatesConsole {
                                         java.nio.charset.StandardCharsets.UTF_8)
                                 .build()
                                 .toString())
-                .body(certificates.document(id));
+                .body(certificates.document(id, access));
     }
 
     // ------------------------------------------------------------------ public

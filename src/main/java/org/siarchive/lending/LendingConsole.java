@@ -80,11 +80,7 @@ class LendingConsole {
         model.addAttribute("approvals", requests.approvals(id));
         model.addAttribute("mine", r.applicant().equals(access.actor().name()));
         model.addAttribute("active", r.active(java.time.OffsetDateTime.now()));
-        model.addAttribute(
-                "canDecide",
-                access.can(APPROVE)
-                        && r.status().equals("PENDING")
-                        && !r.applicant().equals(access.actor().name()));
+        model.addAttribute("canDecide", access.can(APPROVE) && requests.decidable(r, access));
         return "lending/request";
     }
 
@@ -156,10 +152,10 @@ class LendingConsole {
     // ------------------------------------------------------------ archivists: physical loans, register
 
     @GetMapping("/lending/physical")
-    String physical(Model model) {
+    String physical(Access access, Model model) {
         model.addAttribute("nav", "lending");
-        model.addAttribute("open", physical.open());
-        model.addAttribute("overdue", physical.overdue());
+        model.addAttribute("open", physical.open(access));
+        model.addAttribute("overdue", physical.overdue(access));
         model.addAttribute("today", LocalDate.now());
         return "lending/physical";
     }
@@ -181,9 +177,9 @@ class LendingConsole {
     }
 
     @GetMapping("/lending/physical/{id}")
-    String loan(@PathVariable long id, Model model) {
+    String loan(@PathVariable long id, Access access, Model model) {
         model.addAttribute("nav", "lending");
-        model.addAttribute("loan", physical.loan(id));
+        model.addAttribute("loan", physical.loan(id, access));
         model.addAttribute("items", physical.items(id));
         model.addAttribute("events", physical.events(id));
         model.addAttribute("today", LocalDate.now());

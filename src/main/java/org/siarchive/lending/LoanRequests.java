@@ -2,7 +2,10 @@ package org.siarchive.lending;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -167,10 +170,14 @@ public class LoanRequests {
      */
     @Transactional
     public Request decide(long id, boolean approve, @Nullable String note, Access access) {
+        visible(id, access, true);
         var request = lock(id);
-        if (!request.status().equals("PENDING")) {
-            throw new ConflictException("conflict.loanNotPending", Long.toString(id));
+        for (var item : items(id)) {
+            catalog.requireItem(item.itemId(), access.scope()); // 404 outside the approver's scope
         }
+        refusal(request, access).ifPresent(e -> {
+            throw e;
+        });
         String n = note == null ? "" : note.strip();
         if (n.length() > 500) {
             throw new InvalidInputException(Violation.of("note", "maxLength", 500));
@@ -179,29 +186,7 @@ public class LoanRequests {
             throw new InvalidInputException(Violation.of("note", "required"));
         }
         String me = access.actor().name();
-        if (me.equals(request.applicant())) {
-            throw new ConflictException("conflict.loanOwnRequest", Long.toString(id));
-        }
-        var items = items(id);
-        for (var item : items) {
-            catalog.requireItem(item.itemId(), access.scope()); // 404 outside the approver's scope
-        }
-        var approvals = approvals(id);
-        int step = approvals.size() + 1;
-        if (step == 2) {
-            var first = approvals.get(0);
-            String firstOrg = first.approverOrgPath();
-            if (first.approver().equals(me)) {
-                throw new ConflictException("conflict.loanSameApprover", Long.toString(id));
-            }
-            if (!firstOrg.startsWith(access.scope().orgPath())) {
-                throw new ConflictException("conflict.loanApproverLevel", Long.toString(id));
-            }
-        }
-        int maxLevel = items.stream().mapToInt(RequestItem::securityLevel).max().orElse(1);
-        if (access.scope().clearance() < maxLevel) {
-            throw new ConflictException("conflict.loanApproverClearance", Long.toString(id));
-        }
+        int step = approvals(id).size() + 1;
         jdbc.sql(
                         """
                 insert into loan_approval (request_id, step, approver, approver_org_path, decision, note)
@@ -237,12 +222,48 @@ public class LoanRequests {
         return request(id);
     }
 
+    /**
+     * Why {@code access} may not decide the next step of the request now, or empty when they may: the one
+     * place of these rules, so that pages offer 同意/不同意 exactly when the decision would be accepted.
+     */
+    private Optional<ConflictException> refusal(Request request, Access access) {
+        String id = Long.toString(request.id());
+        String me = access.actor().name();
+        if (!request.status().equals("PENDING")) {
+            return Optional.of(new ConflictException("conflict.loanNotPending", id));
+        }
+        if (me.equals(request.applicant())) {
+            return Optional.of(new ConflictException("conflict.loanOwnRequest", id));
+        }
+        var approvals = approvals(request.id());
+        if (!approvals.isEmpty()) {
+            var first = approvals.get(0);
+            if (first.approver().equals(me)) {
+                return Optional.of(new ConflictException("conflict.loanSameApprover", id));
+            }
+            if (!first.approverOrgPath().startsWith(access.scope().orgPath())) {
+                return Optional.of(new ConflictException("conflict.loanApproverLevel", id));
+            }
+        }
+        int maxLevel = items(request.id()).stream()
+                .mapToInt(RequestItem::securityLevel)
+                .max()
+                .orElse(1);
+        if (access.scope().clearance() < maxLevel) {
+            return Optional.of(new ConflictException("conflict.loanApproverClearance", id));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether an approver could decide the request's next step now (what the page offers). */
+    public boolean decidable(Request request, Access access) {
+        return refusal(request, access).isEmpty();
+    }
+
     @Transactional
     public void withdraw(long id, Access access) {
+        visible(id, access, false);
         var request = lock(id);
-        if (!request.applicant().equals(access.actor().name())) {
-            throw new NotFoundException("LOAN_REQUEST", Long.toString(id));
-        }
         if (!request.status().equals("PENDING") && !request.status().equals("APPROVED")) {
             throw new ConflictException("conflict.loanNotPending", Long.toString(id));
         }
@@ -269,13 +290,25 @@ public class LoanRequests {
                 .orElseThrow(() -> new NotFoundException("LOAN_REQUEST", Long.toString(id)));
     }
 
-    /** A request its applicant or an approver may see (404 for anyone else: existence is not revealed). */
+    /**
+     * The one scope check of loan requests: a request its applicant may see, or an approver whose data
+     * scope contains the applicant's organisation; 404 for anyone else (existence is not revealed).
+     */
     public Request visible(long id, Access access, boolean approver) {
-        var r = request(id);
-        if (!approver && !r.applicant().equals(access.actor().name())) {
-            throw new NotFoundException("LOAN_REQUEST", Long.toString(id));
-        }
-        return r;
+        return jdbc.sql(SELECT + " where id = :id and " + VISIBLE)
+                .params(visibility(access, approver))
+                .param("id", id)
+                .query(Request.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("LOAN_REQUEST", Long.toString(id)));
+    }
+
+    private static Map<String, Object> visibility(Access access, boolean approver) {
+        var p = new HashMap<String, Object>();
+        p.put("me", access.actor().name());
+        p.put("approver", approver);
+        p.put("scopeOrg", access.scope().orgPattern());
+        return p;
     }
 
     public List<RequestItem> items(long id) {
@@ -301,18 +334,16 @@ public class LoanRequests {
                 .list();
     }
 
-    /** Pending requests this approver could decide now (not their own, not a step they already took). */
+    /** Pending requests within this approver's scope that they could decide now. */
     public List<Request> awaiting(Access access) {
-        return jdbc.sql(
-                        SELECT
-                                + """
-                 where status = 'PENDING' and applicant <> :me
-                   and not exists (select 1 from loan_approval a where a.request_id = loan_request.id and a.approver = :me)
-                 order by id limit 100
-                """)
-                .param("me", access.actor().name())
+        return jdbc
+                .sql(SELECT + " where status = 'PENDING' and " + VISIBLE + " order by id limit 100")
+                .params(visibility(access, true))
                 .query(Request.class)
-                .list();
+                .list()
+                .stream()
+                .filter(r -> decidable(r, access))
+                .toList();
     }
 
     /**
@@ -327,6 +358,9 @@ public class LoanRequests {
         }
         return r;
     }
+
+    /** Data scope of a request (ADR 0017, 0031): the applicant's own, or an approver's over the applicant. */
+    private static final String VISIBLE = "(applicant = :me or (:approver and applicant_org_path like :scopeOrg))";
 
     private static final String SELECT =
             """

@@ -123,8 +123,10 @@ public class PhysicalLoans {
         }
         long id = jdbc.sql(
                         """
-                insert into physical_loan (borrower, borrower_unit, borrower_kind, purpose, due_date, status, lent_by)
-                values (:b, :u, :k, :p, :d, 'OUT', :by) returning id
+                insert into physical_loan (borrower, borrower_unit, borrower_kind, purpose, due_date, status, lent_by,
+                    org_path)
+                values (:b, :u, :k, :p, :d, 'OUT', :by,
+                    coalesce(nullif(:org, '/'), (select path from org_unit where parent_id is null))) returning id
                 """)
                 .param("b", borrower)
                 .param("u", unit)
@@ -132,6 +134,7 @@ public class PhysicalLoans {
                 .param("p", purpose)
                 .param("d", l.dueDate())
                 .param("by", access.actor().name())
+                .param("org", access.scope().orgPath())
                 .query(Long.class)
                 .single();
         for (var item : catalog.items(ids)) {
@@ -154,7 +157,7 @@ public class PhysicalLoans {
 
     @Transactional
     public void extend(long id, @Nullable LocalDate newDue, String reason, Access access) {
-        var loan = lock(id);
+        var loan = lock(id, access);
         if (loan.status().equals("RETURNED")) {
             throw new ConflictException("conflict.loanReturned", Long.toString(id));
         }
@@ -181,7 +184,7 @@ public class PhysicalLoans {
     /** Returns the named originals (all when none are named); damage is noted per return. */
     @Transactional
     public Loan giveBack(long id, List<String> archiveCodes, boolean damaged, Access access) {
-        var loan = lock(id);
+        var loan = lock(id, access);
         if (loan.status().equals("RETURNED")) {
             throw new ConflictException("conflict.loanReturned", Long.toString(id));
         }
@@ -210,7 +213,7 @@ public class PhysicalLoans {
         String detail = n + " returned" + (damaged ? ", damaged" : "") + (open == 0 ? "" : ", " + open + " still out");
         event(id, "RETURN", detail, access.actor());
         audit.record(access.actor(), "PHYSICAL_LOAN", Long.toString(id), "RETURN", null, detail);
-        return loan(id);
+        return loan(id, access);
     }
 
     /** Once a day: a reminder entry for every open loan due within three days or overdue. */
@@ -234,22 +237,30 @@ public class PhysicalLoans {
         return due.size();
     }
 
-    public List<Loan> open() {
-        return jdbc.sql(SELECT + " where status <> 'RETURNED' order by due_date, id")
+    public List<Loan> open(Access access) {
+        return jdbc.sql(SELECT + " where status <> 'RETURNED' and " + IN_SCOPE + " order by due_date, id")
+                .param("scopeOrg", access.scope().orgPattern())
                 .query(Loan.class)
                 .list();
     }
 
-    public List<Loan> overdue() {
-        return jdbc.sql(SELECT + " where status <> 'RETURNED' and due_date < :d order by due_date, id")
+    public List<Loan> overdue(Access access) {
+        return jdbc.sql(SELECT + " where status <> 'RETURNED' and due_date < :d and " + IN_SCOPE
+                        + " order by due_date, id")
                 .param("d", catalog.now().toLocalDate())
+                .param("scopeOrg", access.scope().orgPattern())
                 .query(Loan.class)
                 .list();
     }
 
-    public Loan loan(long id) {
-        return jdbc.sql(SELECT + " where id = :id")
+    /**
+     * The one scope check of physical loans: a loan made within the caller's organisation subtree, else
+     * 404 (the same answer as for an id that does not exist). Every read and change by id goes through here.
+     */
+    public Loan loan(long id, Access access) {
+        return jdbc.sql(SELECT + " where id = :id and " + IN_SCOPE)
                 .param("id", id)
+                .param("scopeOrg", access.scope().orgPattern())
                 .query(Loan.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("PHYSICAL_LOAN", Long.toString(id)));
@@ -270,12 +281,12 @@ public class PhysicalLoans {
                 .list();
     }
 
-    private Loan lock(long id) {
+    private Loan lock(long id, Access access) {
+        loan(id, access);
         return jdbc.sql(SELECT + " where id = :id for update")
                 .param("id", id)
                 .query(Loan.class)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("PHYSICAL_LOAN", Long.toString(id)));
+                .single();
     }
 
     private void event(long id, String kind, String detail, Actor actor) {
@@ -286,6 +297,9 @@ public class PhysicalLoans {
                 .param("a", actor.name())
                 .update();
     }
+
+    /** Data scope of a physical loan (ADR 0031): lent within the caller's organisation subtree. */
+    private static final String IN_SCOPE = "org_path like :scopeOrg";
 
     private static final String SELECT =
             """

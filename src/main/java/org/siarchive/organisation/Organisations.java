@@ -79,6 +79,14 @@ public class Organisations {
                 .optional();
     }
 
+    /** The unit at a materialised path (a data scope's organisation, e.g. {@code /1/4/}). */
+    public Optional<OrgUnit> byPath(String path) {
+        return jdbc.sql(SELECT + " where path = :p")
+                .param("p", path)
+                .query(OrgUnit.class)
+                .optional();
+    }
+
     public OrgUnit require(long id) {
         return byId(id).orElseThrow(() -> new NotFoundException("ORG_UNIT", Long.toString(id)));
     }

@@ -54,7 +54,7 @@ class CertificatesIT extends IntegrationTest {
         assertThat(pdf.items()).isEqualTo(2);
         assertThat(pdf.subjectName()).isEqualTo("司**明");
         assertThat(pdf.subjectId()).isEqualTo(cert.substring(0, 6) + "********" + cert.substring(14));
-        byte[] pdfBytes = certificates.document(pdf.id());
+        byte[] pdfBytes = certificates.document(pdf.id(), Access.SYSTEM);
         try (var doc = Loader.loadPDF(pdfBytes)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("社会保险业务档案摘录证明", pdf.code(), "/verify/" + pdf.code());
@@ -69,7 +69,7 @@ class CertificatesIT extends IntegrationTest {
         assertThat(failed.problems()).anyMatch(p -> p.contains("不一致"));
 
         var ofd = certificates.issue(cert, "OFD", "转移接续", Access.SYSTEM);
-        byte[] ofdBytes = certificates.document(ofd.id());
+        byte[] ofdBytes = certificates.document(ofd.id(), Access.SYSTEM);
         var tmp = java.nio.file.Files.createTempFile("cert", ".ofd");
         java.nio.file.Files.write(tmp, ofdBytes);
         try (var reader = new OFDReader(tmp)) {

@@ -18,6 +18,7 @@ import org.siarchive.organisation.Organisations;
 import org.siarchive.security.Accounts;
 import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
+import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
@@ -225,27 +226,31 @@ class LendingIT extends IntegrationTest {
         assertThat(tooLong.status()).isEqualTo(422);
 
         assertThat(physical.remind()).isGreaterThanOrEqualTo(1);
-        assertThat(physical.loan(id).reminders()).isEqualTo(1);
+        assertThat(physical.loan(id, Access.SYSTEM).reminders()).isEqualTo(1);
         assertThat(archivist
                         .post(
                                 "/lending/physical/" + id + "/extend",
                                 Map.of("dueDate", due.plusDays(7).toString(), "reason", "核查未完"))
                         .status())
                 .isEqualTo(302);
-        assertThat(physical.loan(id).dueDate()).isEqualTo(due.plusDays(7));
+        assertThat(physical.loan(id, Access.SYSTEM).dueDate()).isEqualTo(due.plusDays(7));
 
         jdbc.sql("update physical_loan set due_date = current_date - 1 where id = :id")
                 .param("id", id)
                 .update();
-        assertThat(physical.overdue()).extracting(PhysicalLoans.Loan::id).contains(id);
+        assertThat(physical.overdue(Access.SYSTEM))
+                .extracting(PhysicalLoans.Loan::id)
+                .contains(id);
         assertThat(archivist.get("/lending/physical").body()).contains("id=\"overdue\"", "周借");
 
         assertThat(archivist
                         .post("/lending/physical/" + id + "/return", Map.of("archiveCodes", ""))
                         .status())
                 .isEqualTo(302);
-        assertThat(physical.loan(id).status()).isEqualTo("RETURNED");
-        assertThat(physical.overdue()).extracting(PhysicalLoans.Loan::id).doesNotContain(id);
+        assertThat(physical.loan(id, Access.SYSTEM).status()).isEqualTo("RETURNED");
+        assertThat(physical.overdue(Access.SYSTEM))
+                .extracting(PhysicalLoans.Loan::id)
+                .doesNotContain(id);
         assertThat(physical.events(id))
                 .extracting(PhysicalLoans.LoanEvent::kind)
                 .containsExactly("REMIND", "EXTEND", "RETURN");
