@@ -3,7 +3,8 @@ package org.siarchive.catalog;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
-import org.siarchive.shared.Actor;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.ForbiddenException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.Violation;
@@ -15,6 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Edits of reference data that agencies adapt locally: 档号 rules per fonds and category, the retention
  * of an annex row, whether a material is required in a business step. Each edit is audited; numbers
  * already assigned never change.
+ *
+ * <p>Who may change what (docs/adr/0031): a fonds' rule only within the caller's data scope (another
+ * organisation's fonds answers like an unknown code); shared reference data — a rule for every fonds, the
+ * retention table of 人社部令第3号 — only a caller whose scope covers the whole organisation tree.
  */
 @Component
 public class ReferenceDataAdmin {
@@ -46,7 +51,7 @@ public class ReferenceDataAdmin {
     /** Sets the rule for a fonds and/or category (null = all); applies to numbers assigned from now on. */
     @Transactional
     public Rule setRule(
-            @Nullable String fondsCode, @Nullable String categoryCode, String pattern, int seqWidth, Actor actor) {
+            @Nullable String fondsCode, @Nullable String categoryCode, String pattern, int seqWidth, Access access) {
         try {
             new ArchiveCodePattern(pattern == null ? "" : pattern, seqWidth);
         } catch (IllegalArgumentException e) {
@@ -55,14 +60,10 @@ public class ReferenceDataAdmin {
         if (seqWidth < 1 || seqWidth > 8) {
             throw new InvalidInputException(Violation.of("seqWidth", "range", 1, 8));
         }
-        Long fondsId = fondsCode == null
-                ? null
-                : jdbc.sql("select id from fonds where code = :c")
-                        .param("c", fondsCode)
-                        .query(Long.class)
-                        .optional()
-                        .orElseThrow(
-                                () -> new InvalidInputException(Violation.of("fondsCode", "codeTable", fondsCode)));
+        if (fondsCode == null) {
+            requireWholeTree(access, "archive-code-rules");
+        }
+        Long fondsId = fondsCode == null ? null : fondsInScope(fondsCode, access);
         if (categoryCode != null
                 && !reference.classification().categories().stream()
                         .anyMatch(c -> c.code().equals(categoryCode))) {
@@ -80,13 +81,14 @@ public class ReferenceDataAdmin {
                 .param("w", seqWidth)
                 .query(Long.class)
                 .single();
-        audit.record(actor, "ARCHIVE_CODE_RULE", Long.toString(id), "SET", null, pattern + " / " + seqWidth);
+        audit.record(access.actor(), "ARCHIVE_CODE_RULE", Long.toString(id), "SET", null, pattern + " / " + seqWidth);
         return rules().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }
 
     /** Changes the retention of an annex row, e.g. after checking it against the local implementing rule. */
     @Transactional
-    public void setScopeRetention(String scopeCode, String retentionCode, String reason, Actor actor) {
+    public void setScopeRetention(String scopeCode, String retentionCode, String reason, Access access) {
+        requireWholeTree(access, "retention");
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException(Violation.of("reason", "required"));
         }
@@ -104,7 +106,36 @@ public class ReferenceDataAdmin {
         if (n == 0) {
             throw new NotFoundException("ARCHIVE_SCOPE", scopeCode);
         }
-        audit.record(actor, "ARCHIVE_SCOPE", scopeCode, "SET_RETENTION", reason, retentionCode);
+        audit.record(access.actor(), "ARCHIVE_SCOPE", scopeCode, "SET_RETENTION", reason, retentionCode);
         reference.invalidate();
+    }
+
+    /** The id of a fonds within the caller's data scope; a fonds outside it answers like an unknown code. */
+    private long fondsInScope(String fondsCode, Access access) {
+        var p = ItemQueries.scopeParams(access.scope());
+        p.put("c", fondsCode);
+        return jdbc.sql(
+                        """
+                select f.id from fonds f join org_unit o on o.id = f.org_id where f.code = :c
+                    and o.path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds))
+                """)
+                .params(p)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new InvalidInputException(Violation.of("fondsCode", "codeTable", fondsCode)));
+    }
+
+    /** Shared reference data is changed only from the top of the tree: every organisation, every fonds. */
+    private void requireWholeTree(Access access, String what) {
+        var scope = access.scope();
+        boolean whole = scope.allFonds()
+                && (scope.orgPath().equals("/")
+                        || jdbc.sql("select exists (select 1 from org_unit where parent_id is null and path = :p)")
+                                .param("p", scope.orgPath())
+                                .query(Boolean.class)
+                                .single());
+        if (!whole) {
+            throw new ForbiddenException("forbidden.sharedReferenceData", what);
+        }
     }
 }

@@ -1,9 +1,8 @@
 package org.siarchive.catalog;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.shared.Actor;
+import org.siarchive.shared.Access;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -32,16 +31,12 @@ class ReferenceDataApi {
     }
 
     @PutMapping("/archive-code-rules")
-    ReferenceDataAdmin.Rule setRule(@RequestBody RuleRequest body, HttpServletRequest request) {
-        return admin.setRule(body.fondsCode(), body.categoryCode(), body.pattern(), body.seqWidth(), actor(request));
+    ReferenceDataAdmin.Rule setRule(@RequestBody RuleRequest body, Access access) {
+        return admin.setRule(body.fondsCode(), body.categoryCode(), body.pattern(), body.seqWidth(), access);
     }
 
     @PutMapping("/scopes/{code}/retention")
-    void setRetention(@PathVariable String code, @RequestBody RetentionRequest body, HttpServletRequest request) {
-        admin.setScopeRetention(code, body.retentionCode(), body.reason(), actor(request));
-    }
-
-    private static Actor actor(HttpServletRequest r) {
-        return new Actor("local-operator", r.getRemoteAddr(), String.valueOf(r.getHeader("User-Agent")));
+    void setRetention(@PathVariable String code, @RequestBody RetentionRequest body, Access access) {
+        admin.setScopeRetention(code, body.retentionCode(), body.reason(), access);
     }
 }
