@@ -23,6 +23,7 @@ import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Scope;
 import org.siarchive.shared.Violation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -77,29 +78,35 @@ public class Captures {
             throw new InvalidInputException(
                     Violation.of("fondsCode", "outOfScope", s.fondsCode().strip()));
         }
-        var result = capture(s, uploads, idempotencyKey, access.actor());
+        var result = capture(s, uploads, idempotencyKey, access.actor(), access.scope());
         var item = result.item();
         return new CaptureResult(item.withCertNo(Masks.idNumber(item.certNo())), result.replayed());
     }
 
     public CaptureResult capture(Submission s, List<Upload> uploads, @Nullable String idempotencyKey, Actor actor) {
+        return capture(s, uploads, idempotencyKey, actor, Scope.EVERYTHING);
+    }
+
+    /** {@code seen}: the scope within which an earlier capture under the same key may be named or replayed. */
+    private CaptureResult capture(
+            Submission s, List<Upload> uploads, @Nullable String idempotencyKey, Actor actor, Scope seen) {
         validate(s, uploads, idempotencyKey);
         String key = idempotencyKey != null
                 ? "key:" + idempotencyKey.strip()
                 : "acceptance:" + s.acceptanceNo().strip();
         var earlier = catalog.itemByIdempotencyKey(key);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), fingerprints.of(s, hashAll(uploads)));
+            return replay(earlier.get(), fingerprints.of(s, hashAll(uploads)), seen);
         }
         UUID id = UUID.randomUUID();
         try {
-            return captureNew(id, key, s, uploads, actor);
+            return captureNew(id, key, s, uploads, actor, seen);
         } finally {
             preservation.discardStaging(id.toString());
         }
     }
 
-    private CaptureResult captureNew(UUID id, String key, Submission s, List<Upload> uploads, Actor actor) {
+    private CaptureResult captureNew(UUID id, String key, Submission s, List<Upload> uploads, Actor actor, Scope seen) {
         var staged = stageAll(id.toString(), uploads);
         filingCheck.require(filing(s, uploads, staged), actor);
         String fingerprint =
@@ -111,7 +118,7 @@ public class Captures {
             item = catalog.register(newItem(id, key, fingerprint, s, uploads, staged), actor);
         } catch (DuplicateKeyException e) {
             // a concurrent request with the same key committed first
-            return replay(catalog.itemByIdempotencyKey(key).orElseThrow(() -> e), fingerprint);
+            return replay(catalog.itemByIdempotencyKey(key).orElseThrow(() -> e), fingerprint, seen);
         }
         crash.reach("after-receive");
         int version = preserve(item, staged, actor);
@@ -164,7 +171,14 @@ public class Captures {
                 item.objectId(), files, sidecar.write(item), "capture " + item.archiveCode(), actor.name());
     }
 
-    private CaptureResult replay(ItemRecord earlier, String fingerprint) {
+    /**
+     * The answer for a key used before. An earlier item outside the caller's scope is neither named nor
+     * handed out: the key is taken, nothing more is said (docs/adr/0031).
+     */
+    private CaptureResult replay(ItemRecord earlier, String fingerprint, Scope seen) {
+        if (!catalog.inScope(earlier.id(), seen)) {
+            throw new ConflictException("conflict.idempotencyKeyReusedElsewhere", earlier.acceptanceNo());
+        }
         if (!earlier.fingerprint().equals(fingerprint)) {
             throw new ConflictException("conflict.idempotencyKeyReused", earlier.acceptanceNo(), earlier.archiveCode());
         }

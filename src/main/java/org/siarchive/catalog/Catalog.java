@@ -324,6 +324,11 @@ public class Catalog {
         return item(id).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
     }
 
+    /** Whether the item lies within the scope: the items' one scope rule, asked without reading the item. */
+    public boolean inScope(UUID id, Scope scope) {
+        return queries.byId(id, scope).isPresent();
+    }
+
     /** An item within the scope, unaudited (the caller's own change records what it does with it). */
     public ItemRecord requireItem(UUID id, Scope scope) {
         return queries.byId(id, scope).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
