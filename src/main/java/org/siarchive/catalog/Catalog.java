@@ -392,6 +392,18 @@ public class Catalog {
                 .single();
     }
 
+    /** The codes of every fonds within the scope, for lists kept by fonds code (e.g. the handover register). */
+    public List<String> fondsCodesInScope(Scope scope) {
+        return jdbc.sql(
+                        """
+                select f.code from fonds f join org_unit o on o.id = f.org_id
+                where o.path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds)) order by f.code
+                """)
+                .params(ItemQueries.scopeParams(scope))
+                .query(String.class)
+                .list();
+    }
+
     /** What data scope is decided on for an item: its fonds, the fonds' organisation path, its 密级. */
     public record ScopeAttributes(long fondsId, String orgPath, int clearance) {}
 

@@ -94,14 +94,15 @@ class HandoverRegister {
                 "from " + r.sourceCode() + ", package " + packageId);
     }
 
-    /** Newest first. */
-    List<Map<String, Object>> list(int limit) {
+    /** Newest first, only handovers into the given fonds (the caller's scope, as a bind parameter). */
+    List<Map<String, Object>> list(int limit, List<String> fondsCodes) {
         return jdbc.sql(
                         """
                 select id, package_name, status, source_unit, fonds_code, items_declared, items_received, bytes_received,
                     handed_over_by, received_by, witness, check_run_id, received_at, reason
-                from transfer_receipt order by id desc limit :n
+                from transfer_receipt where fonds_code = any(:fonds) order by id desc limit :n
                 """)
+                .param("fonds", fondsCodes.toArray(String[]::new))
                 .param("n", limit)
                 .query()
                 .listOfRows();

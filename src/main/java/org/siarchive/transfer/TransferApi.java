@@ -137,8 +137,8 @@ class TransferApi {
     }
 
     @GetMapping("/receipts")
-    List<Map<String, Object>> register() {
-        return packages.register(100);
+    List<Map<String, Object>> register(Access access) {
+        return packages.register(100, access);
     }
 
     @GetMapping("/key")

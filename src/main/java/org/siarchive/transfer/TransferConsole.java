@@ -34,9 +34,9 @@ class TransferConsole {
     }
 
     @GetMapping("/transfers")
-    String page(@RequestParam(required = false) @Nullable Long received, Model model) {
+    String page(@RequestParam(required = false) @Nullable Long received, Access access, Model model) {
         model.addAttribute("nav", "transfers");
-        model.addAttribute("register", packages.register(100));
+        model.addAttribute("register", packages.register(100, access));
         model.addAttribute("keyId", packages.keyId());
         model.addAttribute("trusted", settings.trustedKeys());
         model.addAttribute("received", received);

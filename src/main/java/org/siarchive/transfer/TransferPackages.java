@@ -46,8 +46,15 @@ public class TransferPackages {
     private final PackageReceipt receipts;
     private final HandoverRegister register;
     private final TransferKey key;
+    private final org.siarchive.catalog.Catalog catalog;
 
-    TransferPackages(PackageExport exports, PackageReceipt receipts, HandoverRegister register, TransferKey key) {
+    TransferPackages(
+            PackageExport exports,
+            PackageReceipt receipts,
+            HandoverRegister register,
+            TransferKey key,
+            org.siarchive.catalog.Catalog catalog) {
+        this.catalog = catalog;
         this.exports = exports;
         this.receipts = receipts;
         this.register = register;
@@ -69,8 +76,11 @@ public class TransferPackages {
         return key.keyId();
     }
 
-    /** The handover register, newest first. */
-    public List<Map<String, Object>> register(int limit) {
-        return register.list(limit);
+    /**
+     * The handover register, newest first: the one scope check of handover records — a record is seen
+     * by callers whose scope holds the fonds it was received into (docs/adr/0031).
+     */
+    public List<Map<String, Object>> register(int limit, Access access) {
+        return register.list(limit, catalog.fondsCodesInScope(access.scope()));
     }
 }
