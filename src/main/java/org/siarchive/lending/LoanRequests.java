@@ -282,7 +282,8 @@ public class LoanRequests {
                 .orElseThrow(() -> new NotFoundException("LOAN_REQUEST", Long.toString(id)));
     }
 
-    public Request request(long id) {
+    /** Unscoped: for this module, after {@link #visible} or inside the decision that checked it. */
+    Request request(long id) {
         return jdbc.sql(SELECT + " where id = :id")
                 .param("id", id)
                 .query(Request.class)
@@ -311,7 +312,8 @@ public class LoanRequests {
         return p;
     }
 
-    public List<RequestItem> items(long id) {
+    /** Unscoped: for this module, after {@link #visible}. */
+    List<RequestItem> items(long id) {
         return jdbc.sql(
                         "select item_id, archive_code, security_level from loan_request_item where request_id = :r order by archive_code")
                 .param("r", id)
@@ -319,7 +321,8 @@ public class LoanRequests {
                 .list();
     }
 
-    public List<Approval> approvals(long id) {
+    /** Unscoped: for this module, after {@link #visible}. */
+    List<Approval> approvals(long id) {
         return jdbc.sql(
                         "select step, approver, approver_org_path, decision, note, decided_at from loan_approval where request_id = :r order by step")
                 .param("r", id)

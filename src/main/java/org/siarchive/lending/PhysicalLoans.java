@@ -266,7 +266,8 @@ public class PhysicalLoans {
                 .orElseThrow(() -> new NotFoundException("PHYSICAL_LOAN", Long.toString(id)));
     }
 
-    public List<LoanItem> items(long id) {
+    /** Unscoped: for this module, after {@link #loan(long, Access)}. */
+    List<LoanItem> items(long id) {
         return jdbc.sql(
                         "select item_id, archive_code, returned_at, damaged from physical_loan_item where loan_id = :l order by archive_code")
                 .param("l", id)
@@ -274,7 +275,8 @@ public class PhysicalLoans {
                 .list();
     }
 
-    public List<LoanEvent> events(long id) {
+    /** Unscoped: for this module, after {@link #loan(long, Access)}. */
+    List<LoanEvent> events(long id) {
         return jdbc.sql("select kind, detail, actor, at from physical_loan_event where loan_id = :l order by id")
                 .param("l", id)
                 .query(LoanEvent.class)
