@@ -3,6 +3,7 @@ package org.siarchive.catalog;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.ForbiddenException;
 import org.siarchive.shared.InvalidInputException;
@@ -31,8 +32,10 @@ public class ReferenceDataAdmin {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final ReferenceData reference;
+    private final Organisations organisations;
 
-    ReferenceDataAdmin(JdbcClient jdbc, AuditTrail audit, ReferenceData reference) {
+    ReferenceDataAdmin(JdbcClient jdbc, AuditTrail audit, ReferenceData reference, Organisations organisations) {
+        this.organisations = organisations;
         this.jdbc = jdbc;
         this.audit = audit;
         this.reference = reference;
@@ -127,14 +130,7 @@ public class ReferenceDataAdmin {
 
     /** Shared reference data is changed only from the top of the tree: every organisation, every fonds. */
     private void requireWholeTree(Access access, String what) {
-        var scope = access.scope();
-        boolean whole = scope.allFonds()
-                && (scope.orgPath().equals("/")
-                        || jdbc.sql("select exists (select 1 from org_unit where parent_id is null and path = :p)")
-                                .param("p", scope.orgPath())
-                                .query(Boolean.class)
-                                .single());
-        if (!whole) {
+        if (!organisations.coversWholeTree(access.scope())) {
             throw new ForbiddenException("forbidden.sharedReferenceData", what);
         }
     }

@@ -106,7 +106,7 @@ class ChecksConsole {
 
     @PostMapping("/checks/items/{code}")
     String toggle(@PathVariable String code, @RequestParam boolean enabled, Access access) {
-        checks.setEnabled(code, enabled, access.actor());
+        checks.setEnabled(code, enabled, access);
         return "redirect:/checks";
     }
 }

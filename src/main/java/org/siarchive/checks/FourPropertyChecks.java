@@ -9,7 +9,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.organisation.Organisations;
+import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ForbiddenException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.Violation;
@@ -28,8 +31,10 @@ public class FourPropertyChecks {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
+    private final Organisations organisations;
 
-    FourPropertyChecks(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit) {
+    FourPropertyChecks(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Organisations organisations) {
+        this.organisations = organisations;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -52,10 +57,15 @@ public class FourPropertyChecks {
                 .list();
     }
 
-    public void setEnabled(String code, boolean enabled, Actor actor) {
+    public void setEnabled(String code, boolean enabled, Access access) {
         if (CheckCatalog.find(code).isEmpty()) {
             throw new InvalidInputException(Violation.of("code", "unknownCheckItem", code));
         }
+        if (!organisations.coversWholeTree(access.scope())) {
+            // a switch holds for every county's archives: shared configuration (docs/adr/0031)
+            throw new ForbiddenException("forbidden.sharedReferenceData", "check-items");
+        }
+        var actor = access.actor();
         tx.executeWithoutResult(s -> {
             jdbc.sql(
                             """

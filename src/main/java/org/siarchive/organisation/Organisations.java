@@ -8,6 +8,7 @@ import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Scope;
 import org.siarchive.shared.Violation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +78,15 @@ public class Organisations {
                 .param("c", code)
                 .query(OrgUnit.class)
                 .optional();
+    }
+
+    /**
+     * Whether a data scope covers the whole tree (the root, every fonds): the one rule for changing what
+     * every organisation shares — national/provincial reference data, 四性 check items (docs/adr/0031).
+     */
+    public boolean coversWholeTree(Scope scope) {
+        return scope.allFonds()
+                && (scope.orgPath().equals("/") || scope.orgPath().equals(root().path()));
     }
 
     /** The unit at a materialised path (a data scope's organisation, e.g. {@code /1/4/}). */

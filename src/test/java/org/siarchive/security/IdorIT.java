@@ -425,6 +425,24 @@ class IdorIT extends IntegrationTest {
                 .isZero();
     }
 
+    @Test
+    void countyArchivistCannotSwitchOffACheckItemForEveryCounty() {
+        boolean before = jdbc.sql(
+                        "select coalesce(bool_and(enabled), true) from check_item_setting where code = 'CQ-1-1'")
+                .query(Boolean.class)
+                .single();
+        // when 锦江区's archivist switches a 四性 check item off, which would hold for every county's archives
+        var r = jinjiangArchivist.post("/checks/items/CQ-1-1", Map.of("enabled", Boolean.toString(!before)));
+        // then it is refused and nothing changes
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(jdbc.sql("select coalesce(bool_and(enabled), true) from check_item_setting where code = 'CQ-1-1'")
+                        .query(Boolean.class)
+                        .single())
+                .isEqualTo(before);
+        assertThat(auditCount("CHECK_ITEM", "CQ-1-1", before ? "DISABLE" : "ENABLE", "jjarch" + run))
+                .isZero();
+    }
+
     // ------------------------------------------------------------------ capture (finding 10)
 
     @Test
