@@ -48,7 +48,7 @@ class CertificateVerificationXxeIT extends IntegrationTest {
         var issued = certificates.issue(cert, "OFD", "办理退休", Access.SYSTEM);
         try (var attacker = new HostileXml()) {
             byte[] hostile = attacker.plantIntoZip(
-                    certificates.document(issued.id()),
+                    certificates.document(issued.id(), Access.SYSTEM),
                     name -> name.endsWith("OFD.xml")
                             || name.endsWith("Document.xml")
                             || name.endsWith("Signatures.xml"));
