@@ -137,14 +137,15 @@ public class Captures {
             var f = staged.get(i);
             files.add(new FilingCheck.FiledFile(
                     "files[" + i + "]",
-                    uploads.get(i).originalName(),
+                    org.siarchive.shared.OriginalNames.clean(uploads.get(i).originalName()),
                     f.path(),
                     f.fixity().size(),
                     f.fixity().sm3(),
                     f.fixity().sha256(),
                     f.format().family(),
                     f.format().mediaType(),
-                    f.format().readable()));
+                    f.format().readable(),
+                    f.format().refusal() == null ? null : f.format().refusal().detail()));
         }
         return new FilingCheck.Filing(
                 s.acceptanceNo() == null ? "" : s.acceptanceNo().strip(),
@@ -223,6 +224,9 @@ public class Captures {
             v.add(Violation.of(field, "formatNotAccepted", f.format().mediaType()));
         } else if (!f.format().readable()) {
             v.add(Violation.of(field, "formatUnreadable", f.format().name()));
+        } else if (f.format().refusal() != null) {
+            var hazard = f.format().refusal();
+            v.add(new Violation(field, hazard.rule(), "rule." + hazard.rule(), List.of(hazard.detail())));
         }
     }
 
@@ -246,7 +250,7 @@ public class Captures {
             files.add(new NewItem.NewFile(
                     f.seq(),
                     s.filesOrEmpty().get(i).material().strip(),
-                    OriginalNames.clean(uploads.get(i).originalName()),
+                    org.siarchive.shared.OriginalNames.clean(uploads.get(i).originalName()),
                     f.logicalPath(),
                     f.format().mediaType(),
                     f.format().name(),

@@ -1,0 +1,71 @@
+package org.siarchive.preservation;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Files that are two formats at once (a PDF or image that is also a zip): the second reading is what an
+ * attacker hides behind the first, so a filing format must end where its format says it ends. Checks a
+ * zip end-of-central-directory record near the end of the file, and bytes after the format's own end
+ * marker (PDF {@code %%EOF}, PNG {@code IEND}, JPEG {@code EOI}) beyond a small tolerance.
+ */
+final class Polyglots {
+
+    private static final int TAIL = 64 * 1024 + 22;
+
+    private Polyglots() {}
+
+    /** A description of the second format or trailing data, or null when the file ends cleanly. */
+    static @Nullable String problem(Path file, String family, int tolerance) throws IOException {
+        byte[] tail = tail(file);
+        if (containsZipDirectoryEnd(tail)) {
+            return "文件末尾带有 ZIP 目录（多格式复合文件）";
+        }
+        int end =
+                switch (family) {
+                    case "PDF" -> afterLast(tail, "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    case "PNG" -> afterLast(tail, new byte[] {'I', 'E', 'N', 'D'}) + 4; // the IEND chunk's CRC
+                    case "JPEG" -> afterLast(tail, new byte[] {(byte) 0xFF, (byte) 0xD9});
+                    default -> tail.length;
+                };
+        int trailing = tail.length - end;
+        return trailing > tolerance ? "文件结束标记之后还有 " + trailing + " 字节数据" : null;
+    }
+
+    private static byte[] tail(Path file) throws IOException {
+        try (var raf = new RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            int n = (int) Math.min(length, TAIL);
+            byte[] tail = new byte[n];
+            raf.seek(length - n);
+            raf.readFully(tail);
+            return tail;
+        }
+    }
+
+    /** PK\5\6: the record every zip reader starts from, found at the end of the file. */
+    private static boolean containsZipDirectoryEnd(byte[] tail) {
+        return lastIndexOf(tail, new byte[] {'P', 'K', 5, 6}) >= 0;
+    }
+
+    /** Position just after the last occurrence of the marker; the whole tail when it is missing. */
+    private static int afterLast(byte[] tail, byte[] marker) {
+        int at = lastIndexOf(tail, marker);
+        return at < 0 ? tail.length : at + marker.length;
+    }
+
+    private static int lastIndexOf(byte[] data, byte[] marker) {
+        outer:
+        for (int i = data.length - marker.length; i >= 0; i--) {
+            for (int j = 0; j < marker.length; j++) {
+                if (data[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
