@@ -202,6 +202,9 @@ public class Certificates {
         if (!fixity.sm3().equals(c.sm3()) || fixity.size() != c.sizeBytes()) {
             problems.add("文件与出具时的内容不一致（SM3 " + fixity.sm3().substring(0, 16) + "…，应为 "
                     + c.sm3().substring(0, 16) + "…）");
+            // not the bytes we issued: refused on that alone, so an anonymous upload is never parsed
+            // (docs/adr/0033); only our own document reaches the PDF and OFD readers
+            return new Verdict(false, problems);
         }
         problems.addAll(c.format().equals("PDF") ? signatures.verifyPdf(file) : verifyOfd(file));
         return new Verdict(problems.isEmpty(), problems);
