@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
-import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.tika.Tika;
@@ -39,11 +38,14 @@ public class FormatIdentifier {
     }
 
     private FileFormat withPolyglotCheck(Path file, FileFormat format) {
-        if (!java.util.Set.of("PDF", "PNG", "JPEG", "TIFF", "JP2").contains(format.family())) {
+        boolean container = java.util.Set.of("OFD", "DOCX", "XLSX", "PPTX").contains(format.family());
+        if (!container && !java.util.Set.of("PDF", "PNG", "JPEG", "TIFF", "JP2").contains(format.family())) {
             return format;
         }
         try {
-            String problem = Polyglots.problem(file, format.family(), settings.trailingBytesTolerance());
+            String problem = container
+                    ? Polyglots.zipProblem(file)
+                    : Polyglots.problem(file, format.family(), settings.trailingBytesTolerance());
             return problem == null ? format : format.with(new FileHazard("file.polyglot", problem, true));
         } catch (IOException e) {
             return new FileFormat(format.family(), format.name(), format.mediaType(), false);
@@ -132,26 +134,17 @@ public class FormatIdentifier {
 
     /** Dimensions come from the header, before any decoding: a pixel bomb is refused without being expanded. */
     private FileFormat image(Path file, String family, String mediaType) {
-        try (var in = ImageIO.createImageInputStream(file.toFile())) {
-            var readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                return new FileFormat(family, family, mediaType, false);
+        try {
+            var size = ImageInspection.largestPage(file);
+            var format =
+                    new FileFormat(family, family, mediaType, size != null && size.width() > 0 && size.height() > 0);
+            if (size == null || size.pixels() <= settings.maxImagePixels()) {
+                return format;
             }
-            var reader = readers.next();
-            try {
-                reader.setInput(in);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                var format = new FileFormat(family, family, mediaType, width > 0 && height > 0);
-                return width * height > settings.maxImagePixels()
-                        ? format.with(new FileHazard(
-                                "file.tooManyPixels",
-                                "图像 " + width + "×" + height + " 像素，超过上限 " + settings.maxImagePixels() + " 像素",
-                                true))
-                        : format;
-            } finally {
-                reader.dispose();
-            }
+            return format.with(new FileHazard(
+                    "file.tooManyPixels",
+                    "图像 " + size.width() + "×" + size.height() + " 像素，超过上限 " + settings.maxImagePixels() + " 像素",
+                    true));
         } catch (IOException | RuntimeException e) {
             return new FileFormat(family, family, mediaType, false);
         }

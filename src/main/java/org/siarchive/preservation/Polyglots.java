@@ -45,9 +45,33 @@ final class Polyglots {
         }
     }
 
-    /** PK\5\6: the record every zip reader starts from, found at the end of the file. */
+    /**
+     * PK\5\6, the record every zip reader starts from, whose comment runs exactly to the end of the file:
+     * how a zip hides in another format (the comment swallows the host's trailer). Four matching bytes by
+     * chance inside compressed data do not also carry a consistent comment length.
+     */
     private static boolean containsZipDirectoryEnd(byte[] tail) {
-        return lastIndexOf(tail, new byte[] {'P', 'K', 5, 6}) >= 0;
+        byte[] sig = {'P', 'K', 5, 6};
+        for (int at = lastIndexOf(tail, sig, tail.length); at >= 0; at = lastIndexOf(tail, sig, at)) {
+            if (at + 22 <= tail.length) {
+                int commentLength = (tail[at + 20] & 0xFF) | (tail[at + 21] & 0xFF) << 8;
+                if (at + 22 + commentLength == tail.length) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A zip container (OFD, OOXML) that a PDF reader would also open: "%PDF-" within its first kilobyte. */
+    static @Nullable String zipProblem(Path file) throws IOException {
+        byte[] head;
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            head = in.readNBytes(1024);
+        }
+        return lastIndexOf(head, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII), head.length) >= 0
+                ? "ZIP 容器的开头同时是 PDF 文件头（多格式复合文件）"
+                : null;
     }
 
     /** Position just after the last occurrence of the marker; the whole tail when it is missing. */
@@ -57,8 +81,13 @@ final class Polyglots {
     }
 
     private static int lastIndexOf(byte[] data, byte[] marker) {
+        return lastIndexOf(data, marker, data.length);
+    }
+
+    /** The last occurrence starting before {@code before}, or -1. */
+    private static int lastIndexOf(byte[] data, byte[] marker, int before) {
         outer:
-        for (int i = data.length - marker.length; i >= 0; i--) {
+        for (int i = Math.min(before - 1, data.length - marker.length); i >= 0; i--) {
             for (int j = 0; j < marker.length; j++) {
                 if (data[i + j] != marker[j]) {
                     continue outer;

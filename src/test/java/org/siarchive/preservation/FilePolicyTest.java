@@ -96,6 +96,35 @@ class FilePolicyTest {
     }
 
     @Test
+    void refusesAnOfdContainerThatAPdfReaderWouldAlsoOpen() throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("%PDF-1.7 hidden"));
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("OFD.xml"));
+            z.write("<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"/>".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+
+        var format = formats.identify(file("both.ofd", out.toByteArray()));
+
+        assertThat(format.family()).isEqualTo("OFD");
+        assertThat(format.refusal().rule()).isEqualTo("file.polyglot");
+    }
+
+    @Test
+    void doesNotMistakeStrayZipSignatureBytesInAPdfForAPolyglot() throws IOException {
+        String pdf = new String(Samples.pdf("stray"), StandardCharsets.ISO_8859_1);
+        int eof = pdf.lastIndexOf("%%EOF");
+        String withStray = pdf.substring(0, eof) + "%PK\u0005\u0006 stray bytes in a comment\n" + pdf.substring(eof);
+
+        var format = formats.identify(file("stray.pdf", withStray.getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThat(format.readable()).isTrue();
+        assertThat(format.hazards()).isEmpty();
+    }
+
+    @Test
     void normalisesOriginalNames() {
         assertThat(OriginalNames.clean("e\u0301\u202Eexe.pdf")).isEqualTo("\u00e9exe.pdf");
         assertThat(OriginalNames.clean("../../etc/\u2066passwd\u2069")).isEqualTo("passwd");
