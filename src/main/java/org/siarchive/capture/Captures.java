@@ -199,7 +199,7 @@ public class Captures {
         for (int i = 0; i < uploads.size(); i++) {
             try (InputStream in = uploads.get(i).opener().open()) {
                 var f = preservation.stage(key, i + 1, in, max);
-                checkFormat(v, i, f);
+                checkFormat(v, i, uploads.get(i).originalName(), f);
                 staged.add(f);
             } catch (UploadTooLargeException e) {
                 v.add(Violation.of(
@@ -216,7 +216,7 @@ public class Captures {
         return staged;
     }
 
-    private void checkFormat(List<Violation> v, int i, StagedFile f) {
+    private void checkFormat(List<Violation> v, int i, String name, StagedFile f) {
         String field = "files[" + i + "]";
         if (f.fixity().size() == 0) {
             v.add(Violation.of(field, "emptyFile"));
@@ -225,8 +225,7 @@ public class Captures {
         } else if (!f.format().readable()) {
             v.add(Violation.of(field, "formatUnreadable", f.format().name()));
         } else if (f.format().refusal() != null) {
-            var hazard = f.format().refusal();
-            v.add(new Violation(field, hazard.rule(), "rule." + hazard.rule(), List.of(hazard.detail())));
+            v.add(f.format().refusal().violation(field, org.siarchive.shared.OriginalNames.clean(name)));
         }
     }
 

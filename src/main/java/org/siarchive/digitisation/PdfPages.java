@@ -43,8 +43,8 @@ final class PdfPages {
         long width = (long) Math.ceil(box.getWidth() / 72f * DPI);
         long height = (long) Math.ceil(box.getHeight() / 72f * DPI);
         if (width * height > maxPixels) {
-            throw new InvalidInputException(
-                    Violation.of("file", "file.tooManyPixels", "PDF 第 " + pageNo + " 页 " + width + "×" + height));
+            throw new InvalidInputException(Violation.of(
+                    "file", "file.tooManyPixels", width + "×" + height + " > " + maxPixels, "PDF p." + pageNo));
         }
     }
 }

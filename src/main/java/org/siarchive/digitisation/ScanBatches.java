@@ -342,8 +342,7 @@ public class ScanBatches {
         }
         var refusal = format.refusal();
         if (refusal != null) {
-            throw new InvalidInputException(new Violation(
-                    "file", refusal.rule(), "rule." + refusal.rule(), List.of(name + "：" + refusal.detail())));
+            throw new InvalidInputException(refusal.violation("file", name));
         }
     }
 

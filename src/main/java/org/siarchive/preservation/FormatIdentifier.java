@@ -46,7 +46,9 @@ public class FormatIdentifier {
             String problem = container
                     ? Polyglots.zipProblem(file)
                     : Polyglots.problem(file, format.family(), settings.trailingBytesTolerance());
-            return problem == null ? format : format.with(new FileHazard("file.polyglot", problem, true));
+            return problem == null
+                    ? format
+                    : format.with(new FileHazard("file.polyglot", problem, "多格式复合文件：" + problem, true));
         } catch (IOException e) {
             return new FileFormat(format.family(), format.name(), format.mediaType(), false);
         }
@@ -91,7 +93,10 @@ public class FormatIdentifier {
                     "PDF", pdfa == null ? "PDF " + doc.getVersion() : "PDF/A-" + pdfa, "application/pdf", pages > 0);
             if (pages > settings.maxPdfPages()) {
                 return format.with(new FileHazard(
-                        "file.tooManyPages", "PDF 共 " + pages + " 页，超过上限 " + settings.maxPdfPages() + " 页", true));
+                        "file.tooManyPages",
+                        pages + " > " + settings.maxPdfPages(),
+                        "PDF 共 " + pages + " 页，超过上限 " + settings.maxPdfPages() + " 页",
+                        true));
             }
             var active = PdfInspection.activeContent(doc);
             return active.isEmpty() ? format : withActiveContent(format, active);
@@ -102,9 +107,10 @@ public class FormatIdentifier {
 
     /** Refused by default; when the policy flags instead, the stored format name carries the finding. */
     private FileFormat withActiveContent(FileFormat format, java.util.List<String> kinds) {
+        String evidence = String.join(", ", kinds);
         String detail = "PDF 含活动内容：" + String.join("、", kinds);
         if (settings.activeContent() == FileSettings.ActiveContent.REFUSE) {
-            return format.with(new FileHazard("file.activeContent", detail, true));
+            return format.with(new FileHazard("file.activeContent", evidence, detail, true));
         }
         return new FileFormat(
                         format.family(),
@@ -112,7 +118,7 @@ public class FormatIdentifier {
                         format.mediaType(),
                         format.readable(),
                         format.hazards())
-                .with(new FileHazard("file.activeContent", detail, false));
+                .with(new FileHazard("file.activeContent", evidence, detail, false));
     }
 
     /** PDF/A part and conformance from the XMP packet (pdfaid:part, pdfaid:conformance), if declared. */
@@ -143,6 +149,7 @@ public class FormatIdentifier {
             }
             return format.with(new FileHazard(
                     "file.tooManyPixels",
+                    size.width() + "×" + size.height() + " > " + settings.maxImagePixels(),
                     "图像 " + size.width() + "×" + size.height() + " 像素，超过上限 " + settings.maxImagePixels() + " 像素",
                     true));
         } catch (IOException | RuntimeException e) {

@@ -17,11 +17,11 @@ final class Polyglots {
 
     private Polyglots() {}
 
-    /** A description of the second format or trailing data, or null when the file ends cleanly. */
+    /** The evidence of a second format or trailing data (language-neutral), or null when the file ends cleanly. */
     static @Nullable String problem(Path file, String family, int tolerance) throws IOException {
         byte[] tail = tail(file);
         if (containsZipDirectoryEnd(tail)) {
-            return "文件末尾带有 ZIP 目录（多格式复合文件）";
+            return "zip end-of-central-directory at the end";
         }
         int end =
                 switch (family) {
@@ -31,7 +31,7 @@ final class Polyglots {
                     default -> tail.length;
                 };
         int trailing = tail.length - end;
-        return trailing > tolerance ? "文件结束标记之后还有 " + trailing + " 字节数据" : null;
+        return trailing > tolerance ? trailing + " bytes after the end marker" : null;
     }
 
     private static byte[] tail(Path file) throws IOException {
@@ -70,7 +70,7 @@ final class Polyglots {
             head = in.readNBytes(1024);
         }
         return lastIndexOf(head, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII), head.length) >= 0
-                ? "ZIP 容器的开头同时是 PDF 文件头（多格式复合文件）"
+                ? "%PDF- header in a zip container"
                 : null;
     }
 

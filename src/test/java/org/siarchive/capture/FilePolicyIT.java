@@ -54,7 +54,24 @@ class FilePolicyIT extends IntegrationTest {
         var refused = captureWithSecondFile("script.pdf", HostileFiles.pdfWithOpenActionScript());
 
         assertRefused(refused, "files[1]", "file.activeContent");
-        assertThat(refused.json().toString()).contains("JavaScript");
+        assertThat(refused.json().toString()).contains("script.pdf", "JavaScript", "活动内容");
+    }
+
+    @Test
+    void namesTheRefusedFileAndRuleInEnglishWhenAskedTo() {
+        var s = Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1988), "韩江");
+
+        var refused = api.capture(
+                s,
+                List.of(
+                        new FilePart("a.png", "image/png", Samples.png(42)),
+                        new FilePart("script.pdf", "application/pdf", HostileFiles.pdfWithOpenActionScript())),
+                Map.of("Accept-Language", "en"));
+
+        assertRefused(refused, "files[1]", "file.activeContent");
+        assertThat(refused.json().get("errors").toString())
+                .contains("script.pdf carries active content (", "JavaScript")
+                .doesNotContain("活动内容");
     }
 
     @Test
