@@ -144,14 +144,15 @@ public class Captures {
             var f = staged.get(i);
             files.add(new FilingCheck.FiledFile(
                     "files[" + i + "]",
-                    uploads.get(i).originalName(),
+                    org.siarchive.shared.OriginalNames.clean(uploads.get(i).originalName()),
                     f.path(),
                     f.fixity().size(),
                     f.fixity().sm3(),
                     f.fixity().sha256(),
                     f.format().family(),
                     f.format().mediaType(),
-                    f.format().readable()));
+                    f.format().readable(),
+                    f.format().refusal() == null ? null : f.format().refusal().detail()));
         }
         return new FilingCheck.Filing(
                 s.acceptanceNo() == null ? "" : s.acceptanceNo().strip(),
@@ -212,7 +213,7 @@ public class Captures {
         for (int i = 0; i < uploads.size(); i++) {
             try (InputStream in = uploads.get(i).opener().open()) {
                 var f = preservation.stage(key, i + 1, in, max);
-                checkFormat(v, i, f);
+                checkFormat(v, i, uploads.get(i).originalName(), f);
                 staged.add(f);
             } catch (UploadTooLargeException e) {
                 v.add(Violation.of(
@@ -229,7 +230,7 @@ public class Captures {
         return staged;
     }
 
-    private void checkFormat(List<Violation> v, int i, StagedFile f) {
+    private void checkFormat(List<Violation> v, int i, String name, StagedFile f) {
         String field = "files[" + i + "]";
         if (f.fixity().size() == 0) {
             v.add(Violation.of(field, "emptyFile"));
@@ -237,6 +238,8 @@ public class Captures {
             v.add(Violation.of(field, "formatNotAccepted", f.format().mediaType()));
         } else if (!f.format().readable()) {
             v.add(Violation.of(field, "formatUnreadable", f.format().name()));
+        } else if (f.format().refusal() != null) {
+            v.add(f.format().refusal().violation(field, org.siarchive.shared.OriginalNames.clean(name)));
         }
     }
 
@@ -260,7 +263,7 @@ public class Captures {
             files.add(new NewItem.NewFile(
                     f.seq(),
                     s.filesOrEmpty().get(i).material().strip(),
-                    OriginalNames.clean(uploads.get(i).originalName()),
+                    org.siarchive.shared.OriginalNames.clean(uploads.get(i).originalName()),
                     f.logicalPath(),
                     f.format().mediaType(),
                     f.format().name(),

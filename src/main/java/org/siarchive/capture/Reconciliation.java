@@ -1,5 +1,7 @@
 package org.siarchive.capture;
 
+import static java.util.stream.Collectors.joining;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.siarchive.catalog.ItemSidecar;
 import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StoredFile;
+import org.siarchive.quality.Quality;
 import org.siarchive.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,7 @@ public class Reconciliation {
     private final ItemSidecar sidecar;
     private final Preservation preservation;
     private final ReconciliationLog reports;
+    private final Quality quality;
     private final boolean scanStore;
 
     Reconciliation(
@@ -39,11 +43,13 @@ public class Reconciliation {
             ItemSidecar sidecar,
             Preservation preservation,
             ReconciliationLog reports,
+            Quality quality,
             @Value("${siarchive.reconcile.scan-store:true}") boolean scanStore) {
         this.catalog = catalog;
         this.sidecar = sidecar;
         this.preservation = preservation;
         this.reports = reports;
+        this.quality = quality;
         this.scanStore = scanStore;
     }
 
@@ -71,8 +77,9 @@ public class Reconciliation {
         var report = new Report(started, OffsetDateTime.now(), findings);
         reports.save(report);
         log.info(
-                "reconciliation: {} completed, {} quarantined, {} orphan objects, {} staged uploads discarded",
+                "reconciliation: {} completed, {} undone, {} quarantined, {} orphan objects, {} staged uploads discarded",
                 report.count("COMPLETED"),
+                report.count("UNDONE"),
                 report.count("QUARANTINED"),
                 report.count("ORPHAN_OBJECT"),
                 report.count("STAGING_REMOVED"));
@@ -184,18 +191,39 @@ public class Reconciliation {
             if (version == null) {
                 out.add(new Finding("ORPHAN_OBJECT", id, "object without a catalogue row; left untouched for review"));
             } else if (version > 0 && preservation.headVersion(id).orElse(version) > version) {
-                out.add(completeCorrection(id, preservation.headVersion(id).orElseThrow()));
+                out.add(reconcileCorrection(id, preservation.headVersion(id).orElseThrow()));
             }
         }
         return out;
     }
 
-    private Finding completeCorrection(String objectId, int head) {
+    /**
+     * The store's head is ahead of the catalogue: a correction stopped after its version was written.
+     * A stored description that passes the correction rules is completed into the catalogue; one that
+     * does not (it could only fail again) is undone by a further version restoring the catalogue's
+     * description, so store and catalogue agree either way and the audit trail says which.
+     */
+    private Finding reconcileCorrection(String objectId, int head) {
         var doc = sidecar.read(preservation.readSidecar(objectId));
-        var correction = new Catalog.Correction(
-                doc.title(), doc.responsible(), doc.docNo(), "reconciled from preservation v" + head);
-        catalog.applyCorrection(doc.id(), correction, head, Actor.SYSTEM);
-        return new Finding("COMPLETED", doc.archiveCode(), "correction v" + head + " applied from the stored sidecar");
+        String reason = "reconciled from preservation v" + head;
+        var problems = quality.checkCorrection(doc.title(), doc.responsible(), doc.docNo(), reason);
+        if (problems.isEmpty()) {
+            var correction = new Catalog.Correction(doc.title(), doc.responsible(), doc.docNo(), reason);
+            catalog.applyCorrection(doc.id(), correction, head, Actor.SYSTEM);
+            return new Finding(
+                    "COMPLETED", doc.archiveCode(), "correction v" + head + " applied from the stored sidecar");
+        }
+        return undoCorrection(objectId, doc.id(), head, problems);
+    }
+
+    private Finding undoCorrection(
+            String objectId, UUID itemId, int head, List<org.siarchive.shared.Violation> problems) {
+        var item = catalog.requireItem(itemId);
+        String broken = problems.stream().map(v -> v.field() + ":" + v.rule()).collect(joining(", "));
+        String reason = "correction v" + head + " breaks " + broken + "; catalogue description restored";
+        int version = preservation.writeVersion(objectId, List.of(), sidecar.write(item), reason, "system");
+        catalog.recordCorrectionUndone(item.id(), head, version, reason, Actor.SYSTEM);
+        return new Finding("UNDONE", item.archiveCode(), reason + " as v" + version);
     }
 
     private static boolean isUuid(String s) {

@@ -307,6 +307,25 @@ public class Catalog {
         events.publishEvent(new ItemCorrected(itemId, item.archiveCode(), objectVersion));
     }
 
+    /**
+     * Records that an interrupted correction was undone: its stored version failed the correction
+     * rules, so a later version restored the catalogue's description and the row now points at it.
+     */
+    @Transactional
+    public void recordCorrectionUndone(UUID itemId, int undoneVersion, int objectVersion, String reason, Actor actor) {
+        jdbc.sql("update item set object_version = :v, updated_at = now() where id = :id")
+                .param("v", objectVersion)
+                .param("id", itemId)
+                .update();
+        audit.record(
+                actor,
+                "ITEM",
+                itemId.toString(),
+                "CORRECTION_UNDONE",
+                reason,
+                "v" + undoneVersion + " → v" + objectVersion);
+    }
+
     /** Descriptive fields an archivist may correct, with the reason the audit trail keeps. */
     public record Correction(String title, String responsible, @Nullable String docNo, String reason) {}
 

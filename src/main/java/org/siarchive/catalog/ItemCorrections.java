@@ -3,11 +3,11 @@ package org.siarchive.catalog;
 import java.util.List;
 import java.util.UUID;
 import org.siarchive.preservation.Preservation;
+import org.siarchive.quality.Quality;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Scope;
-import org.siarchive.shared.Violation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +20,13 @@ public class ItemCorrections {
     private final Catalog catalog;
     private final ItemSidecar sidecar;
     private final Preservation preservation;
+    private final Quality quality;
 
-    ItemCorrections(Catalog catalog, ItemSidecar sidecar, Preservation preservation) {
+    ItemCorrections(Catalog catalog, ItemSidecar sidecar, Preservation preservation, Quality quality) {
         this.catalog = catalog;
         this.sidecar = sidecar;
         this.preservation = preservation;
+        this.quality = quality;
     }
 
     public ItemRecord correct(UUID itemId, Catalog.Correction c, Access access) {
@@ -34,31 +36,36 @@ public class ItemCorrections {
     /** Used by start-up reconciliation too, which finishes corrections a crash interrupted. */
     public ItemRecord correct(UUID itemId, Catalog.Correction c, Actor actor, Scope scope) {
         validate(c);
+        var correction = normalised(c);
         var item = catalog.requireItem(itemId, scope);
         if (!item.preserved()) {
             throw new org.siarchive.shared.ConflictException("conflict.itemNotPreserved", item.archiveCode());
         }
-        var corrected = item.withDescription(c.title().strip(), c.responsible().strip(), c.docNo());
+        var corrected = item.withDescription(correction.title(), correction.responsible(), correction.docNo());
+        // store first, catalogue second: a failure in between leaves the store's head ahead, which
+        // start-up reconciliation completes or undoes (docs/adr/0033)
         int version = preservation.writeVersion(
-                item.objectId(), List.of(), sidecar.write(corrected), "correction: " + c.reason(), actor.name());
-        catalog.applyCorrection(itemId, c, version, actor);
+                item.objectId(),
+                List.of(),
+                sidecar.write(corrected),
+                "correction: " + correction.reason(),
+                actor.name());
+        catalog.applyCorrection(itemId, correction, version, actor);
         var after = catalog.requireItem(itemId);
         return after.withCertNo(org.siarchive.crypto.Masks.idNumber(after.certNo()));
     }
 
-    private static void validate(Catalog.Correction c) {
-        var v = new java.util.ArrayList<Violation>();
-        if (c.title() == null || c.title().isBlank()) {
-            v.add(Violation.of("title", "required"));
-        } else if (c.title().length() > 500) {
-            v.add(Violation.of("title", "maxLength", 500));
-        }
-        if (c.responsible() == null || c.responsible().isBlank()) {
-            v.add(Violation.of("responsible", "required"));
-        }
-        if (c.reason() == null || c.reason().isBlank()) {
-            v.add(Violation.of("reason", "required"));
-        }
+    /** The values as stored: the same in the sidecar and in the catalogue row. */
+    private static Catalog.Correction normalised(Catalog.Correction c) {
+        String docNo =
+                c.docNo() == null || c.docNo().isBlank() ? null : c.docNo().strip();
+        return new Catalog.Correction(
+                c.title().strip(), c.responsible().strip(), docNo, c.reason().strip());
+    }
+
+    /** Every rule is checked before the new version is written: a refusal leaves store and catalogue as they were. */
+    private void validate(Catalog.Correction c) {
+        var v = quality.checkCorrection(c.title(), c.responsible(), c.docNo(), c.reason());
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);
         }

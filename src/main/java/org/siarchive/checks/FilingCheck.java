@@ -49,7 +49,8 @@ public class FilingCheck {
             String sha256,
             String family,
             String mediaType,
-            boolean readable) {}
+            boolean readable,
+            @Nullable String policyRefusal) {}
 
     /** What is being filed: its 业务受理号, its mandatory fields (name → value), declared and staged files. */
     public record Filing(
@@ -100,7 +101,7 @@ public class FilingCheck {
                     file.field(),
                     !settings.archivalMediaTypes().contains(file.mediaType())
                             ? "格式 " + file.mediaType() + " 不在归档格式清单内"
-                            : file.readable() ? null : "文件无法按 " + file.family() + " 解析");
+                            : !file.readable() ? "文件无法按 " + file.family() + " 解析" : file.policyRefusal());
             scan.put(file.staged(), new VirusScanner.Owner(null, file.field()));
         }
         scanner.apply(f, CheckCatalog.GD_AV_PRESENT, CheckCatalog.GD_VIRUS, scan);

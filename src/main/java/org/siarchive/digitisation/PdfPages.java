@@ -17,11 +17,16 @@ final class PdfPages {
 
     private PdfPages() {}
 
-    static List<Path> render(Path pdf, Path dir, String prefix) {
+    /** Renders every page; a page that would render beyond {@code maxPixels} is refused before rendering. */
+    static List<Path> render(Path pdf, Path dir, String prefix, long maxPixels) {
         var out = new ArrayList<Path>();
-        try (var doc = Loader.loadPDF(pdf.toFile())) {
+        try (var doc = Loader.loadPDF(
+                new org.apache.pdfbox.io.RandomAccessReadBufferedFile(pdf.toFile()),
+                "",
+                org.apache.pdfbox.io.MemoryUsageSetting.setupMixed(16L << 20).streamCache)) {
             var renderer = new PDFRenderer(doc);
             for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                requireRenderable(doc.getPage(i), i + 1, maxPixels);
                 var image = renderer.renderImageWithDPI(i, DPI, ImageType.RGB);
                 Path png = dir.resolve(prefix + "%05d.png".formatted(i + 1));
                 java.nio.file.Files.write(png, Png.withDpi(image, DPI));
@@ -31,5 +36,15 @@ final class PdfPages {
             throw new InvalidInputException(Violation.of("file", "formatUnreadable", "PDF"));
         }
         return out;
+    }
+
+    private static void requireRenderable(org.apache.pdfbox.pdmodel.PDPage page, int pageNo, long maxPixels) {
+        var box = page.getCropBox();
+        long width = (long) Math.ceil(box.getWidth() / 72f * DPI);
+        long height = (long) Math.ceil(box.getHeight() / 72f * DPI);
+        if (width * height > maxPixels) {
+            throw new InvalidInputException(Violation.of(
+                    "file", "file.tooManyPixels", width + "×" + height + " > " + maxPixels, "PDF p." + pageNo));
+        }
     }
 }

@@ -22,9 +22,13 @@ import org.siarchive.audit.AuditTrail;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.crypto.FieldCipher;
 import org.siarchive.platform.DataDirectory;
+import org.siarchive.preservation.FileSettings;
+import org.siarchive.preservation.FormatIdentifier;
+import org.siarchive.preservation.ZipGuard;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.OriginalNames;
 import org.siarchive.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,6 +54,8 @@ public class ScanBatches {
     private final AuditTrail audit;
     private final FieldCipher cipher;
     private final Catalog catalog;
+    private final FormatIdentifier formats;
+    private final FileSettings fileSettings;
     private final Path root;
 
     ScanBatches(
@@ -58,12 +64,16 @@ public class ScanBatches {
             AuditTrail audit,
             FieldCipher cipher,
             Catalog catalog,
+            FormatIdentifier formats,
+            FileSettings fileSettings,
             DataDirectory data) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
         this.cipher = cipher;
         this.catalog = catalog;
+        this.formats = formats;
+        this.fileSettings = fileSettings;
         this.root = data.resolve("digitisation");
     }
 
@@ -102,30 +112,36 @@ public class ScanBatches {
             var pages = new ArrayList<String[]>(); // source name, stored name, sha256
             String manifest = null;
             long total = 0;
-            try (var in = new ZipInputStream(zip, StandardCharsets.UTF_8)) {
+            var guard = new ZipGuard(name.strip(), fileSettings);
+            var raw = guard.counting(zip);
+            try (var in = new ZipInputStream(raw, StandardCharsets.UTF_8)) {
                 ZipEntry e;
                 var entries = new java.util.TreeMap<String, Path>();
                 int n = 0;
                 while ((e = in.getNextEntry()) != null) {
+                    guard.entry();
                     String entry = e.getName();
+                    var content = guard.expanding(in, entry, raw);
                     String base = entry.substring(entry.lastIndexOf('/') + 1);
                     if (e.isDirectory() || base.isEmpty() || base.startsWith(".") || entry.startsWith("__MACOSX")) {
                         continue;
                     }
                     if (base.equalsIgnoreCase("manifest.csv")) {
-                        manifest = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
+                        manifest = new String(content.readNBytes(1 << 20), StandardCharsets.UTF_8);
                         continue;
                     }
                     if (base.equalsIgnoreCase("manifest.xlsx")) {
-                        manifest = ExcelManifest.toCsv(in.readNBytes(5 << 20));
+                        manifest = ExcelManifest.toCsv(content.readNBytes(5 << 20));
                         continue;
                     }
                     if (base.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
                         // a scanner's PDF: each page becomes a 300-dpi PNG page of the batch
                         Path pdf = dir.resolve("upload-" + (n + 1) + ".pdf");
-                        total += copyLimited(in, pdf);
+                        total += copyLimited(content, pdf);
+                        requireFilePolicy(pdf, base);
                         int pageNo = 0;
-                        for (Path png : PdfPages.render(pdf, dir, "upload-" + (n + 1) + "-")) {
+                        for (Path png :
+                                PdfPages.render(pdf, dir, "upload-" + (n + 1) + "-", fileSettings.maxImagePixels())) {
                             if (++n > MAX_PAGES) {
                                 throw new InvalidInputException(Violation.of("file", "tooManyPages", MAX_PAGES));
                             }
@@ -142,7 +158,8 @@ public class ScanBatches {
                         throw new InvalidInputException(Violation.of("file", "tooManyPages", MAX_PAGES));
                     }
                     Path tmp = dir.resolve("upload-" + n + "." + ext);
-                    long size = copyLimited(in, tmp);
+                    long size = copyLimited(content, tmp);
+                    requireFilePolicy(tmp, base);
                     total += size;
                     if (total > MAX_BYTES) {
                         throw new InvalidInputException(Violation.of("file", "fileTooLarge", MAX_BYTES >> 20));
@@ -157,11 +174,7 @@ public class ScanBatches {
                     String stored = "p%05d.%s"
                             .formatted(seq, extension(tmp.getFileName().toString()));
                     Files.move(tmp, dir.resolve(stored));
-                    pages.add(new String[] {
-                        source.length() > 255 ? source.substring(source.length() - 255) : source,
-                        stored,
-                        sha256(dir.resolve(stored))
-                    });
+                    pages.add(new String[] {displayName(source), stored, sha256(dir.resolve(stored))});
                 }
             } catch (java.util.zip.ZipException e) {
                 throw new InvalidInputException(Violation.of("file", "zip"));
@@ -290,6 +303,18 @@ public class ScanBatches {
         return out;
     }
 
+    /** The sender's entry path, its names cleaned as every original file name is (no bidi, no controls, NFC). */
+    private static String displayName(String source) {
+        var parts = new ArrayList<String>();
+        for (String part : source.split("/")) {
+            if (!part.isBlank()) {
+                parts.add(OriginalNames.clean(part));
+            }
+        }
+        String shown = String.join("/", parts);
+        return shown.length() > 255 ? shown.substring(shown.length() - 255) : shown;
+    }
+
     private static @Nullable String blank(String[] f, int i) {
         return i < f.length && !f[i].isBlank() ? f[i].strip() : null;
     }
@@ -303,6 +328,22 @@ public class ScanBatches {
             }
         }
         return null;
+    }
+
+    /**
+     * A page or scanner PDF must pass the file policy before anything decodes it (docs/adr/0033): it
+     * parses, is within the pixel and page caps, carries no active content and is no polyglot.
+     */
+    private void requireFilePolicy(Path file, String entryName) {
+        var format = formats.identify(file);
+        String name = OriginalNames.clean(entryName);
+        if (!format.readable()) {
+            throw new InvalidInputException(Violation.of("file", "formatUnreadable", name));
+        }
+        var refusal = format.refusal();
+        if (refusal != null) {
+            throw new InvalidInputException(refusal.violation("file", name));
+        }
     }
 
     private static long copyLimited(InputStream in, Path target) throws IOException {

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.tika.Tika;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +23,42 @@ public class FormatIdentifier {
     static final long MAX_XML_BYTES = 64L * 1024 * 1024;
 
     private final Tika tika = new Tika();
+    private final FileSettings settings;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    public FormatIdentifier(FileSettings settings) {
+        this.settings = settings;
+    }
+
+    /** With the default policy (for tools and tests that have no Spring context). */
+    public FormatIdentifier() {
+        this(FileSettings.defaults());
+    }
+
+    /** The format found in the bytes, with what the file policy says about them. */
     public FileFormat identify(Path file) {
+        var format = format(file);
+        return format.readable() ? withPolyglotCheck(file, format) : format;
+    }
+
+    private FileFormat withPolyglotCheck(Path file, FileFormat format) {
+        boolean container = java.util.Set.of("OFD", "DOCX", "XLSX", "PPTX").contains(format.family());
+        if (!container && !java.util.Set.of("PDF", "PNG", "JPEG", "TIFF", "JP2").contains(format.family())) {
+            return format;
+        }
+        try {
+            String problem = container
+                    ? Polyglots.zipProblem(file)
+                    : Polyglots.problem(file, format.family(), settings.trailingBytesTolerance());
+            return problem == null
+                    ? format
+                    : format.with(new FileHazard("file.polyglot", problem, "多格式复合文件：" + problem, true));
+        } catch (IOException e) {
+            return new FileFormat(format.family(), format.name(), format.mediaType(), false);
+        }
+    }
+
+    private FileFormat format(Path file) {
         String mediaType;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(16);
@@ -53,15 +85,44 @@ public class FormatIdentifier {
         }
     }
 
-    private static FileFormat pdf(Path file) {
-        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+    /**
+     * A PDF is readable only when it parses and has at least one page (a truncated header "parses" to
+     * nothing); beyond the page cap it is refused unread; active content is refused or flagged by policy.
+     */
+    private FileFormat pdf(Path file) {
+        try (PDDocument doc = PdfInspection.load(file)) {
+            int pages = doc.getNumberOfPages();
             String pdfa = pdfaConformance(doc);
-            return pdfa == null
-                    ? new FileFormat("PDF", "PDF " + doc.getVersion(), "application/pdf", true)
-                    : new FileFormat("PDF", "PDF/A-" + pdfa, "application/pdf", true);
+            var format = new FileFormat(
+                    "PDF", pdfa == null ? "PDF " + doc.getVersion() : "PDF/A-" + pdfa, "application/pdf", pages > 0);
+            if (pages > settings.maxPdfPages()) {
+                return format.with(new FileHazard(
+                        "file.tooManyPages",
+                        pages + " > " + settings.maxPdfPages(),
+                        "PDF 共 " + pages + " 页，超过上限 " + settings.maxPdfPages() + " 页",
+                        true));
+            }
+            var active = PdfInspection.activeContent(doc);
+            return active.isEmpty() ? format : withActiveContent(format, active);
         } catch (IOException | RuntimeException e) {
             return new FileFormat("PDF", "PDF", "application/pdf", false);
         }
+    }
+
+    /** Refused by default; when the policy flags instead, the stored format name carries the finding. */
+    private FileFormat withActiveContent(FileFormat format, java.util.List<String> kinds) {
+        String evidence = String.join(", ", kinds);
+        String detail = "PDF 含活动内容：" + String.join("、", kinds);
+        if (settings.activeContent() == FileSettings.ActiveContent.REFUSE) {
+            return format.with(new FileHazard("file.activeContent", evidence, detail, true));
+        }
+        return new FileFormat(
+                        format.family(),
+                        format.name() + "（" + detail + "）",
+                        format.mediaType(),
+                        format.readable(),
+                        format.hazards())
+                .with(new FileHazard("file.activeContent", evidence, detail, false));
     }
 
     /** PDF/A part and conformance from the XMP packet (pdfaid:part, pdfaid:conformance), if declared. */
@@ -81,20 +142,20 @@ public class FormatIdentifier {
         return part.group(1) + (conf.find() ? conf.group(1).toLowerCase(java.util.Locale.ROOT) : "");
     }
 
-    private static FileFormat image(Path file, String family, String mediaType) {
-        try (var in = ImageIO.createImageInputStream(file.toFile())) {
-            var readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                return new FileFormat(family, family, mediaType, false);
+    /** Dimensions come from the header, before any decoding: a pixel bomb is refused without being expanded. */
+    private FileFormat image(Path file, String family, String mediaType) {
+        try {
+            var size = ImageInspection.largestPage(file);
+            var format =
+                    new FileFormat(family, family, mediaType, size != null && size.width() > 0 && size.height() > 0);
+            if (size == null || size.pixels() <= settings.maxImagePixels()) {
+                return format;
             }
-            var reader = readers.next();
-            try {
-                reader.setInput(in);
-                boolean readable = reader.getWidth(0) > 0 && reader.getHeight(0) > 0;
-                return new FileFormat(family, family, mediaType, readable);
-            } finally {
-                reader.dispose();
-            }
+            return format.with(new FileHazard(
+                    "file.tooManyPixels",
+                    size.width() + "×" + size.height() + " > " + settings.maxImagePixels(),
+                    "图像 " + size.width() + "×" + size.height() + " 像素，超过上限 " + settings.maxImagePixels() + " 像素",
+                    true));
         } catch (IOException | RuntimeException e) {
             return new FileFormat(family, family, mediaType, false);
         }

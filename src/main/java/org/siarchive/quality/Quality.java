@@ -42,6 +42,21 @@ public class Quality {
         return v;
     }
 
+    /**
+     * The rules a correction of descriptive metadata must pass before anything is written: the same
+     * lengths and forbidden characters as at capture (DA/T 70 特殊字符检测), and a reason the audit trail
+     * can keep.
+     */
+    public List<Violation> checkCorrection(
+            @Nullable String title, @Nullable String responsible, @Nullable String docNo, @Nullable String reason) {
+        var v = new ArrayList<Violation>();
+        FieldRules.text(v, "title", title, 500, true);
+        FieldRules.text(v, "responsible", responsible, 200, true);
+        FieldRules.text(v, "docNo", docNo, 100, false);
+        FieldRules.text(v, "reason", reason, 500, true);
+        return v;
+    }
+
     private static ReferenceFacts.@Nullable StepFacts stepFacts(
             List<Violation> v, @Nullable String code, ReferenceFacts facts) {
         FieldRules.code(v, "businessStep", code, facts.steps().keySet(), true);

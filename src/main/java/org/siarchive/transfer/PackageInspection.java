@@ -22,8 +22,11 @@ import org.siarchive.checks.FourPropertyChecks;
 import org.siarchive.checks.Stage;
 import org.siarchive.checks.VirusScanner;
 import org.siarchive.crypto.Sm3;
+import org.siarchive.preservation.FileSettings;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StagedFile;
+import org.siarchive.preservation.ZipGuard;
+import org.siarchive.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +47,7 @@ class PackageInspection {
     private final Preservation preservation;
     private final TransferSettings settings;
     private final TransferKey key;
+    private final FileSettings fileSettings;
 
     PackageInspection(
             FourPropertyChecks checks,
@@ -51,7 +55,9 @@ class PackageInspection {
             ChecksSettings checkSettings,
             Preservation preservation,
             TransferSettings settings,
-            TransferKey key) {
+            TransferKey key,
+            FileSettings fileSettings) {
+        this.fileSettings = fileSettings;
         this.checks = checks;
         this.scanner = scanner;
         this.checkSettings = checkSettings;
@@ -73,14 +79,16 @@ class PackageInspection {
             List<Staged> records) {}
 
     Inspection inspect(Path packageFile, String packageName, String stagingKey) {
-        var pass = new Pass(checks.begin(Stage.YJ), stagingKey, key.trusted());
+        var guard = new ZipGuard(packageName, MAX_ENTRIES, fileSettings.zipMaxRatio());
+        var pass = new Pass(checks.begin(Stage.YJ), stagingKey, key.trusted(), guard);
         try (var zip = new ZipFile(packageFile.toFile(), StandardCharsets.UTF_8)) {
-            if (zip.size() > MAX_ENTRIES) {
-                throw new IOException("more than " + MAX_ENTRIES + " entries");
-            }
+            guard.entries(zip.size());
             pass.run(zip, packageName);
         } catch (IOException e) {
             pass.f.fail(CheckCatalog.YJ_READABLE, null, packageName, "移交包无法读取：" + e.getMessage());
+        } catch (InvalidInputException e) {
+            // a bound of the file policy: the receipt is refused with its report like any failed item
+            pass.f.fail(CheckCatalog.YJ_READABLE, null, packageName, "移交包超出解压限制：" + bounds(e));
         }
         scanner.apply(pass.f, CheckCatalog.YJ_AV_PRESENT, CheckCatalog.YJ_VIRUS, pass.scan);
         var m = pass.manifest;
@@ -92,6 +100,12 @@ class PackageInspection {
                 m == null ? null : m.bytes(),
                 pass.receivedBytes,
                 pass.records);
+    }
+
+    private static String bounds(InvalidInputException e) {
+        return e.violations().stream()
+                .map(v -> v.rule() + " " + String.join(" ", v.args()))
+                .collect(java.util.stream.Collectors.joining("；"));
     }
 
     /** The state of one inspection. */
@@ -107,7 +121,10 @@ class PackageInspection {
         int seq;
         Manifest.@Nullable Read manifest;
 
-        Pass(Findings f, String stagingKey, Set<String> trusted) {
+        final ZipGuard guard;
+
+        Pass(Findings f, String stagingKey, Set<String> trusted, ZipGuard guard) {
+            this.guard = guard;
             this.f = f;
             this.stagingKey = stagingKey;
             this.trusted = trusted;
@@ -214,14 +231,18 @@ class PackageInspection {
                 }
                 boolean archival =
                         checkSettings.archivalMediaTypes().contains(sf.format().mediaType())
-                                && sf.format().readable();
+                                && sf.format().readable()
+                                && sf.format().refusal() == null;
                 f.check(
                         CheckCatalog.YJ_FORMAT,
                         null,
                         code,
                         archival
                                 ? null
-                                : "文档 " + d.seq() + " 的格式 " + sf.format().mediaType() + " 不在归档格式清单内或无法解析");
+                                : "文档 " + d.seq() + " 的格式 " + sf.format().mediaType() + " 不在归档格式清单内或无法解析"
+                                        + (sf.format().refusal() == null
+                                                ? ""
+                                                : "：" + sf.format().refusal().detail()));
             }
             f.check(CheckCatalog.YJ_CONTENT, null, code, problems.isEmpty() ? null : String.join("；", problems));
             records.add(new Staged(parsed, files));
@@ -233,7 +254,7 @@ class PackageInspection {
             if (e == null || e.isDirectory()) {
                 return null;
             }
-            try (InputStream in = zip.getInputStream(e)) {
+            try (InputStream in = guard.expanding(zip.getInputStream(e), name, e.getCompressedSize())) {
                 var out = new java.io.ByteArrayOutputStream();
                 byte[] buf = new byte[64 * 1024];
                 int n;

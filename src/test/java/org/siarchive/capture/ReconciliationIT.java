@@ -40,6 +40,9 @@ class ReconciliationIT extends IntegrationTest {
     @Autowired
     Fingerprints fingerprints;
 
+    @Autowired
+    org.siarchive.audit.AuditTrail audit;
+
     /** A capture stopped after transaction 1: registered RECEIVING, staged, nothing in the store. */
     private ItemRecord registeredButNotPreserved() {
         UUID id = UUID.randomUUID();
@@ -144,5 +147,37 @@ class ReconciliationIT extends IntegrationTest {
         assertThat(after.objectVersion()).isEqualTo(2);
         assertThat(after.title()).isEqualTo("更正后的题名");
         assertThat(after.docNo()).isEqualTo("文号-1");
+        assertThat(audit.forObject("ITEM", item.id().toString()))
+                .extracting(e -> e.operation() + " " + e.actor())
+                .contains("CORRECT system");
+    }
+
+    @Test
+    void undoesACorrectionWhoseStoredVersionBreaksTheRulesAndSaysSo() {
+        // given a preserved item whose correction wrote v2 with a NUL in the title, and then the
+        // catalogue part failed (the database refuses NUL), leaving the store ahead of the catalogue
+        var item = registeredButNotPreserved();
+        reconciliation.run();
+        var preserved = catalog.requireItem(item.id());
+        var broken = preserved.withDescription("坏\u0000题名", preserved.responsible(), null);
+        preservation.writeVersion(preserved.objectId(), List.of(), sidecar.write(broken), "correction", "test");
+
+        // when the platform restarts and reconciles
+        var report = reconciliation.run();
+
+        // then the correction is undone by v3 carrying the catalogue's description, the row points at
+        // v3, and both the report and the audit trail say what happened
+        assertThat(report.count("UNDONE")).isEqualTo(1);
+        assertThat(preservation.headVersion(preserved.objectId())).contains(3);
+        var after = catalog.requireItem(item.id());
+        assertThat(after.objectVersion()).isEqualTo(3);
+        assertThat(after.title()).isEqualTo(preserved.title());
+        assertThat(sidecar.read(preservation.readSidecar(preserved.objectId())).title())
+                .isEqualTo(preserved.title());
+        assertThat(audit.forObject("ITEM", item.id().toString()))
+                .filteredOn(e -> e.operation().equals("CORRECTION_UNDONE"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("v2", "title:specialCharacters"));
+        assertThat(reconciliation.run().count("UNDONE")).isZero();
     }
 }

@@ -27,6 +27,12 @@ class PartyFilesIT extends IntegrationTest {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    org.siarchive.preservation.Preservation preservation;
+
     ApiClient api;
 
     @BeforeEach
@@ -159,6 +165,50 @@ class PartyFilesIT extends IntegrationTest {
         var refused = api.postJson(
                 "/api/v1/items/" + id(item) + "/corrections", Map.of("title", "x", "responsible", "y", "reason", " "));
         assertThat(refused.status()).isEqualTo(422);
+    }
+
+    @Test
+    void refusesACorrectionWithANulInTheTitleBeforeWritingAnything() {
+        // given a preserved item at v1
+        var item = capture(Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1984), "柯南"), 27);
+        var before = catalog.requireItem(java.util.UUID.fromString(id(item)));
+
+        // when its title is corrected to one carrying a NUL character
+        var refused = api.postJson(
+                "/api/v1/items/" + id(item) + "/corrections",
+                Map.of("title", "柯南参保\u0000登记", "responsible", "测试中心", "reason", "题名笔误"));
+
+        // then the refusal names the field, and neither the store, the catalogue nor the audit moved
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").toString()).contains("\"title\"", "specialCharacters");
+        assertThat(preservation.headVersion(before.objectId())).contains(1);
+        var after = catalog.requireItem(before.id());
+        assertThat(after.objectVersion()).isEqualTo(1);
+        assertThat(after.title()).isEqualTo(before.title());
+        assertThat(audit.forObject("ITEM", id(item)))
+                .extracting(AuditTrail.Entry::operation)
+                .containsExactly("RECEIVE", "CAPTURE");
+    }
+
+    @Test
+    void refusesAnOverlongOrControlCharacterCorrectionFieldByFieldBeforeWriting() {
+        var item = capture(Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1985), "白露"), 28);
+        var before = catalog.requireItem(java.util.UUID.fromString(id(item)));
+
+        var refused = api.postJson(
+                "/api/v1/items/" + id(item) + "/corrections",
+                Map.of(
+                        "title", "白露参保登记",
+                        "responsible", "中心\u0007",
+                        "docNo", "号".repeat(101),
+                        "reason", "笔误\u0000"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").toString()).contains("\"responsible\"", "\"docNo\"", "\"reason\"");
+        assertThat(preservation.headVersion(before.objectId())).contains(1);
+        assertThat(audit.forObject("ITEM", id(item)))
+                .extracting(AuditTrail.Entry::operation)
+                .containsExactly("RECEIVE", "CAPTURE");
     }
 
     private List<String> hits(String path) {

@@ -113,4 +113,24 @@ class CertificatesIT extends IntegrationTest {
         assertThat(r.status()).isEqualTo(200);
         return r.body();
     }
+
+    @Test
+    void parsesNoUploadedFileThatIsNotTheIssuedOne() {
+        // given an issued certificate and a hostile PDF uploaded against its code at the public door
+        String cert = Samples.citizenId(1967);
+        captures.capture(
+                Samples.personEnrolment(Samples.acceptanceNo(), cert, "欧阳修"),
+                List.of(Upload.ofBytes("a.png", Samples.png(5200)), Upload.ofBytes("b.pdf", Samples.pdf("c"))),
+                null,
+                Actor.SYSTEM);
+        var pdf = certificates.issue(cert, "PDF", "办理退休", Access.SYSTEM);
+
+        // when it is checked
+        var verdict = certificates.verify(pdf.code(), org.siarchive.support.HostileFiles.pdfWithOpenActionScript());
+
+        // then it is refused on its bytes alone: only what we issued is ever parsed (docs/adr/0033)
+        assertThat(verdict.authentic()).isFalse();
+        assertThat(verdict.problems()).singleElement().satisfies(p -> assertThat(p)
+                .contains("不一致"));
+    }
 }

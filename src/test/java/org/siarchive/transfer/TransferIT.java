@@ -253,4 +253,37 @@ class TransferIT extends IntegrationTest {
                         .containsExactly("witness"));
         Files.deleteIfExists(broken);
     }
+
+    @Test
+    void refusesAPackageWhoseManifestExpandsLikeAZipBomb() throws Exception {
+        // given a package whose manifest.xml is 300 MB of zeros deflated to a few hundred kilobytes
+        var bytes = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(bytes)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("manifest.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 300; i++) {
+                z.write(zeros);
+            }
+            z.closeEntry();
+        }
+        long itemsBefore = count("item");
+
+        // when it is received
+        var r = new ApiClient(port)
+                .multipart(
+                        "/api/v1/transfers/receipts",
+                        Map.of("fondsCode", "0001", "handedOverBy", "移交人", "witness", "监交人"),
+                        "package",
+                        "bomb.zip",
+                        bytes.toByteArray());
+
+        // then reading stops at the expansion bound, and the receipt is refused naming the check and rule
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("errors").toString()).contains("YJ-3-1", "zip.ratio", "manifest.xml");
+        assertThat(count("item")).isEqualTo(itemsBefore);
+        assertThat(jdbc.sql("select reason from transfer_receipt where package_name = 'bomb.zip'")
+                        .query(String.class)
+                        .single())
+                .contains("YJ-3-1");
+    }
 }
