@@ -22,6 +22,7 @@ import org.siarchive.preservation.Digester;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.TemporaryDirectory;
 import org.siarchive.shared.Violation;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +49,7 @@ public class Certificates {
     private final AuditTrail audit;
     private final Utilisation register;
     private final CertificateSignatures signatures;
+    private final ReadableTime time;
     private final java.nio.file.Path work;
     private final String publicUrl;
     private final String issuer;
@@ -60,6 +62,7 @@ public class Certificates {
             Utilisation register,
             KeyDirectory keys,
             DataDirectory data,
+            ReadableTime time,
             @Value("${siarchive.certificates.public-url:http://127.0.0.1:8080}") String publicUrl,
             @Value("${siarchive.fonds.agency:社会保险事业管理中心}") String issuer) {
         this.jdbc = jdbc;
@@ -68,6 +71,7 @@ public class Certificates {
         this.register = register;
         this.signatures = new CertificateSignatures(keys.signingKey("certificates"), issuer);
         this.work = data.resolve("certificate-work");
+        this.time = time;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.issuer = issuer;
     }
@@ -114,7 +118,7 @@ public class Certificates {
                     i.archiveCode(),
                     i.title(),
                     i.stepName(),
-                    i.handledAt().toLocalDate().toString()
+                    time.date(i.handledAt()).toString()
                 })
                 .toList();
         String name = maskName(file.party().name());
@@ -125,7 +129,7 @@ public class Certificates {
                 publicUrl + "/verify/" + code,
                 name,
                 file.party().key(),
-                catalog.now().format(DAY),
+                time.format(catalog.now(), DAY),
                 p,
                 items);
         byte[] document = format.equals("PDF") ? signedPdf(content) : signedOfd(content);

@@ -16,6 +16,7 @@ import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ public class ScanItems {
     private final Catalog catalog;
     private final AuditTrail audit;
     private final AccessCopies accessCopies;
+    private final ReadableTime time;
 
     ScanItems(
             JdbcClient jdbc,
@@ -47,8 +49,10 @@ public class ScanItems {
             Captures captures,
             Catalog catalog,
             AuditTrail audit,
-            AccessCopies accessCopies) {
+            AccessCopies accessCopies,
+            ReadableTime time) {
         this.accessCopies = accessCopies;
+        this.time = time;
         this.jdbc = jdbc;
         this.tx = tx;
         this.batches = batches;
@@ -257,9 +261,7 @@ public class ScanItems {
                 null,
                 access.actor().name(),
                 access.actor().org() == null ? "社会保险经办机构" : access.actor().org(),
-                java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
-                        .withNano(0)
-                        .toString(),
+                time.now().toOffsetDateTime().withNano(0).toString(),
                 materials);
         var result = captures.capture(submission, uploads, "scan-" + item, access);
         tx.executeWithoutResult(s -> {

@@ -13,6 +13,7 @@ import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,7 +41,16 @@ public class PhysicalLoans {
     private final Utilisation register;
     private final TransactionTemplate tx;
 
-    PhysicalLoans(JdbcClient jdbc, Catalog catalog, AuditTrail audit, Utilisation register, TransactionTemplate tx) {
+    private final ReadableTime time;
+
+    PhysicalLoans(
+            JdbcClient jdbc,
+            Catalog catalog,
+            AuditTrail audit,
+            Utilisation register,
+            TransactionTemplate tx,
+            ReadableTime time) {
+        this.time = time;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.audit = audit;
@@ -97,7 +107,7 @@ public class PhysicalLoans {
         if (purpose.isEmpty() || purpose.length() > 500) {
             v.add(Violation.of("purpose", purpose.isEmpty() ? "required" : "maxLength", 500));
         }
-        LocalDate today = catalog.now().toLocalDate();
+        LocalDate today = time.date(catalog.now());
         if (l.dueDate() == null) {
             v.add(Violation.of("dueDate", "required"));
         } else if (!l.dueDate().isAfter(today) || l.dueDate().isAfter(today.plusDays(MAX_DAYS))) {
@@ -165,7 +175,7 @@ public class PhysicalLoans {
         if (r.isEmpty()) {
             throw new InvalidInputException(Violation.of("reason", "required"));
         }
-        LocalDate today = catalog.now().toLocalDate();
+        LocalDate today = time.date(catalog.now());
         if (newDue == null || !newDue.isAfter(loan.dueDate()) || newDue.isAfter(today.plusDays(MAX_DAYS))) {
             throw new InvalidInputException(
                     Violation.of("dueDate", "range", loan.dueDate().plusDays(1), today.plusDays(MAX_DAYS)));
@@ -216,7 +226,7 @@ public class PhysicalLoans {
     /** Once a day: a reminder entry for every open loan due within three days or overdue. */
     @Scheduled(cron = "${siarchive.lending.reminder-cron:0 0 8 * * *}")
     public int remind() {
-        LocalDate today = catalog.now().toLocalDate();
+        LocalDate today = time.date(catalog.now());
         var due = jdbc.sql(SELECT + " where status <> 'RETURNED' and due_date <= :d order by due_date")
                 .param("d", today.plusDays(3))
                 .query(Loan.class)
@@ -242,7 +252,7 @@ public class PhysicalLoans {
 
     public List<Loan> overdue() {
         return jdbc.sql(SELECT + " where status <> 'RETURNED' and due_date < :d order by due_date, id")
-                .param("d", catalog.now().toLocalDate())
+                .param("d", time.date(catalog.now()))
                 .query(Loan.class)
                 .list();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.ReadableTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,8 +21,11 @@ public class Utilisation {
 
     private final JdbcClient jdbc;
 
-    Utilisation(JdbcClient jdbc) {
+    private final ReadableTime time;
+
+    Utilisation(JdbcClient jdbc, ReadableTime time) {
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /** Written in the caller's transaction, beside the audit entry of the same use. */
@@ -70,8 +74,8 @@ public class Utilisation {
                 select id, kind, request_id, loan_id, archive_code, user_name, purpose_code, ip, at from utilisation
                 where at >= :from and at < :to order by id desc limit :n
                 """)
-                .param("from", from.atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8)))
-                .param("to", to.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8)))
+                .param("from", time.startOf(from))
+                .param("to", time.startOf(to.plusDays(1)))
                 .param("n", limit)
                 .query(Entry.class)
                 .list();
@@ -83,13 +87,14 @@ public class Utilisation {
     public List<Stat> statistics(LocalDate from, LocalDate to) {
         return jdbc.sql(
                         """
-                select to_char(at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, kind, purpose_code,
+                select to_char(at at time zone :zone, 'YYYY-MM') as month, kind, purpose_code,
                        count(*) as uses, count(distinct item_id) as items, count(distinct user_name) as users
                 from utilisation where at >= :from and at < :to
                 group by 1, 2, 3 order by 1 desc, 2, 3
                 """)
-                .param("from", from.atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8)))
-                .param("to", to.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8)))
+                .param("from", time.startOf(from))
+                .param("to", time.startOf(to.plusDays(1)))
+                .param("zone", time.zone().getId())
                 .query(Stat.class)
                 .list();
     }
