@@ -158,7 +158,14 @@ public class Certificates {
                 .query(Long.class)
                 .single();
         for (var i : file.items()) {
-            register.record("CERTIFICATE", null, null, i.id(), i.archiveCode(), "CERTIFY", access);
+            register.record(
+                    "CERTIFICATE",
+                    null,
+                    null,
+                    i.id(),
+                    i.archiveCode(),
+                    Utilisation.Use.byAccount(access, "CERTIFY", p),
+                    access);
         }
         audit.record(
                 access.actor(),

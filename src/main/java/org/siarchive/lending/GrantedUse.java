@@ -122,7 +122,14 @@ public class GrantedUse {
                     "LOAN_" + kind,
                     null,
                     item.archiveCode() + " " + what + " under request " + grant.id());
-            register.record(kind, grant.id(), null, item.id(), item.archiveCode(), grant.purposeCode(), access);
+            register.record(
+                    kind,
+                    grant.id(),
+                    null,
+                    item.id(),
+                    item.archiveCode(),
+                    Utilisation.Use.byAccount(access, grant.purposeCode(), grant.purpose()),
+                    access);
         });
     }
 

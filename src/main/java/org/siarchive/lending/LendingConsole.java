@@ -166,6 +166,7 @@ class LendingConsole {
         model.addAttribute("open", physical.open());
         model.addAttribute("overdue", physical.overdue());
         model.addAttribute("today", time.today());
+        model.addAttribute("purposes", LoanRequests.PURPOSES.stream().sorted().toList());
         return "lending/physical";
     }
 
@@ -174,13 +175,20 @@ class LendingConsole {
             @RequestParam(defaultValue = "") String borrower,
             @RequestParam(defaultValue = "") String borrowerUnit,
             @RequestParam(defaultValue = "PERSON") String borrowerKind,
+            @RequestParam(defaultValue = "") String purposeCode,
             @RequestParam(defaultValue = "") String purpose,
             @RequestParam(defaultValue = "") String archiveCodes,
             @RequestParam(required = false) @Nullable LocalDate dueDate,
             Access access) {
         long id = physical.lend(
                 new PhysicalLoans.NewLoan(
-                        borrower, borrowerUnit, borrowerKind, purpose, ArchiveCodeList.parse(archiveCodes), dueDate),
+                        borrower,
+                        borrowerUnit,
+                        borrowerKind,
+                        purposeCode,
+                        purpose,
+                        ArchiveCodeList.parse(archiveCodes),
+                        dueDate),
                 access);
         return "redirect:/lending/physical/" + id;
     }

@@ -85,6 +85,7 @@ public class PhysicalLoans {
             String borrower,
             String borrowerUnit,
             String borrowerKind,
+            String purposeCode,
             String purpose,
             List<String> archiveCodes,
             @Nullable LocalDate dueDate) {}
@@ -103,6 +104,9 @@ public class PhysicalLoans {
         }
         if (!"PERSON".equals(l.borrowerKind()) && !"UNIT".equals(l.borrowerKind())) {
             v.add(Violation.of("borrowerKind", "codeTable", l.borrowerKind()));
+        }
+        if (!LoanRequests.PURPOSES.contains(l.purposeCode())) {
+            v.add(Violation.of("purposeCode", "codeTable", l.purposeCode()));
         }
         if (purpose.isEmpty() || purpose.length() > 500) {
             v.add(Violation.of("purpose", purpose.isEmpty() ? "required" : "maxLength", 500));
@@ -133,12 +137,14 @@ public class PhysicalLoans {
         }
         long id = jdbc.sql(
                         """
-                insert into physical_loan (borrower, borrower_unit, borrower_kind, purpose, due_date, status, lent_by)
-                values (:b, :u, :k, :p, :d, 'OUT', :by) returning id
+                insert into physical_loan (borrower, borrower_unit, borrower_kind, purpose_code, purpose, due_date,
+                    status, lent_by)
+                values (:b, :u, :k, :pc, :p, :d, 'OUT', :by) returning id
                 """)
                 .param("b", borrower)
                 .param("u", unit)
                 .param("k", l.borrowerKind())
+                .param("pc", l.purposeCode())
                 .param("p", purpose)
                 .param("d", l.dueDate())
                 .param("by", access.actor().name())
@@ -150,7 +156,15 @@ public class PhysicalLoans {
                     .param("i", item.id())
                     .param("c", item.archiveCode())
                     .update();
-            register.record("PHYSICAL", null, id, item.id(), item.archiveCode(), "PHYSICAL", access);
+            // the register names the borrower and the purpose as typed; the archivist is its recorded_by
+            register.record(
+                    "PHYSICAL",
+                    null,
+                    id,
+                    item.id(),
+                    item.archiveCode(),
+                    new Utilisation.Use(borrower, unit, l.purposeCode(), purpose),
+                    access);
         }
         audit.record(
                 access.actor(),
@@ -158,7 +172,8 @@ public class PhysicalLoans {
                 Long.toString(id),
                 "LEND",
                 purpose,
-                borrower + " (" + unit + "), " + ids.size() + " originals, due " + l.dueDate());
+                borrower + " (" + unit + "), " + l.purposeCode() + ", " + ids.size() + " originals, due "
+                        + l.dueDate());
         return id;
     }
 
