@@ -40,6 +40,7 @@ public class ScanItems {
     private final AuditTrail audit;
     private final AccessCopies accessCopies;
     private final ReadableTime time;
+    private final ScanDuplicates duplicates;
 
     ScanItems(
             JdbcClient jdbc,
@@ -50,7 +51,9 @@ public class ScanItems {
             Catalog catalog,
             AuditTrail audit,
             AccessCopies accessCopies,
-            ReadableTime time) {
+            ReadableTime time,
+            ScanDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.accessCopies = accessCopies;
         this.time = time;
         this.jdbc = jdbc;
@@ -91,7 +94,8 @@ public class ScanItems {
             String status,
             @Nullable UUID itemId,
             @Nullable String coverCode,
-            List<PageView> pages) {
+            List<PageView> pages,
+            ScanDuplicates.@Nullable Suspicion duplicate) {
 
         public boolean flagged() {
             return missingPages > 0
@@ -154,7 +158,8 @@ public class ScanItems {
                     (String) r[12],
                     (UUID) r[13],
                     (String) r[14],
-                    pages));
+                    pages,
+                    duplicates.of(id, (UUID) r[13], access).orElse(null)));
         }
         return out;
     }
@@ -210,9 +215,10 @@ public class ScanItems {
         if (it.status().equals("CONFIRMED")) {
             throw new ConflictException("conflict.alreadyConfirmed", Integer.toString(it.seq()));
         }
-        if (it.status().equals("RESCAN")) {
+        if (it.status().equals("RESCAN") || it.status().equals("DISCARDED")) {
             throw new ConflictException("conflict.rescanRequested", Integer.toString(it.seq()));
         }
+        ScanDuplicates.requireDecided(it.seq(), java.util.Optional.ofNullable(it.duplicate()));
         var stepInfo = catalog.classification().step(step);
         if (stepInfo == null) {
             throw new InvalidInputException(Violation.of("businessStep", "codeTable", step));
@@ -300,6 +306,11 @@ public class ScanItems {
                     pages.stream().map(p -> batches.dir(batch).resolve(p)).toList());
         }
         return result.item().id();
+    }
+
+    /** A suspected duplicate is filed anyway (with a reason) or discarded; see {@link ScanDuplicates}. */
+    public void decideDuplicate(UUID batch, UUID item, boolean file, @Nullable String reason, Access access) {
+        duplicates.decide(batch, item(batch, item, access), file, reason, access);
     }
 
     /**
