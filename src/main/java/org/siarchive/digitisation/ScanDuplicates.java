@@ -1,6 +1,5 @@
 package org.siarchive.digitisation;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -89,8 +88,7 @@ class ScanDuplicates {
         }
         String r = reason == null ? "" : reason.strip();
         if ((file && r.isEmpty()) || r.length() > 500) {
-            throw new InvalidInputException(
-                    List.of(Violation.of("reason", r.isEmpty() ? "required" : "maxLength", 500)));
+            throw new InvalidInputException(Violation.of("reason", r.isEmpty() ? "required" : "maxLength", 500));
         }
         tx.executeWithoutResult(s -> {
             jdbc.sql(

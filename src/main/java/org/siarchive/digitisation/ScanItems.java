@@ -215,8 +215,11 @@ public class ScanItems {
         if (it.status().equals("CONFIRMED")) {
             throw new ConflictException("conflict.alreadyConfirmed", Integer.toString(it.seq()));
         }
-        if (it.status().equals("RESCAN") || it.status().equals("DISCARDED")) {
+        if (it.status().equals("RESCAN")) {
             throw new ConflictException("conflict.rescanRequested", Integer.toString(it.seq()));
+        }
+        if (it.status().equals("DISCARDED")) {
+            throw new ConflictException("conflict.itemDiscarded", Integer.toString(it.seq()));
         }
         ScanDuplicates.requireDecided(it.seq(), java.util.Optional.ofNullable(it.duplicate()));
         var stepInfo = catalog.classification().step(step);

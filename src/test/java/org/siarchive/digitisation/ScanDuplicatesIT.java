@@ -128,7 +128,8 @@ class ScanDuplicatesIT extends IntegrationTest {
         assertThat(items.item(second, again.id(), ARCHIVIST).status()).isEqualTo("DISCARDED");
         assertThatThrownBy(() -> items.confirm(
                         second, again.id(), "GRCB", ScanBatchIT.id(45), "周明远", "周明远参保人员增员表", "2024-05-10", ARCHIVIST))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("conflict.itemDiscarded");
         assertThat(items()).isEqualTo(before);
         assertThat(jdbc.sql(
                                 "select count(*) from audit_entry where object_type = 'SCAN_ITEM' and object_id = :i and operation = 'DUPLICATE_DISCARD'")
