@@ -11,6 +11,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -34,11 +35,13 @@ class AuditConsole {
     private final AuditTrail trail;
     private final AuditChain chain;
     private final TransactionTemplate tx;
+    private final ReadableTime time;
 
-    AuditConsole(AuditTrail trail, AuditChain chain, TransactionTemplate tx) {
+    AuditConsole(AuditTrail trail, AuditChain chain, TransactionTemplate tx, ReadableTime time) {
         this.trail = trail;
         this.chain = chain;
         this.tx = tx;
+        this.time = time;
     }
 
     @GetMapping("/audit")
@@ -97,7 +100,7 @@ class AuditConsole {
         var q = query(from, to, actor, operation, objectType, objectId, result);
         tx.executeWithoutResult(
                 s -> trail.record(access.actor(), "AUDIT_TRAIL", "-", "EXPORT", null, format + " " + q));
-        String name = "audit-" + LocalDate.now(AuditQuery.CHINA) + "." + format;
+        String name = "audit-" + time.today() + "." + format;
         response.setHeader(
                 "Content-Disposition",
                 ContentDisposition.attachment()
@@ -153,10 +156,10 @@ class AuditConsole {
             "事由 reason",
             "详情 detail");
 
-    private static java.util.List<String> row(AuditTrail.Entry e) {
+    private java.util.List<String> row(AuditTrail.Entry e) {
         return java.util.Arrays.asList(
                 e.seq() == null ? "" : e.seq().toString(),
-                TIME.format(e.at().atZoneSameInstant(AuditQuery.CHINA)),
+                time.format(e.at(), TIME),
                 e.actor(),
                 nz(e.org()),
                 nz(e.ip()),

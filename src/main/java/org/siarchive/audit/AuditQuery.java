@@ -1,14 +1,14 @@
 package org.siarchive.audit;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.shared.ReadableTime;
 
-/** Auditor's filter: time range (dates, China time), user, operation, object type/id, result. */
+/** Auditor's filter: time range (dates as people count them, {@link ReadableTime}), user, operation, object type/id, result. */
 public record AuditQuery(
         @Nullable LocalDate from,
         @Nullable LocalDate to,
@@ -18,17 +18,15 @@ public record AuditQuery(
         @Nullable String objectId,
         @Nullable String result) {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-    String where(Map<String, Object> params) {
+    String where(Map<String, Object> params, ReadableTime time) {
         var w = new ArrayList<String>();
         if (from != null) {
             w.add("at >= :from");
-            params.put("from", from.atStartOfDay(CHINA).toOffsetDateTime());
+            params.put("from", time.startOf(from));
         }
         if (to != null) {
             w.add("at < :to");
-            params.put("to", to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
+            params.put("to", time.startOf(to.plusDays(1)));
         }
         add(w, params, "actor", actor);
         add(w, params, "operation", operation);

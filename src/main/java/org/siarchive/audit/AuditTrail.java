@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.crypto.Masks;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,10 +35,12 @@ public class AuditTrail {
             "(?<![0-9A-Za-z])[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])\\d{2}\\d{3}[0-9Xx](?![0-9A-Za-z])");
 
     private final JdbcClient jdbc;
+    private final ReadableTime time;
 
     /** Takes the chain so that its head exists (and older entries are sealed) before the first write. */
-    AuditTrail(JdbcClient jdbc, AuditChain chain) {
+    AuditTrail(JdbcClient jdbc, AuditChain chain, ReadableTime time) {
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /** One recorded action. */
@@ -219,7 +222,7 @@ public class AuditTrail {
     /** Entries matching the filter, newest first. */
     public org.siarchive.shared.Page<Entry> search(AuditQuery q, int page, int size) {
         var params = q.params();
-        String where = q.where(params);
+        String where = q.where(params, time);
         long total = jdbc.sql("select count(*) from audit_entry where " + where)
                 .params(params)
                 .query(Long.class)
@@ -236,7 +239,7 @@ public class AuditTrail {
     /** Every entry matching the filter, oldest first, streamed to the consumer (for exports). */
     public void each(AuditQuery q, java.util.function.Consumer<Entry> consumer) {
         var params = q.params();
-        String where = q.where(params);
+        String where = q.where(params, time);
         try (var rows = jdbc
                 .sql(SELECT + " where " + where + " order by seq nulls last, id")
                 .params(params)
@@ -252,7 +255,7 @@ public class AuditTrail {
             throw new IllegalArgumentException(column);
         }
         var params = q.params();
-        String where = q.where(params);
+        String where = q.where(params, time);
         var out = new java.util.LinkedHashMap<String, Long>();
         jdbc.sql("select " + column + ", count(*) from audit_entry where " + where + " group by " + column
                         + " order by count(*) desc limit 20")

@@ -11,6 +11,7 @@ import org.siarchive.catalog.Classification;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -30,7 +31,10 @@ class CaptureConsole {
     private final Captures captures;
     private final MessageSource messages;
 
-    CaptureConsole(Catalog catalog, Captures captures, MessageSource messages) {
+    private final ReadableTime time;
+
+    CaptureConsole(Catalog catalog, Captures captures, MessageSource messages, ReadableTime time) {
+        this.time = time;
         this.catalog = catalog;
         this.captures = captures;
         this.messages = messages;
@@ -43,7 +47,7 @@ class CaptureConsole {
         var fmt = new java.time.format.DateTimeFormatterBuilder()
                 .appendPattern("yyyy-MM-dd'T'HH:mm")
                 .toFormatter();
-        var now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        var now = time.now().toLocalDateTime();
         String fonds = c.fonds().keySet().stream().findFirst().orElse("");
         model.addAttribute(
                 "form",

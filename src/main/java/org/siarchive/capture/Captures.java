@@ -255,7 +255,7 @@ public class Captures {
         return out;
     }
 
-    private static NewItem newItem(
+    private NewItem newItem(
             UUID id, String key, String fingerprint, Submission s, List<Upload> uploads, List<StagedFile> staged) {
         var files = new ArrayList<NewItem.NewFile>();
         for (int i = 0; i < staged.size(); i++) {
@@ -271,6 +271,6 @@ public class Captures {
                     f.fixity().sm3(),
                     f.fixity().sha256()));
         }
-        return SubmissionMapping.toNewItem(id, key, fingerprint, s, files);
+        return SubmissionMapping.toNewItem(id, key, fingerprint, s, files, quality.zone());
     }
 }

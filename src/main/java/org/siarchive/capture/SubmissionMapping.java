@@ -16,7 +16,8 @@ final class SubmissionMapping {
 
     private SubmissionMapping() {}
 
-    static NewItem toNewItem(UUID id, String key, String fingerprint, Submission s, List<NewItem.NewFile> files) {
+    static NewItem toNewItem(
+            UUID id, String key, String fingerprint, Submission s, List<NewItem.NewFile> files, java.time.ZoneId zone) {
         return new NewItem(
                 id,
                 "urn:siarchive:item:" + id,
@@ -41,7 +42,7 @@ final class SubmissionMapping {
                                 s.employer().name().strip()),
                 s.handler().strip(),
                 s.handlingAgency().strip(),
-                DateTimes.parse(s.handledAt()),
+                DateTimes.parse(s.handledAt(), zone),
                 files);
     }
 

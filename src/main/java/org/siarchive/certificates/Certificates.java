@@ -23,6 +23,7 @@ import org.siarchive.preservation.Digester;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.TemporaryDirectory;
 import org.siarchive.shared.Violation;
 import org.siarchive.shared.xml.OfdFiles;
@@ -59,6 +60,7 @@ public class Certificates {
     private final Utilisation register;
     private final Organisations organisations;
     private final CertificateSignatures signatures;
+    private final ReadableTime time;
     private final java.nio.file.Path work;
     private final String publicUrl;
     private final String issuer;
@@ -72,6 +74,7 @@ public class Certificates {
             Organisations organisations,
             KeyDirectory keys,
             DataDirectory data,
+            ReadableTime time,
             @Value("${siarchive.certificates.public-url:http://127.0.0.1:8080}") String publicUrl,
             @Value("${siarchive.fonds.agency:社会保险事业管理中心}") String issuer) {
         this.jdbc = jdbc;
@@ -81,6 +84,7 @@ public class Certificates {
         this.organisations = organisations;
         this.signatures = new CertificateSignatures(keys.signingKey("certificates"), issuer);
         this.work = data.resolve("certificate-work");
+        this.time = time;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.issuer = issuer;
     }
@@ -127,7 +131,7 @@ public class Certificates {
                     i.archiveCode(),
                     i.title(),
                     i.stepName(),
-                    i.handledAt().toLocalDate().toString()
+                    time.date(i.handledAt()).toString()
                 })
                 .toList();
         String name = maskName(file.party().name());
@@ -140,7 +144,7 @@ public class Certificates {
                 publicUrl + "/verify/" + code,
                 name,
                 file.party().key(),
-                catalog.now().format(DAY),
+                time.format(catalog.now(), DAY),
                 p,
                 items);
         byte[] document = format.equals("PDF") ? signedPdf(content) : signedOfd(content);
@@ -171,7 +175,14 @@ public class Certificates {
                 .query(Long.class)
                 .single();
         for (var i : file.items()) {
-            register.record("CERTIFICATE", null, null, i.id(), i.archiveCode(), "CERTIFY", access);
+            register.record(
+                    "CERTIFICATE",
+                    null,
+                    null,
+                    i.id(),
+                    i.archiveCode(),
+                    Utilisation.Use.byAccount(access, "CERTIFY", p),
+                    access);
         }
         audit.record(
                 access.actor(),

@@ -3,7 +3,6 @@ package org.siarchive.checks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -15,6 +14,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.siarchive.shared.CjkFont;
+import org.siarchive.shared.ReadableTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +25,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportDocuments {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final float MARGIN = 50;
 
+    private final ReadableTime time;
     private volatile TrueTypeFont font;
+
+    ReportDocuments(ReadableTime time) {
+        this.time = time;
+    }
 
     private TrueTypeFont font() {
         if (font == null) {
@@ -46,7 +50,7 @@ public class ReportDocuments {
         };
     }
 
-    private static List<String> header(FourPropertyChecks.Report r, boolean en) {
+    private List<String> header(FourPropertyChecks.Report r, boolean en) {
         var run = r.run();
         var stage = Stage.valueOf(run.stage());
         return List.of(
@@ -54,8 +58,8 @@ public class ReportDocuments {
                 (en ? "Stage: " : "检测环节：") + stage.label(en) + " (" + stage.name() + ")",
                 (en ? "Subject: " : "检测对象：") + run.subject(),
                 (en ? "Checked: " : "检测时间：")
-                        + TIME.format(run.startedAt())
-                        + (run.finishedAt() == null ? "" : " — " + TIME.format(run.finishedAt())),
+                        + time.format(run.startedAt(), ReadableTime.SECONDS)
+                        + (run.finishedAt() == null ? "" : " — " + time.format(run.finishedAt(), ReadableTime.SECONDS)),
                 (en ? "Checked by: " : "检测人：") + run.startedBy(),
                 (en ? "Records: " : "检测记录数：") + run.records(),
                 (en ? "Overall result: " : "总体结论：")

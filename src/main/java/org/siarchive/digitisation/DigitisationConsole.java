@@ -147,6 +147,21 @@ class DigitisationConsole {
         return "redirect:/items/" + captured;
     }
 
+    @PostMapping("/scan-batches/{id}/items/{item}/duplicate")
+    String duplicate(
+            @PathVariable UUID id,
+            @PathVariable UUID item,
+            @RequestParam(defaultValue = "") String decision,
+            @RequestParam(required = false) @Nullable String reason,
+            Access access) {
+        if (!decision.equals("file") && !decision.equals("discard")) {
+            throw new org.siarchive.shared.InvalidInputException(
+                    org.siarchive.shared.Violation.of("decision", "codeTable", decision));
+        }
+        items.decideDuplicate(id, item, decision.equals("file"), reason, access);
+        return "redirect:/scan-batches/" + id + "/items/" + item;
+    }
+
     @PostMapping("/scan-batches/{id}/decision")
     String decide(@PathVariable UUID id, Access access) {
         items.decide(id, access);

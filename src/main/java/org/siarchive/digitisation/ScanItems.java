@@ -16,6 +16,7 @@ import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,8 @@ public class ScanItems {
     private final Catalog catalog;
     private final AuditTrail audit;
     private final AccessCopies accessCopies;
+    private final ReadableTime time;
+    private final ScanDuplicates duplicates;
 
     ScanItems(
             JdbcClient jdbc,
@@ -47,8 +50,12 @@ public class ScanItems {
             Captures captures,
             Catalog catalog,
             AuditTrail audit,
-            AccessCopies accessCopies) {
+            AccessCopies accessCopies,
+            ReadableTime time,
+            ScanDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.accessCopies = accessCopies;
+        this.time = time;
         this.jdbc = jdbc;
         this.tx = tx;
         this.batches = batches;
@@ -87,7 +94,8 @@ public class ScanItems {
             String status,
             @Nullable UUID itemId,
             @Nullable String coverCode,
-            List<PageView> pages) {
+            List<PageView> pages,
+            ScanDuplicates.@Nullable Suspicion duplicate) {
 
         public boolean flagged() {
             return missingPages > 0
@@ -150,7 +158,8 @@ public class ScanItems {
                     (String) r[12],
                     (UUID) r[13],
                     (String) r[14],
-                    pages));
+                    pages,
+                    duplicates.of(id, (UUID) r[13], access).orElse(null)));
         }
         return out;
     }
@@ -209,6 +218,10 @@ public class ScanItems {
         if (it.status().equals("RESCAN")) {
             throw new ConflictException("conflict.rescanRequested", Integer.toString(it.seq()));
         }
+        if (it.status().equals("DISCARDED")) {
+            throw new ConflictException("conflict.itemDiscarded", Integer.toString(it.seq()));
+        }
+        ScanDuplicates.requireDecided(it.seq(), java.util.Optional.ofNullable(it.duplicate()));
         var stepInfo = catalog.classification().step(step);
         if (stepInfo == null) {
             throw new InvalidInputException(Violation.of("businessStep", "codeTable", step));
@@ -257,9 +270,7 @@ public class ScanItems {
                 null,
                 access.actor().name(),
                 access.actor().org() == null ? "社会保险经办机构" : access.actor().org(),
-                java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
-                        .withNano(0)
-                        .toString(),
+                time.now().toOffsetDateTime().withNano(0).toString(),
                 materials);
         var result = captures.capture(submission, uploads, "scan-" + item, access);
         tx.executeWithoutResult(s -> {
@@ -298,6 +309,11 @@ public class ScanItems {
                     pages.stream().map(p -> batches.dir(batch).resolve(p)).toList());
         }
         return result.item().id();
+    }
+
+    /** A suspected duplicate is filed anyway (with a reason) or discarded; see {@link ScanDuplicates}. */
+    public void decideDuplicate(UUID batch, UUID item, boolean file, @Nullable String reason, Access access) {
+        duplicates.decide(batch, item(batch, item, access), file, reason, access);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.siarchive.preservation.Digester;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StoredFile;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,13 +48,17 @@ class PreservationCopies {
     private final Path work;
     private final boolean enabled;
 
+    private final ReadableTime time;
+
     PreservationCopies(
             Catalog catalog,
             Renditions renditions,
             Preservation preservation,
             ItemSidecar sidecar,
             DataDirectory data,
-            @Value("${siarchive.preservation.ofd-copies:true}") boolean enabled) {
+            @Value("${siarchive.preservation.ofd-copies:true}") boolean enabled,
+            ReadableTime time) {
+        this.time = time;
         this.catalog = catalog;
         this.renditions = renditions;
         this.preservation = preservation;
@@ -106,8 +111,7 @@ class PreservationCopies {
             OfdRendition.write(
                     pages,
                     types,
-                    new OfdRendition.Info(
-                            item.title(), item.responsible(), catalog.now().toLocalDate()),
+                    new OfdRendition.Info(item.title(), item.responsible(), time.date(catalog.now())),
                     ofd,
                     dir);
             String path = "preservation/" + item.archiveCode() + ".ofd";

@@ -13,6 +13,7 @@ import org.siarchive.platform.DataDirectory;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.ReadableTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,13 +42,17 @@ public class PreservationMonitor {
     private final int warnPercent;
     private final int criticalPercent;
 
+    private final ReadableTime time;
+
     PreservationMonitor(
             JdbcClient jdbc,
             TransactionTemplate tx,
             AuditTrail audit,
             DataDirectory data,
             @Value("${siarchive.monitoring.storage-warn-percent:80}") int warnPercent,
-            @Value("${siarchive.monitoring.storage-critical-percent:90}") int criticalPercent) {
+            @Value("${siarchive.monitoring.storage-critical-percent:90}") int criticalPercent,
+            ReadableTime time) {
+        this.time = time;
         if (warnPercent < 1 || criticalPercent > 100 || warnPercent > criticalPercent) {
             throw new IllegalArgumentException(
                     "siarchive.monitoring: need 1 <= storage-warn-percent <= storage-critical-percent <= 100");
@@ -123,7 +128,7 @@ public class PreservationMonitor {
                     """)
                     .query((rs, n) -> new long[] {rs.getLong("bytes"), rs.getLong("items")})
                     .single();
-            var sample = new Sample(LocalDate.now(), row[0], (int) row[1], total, usable);
+            var sample = new Sample(time.today(), row[0], (int) row[1], total, usable);
             jdbc.sql(
                             """
                     insert into storage_sample (day, stored_bytes, items, fs_total, fs_usable)
@@ -152,8 +157,9 @@ public class PreservationMonitor {
         var history = jdbc.sql(
                         """
                 select day, stored_bytes, items, fs_total, fs_usable from storage_sample
-                where day > current_date - 30 order by day
+                where day > :today - 30 order by day
                 """)
+                .param("today", time.today())
                 .query(Sample.class)
                 .list();
         var latest = history.isEmpty() ? sample() : history.get(history.size() - 1);

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.shared.ReadableTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,13 +32,15 @@ class SweepSchedule {
     private final JdbcClient jdbc;
     private final @Nullable CronExpression cron;
     private final int rateMbS;
+    private final ZoneId zone;
     private final Instant activeSince = Instant.now();
 
     SweepSchedule(
             FixitySweeps sweeps,
             JdbcClient jdbc,
             @Value("${siarchive.fixity.schedule:0 0 1 * * SUN}") String schedule,
-            @Value("${siarchive.fixity.schedule-rate-mb-s:100}") int rateMbS) {
+            @Value("${siarchive.fixity.schedule-rate-mb-s:100}") int rateMbS,
+            ReadableTime time) {
         this.sweeps = sweeps;
         this.jdbc = jdbc;
         this.cron = schedule.isBlank() || schedule.equals("-") ? null : CronExpression.parse(schedule);
@@ -45,6 +48,7 @@ class SweepSchedule {
             throw new IllegalArgumentException("siarchive.fixity.schedule-rate-mb-s must be 0 (no limit) or more");
         }
         this.rateMbS = rateMbS;
+        this.zone = time.zone();
     }
 
     /** The next time a sweep is due, for the console; empty when the schedule is off. */
@@ -52,12 +56,15 @@ class SweepSchedule {
         if (cron == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(due(cron, lastScheduled().orElse(activeSince)));
+        return Optional.ofNullable(due(cron, lastScheduled().orElse(activeSince), zone));
     }
 
-    /** When, after {@code last}, the schedule next fires (null: never). */
-    static @Nullable Instant due(CronExpression cron, Instant last) {
-        var next = cron.next(ZonedDateTime.ofInstant(last, ZoneId.systemDefault()));
+    /**
+     * When, after {@code last}, the schedule next fires (null: never). The cron is read on the people's
+     * clock ("1 o'clock on Sunday" is 01:00 Beijing time), not the machine's.
+     */
+    static @Nullable Instant due(CronExpression cron, Instant last, ZoneId zone) {
+        var next = cron.next(ZonedDateTime.ofInstant(last, zone));
         return next == null ? null : next.toInstant();
     }
 
@@ -77,7 +84,7 @@ class SweepSchedule {
         if (cron == null || sweeps.current().isPresent()) {
             return Optional.empty();
         }
-        var due = due(cron, lastScheduled().orElse(activeSince));
+        var due = due(cron, lastScheduled().orElse(activeSince), zone);
         if (due == null || due.isAfter(now)) {
             return Optional.empty();
         }

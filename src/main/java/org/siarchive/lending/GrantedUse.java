@@ -3,7 +3,6 @@ package org.siarchive.lending;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.ReadableTime;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,14 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class GrantedUse {
 
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final LoanRequests requests;
     private final Catalog catalog;
     private final Preservation preservation;
     private final AuditTrail audit;
     private final Utilisation register;
     private final TransactionTemplate tx;
+    private final ReadableTime time;
 
     GrantedUse(
             LoanRequests requests,
@@ -41,13 +40,15 @@ public class GrantedUse {
             Preservation preservation,
             AuditTrail audit,
             Utilisation register,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            ReadableTime time) {
         this.requests = requests;
         this.catalog = catalog;
         this.preservation = preservation;
         this.audit = audit;
         this.register = register;
         this.tx = tx;
+        this.time = time;
     }
 
     /** One viewable page: a file of the item and a page in it. */
@@ -80,15 +81,10 @@ public class GrantedUse {
         }
         var item = catalog.requireItem(itemId);
         var file = file(item, seq);
-        String now = catalog.now().format(STAMP);
+        var text = WatermarkText.of(access.actor(), catalog.now(), requestId, item.archiveCode(), print, time);
         byte[] png;
         try (var in = open(item, file)) {
-            png = WatermarkedPages.render(
-                    file.mediaType(),
-                    in,
-                    page,
-                    access.actor().name() + "  " + now + "  " + access.actor().ip(),
-                    "利用单 " + requestId + "  " + item.archiveCode() + (print ? "  打印件" : "  仅供查阅"));
+            png = WatermarkedPages.render(file.mediaType(), in, page, text.first(), text.second());
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("PAGE", itemId + "/" + seq + "/" + page);
         } catch (IOException e) {
@@ -126,7 +122,14 @@ public class GrantedUse {
                     "LOAN_" + kind,
                     null,
                     item.archiveCode() + " " + what + " under request " + grant.id());
-            register.record(kind, grant.id(), null, item.id(), item.archiveCode(), grant.purposeCode(), access);
+            register.record(
+                    kind,
+                    grant.id(),
+                    null,
+                    item.id(),
+                    item.archiveCode(),
+                    Utilisation.Use.byAccount(access, grant.purposeCode(), grant.purpose()),
+                    access);
         });
     }
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.ArchiveCodeList;
 import org.siarchive.catalog.Ids;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.ReadableTime;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -37,7 +38,11 @@ class LendingConsole {
     private final PhysicalLoans physical;
     private final Utilisation register;
 
-    LendingConsole(LoanRequests requests, GrantedUse use, PhysicalLoans physical, Utilisation register) {
+    private final ReadableTime time;
+
+    LendingConsole(
+            LoanRequests requests, GrantedUse use, PhysicalLoans physical, Utilisation register, ReadableTime time) {
+        this.time = time;
         this.requests = requests;
         this.use = use;
         this.physical = physical;
@@ -156,7 +161,8 @@ class LendingConsole {
         model.addAttribute("nav", "lending");
         model.addAttribute("open", physical.open(access));
         model.addAttribute("overdue", physical.overdue(access));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", time.today());
+        model.addAttribute("purposes", LoanRequests.PURPOSES.stream().sorted().toList());
         return "lending/physical";
     }
 
@@ -165,13 +171,20 @@ class LendingConsole {
             @RequestParam(defaultValue = "") String borrower,
             @RequestParam(defaultValue = "") String borrowerUnit,
             @RequestParam(defaultValue = "PERSON") String borrowerKind,
+            @RequestParam(defaultValue = "") String purposeCode,
             @RequestParam(defaultValue = "") String purpose,
             @RequestParam(defaultValue = "") String archiveCodes,
             @RequestParam(required = false) @Nullable LocalDate dueDate,
             Access access) {
         long id = physical.lend(
                 new PhysicalLoans.NewLoan(
-                        borrower, borrowerUnit, borrowerKind, purpose, ArchiveCodeList.parse(archiveCodes), dueDate),
+                        borrower,
+                        borrowerUnit,
+                        borrowerKind,
+                        purposeCode,
+                        purpose,
+                        ArchiveCodeList.parse(archiveCodes),
+                        dueDate),
                 access);
         return "redirect:/lending/physical/" + id;
     }
@@ -182,7 +195,7 @@ class LendingConsole {
         model.addAttribute("loan", physical.loan(id, access));
         model.addAttribute("items", physical.items(id));
         model.addAttribute("events", physical.events(id));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", time.today());
         return "lending/loan";
     }
 
@@ -211,7 +224,7 @@ class LendingConsole {
             @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to,
             Model model) {
-        LocalDate t = to == null ? LocalDate.now() : to;
+        LocalDate t = to == null ? time.today() : to;
         LocalDate f = from == null ? t.minusDays(90) : from;
         model.addAttribute("nav", "lending");
         model.addAttribute("from", f);

@@ -13,6 +13,7 @@ import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,7 +41,16 @@ public class PhysicalLoans {
     private final Utilisation register;
     private final TransactionTemplate tx;
 
-    PhysicalLoans(JdbcClient jdbc, Catalog catalog, AuditTrail audit, Utilisation register, TransactionTemplate tx) {
+    private final ReadableTime time;
+
+    PhysicalLoans(
+            JdbcClient jdbc,
+            Catalog catalog,
+            AuditTrail audit,
+            Utilisation register,
+            TransactionTemplate tx,
+            ReadableTime time) {
+        this.time = time;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.audit = audit;
@@ -75,6 +85,7 @@ public class PhysicalLoans {
             String borrower,
             String borrowerUnit,
             String borrowerKind,
+            String purposeCode,
             String purpose,
             List<String> archiveCodes,
             @Nullable LocalDate dueDate) {}
@@ -94,10 +105,13 @@ public class PhysicalLoans {
         if (!"PERSON".equals(l.borrowerKind()) && !"UNIT".equals(l.borrowerKind())) {
             v.add(Violation.of("borrowerKind", "codeTable", l.borrowerKind()));
         }
+        if (!LoanRequests.PURPOSES.contains(l.purposeCode())) {
+            v.add(Violation.of("purposeCode", "codeTable", l.purposeCode()));
+        }
         if (purpose.isEmpty() || purpose.length() > 500) {
             v.add(Violation.of("purpose", purpose.isEmpty() ? "required" : "maxLength", 500));
         }
-        LocalDate today = catalog.now().toLocalDate();
+        LocalDate today = time.date(catalog.now());
         if (l.dueDate() == null) {
             v.add(Violation.of("dueDate", "required"));
         } else if (!l.dueDate().isAfter(today) || l.dueDate().isAfter(today.plusDays(MAX_DAYS))) {
@@ -123,14 +137,15 @@ public class PhysicalLoans {
         }
         long id = jdbc.sql(
                         """
-                insert into physical_loan (borrower, borrower_unit, borrower_kind, purpose, due_date, status, lent_by,
-                    org_path)
-                values (:b, :u, :k, :p, :d, 'OUT', :by,
+                insert into physical_loan (borrower, borrower_unit, borrower_kind, purpose_code, purpose, due_date,
+                    status, lent_by, org_path)
+                values (:b, :u, :k, :pc, :p, :d, 'OUT', :by,
                     coalesce(nullif(:org, '/'), (select path from org_unit where parent_id is null))) returning id
                 """)
                 .param("b", borrower)
                 .param("u", unit)
                 .param("k", l.borrowerKind())
+                .param("pc", l.purposeCode())
                 .param("p", purpose)
                 .param("d", l.dueDate())
                 .param("by", access.actor().name())
@@ -143,7 +158,15 @@ public class PhysicalLoans {
                     .param("i", item.id())
                     .param("c", item.archiveCode())
                     .update();
-            register.record("PHYSICAL", null, id, item.id(), item.archiveCode(), "PHYSICAL", access);
+            // the register names the borrower and the purpose as typed; the archivist is its recorded_by
+            register.record(
+                    "PHYSICAL",
+                    null,
+                    id,
+                    item.id(),
+                    item.archiveCode(),
+                    new Utilisation.Use(borrower, unit, l.purposeCode(), purpose),
+                    access);
         }
         audit.record(
                 access.actor(),
@@ -151,7 +174,8 @@ public class PhysicalLoans {
                 Long.toString(id),
                 "LEND",
                 purpose,
-                borrower + " (" + unit + "), " + ids.size() + " originals, due " + l.dueDate());
+                borrower + " (" + unit + "), " + l.purposeCode() + ", " + ids.size() + " originals, due "
+                        + l.dueDate());
         return id;
     }
 
@@ -168,7 +192,7 @@ public class PhysicalLoans {
         if (r.isEmpty()) {
             throw new InvalidInputException(Violation.of("reason", "required"));
         }
-        LocalDate today = catalog.now().toLocalDate();
+        LocalDate today = time.date(catalog.now());
         if (newDue == null || !newDue.isAfter(loan.dueDate()) || newDue.isAfter(today.plusDays(MAX_DAYS))) {
             throw new InvalidInputException(
                     Violation.of("dueDate", "range", loan.dueDate().plusDays(1), today.plusDays(MAX_DAYS)));
@@ -219,7 +243,7 @@ public class PhysicalLoans {
     /** Once a day: a reminder entry for every open loan due within three days or overdue. */
     @Scheduled(cron = "${siarchive.lending.reminder-cron:0 0 8 * * *}")
     public int remind() {
-        LocalDate today = catalog.now().toLocalDate();
+        LocalDate today = time.date(catalog.now());
         var due = jdbc.sql(SELECT + " where status <> 'RETURNED' and due_date <= :d order by due_date")
                 .param("d", today.plusDays(3))
                 .query(Loan.class)
@@ -247,7 +271,7 @@ public class PhysicalLoans {
     public List<Loan> overdue(Access access) {
         return jdbc.sql(SELECT + " where status <> 'RETURNED' and due_date < :d and " + IN_SCOPE
                         + " order by due_date, id")
-                .param("d", catalog.now().toLocalDate())
+                .param("d", time.date(catalog.now()))
                 .param("scopeOrg", access.scope().orgPattern())
                 .query(Loan.class)
                 .list();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.ReadableTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,15 +14,29 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The utilisation register (利用登记): one row per use of an archive — a page viewed, a file downloaded or
  * printed, an original lent, a certificate issued — with who, from where, under which request or loan and
- * for which purpose; and its statistics by month, kind and purpose.
+ * for which purpose; and its statistics by month, kind and purpose. The user is the person who used the
+ * archive — for an original lent, the borrower named on the loan, not the archivist at the desk (kept as
+ * {@code recordedBy}) — and the purpose is kept as typed beside its code.
  */
 @Component
 public class Utilisation {
 
     private final JdbcClient jdbc;
 
-    Utilisation(JdbcClient jdbc) {
+    private final ReadableTime time;
+
+    Utilisation(JdbcClient jdbc, ReadableTime time) {
         this.jdbc = jdbc;
+        this.time = time;
+    }
+
+    /** Who used the archive (and their unit, for a borrower) and why: the purpose code and the text as typed. */
+    public record Use(String user, @Nullable String unit, String purposeCode, @Nullable String purpose) {
+
+        /** The account at the screen is the user: pages viewed, files downloaded, certificates issued. */
+        public static Use byAccount(Access access, String purposeCode, @Nullable String purpose) {
+            return new Use(access.actor().name(), null, purposeCode, purpose);
+        }
     }
 
     /** Written in the caller's transaction, beside the audit entry of the same use. */
@@ -32,23 +47,26 @@ public class Utilisation {
             @Nullable Long loanId,
             UUID itemId,
             String archiveCode,
-            String purposeCode,
+            Use use,
             Access access) {
         jdbc.sql(
                         """
-                insert into utilisation (kind, request_id, loan_id, item_id, archive_code, user_name, org_path,
-                    purpose_code, ip)
-                values (:k, :r, :l, :i, :c, :u, :o, :p, :ip)
+                insert into utilisation (kind, request_id, loan_id, item_id, archive_code, user_name, borrower_unit,
+                    org_path, purpose_code, purpose, ip, recorded_by)
+                values (:k, :r, :l, :i, :c, :u, :unit, :o, :p, :text, :ip, :by)
                 """)
                 .param("k", kind)
                 .param("r", requestId)
                 .param("l", loanId)
                 .param("i", itemId)
                 .param("c", archiveCode)
-                .param("u", access.actor().name())
+                .param("u", use.user())
+                .param("unit", use.unit())
                 .param("o", access.scope().orgPath())
-                .param("p", purposeCode)
+                .param("p", use.purposeCode())
+                .param("text", use.purpose())
                 .param("ip", access.actor().ip())
+                .param("by", access.actor().name())
                 .update();
     }
 
@@ -60,18 +78,22 @@ public class Utilisation {
             @Nullable Long loanId,
             String archiveCode,
             String userName,
+            @Nullable String borrowerUnit,
             String purposeCode,
+            @Nullable String purpose,
             @Nullable String ip,
+            String recordedBy,
             java.time.OffsetDateTime at) {}
 
     public List<Entry> recent(LocalDate from, LocalDate to, int limit) {
         return jdbc.sql(
                         """
-                select id, kind, request_id, loan_id, archive_code, user_name, purpose_code, ip, at from utilisation
+                select id, kind, request_id, loan_id, archive_code, user_name, borrower_unit, purpose_code, purpose, ip,
+                       recorded_by, at from utilisation
                 where at >= :from and at < :to order by id desc limit :n
                 """)
-                .param("from", from.atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8)))
-                .param("to", to.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8)))
+                .param("from", time.startOf(from))
+                .param("to", time.startOf(to.plusDays(1)))
                 .param("n", limit)
                 .query(Entry.class)
                 .list();
@@ -83,13 +105,14 @@ public class Utilisation {
     public List<Stat> statistics(LocalDate from, LocalDate to) {
         return jdbc.sql(
                         """
-                select to_char(at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, kind, purpose_code,
+                select to_char(at at time zone :zone, 'YYYY-MM') as month, kind, purpose_code,
                        count(*) as uses, count(distinct item_id) as items, count(distinct user_name) as users
                 from utilisation where at >= :from and at < :to
                 group by 1, 2, 3 order by 1 desc, 2, 3
                 """)
-                .param("from", from.atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8)))
-                .param("to", to.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8)))
+                .param("from", time.startOf(from))
+                .param("to", time.startOf(to.plusDays(1)))
+                .param("zone", time.zone().getId())
                 .query(Stat.class)
                 .list();
     }

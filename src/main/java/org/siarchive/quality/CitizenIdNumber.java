@@ -60,8 +60,13 @@ public final class CitizenIdNumber {
         return Optional.empty();
     }
 
+    /**
+     * For suggestions (OCR) only, where no clock is at hand: "today" is taken as the latest calendar day
+     * anywhere, so no zone can make a born-today number look future. Capture checks against the clock.
+     */
     public static boolean isValid(String raw) {
-        return problem(raw, LocalDate.now()).isEmpty();
+        return problem(raw, LocalDate.now(java.time.Clock.systemUTC()).plusDays(1))
+                .isEmpty();
     }
 
     public static Optional<LocalDate> birthDate(String id18) {

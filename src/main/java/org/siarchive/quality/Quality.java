@@ -22,6 +22,11 @@ public class Quality {
         this.clock = clock;
     }
 
+    /** The zone in which a date-time sent without an offset is read. */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
+    }
+
     public List<Violation> check(Submission s, ReferenceFacts facts) {
         var v = new ArrayList<Violation>();
         var today = LocalDate.now(clock);

@@ -299,7 +299,8 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
                 OffsetDateTime.ofInstant(
                         Instant.ofEpochMilli(
                                 handled == null ? 0 : handled.numericValue().longValue()),
-                        ZoneOffset.ofHours(8)),
+                        // an instant; it becomes people's time where it is shown (ConsoleFormats)
+                        ZoneOffset.UTC),
                 snippet);
     }
 }

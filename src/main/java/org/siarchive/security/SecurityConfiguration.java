@@ -196,6 +196,7 @@ class SecurityConfiguration {
                                 HttpMethod.POST,
                                 "/scan-batches/*/items/*/review",
                                 "/scan-batches/*/items/*/confirm",
+                                "/scan-batches/*/items/*/duplicate", // issue 12 (correct): duplicate decision
                                 "/scan-batches/*/decision")
                         .hasAuthority(SCAN_QC)
                         // console: preservation

@@ -5,7 +5,7 @@ import static org.siarchive.transfer.Xml.escape;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
@@ -34,13 +34,17 @@ final class Eep {
 
     private Eep() {}
 
+    /** An instant with the offset of the zone the package was written in, as a person there reads it. */
+    private static String readable(OffsetDateTime t, ZonedDateTime zoneOf) {
+        return t.atZoneSameInstant(zoneOf.getZone()).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
     /** One file's content: inline bytes (EEP) or a path inside a folder package. */
     record Content(@Nullable byte[] bytes, @Nullable String packagePath) {}
 
     static byte[] write(
-            ItemRecord item, Map<Integer, Content> contents, String creatingUnit, SigningKey key, OffsetDateTime now) {
-        String time =
-                TIME.format(now.withOffsetSameInstant(ZoneOffset.ofHours(8)).toLocalDateTime());
+            ItemRecord item, Map<Integer, Content> contents, String creatingUnit, SigningKey key, ZonedDateTime now) {
+        String time = TIME.format(now.toLocalDateTime());
         var s = new StringBuilder(4096);
         s.append("<被签名对象 eep版本=\"2009\">");
         element(s, "封装包类型", "原始型");
@@ -93,7 +97,7 @@ final class Eep {
         element(s, "保管期限代码", item.retentionCode());
         element(s, "经办人", item.handler());
         element(s, "经办机构", item.handlingAgency());
-        element(s, "经办时间", item.handledAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        element(s, "经办时间", readable(item.handledAt(), now));
         element(s, "证件类型", item.certType());
         element(s, "证件号码", item.certNo());
         element(s, "姓名", item.personName());
@@ -144,7 +148,7 @@ final class Eep {
         element(s, "文件标识符", item.id().toString());
         element(s, "业务状态", "办结");
         element(s, "业务行为", item.stepName());
-        element(s, "行为时间", item.handledAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        element(s, "行为时间", readable(item.handledAt(), now));
         element(s, "行为依据", "人力资源社会保障部令第3号《社会保险业务档案管理规定》");
         element(s, "行为描述", item.stepName() + "，经办机构：" + item.handlingAgency());
         s.append("</业务实体></业务实体块>");

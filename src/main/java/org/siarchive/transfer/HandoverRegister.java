@@ -68,7 +68,7 @@ class HandoverRegister {
                 Long.toString(id),
                 e.accepted() ? "RECEIVE" : "REJECT",
                 e.accepted() ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
-                null,
+                e.reason() == null ? null : truncate(e.reason(), 500),
                 e.packageName() + " SM3 " + e.packageSm3() + ", " + e.received() + " items, handed over by "
                         + h.handedOverBy() + ", witness " + h.witness() + ", check report " + e.checkRunId());
         return id;

@@ -21,6 +21,7 @@ import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,8 @@ class PackageExport {
     private final TransactionTemplate tx;
     private final AuditTrail audit;
 
+    private final ReadableTime time;
+
     PackageExport(
             Catalog catalog,
             Preservation preservation,
@@ -50,7 +53,9 @@ class PackageExport {
             TransferSettings settings,
             JdbcClient jdbc,
             TransactionTemplate tx,
-            AuditTrail audit) {
+            AuditTrail audit,
+            ReadableTime time) {
+        this.time = time;
         this.catalog = catalog;
         this.preservation = preservation;
         this.key = key;
@@ -122,7 +127,7 @@ class PackageExport {
     private long writeItems(ZipOutputStream zip, List<ItemRecord> items, TransferPackages.Format format, UUID packageId)
             throws IOException {
         boolean folder = format == TransferPackages.Format.FOLDER;
-        var now = catalog.now();
+        var now = time.at(catalog.now());
         var entries = new ArrayList<Manifest.Entry>();
         var digestLines = new StringBuilder();
         long bytes = 0;
@@ -154,7 +159,10 @@ class PackageExport {
         if (folder) {
             put(zip, "digests.sm3", digestLines.toString().getBytes(StandardCharsets.UTF_8));
         }
-        put(zip, Manifest.NAME, Manifest.write(packageId, format, now, settings.unit(), bytes, entries, key.key()));
+        put(
+                zip,
+                Manifest.NAME,
+                Manifest.write(packageId, format, now.toOffsetDateTime(), settings.unit(), bytes, entries, key.key()));
         return bytes;
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.capture.Captures;
@@ -25,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Receives a package: the YJ inspection (its report kept); on any failed item a REJECTED handover and a 422
  * naming each failed item and record; otherwise every record captured into the receiving fonds through the
  * ordinary capture path (idempotency key {@code transfer-<package>-<n>}: an interrupted receipt can be
- * repeated), then the ACCEPTED handover with an audit entry per item.
+ * repeated), then the ACCEPTED handover with an audit entry per item. Records already held are never
+ * received silently (docs/adr/0035): unless the archivist decided to skip or keep them, with a reason, the
+ * package is refused (409) naming each and entered in the register as REJECTED.
  */
 @Component
 class PackageReceipt {
@@ -36,6 +39,7 @@ class PackageReceipt {
     private final FourPropertyChecks checks;
     private final PackageInspection inspection;
     private final HandoverRegister register;
+    private final ReceiptDuplicates duplicates;
     private final TransactionTemplate tx;
 
     PackageReceipt(
@@ -45,7 +49,9 @@ class PackageReceipt {
             FourPropertyChecks checks,
             PackageInspection inspection,
             HandoverRegister register,
+            ReceiptDuplicates duplicates,
             TransactionTemplate tx) {
+        this.duplicates = duplicates;
         this.catalog = catalog;
         this.preservation = preservation;
         this.captures = captures;
@@ -65,7 +71,11 @@ class PackageReceipt {
             if (!report.passed()) {
                 throw reject(found, report, packageName, packageSm3, h, access);
             }
-            return accept(found, report.run().id(), packageName, packageSm3, h, access);
+            var held = duplicates.of(found, access);
+            if (!held.isEmpty() && h.onDuplicates() == TransferPackages.OnDuplicates.REFUSE) {
+                throw refuseDuplicates(found, report.run().id(), packageName, packageSm3, h, held, access);
+            }
+            return accept(found, held, report.run().id(), packageName, packageSm3, h, access);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -85,6 +95,10 @@ class PackageReceipt {
         }
         if (h.witness() == null || h.witness().isBlank()) {
             v.add(Violation.of("witness", "required"));
+        }
+        String reason = h.duplicateReason() == null ? "" : h.duplicateReason().strip();
+        if (h.onDuplicates() != TransferPackages.OnDuplicates.REFUSE && (reason.isEmpty() || reason.length() > 500)) {
+            v.add(Violation.of("duplicateReason", reason.isEmpty() ? "required" : "maxLength", 500));
         }
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);
@@ -130,8 +144,24 @@ class PackageReceipt {
         return new InvalidInputException(v);
     }
 
+    /** Duplicates without a decision: nothing is received, the refusal is registered and audited. */
+    private RuntimeException refuseDuplicates(
+            PackageInspection.Inspection found,
+            long runId,
+            String packageName,
+            String packageSm3,
+            TransferPackages.Handover h,
+            List<ReceiptDuplicates.Held> held,
+            Access access) {
+        String reason = "已保存的重复档案：" + ReceiptDuplicates.describe(held);
+        tx.executeWithoutResult(s ->
+                register.record(entry(found, packageName, packageSm3, h, 0, runId, false, reason), access.actor()));
+        return ReceiptDuplicates.refusal(held);
+    }
+
     private TransferPackages.Receipt accept(
             PackageInspection.Inspection found,
+            List<ReceiptDuplicates.Held> held,
             long runId,
             String packageName,
             String packageSm3,
@@ -139,7 +169,13 @@ class PackageReceipt {
             Access access) {
         var received = new ArrayList<TransferPackages.ReceivedItem>();
         var records = found.records();
+        var skipped = h.onDuplicates() == TransferPackages.OnDuplicates.SKIP
+                ? held.stream().map(ReceiptDuplicates.Held::index).collect(java.util.stream.Collectors.toSet())
+                : java.util.Set.<Integer>of();
         for (int i = 0; i < records.size(); i++) {
+            if (skipped.contains(i)) {
+                continue;
+            }
             var r = records.get(i);
             var uploads = new ArrayList<Upload>();
             for (int k = 0; k < r.files().size(); k++) {
@@ -156,7 +192,8 @@ class PackageReceipt {
         }
         long id = tx.execute(s -> {
             long rid = register.record(
-                    entry(found, packageName, packageSm3, h, received.size(), runId, true, null), access.actor());
+                    entry(found, packageName, packageSm3, h, received.size(), runId, true, decision(h, held)),
+                    access.actor());
             received.forEach(r -> register.recordItem(rid, r, found.packageId(), access.actor()));
             return rid;
         });
@@ -170,7 +207,17 @@ class PackageReceipt {
                 access.actor().name(),
                 h.witness(),
                 runId,
-                received);
+                received,
+                held.stream().map(ReceiptDuplicates.Held::duplicate).toList());
+    }
+
+    /** The archivist's decision on duplicates, for the register and the audit entry (null: there were none). */
+    private static @Nullable String decision(TransferPackages.Handover h, List<ReceiptDuplicates.Held> held) {
+        if (held.isEmpty()) {
+            return null;
+        }
+        String what = h.onDuplicates() == TransferPackages.OnDuplicates.SKIP ? "仅接收新增，跳过重复档案" : "重复档案仍全部接收";
+        return what + "（理由：" + String.valueOf(h.duplicateReason()).strip() + "）：" + ReceiptDuplicates.describe(held);
     }
 
     private static HandoverRegister.Entry entry(

@@ -32,7 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
  * Transfer API: {@code POST /api/v1/transfers/exports} writes a package of chosen 档号 and volumes
  * ({@code format} EEP or FOLDER) and answers the zip; {@code POST /api/v1/transfers/receipts} receives a
  * package (multipart {@code package}, with {@code fondsCode}, {@code handedOverBy}, {@code witness}) and
- * answers 201 with the handover record, or 422 naming every failed YJ check item and record.
+ * answers 201 with the handover record, or 422 naming every failed YJ check item and record, or 409 naming
+ * records already held unless {@code duplicates} is SKIP or KEEP with a {@code duplicateReason} (ADR 0035).
  */
 @RestController
 @RequestMapping("/api/v1/transfers")
@@ -103,10 +104,28 @@ class TransferApi {
             @RequestParam(defaultValue = "") String fondsCode,
             @RequestParam(defaultValue = "") String handedOverBy,
             @RequestParam(defaultValue = "") String witness,
+            @RequestParam(defaultValue = "REFUSE") String duplicates,
+            @RequestParam(required = false) @Nullable String duplicateReason,
             Access access) {
-        var receipt =
-                receiveUpload(packages, pkg, new TransferPackages.Handover(fondsCode, handedOverBy, witness), access);
+        var receipt = receiveUpload(
+                packages, pkg, handover(fondsCode, handedOverBy, witness, duplicates, duplicateReason), access);
         return ResponseEntity.status(HttpStatus.CREATED).body(receipt);
+    }
+
+    /** The handover as posted; {@code duplicates} is the archivist's decision for records already held. */
+    static TransferPackages.Handover handover(
+            String fondsCode,
+            String handedOverBy,
+            String witness,
+            String duplicates,
+            @Nullable String duplicateReason) {
+        TransferPackages.OnDuplicates decision;
+        try {
+            decision = TransferPackages.OnDuplicates.valueOf(duplicates.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Violation.of("duplicates", "duplicateDecision", duplicates));
+        }
+        return new TransferPackages.Handover(fondsCode, handedOverBy, witness, decision, duplicateReason);
     }
 
     /** Receives an uploaded package through a temporary copy that is always removed. */

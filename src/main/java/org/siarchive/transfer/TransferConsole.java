@@ -68,9 +68,14 @@ class TransferConsole {
             @RequestParam(defaultValue = "") String fondsCode,
             @RequestParam(defaultValue = "") String handedOverBy,
             @RequestParam(defaultValue = "") String witness,
+            @RequestParam(defaultValue = "REFUSE") String duplicates,
+            @RequestParam(required = false) @Nullable String duplicateReason,
             Access access) {
         var receipt = TransferApi.receiveUpload(
-                packages, pkg, new TransferPackages.Handover(fondsCode, handedOverBy, witness), access);
+                packages,
+                pkg,
+                TransferApi.handover(fondsCode, handedOverBy, witness, duplicates, duplicateReason),
+                access);
         return "redirect:/transfers?received=" + receipt.id();
     }
 }

@@ -3,8 +3,10 @@ package org.siarchive.transfer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.Duplicates;
 import org.siarchive.shared.Access;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +28,33 @@ public class TransferPackages {
     public record Exported(UUID packageId, Path file, int items, long contentBytes, String sm3) {}
 
     /** Who hands over and who witnesses (移交人, 监交人); the receiver is the caller; the fonds received into. */
-    public record Handover(String fondsCode, String handedOverBy, String witness) {}
+    /**
+     * A package handed over, and what the archivist decided for records already held (docs/adr/0035): refuse
+     * the package (the default), receive only the new records, or keep all; the last two need a reason.
+     */
+    public record Handover(
+            String fondsCode,
+            String handedOverBy,
+            String witness,
+            OnDuplicates onDuplicates,
+            @Nullable String duplicateReason) {
+
+        public Handover(String fondsCode, String handedOverBy, String witness) {
+            this(fondsCode, handedOverBy, witness, OnDuplicates.REFUSE, null);
+        }
+    }
+
+    public enum OnDuplicates {
+        REFUSE,
+        SKIP,
+        KEEP
+    }
 
     public record ReceivedItem(String sourceCode, UUID itemId, String archiveCode) {}
+
+    /** A record of the package already held: its 档号 in the package, and the item held (when in scope). */
+    public record HeldDuplicate(
+            String sourceCode, @Nullable UUID itemId, @Nullable String archiveCode, Set<Duplicates.Ground> grounds) {}
 
     public record Receipt(
             long id,
@@ -40,7 +66,8 @@ public class TransferPackages {
             String receivedBy,
             String witness,
             long checkRunId,
-            List<ReceivedItem> received) {}
+            List<ReceivedItem> received,
+            List<HeldDuplicate> duplicates) {}
 
     private final PackageExport exports;
     private final PackageReceipt receipts;

@@ -2,26 +2,30 @@ package org.siarchive.web;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.shared.ReadableTime;
 import org.springframework.stereotype.Component;
 
 /** Formatting helpers for the console's templates ({@code ${@fmt.dateTime(x)}}): China time, sizes. */
 @Component("fmt")
 public class ConsoleFormats {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
+    private final ReadableTime time;
+
+    ConsoleFormats(ReadableTime time) {
+        this.time = time;
+    }
+
     public String dateTime(@Nullable OffsetDateTime t) {
-        return t == null ? "" : t.atZoneSameInstant(CHINA).format(DATE_TIME);
+        return time.format(t, ReadableTime.MINUTES);
     }
 
     /** A database timestamp read as a plain row value (java.sql.Timestamp). */
     public String dateTime(java.util.@Nullable Date t) {
-        return t == null ? "" : t.toInstant().atZone(CHINA).format(DATE_TIME);
+        return t == null ? "" : time.format(t.toInstant(), ReadableTime.MINUTES);
     }
 
     public String date(@Nullable LocalDate d) {
@@ -30,11 +34,11 @@ public class ConsoleFormats {
 
     /** Now in China time, as a datetime-local input value. */
     public String nowInput() {
-        return OffsetDateTime.now(CHINA).format(INPUT);
+        return time.now().format(INPUT);
     }
 
     public String today() {
-        return LocalDate.now(CHINA).toString();
+        return time.today().toString();
     }
 
     public String bytes(long n) {

@@ -67,6 +67,9 @@ class ProblemHandler {
         var locale = RequestContextUtils.getLocale(req);
         var p = problem(HttpStatus.CONFLICT, "conflict", locale, List.of());
         p.setDetail(messages.getMessage(e.messageKey(), e.args().toArray(), e.messageKey(), locale));
+        if (e instanceof org.siarchive.shared.DuplicatesHeldException d) { // issue 12 (correct): ADR 0035
+            p.setProperty("duplicates", d.duplicates());
+        }
         return respond(p, req);
     }
 

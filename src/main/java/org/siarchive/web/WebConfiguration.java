@@ -1,7 +1,7 @@
 package org.siarchive.web;
 
 import java.time.Clock;
-import java.time.ZoneId;
+import org.siarchive.shared.ReadableTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -17,10 +17,10 @@ class WebConfiguration implements WebMvcConfigurer {
         return new Languages();
     }
 
-    /** Business time is China Standard Time. */
+    /** Business time is the zone people read (siarchive.time-zone, Beijing by default). */
     @Bean
-    Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Shanghai"));
+    Clock clock(ReadableTime time) {
+        return time.clock();
     }
 
     @Override

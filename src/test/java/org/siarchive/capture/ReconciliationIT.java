@@ -65,7 +65,12 @@ class ReconciliationIT extends IntegrationTest {
                     f.fixity().sha256()));
         }
         var item = SubmissionMapping.toNewItem(
-                id, "acceptance:" + s.acceptanceNo(), fingerprints.of(s, List.of()), s, files);
+                id,
+                "acceptance:" + s.acceptanceNo(),
+                fingerprints.of(s, List.of()),
+                s,
+                files,
+                java.time.ZoneId.of("Asia/Shanghai"));
         return catalog.register(item, Actor.SYSTEM);
     }
 

@@ -21,6 +21,7 @@ import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
@@ -80,7 +81,7 @@ class PreservationMonitoringIT extends IntegrationTest {
     @Test
     void storageThresholdsRaiseOneAlertPerConditionAndGrowthIsProjected() {
         // thresholds low enough that any real disk crosses them
-        var warnOnly = new PreservationMonitor(jdbc, tx, audit, data, 1, 100);
+        var warnOnly = new PreservationMonitor(jdbc, tx, audit, data, 1, 100, ReadableTime.beijing());
         var sample = warnOnly.sample();
         assertThat(sample.fsTotal()).isPositive();
         var open = warnOnly.open().stream()
@@ -102,7 +103,7 @@ class PreservationMonitoringIT extends IntegrationTest {
                 .as("acknowledged within the day: not raised again at once")
                 .noneMatch(a -> a.kind().equals("STORAGE_WARN"));
 
-        var critical = new PreservationMonitor(jdbc, tx, audit, data, 1, 1);
+        var critical = new PreservationMonitor(jdbc, tx, audit, data, 1, 1, ReadableTime.beijing());
         critical.sample();
         assertThat(critical.open()).anyMatch(a -> a.kind().equals("STORAGE_CRITICAL"));
 
@@ -133,10 +134,12 @@ class PreservationMonitoringIT extends IntegrationTest {
     @Test
     void scheduleStartsASweepOnlyWhenDue() {
         var cron = org.springframework.scheduling.support.CronExpression.parse("0 0 1 * * SUN");
-        var sunday = java.time.ZonedDateTime.of(2026, 11, 29, 1, 0, 0, 0, java.time.ZoneId.systemDefault());
-        assertThat(SweepSchedule.due(cron, sunday.toInstant()))
+        var beijing = java.time.ZoneId.of("Asia/Shanghai");
+        var sunday = java.time.ZonedDateTime.of(2026, 11, 29, 1, 0, 0, 0, beijing);
+        assertThat(SweepSchedule.due(cron, sunday.toInstant(), beijing))
                 .isEqualTo(sunday.plusWeeks(1).toInstant());
-        assertThat(SweepSchedule.due(cron, sunday.minusMinutes(1).toInstant())).isEqualTo(sunday.toInstant());
+        assertThat(SweepSchedule.due(cron, sunday.minusMinutes(1).toInstant(), beijing))
+                .isEqualTo(sunday.toInstant());
 
         finishRunningSweep();
         var due = schedule.next(Instant.now()).orElseThrow();
@@ -152,7 +155,7 @@ class PreservationMonitoringIT extends IntegrationTest {
         var next = schedule.next(Instant.now()).orElseThrow();
         assertThat(next)
                 .as("measured from the last scheduled sweep")
-                .isEqualTo(SweepSchedule.due(cron, sweep.startedAt().toInstant()));
+                .isEqualTo(SweepSchedule.due(cron, sweep.startedAt().toInstant(), beijing));
         assertThat(schedule.tick(next.minusSeconds(1))).isEmpty();
     }
 

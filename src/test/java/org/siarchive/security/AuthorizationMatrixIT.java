@@ -180,6 +180,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 "/scan-batches/" + UUID.randomUUID() + "/items/" + UUID.randomUUID() + "/confirm",
                 "",
                 EnumSet.of(ARCHIVIST)));
+        c.add(new Case(
+                "FORM",
+                "/scan-batches/" + UUID.randomUUID() + "/items/" + UUID.randomUUID() + "/duplicate",
+                "decision=discard",
+                EnumSet.of(ARCHIVIST)));
         // API on the session
         c.add(new Case("GET", "/api/v1/items/" + x, null, BUSINESS));
         c.add(new Case("GET", "/api/v1/items/" + x + "/files/1", null, PARTY));

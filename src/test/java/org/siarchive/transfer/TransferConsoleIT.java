@@ -87,7 +87,20 @@ class TransferConsoleIT extends IntegrationTest {
         console.get("/transfers");
         String boundary = "----console" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
-        for (var f : Map.of("fondsCode", "0010", "handedOverBy", "张移交", "witness", "李监交", "_csrf", console.csrf())
+        for (var f : Map.of(
+                        "fondsCode",
+                        "0010",
+                        "handedOverBy",
+                        "张移交",
+                        "witness",
+                        "李监交",
+                        // exported from this very platform: a duplicate by definition, received on purpose
+                        "duplicates",
+                        "KEEP",
+                        "duplicateReason",
+                        "控制台往返测试",
+                        "_csrf",
+                        console.csrf())
                 .entrySet()) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
                             + f.getValue() + "\r\n")

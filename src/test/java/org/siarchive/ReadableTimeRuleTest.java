@@ -1,0 +1,96 @@
+package org.siarchive;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.text.DateFormat;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.TimeZone;
+import org.junit.jupiter.api.Test;
+
+/**
+ * People read time in one configurable zone, and only {@code shared.ReadableTime} knows it: code elsewhere
+ * that asks the machine for its zone, reads a wall clock without a zone, names a zone of its own or formats
+ * a {@link Date} fails the build (docs/adr/0035). Instants (Instant.now, OffsetDateTime at UTC) stay free.
+ */
+class ReadableTimeRuleTest {
+
+    static final String HELPER = "org.siarchive.shared.ReadableTime";
+
+    /** Production classes; the system property lets the rule be pointed at another build's classes. */
+    static JavaClasses production() {
+        String dir = System.getProperty("readable-time.classes");
+        var importer = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
+        return dir == null ? importer.importPackages("org.siarchive") : importer.importPath(java.nio.file.Path.of(dir));
+    }
+
+    @Test
+    void noCodeAsksTheMachineForItsZone() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(HELPER)
+                .should()
+                .callMethod(ZoneId.class, "systemDefault")
+                .orShould()
+                .callMethod(TimeZone.class, "getDefault")
+                .orShould()
+                .callMethod(Clock.class, "systemDefaultZone")
+                .because("the zone people read is the setting siarchive.time-zone, not the server's zone")
+                .check(production());
+    }
+
+    @Test
+    void noCodeReadsAWallClockWithoutAZone() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(HELPER)
+                .should()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now")
+                .orShould()
+                .callMethod(LocalTime.class, "now")
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now")
+                .because("today and now as people read them come from ReadableTime (or a Clock bean made from it)")
+                .check(production());
+    }
+
+    @Test
+    void noCodeNamesAZoneOfItsOwn() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(HELPER)
+                .should()
+                .callMethod(ZoneId.class, "of", String.class)
+                .orShould()
+                .callMethod(ZoneOffset.class, "ofHours", int.class)
+                .orShould()
+                .callMethod(ZoneOffset.class, "of", String.class)
+                .because("a private Asia/Shanghai or +08:00 is a second place for one rule")
+                .check(production());
+    }
+
+    @Test
+    void noCodeFormatsDatesTheLegacyWay() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(HELPER)
+                .should()
+                .callMethod(Date.class, "toString")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(DateFormat.class)
+                .because("Date.toString and SimpleDateFormat print in the machine's zone")
+                .check(production());
+    }
+}
