@@ -1,0 +1,37 @@
+package org.siarchive.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.siarchive.shared.InvalidInputException;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * {@code /error}: what the servlet container answers when a request fails outside a controller (the
+ * {@link InputDoor}, a filter, a container limit). Answered as the {@link ProblemHandler} answers
+ * controllers: a problem in the caller's language, never the container's page or a status 999. Called
+ * directly, {@code /error} is simply not found.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+    private final ProblemHandler problems;
+
+    ErrorPages(ProblemHandler problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest req) {
+        if (req.getAttribute(InputDoor.REFUSED) instanceof InvalidInputException refused) {
+            return problems.invalid(refused, req);
+        }
+        if (!(req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
+            return problems.status(HttpStatus.NOT_FOUND, req);
+        }
+        var status = HttpStatus.resolve(code);
+        return problems.status(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, req);
+    }
+}
