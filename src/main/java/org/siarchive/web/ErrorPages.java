@@ -31,7 +31,23 @@ class ErrorPages implements ErrorController {
         if (!(req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
             return problems.status(HttpStatus.NOT_FOUND, req);
         }
+        if (unreadable(req.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            return problems.status(HttpStatus.BAD_REQUEST, req);
+        }
         var status = HttpStatus.resolve(code);
         return problems.status(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, req);
+    }
+
+    /**
+     * Parameters or multipart parts the container could not read (bad escapes, an overlong part header)
+     * when a filter first asked for them: the request is malformed, the server is fine.
+     */
+    private static boolean unreadable(Object exception) {
+        for (var t = exception instanceof Throwable e ? e : null; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -84,7 +84,11 @@ class ProblemHandler {
         return invalid(new InvalidInputException(Violation.of(name, "required")), req);
     }
 
-    @ExceptionHandler({MultipartException.class, HttpMessageNotReadableException.class})
+    @ExceptionHandler({
+        MultipartException.class,
+        HttpMessageNotReadableException.class,
+        org.apache.tomcat.util.http.InvalidParameterException.class
+    })
     Object badRequest(Exception e, HttpServletRequest req) {
         var refused = InvalidInputException.within(e);
         if (refused.isPresent()) {

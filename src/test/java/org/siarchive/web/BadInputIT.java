@@ -214,4 +214,32 @@ class BadInputIT extends IntegrationTest {
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    // ---------------------------------------------------------------- found by SurfaceFuzzIT
+
+    @org.junit.jupiter.api.Test
+    void refusesNullVolumeItemsNamingTheField() {
+        var r = new ApiClient(port)
+                .postJson("/api/v1/volumes", ApiClient.JSON.readTree("{\"title\":\"卷\",\"items\":[null]}"));
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(errors(r)).containsExactly("items[0]:required");
+    }
+
+    @org.junit.jupiter.api.Test
+    void answersAMultipartPartWithAnOverlongHeaderAsABadRequest() throws Exception {
+        String body = "--xyz\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + "A".repeat(5_000)
+                + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--xyz--\r\n";
+        var r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/captures"))
+                                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(r.body()).doesNotContain("Exception");
+    }
 }
