@@ -42,9 +42,10 @@ class ErrorPages implements ErrorController {
      * Parameters or multipart parts the container could not read (bad escapes, an overlong part header)
      * when a filter first asked for them: the request is malformed, the server is fine.
      */
-    private static boolean unreadable(Object exception) {
+    static boolean unreadable(Object exception) {
         for (var t = exception instanceof Throwable e ? e : null; t != null; t = t.getCause()) {
-            if (t instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+            if (t instanceof org.apache.tomcat.util.http.InvalidParameterException
+                    || t.getClass().getPackageName().startsWith("org.apache.tomcat.util.http.fileupload")) {
                 return true;
             }
         }

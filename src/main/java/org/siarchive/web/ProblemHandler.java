@@ -84,11 +84,7 @@ class ProblemHandler {
         return invalid(new InvalidInputException(Violation.of(name, "required")), req);
     }
 
-    @ExceptionHandler({
-        MultipartException.class,
-        HttpMessageNotReadableException.class,
-        org.apache.tomcat.util.http.InvalidParameterException.class
-    })
+    @ExceptionHandler({MultipartException.class, HttpMessageNotReadableException.class})
     Object badRequest(Exception e, HttpServletRequest req) {
         var refused = InvalidInputException.within(e);
         if (refused.isPresent()) {
@@ -165,6 +161,9 @@ class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest req) {
+        if (ErrorPages.unreadable(e)) {
+            return badRequest(e, req);
+        }
         log.error("unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
         return respond(
                 problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", RequestContextUtils.getLocale(req), List.of()),

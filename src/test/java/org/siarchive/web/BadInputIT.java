@@ -226,10 +226,12 @@ class BadInputIT extends IntegrationTest {
         assertThat(errors(r)).containsExactly("items[0]:required");
     }
 
-    @org.junit.jupiter.api.Test
-    void answersAMultipartPartWithAnOverlongHeaderAsABadRequest() throws Exception {
-        String body = "--xyz\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + "A".repeat(5_000)
-                + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--xyz--\r\n";
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"overlong", "nul"})
+    void answersAMultipartPartTheContainerCannotReadAsABadRequest(String fileName) throws Exception {
+        String name = fileName.equals("nul") ? "x\u0000.pdf" : "A".repeat(5_000) + ".pdf";
+        String body = "--xyz\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--xyz--\r\n";
         var r = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/captures"))
