@@ -111,6 +111,7 @@ class SurfaceFuzzIT extends IntegrationTest {
     final Map<String, Caller> callers = new LinkedHashMap<>();
     final Set<Long> ownAccounts = new LinkedHashSet<>();
     final Map<String, Integer> perRole = new TreeMap<>();
+    final Map<Integer, Integer> perStatus = new TreeMap<>();
     final Map<String, Integer> perTarget = new LinkedHashMap<>();
     final List<String> failures = new ArrayList<>();
     final HttpClient http =
@@ -171,6 +172,7 @@ class SurfaceFuzzIT extends IntegrationTest {
         }
 
         System.out.println("fuzz requests per role: " + perRole);
+        System.out.println("fuzz answers per status: " + perStatus);
         var after = chain.verify();
         assertThat(failures).as("fuzz findings (seed %d)", seed).isEmpty();
         if (before.intact()) {
@@ -259,6 +261,7 @@ class SurfaceFuzzIT extends IntegrationTest {
             return; // a URI Java itself refuses to build is not sent
         }
         perRole.merge(t.caller(), 1, Integer::sum);
+        perStatus.merge(answer.status(), 1, Integer::sum);
         check(label, answer);
         if (unsafe && answer.status() >= 400 && answer.status() < 500) {
             var rowsAfter = rows();
