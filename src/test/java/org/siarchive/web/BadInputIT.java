@@ -244,4 +244,31 @@ class BadInputIT extends IntegrationTest {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(r.body()).doesNotContain("Exception");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.siarchive.security.Accounts accounts;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.siarchive.organisation.Organisations organisations;
+
+    @org.junit.jupiter.api.Test
+    void refusesAnOverlongCreditCodeInsteadOfRedirectingBeyondTheHeaderLimit() {
+        var login = org.siarchive.security.TestAccounts.create(
+                accounts,
+                "badinput-archivist-" + System.nanoTime() % 1_000_000,
+                organisations.root().id(),
+                java.util.Set.of(org.siarchive.security.Role.ARCHIVIST),
+                3,
+                false);
+        var session = new org.siarchive.support.ConsoleSession(port);
+        session.login(login.username(), login.password(), login.codes());
+        session.get("/employers");
+
+        var posted = session.post("/employers", java.util.Map.of("creditCode", "档".repeat(2_000)));
+        var linked = session.get("/employers?creditCode=" + "%E6%A1%A3".repeat(500));
+
+        assertThat(posted.status()).isEqualTo(422);
+        assertThat(posted.body()).contains("18");
+        assertThat(linked.status()).isEqualTo(422);
+    }
 }

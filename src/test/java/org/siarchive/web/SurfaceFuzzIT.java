@@ -242,7 +242,11 @@ class SurfaceFuzzIT extends IntegrationTest {
         var target = t.target();
         var caller = callers.get(t.caller());
         boolean unsafe = !target.method().equals("GET");
-        boolean malformed = !unsafe && random.nextInt(8) == 0 && t.caller().matches("anonymous|api-token");
+        Hostile.pastTheDoor = random.nextInt(2) == 0;
+        boolean malformed = !Hostile.pastTheDoor
+                && !unsafe
+                && random.nextInt(8) == 0
+                && t.caller().matches("anonymous|api-token");
         String path = path(target, random);
         String query = query(target, random, malformed);
         String label = t.caller() + " " + target.method() + " " + path + query;
@@ -330,7 +334,8 @@ class SurfaceFuzzIT extends IntegrationTest {
                 parts.add("_csrf=" + enc(caller.csrf()));
                 for (var f : t.fields()) {
                     String value = Hostile.text(random);
-                    parts.add(enc(f.name()) + "=" + (random.nextInt(10) == 0 ? Hostile.MALFORMED_ESCAPE : enc(value)));
+                    boolean malformed = !Hostile.pastTheDoor && random.nextInt(10) == 0;
+                    parts.add(enc(f.name()) + "=" + (malformed ? Hostile.MALFORMED_ESCAPE : enc(value)));
                 }
                 request.header("Content-Type", "application/x-www-form-urlencoded")
                         .method(t.method(), HttpRequest.BodyPublishers.ofString(String.join("&", parts)));
