@@ -1,7 +1,6 @@
 package org.siarchive.web;
 
 import org.siarchive.shared.Bounds;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
@@ -9,11 +8,10 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * {@link InputDoor}'s rules for every string of every JSON body the platform reads (request bodies, the
- * capture metadata part): a refusal names the field by its JSON path ({@code person.name},
- * {@code files[0].material}).
+ * {@link InputDoor}'s rules for every string of every JSON request body: a refusal names the field by its
+ * JSON path ({@code person.name}, {@code items[0]}). Only the HTTP reader uses it (see
+ * {@link WebConfiguration}): what the platform reads back from its own store (sidecars, events) is not input.
  */
-@Component
 class TextFields extends SimpleModule {
 
     TextFields() {
