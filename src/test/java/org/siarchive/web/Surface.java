@@ -110,6 +110,10 @@ final class Surface {
             if (action.contains("?")) {
                 action = action.substring(0, action.indexOf('?'));
             }
+            // the object a form acts on is named by a hostile id too: a fuzzer never acts on real records
+            var paths = new ArrayList<Field>();
+            action = templated(action, paths);
+            paths.forEach(p -> fields.put(p.name(), p));
             out.add(new Target(
                     method,
                     action,
@@ -149,6 +153,17 @@ final class Surface {
                 }
             }
         }
+        return new Target(
+                "GET",
+                templated(path, fields),
+                fields,
+                "none",
+                tools.jackson.databind.node.MissingNode.getInstance(),
+                false);
+    }
+
+    /** The path with each id-like segment (digits, a UUID) replaced by a path field. */
+    private static String templated(String path, List<Field> fields) {
         var segments = path.split("/");
         for (int i = 0; i < segments.length; i++) {
             if (segments[i].matches("\\d+|[0-9a-f]{8}-[0-9a-f-]{27}")) {
@@ -156,13 +171,7 @@ final class Surface {
                 fields.add(new Field("id" + i, "path", "string"));
             }
         }
-        return new Target(
-                "GET",
-                String.join("/", segments),
-                fields,
-                "none",
-                tools.jackson.databind.node.MissingNode.getInstance(),
-                false);
+        return String.join("/", segments);
     }
 
     private static String attr(String attrs, String name) {

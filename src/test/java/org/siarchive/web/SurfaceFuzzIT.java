@@ -80,10 +80,13 @@ class SurfaceFuzzIT extends IntegrationTest {
             "physical_loan",
             "certificate");
 
-    /** What the fuzzer leaves alone: its own session's end, settings other tests rely on, heavy whole-store runs. */
+    /**
+     * What the fuzzer leaves alone: its own session's end, settings other tests rely on (policy, token
+     * revocation, check items switched off), own passwords, heavy whole-store runs and exports.
+     */
     static final Pattern SPARED = Pattern.compile(
             "POST /logout|POST /admin/policy.*|POST /admin/tokens/.+|POST /integrity/sweeps.*|POST /checks/runs"
-                    + "|POST /account/.*|.*/export.*");
+                    + "|POST /account/.*|POST /checks/items/.*|.*/export.*");
 
     /** Login and public verification are throttled per address: a few requests are enough there. */
     static final Pattern FEW = Pattern.compile("POST /login.*|.*/verify.*|.*/login/.*");
@@ -112,6 +115,7 @@ class SurfaceFuzzIT extends IntegrationTest {
     final Set<Long> ownAccounts = new LinkedHashSet<>();
     final Map<String, Integer> perRole = new TreeMap<>();
     final Map<Integer, Integer> perStatus = new TreeMap<>();
+    final Map<String, Integer> pages = new TreeMap<>();
     final Map<String, Integer> perTarget = new LinkedHashMap<>();
     final List<String> failures = new ArrayList<>();
     final HttpClient http =
@@ -120,7 +124,7 @@ class SurfaceFuzzIT extends IntegrationTest {
     record Target(Surface.Target target, String caller) {}
 
     /** Status and body of one answer. */
-    record Answer(int status, String body) {}
+    record Answer(int status, String body, String location) {}
 
     /** Who sends: anonymous, the API token or a role's console session. */
     interface Caller {
@@ -159,7 +163,11 @@ class SurfaceFuzzIT extends IntegrationTest {
         var before = chain.verify();
         var targets = targets();
         Collections.shuffle(targets, random);
-        System.out.printf("fuzz surface: %d targets%n", targets.size());
+        System.out.println("fuzz console pages read per role: " + pages);
+        System.out.printf(
+                "fuzz surface: %d targets: %s%n",
+                targets.size(),
+                targets.stream().map(t -> t.target().key()).distinct().sorted().toList());
 
         for (int i = 0; i < budget && !targets.isEmpty(); i++) {
             var t = targets.get(i % targets.size());
@@ -222,9 +230,14 @@ class SurfaceFuzzIT extends IntegrationTest {
             var a = c.send(HttpRequest.newBuilder(uri(page))
                     .header("Accept", "text/html")
                     .GET());
+            if (a.location() != null && a.status() / 100 == 3) {
+                queue.add(URI.create(a.location()).getRawPath());
+                continue;
+            }
             if (a.status() != 200 || !a.body().contains("<html")) {
                 continue;
             }
+            pages.merge(caller, 1, Integer::sum);
             found.addAll(Surface.forms(page, a.body()));
             for (String link : Surface.links(a.body())) {
                 if (!link.startsWith("/css") && !link.startsWith("/webjars") && !link.contains("/file")) {
@@ -425,7 +438,8 @@ class SurfaceFuzzIT extends IntegrationTest {
         }
         try {
             var r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(r.statusCode(), r.body());
+            return new Answer(
+                    r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -440,7 +454,7 @@ class SurfaceFuzzIT extends IntegrationTest {
             public Answer send(HttpRequest.Builder request) {
                 request.header("X-CSRF-TOKEN", session.csrf());
                 var page = session.send(request);
-                return new Answer(page.status(), page.body());
+                return new Answer(page.status(), page.body(), page.location());
             }
 
             @Override
@@ -460,7 +474,7 @@ class SurfaceFuzzIT extends IntegrationTest {
             String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(text.substring(9, 12));
             int bodyAt = text.indexOf("\r\n\r\n");
-            return new Answer(status, bodyAt < 0 ? "" : text.substring(bodyAt + 4));
+            return new Answer(status, bodyAt < 0 ? "" : text.substring(bodyAt + 4), null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
