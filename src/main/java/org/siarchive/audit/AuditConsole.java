@@ -58,7 +58,8 @@ class AuditConsole {
         var q = query(from, to, actor, operation, objectType, objectId, result);
         model.addAttribute("nav", "audit");
         model.addAttribute("q", q);
-        model.addAttribute("result", trail.search(q, Math.max(0, page), 50));
+        var window = org.siarchive.shared.Bounds.page(page, 50);
+        model.addAttribute("result", trail.search(q, window.page(), window.size()));
         model.addAttribute("byOperation", trail.countBy(q, "operation"));
         model.addAttribute("byActor", trail.countBy(q, "actor"));
         model.addAttribute("byResult", trail.countBy(q, "result"));

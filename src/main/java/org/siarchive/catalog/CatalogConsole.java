@@ -3,6 +3,7 @@ package org.siarchive.catalog;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.Bounds;
 import org.siarchive.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +20,8 @@ import org.springframework.web.util.UriUtils;
  */
 @Controller
 class CatalogConsole {
+
+    private static final int CREDIT_CODE_LENGTH = 18;
 
     private final Catalog catalog;
     private final Renditions renditions;
@@ -79,14 +82,24 @@ class CatalogConsole {
     @GetMapping("/employers")
     String employers(@RequestParam(required = false) @Nullable String creditCode, Model model) {
         if (creditCode != null && !creditCode.isBlank()) {
-            return "redirect:/employers/" + UriUtils.encodePathSegment(normalise(creditCode), "UTF-8");
+            return employerPage(creditCode);
         }
         return lookup("employers", model);
     }
 
     @PostMapping("/employers")
     String findEmployer(@RequestParam(defaultValue = "") String creditCode) {
-        return "redirect:/employers/" + UriUtils.encodePathSegment(normalise(creditCode), "UTF-8");
+        return employerPage(creditCode);
+    }
+
+    /**
+     * The employer's page for a typed code; a code longer than any 统一社会信用代码 (GB 32100: 18 characters)
+     * is refused before it is put into a redirect (it could outgrow the response's header limit).
+     */
+    private static String employerPage(String creditCode) {
+        String code = normalise(creditCode);
+        Bounds.requireText("creditCode", code, CREDIT_CODE_LENGTH);
+        return "redirect:/employers/" + UriUtils.encodePathSegment(code, "UTF-8");
     }
 
     @GetMapping("/employers/{creditCode}")

@@ -55,8 +55,16 @@ class ContainersApi {
     }
 
     private static List<UUID> ids(List<String> raw) {
-        return raw == null
-                ? List.of()
-                : raw.stream().map(s -> Ids.uuid("ITEM", s)).toList();
+        if (raw == null) {
+            return List.of();
+        }
+        var nulls = java.util.stream.IntStream.range(0, raw.size())
+                .filter(i -> raw.get(i) == null)
+                .mapToObj(i -> org.siarchive.shared.Violation.of("items[" + i + "]", "required"))
+                .toList();
+        if (!nulls.isEmpty()) {
+            throw new org.siarchive.shared.InvalidInputException(nulls);
+        }
+        return raw.stream().map(s -> Ids.uuid("ITEM", s)).toList();
     }
 }

@@ -17,6 +17,10 @@ final class MaterialRules {
         }
         var present = new LinkedHashSet<String>();
         for (int i = 0; i < files.size(); i++) {
+            if (files.get(i) == null) {
+                v.add(Violation.of("files[" + i + "]", "required"));
+                continue;
+            }
             String code = files.get(i).material();
             String field = "files[" + i + "].material";
             if (FieldRules.blank(code)) {

@@ -35,6 +35,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.shared.Bounds;
 import org.siarchive.shared.Page;
 import org.siarchive.shared.Scope;
 
@@ -197,7 +198,8 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
     @Override
     public SearchResults search(SearchQuery q, Scope scope) {
         int size = Page.clampSize(q.size());
-        int page = Math.max(0, q.page());
+        // never collect beyond the result window, whatever a caller asks (docs/adr/0036)
+        int page = Math.min(Math.max(0, q.page()), Bounds.RESULT_WINDOW / size - 1);
         Query query = queries.query(q, scope);
         if (unrefreshed.get()) {
             refresh();

@@ -1,8 +1,12 @@
 package org.siarchive.search;
 
 import java.util.ArrayList;
+import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.Bounds;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Violation;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,8 +22,12 @@ class Searches {
         this.audit = audit;
     }
 
+    /** Most earlier texts a search may narrow: each adds a clause to every query. */
+    static final int MAX_WITHIN = 10;
+
     @Transactional
     SearchResults search(SearchQuery q, Access access) {
+        requireBounded(q);
         var result = search.search(q, access.scope());
         var criteria = new ArrayList<String>();
         if (!SearchQuery.blank(q.name())) criteria.add("name=" + q.name().strip());
@@ -49,5 +57,36 @@ class Searches {
                 String.join(", ", criteria) + " → " + result.page().total() + " hits, page "
                         + result.page().page());
         return result;
+    }
+
+    /** Page, result window and criteria within bounds (docs/adr/0036), else a 422 before the index is asked. */
+    private static void requireBounded(SearchQuery q) {
+        var v = new ArrayList<Violation>();
+        try {
+            Bounds.page(q.page(), q.size());
+        } catch (InvalidInputException e) {
+            v.addAll(e.violations());
+        }
+        Bounds.text("q", q.text(), Bounds.MAX_SEARCH_TEXT).ifPresent(v::add);
+        if (q.within().size() > MAX_WITHIN) {
+            v.add(Violation.of("within", "maxItems", MAX_WITHIN));
+        }
+        v.addAll(Bounds.texts("within", q.within(), Bounds.MAX_SEARCH_TEXT));
+        var criteria = new java.util.LinkedHashMap<String, @Nullable String>();
+        criteria.put("name", q.name());
+        criteria.put("idNumber", q.idNumber());
+        criteria.put("archiveCode", q.archiveCode());
+        criteria.put("category", q.category());
+        criteria.put("insuranceType", q.insuranceType());
+        criteria.put("step", q.step());
+        criteria.put("organisation", q.organisation());
+        criteria.put("retention", q.retention());
+        criteria.put("status", q.status());
+        criteria.put("sort", q.sort());
+        criteria.forEach((field, value) ->
+                Bounds.text(field, value, Bounds.MAX_SEARCH_TEXT).ifPresent(v::add));
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
     }
 }

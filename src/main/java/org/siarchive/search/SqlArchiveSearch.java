@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.siarchive.crypto.FieldCipher;
+import org.siarchive.shared.Bounds;
 import org.siarchive.shared.Page;
 import org.siarchive.shared.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,7 @@ class SqlArchiveSearch implements ArchiveSearch {
     @Override
     public SearchResults search(SearchQuery q, Scope scope) {
         int size = Page.clampSize(q.size());
-        int page = Math.max(0, q.page());
+        int page = Math.min(Math.max(0, q.page()), Bounds.RESULT_WINDOW / size - 1);
         var where = new ArrayList<String>();
         var params = new HashMap<String, Object>();
         where.add(

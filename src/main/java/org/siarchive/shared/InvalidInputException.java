@@ -20,4 +20,17 @@ public class InvalidInputException extends RuntimeException {
     public List<Violation> violations() {
         return violations;
     }
+
+    /**
+     * The refusal a library wrapped on its way out (a JSON reader wraps what a field's deserializer
+     * threw), if {@code e} or one of its causes is one.
+     */
+    public static java.util.Optional<InvalidInputException> within(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidInputException i) {
+                return java.util.Optional.of(i);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -14,6 +14,6 @@ public record Page<T>(List<T> content, int page, int size, long total) {
     }
 
     public static int clampSize(int size) {
-        return Math.max(1, Math.min(size, 200));
+        return Math.max(1, Math.min(size, Bounds.MAX_PAGE_SIZE));
     }
 }

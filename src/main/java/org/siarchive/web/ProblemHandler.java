@@ -97,6 +97,11 @@ class ProblemHandler {
 
     @ExceptionHandler({MultipartException.class, HttpMessageNotReadableException.class})
     Object badRequest(Exception e, HttpServletRequest req) {
+        var refused = InvalidInputException.within(e);
+        if (refused.isPresent()) {
+            // a JSON field the text door refused while the body was read (web/TextFields)
+            return invalid(refused.get(), req);
+        }
         return respond(
                 problem(HttpStatus.BAD_REQUEST, "bad-request", RequestContextUtils.getLocale(req), List.of()), req);
     }
@@ -136,6 +141,24 @@ class ProblemHandler {
                 req);
     }
 
+    /** The problem for a status the container decided (see {@link ErrorPages}); its own kind where known. */
+    Object status(HttpStatus status, HttpServletRequest req) {
+        String kind =
+                switch (status) {
+                    case NOT_FOUND -> "not-found";
+                    case BAD_REQUEST -> "bad-request";
+                    case METHOD_NOT_ALLOWED -> "method";
+                    case CONTENT_TOO_LARGE -> "too-large";
+                    case UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> "media-type";
+                    case UNAUTHORIZED -> "unauthenticated";
+                    case FORBIDDEN -> "forbidden";
+                    default -> status.is4xxClientError() ? "bad-request" : "internal";
+                };
+        var locale = RequestContextUtils.getLocale(req);
+        var p = problem(status, kind, locale, List.of(requestUri(req)));
+        return respond(p, req);
+    }
+
     @ExceptionHandler(IntegrityException.class)
     Object integrity(IntegrityException e, HttpServletRequest req) {
         log.error("integrity failure: {}", e.subject());
@@ -149,6 +172,9 @@ class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest req) {
+        if (ErrorPages.unreadable(e)) {
+            return badRequest(e, req);
+        }
         log.error("unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
         return respond(
                 problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", RequestContextUtils.getLocale(req), List.of()),
@@ -171,8 +197,14 @@ class ProblemHandler {
         return Map.of("field", v.field(), "rule", v.rule(), "message", text);
     }
 
+    /** The path the caller asked for, also while the container forwards a failure to /error. */
+    private static String requestUri(HttpServletRequest req) {
+        Object original = req.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        return original instanceof String uri ? uri : req.getRequestURI();
+    }
+
     private static Object respond(ProblemDetail p, HttpServletRequest req) {
-        if (req.getRequestURI().startsWith("/api/")) {
+        if (requestUri(req).startsWith("/api/")) {
             return ResponseEntity.status(p.getStatus())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(p);

@@ -139,7 +139,7 @@ class PartyFilesIT extends IntegrationTest {
         assertThat(eventually(() -> hits("/api/v1/search?idNumber=" + certNo))).contains(id(item));
         assertThat(hits("/api/v1/search?name=" + enc("欧阳"))).contains(id(item));
         assertThat(hits("/api/v1/search?archiveCode=" + enc(code))).containsExactly(id(item));
-        assertThat(hits("/api/v1/search?category=01&year=2024&insuranceType=110&size=200&idNumber=" + certNo))
+        assertThat(hits("/api/v1/search?category=01&year=2024&insuranceType=110&size=100&idNumber=" + certNo))
                 .contains(id(item));
         assertThat(hits("/api/v1/search?category=05&idNumber=" + certNo)).isEmpty();
         var page =

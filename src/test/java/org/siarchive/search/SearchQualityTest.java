@@ -249,7 +249,7 @@ class SearchQualityTest {
         var lowClearance = new Scope("/", null, 1);
         for (String text : List.of("保险金", "養老金領取資格認證", "oymy", idNumber, "养老保险", "失业")) {
             var q = new SearchQuery(
-                    null, null, null, null, null, null, text, List.of(), null, null, null, null, null, 0, 200);
+                    null, null, null, null, null, null, text, List.of(), null, null, null, null, null, 0, 100);
             for (var h : search.search(q, countyA).page().content()) {
                 assertThat(orgOf(h.itemId())).as(text).isEqualTo(ORG_A);
             }

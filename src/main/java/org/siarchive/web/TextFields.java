@@ -1,0 +1,52 @@
+package org.siarchive.web;
+
+import org.siarchive.shared.Bounds;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * {@link InputDoor}'s rules for every string of every JSON request body: a refusal names the field by its
+ * JSON path ({@code person.name}, {@code items[0]}). Only the HTTP reader uses it (see
+ * {@link WebConfiguration}): what the platform reads back from its own store (sidecars, events) is not input.
+ */
+class TextFields extends SimpleModule {
+
+    TextFields() {
+        super("siarchive-text-fields");
+        addDeserializer(String.class, new CheckedString());
+    }
+
+    /** Reads a string as Jackson does, then holds it to {@link Bounds#text}. */
+    static final class CheckedString extends StdScalarDeserializer<String> {
+
+        CheckedString() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            String value = StringDeserializer.instance.deserialize(p, ctxt);
+            Bounds.requireText(field(p), value, Bounds.MAX_TEXT);
+            return value;
+        }
+
+        /** "/person/name" → "person.name", "/files/0/material" → "files[0].material". */
+        static String field(JsonParser p) {
+            var out = new StringBuilder();
+            for (String step : p.streamReadContext().pathAsPointer().toString().split("/")) {
+                if (step.isEmpty()) {
+                    continue;
+                }
+                if (step.chars().allMatch(Character::isDigit)) {
+                    out.append('[').append(step).append(']');
+                } else {
+                    out.append(out.isEmpty() ? "" : ".").append(step);
+                }
+            }
+            return out.isEmpty() ? "body" : out.toString();
+        }
+    }
+}
