@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.ForbiddenException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
 import org.springframework.http.ContentDisposition;
@@ -32,9 +34,15 @@ class ChecksConsole {
     private final PreservationCheck preservation;
     private final ReportDocuments documents;
     private final Catalog catalog;
+    private final Organisations organisations;
 
     ChecksConsole(
-            FourPropertyChecks checks, PreservationCheck preservation, ReportDocuments documents, Catalog catalog) {
+            FourPropertyChecks checks,
+            PreservationCheck preservation,
+            ReportDocuments documents,
+            Catalog catalog,
+            Organisations organisations) {
+        this.organisations = organisations;
         this.checks = checks;
         this.preservation = preservation;
         this.documents = documents;
@@ -42,7 +50,7 @@ class ChecksConsole {
     }
 
     @GetMapping("/checks")
-    String list(@RequestParam(required = false) @Nullable String stage, Model model) {
+    String list(@RequestParam(required = false) @Nullable String stage, Model model, Access access) {
         Stage s = null;
         if (stage != null && !stage.isBlank()) {
             try {
@@ -52,7 +60,7 @@ class ChecksConsole {
             }
         }
         model.addAttribute("nav", "checks");
-        model.addAttribute("runs", checks.recent(s));
+        model.addAttribute("runs", checks.recent(s, access));
         model.addAttribute("stage", s == null ? "" : s.name());
         model.addAttribute("definitions", CheckCatalog.ALL);
         model.addAttribute("disabled", checks.disabledCodes());
@@ -61,6 +69,10 @@ class ChecksConsole {
 
     @PostMapping("/checks/runs")
     String start(@RequestParam(defaultValue = "") String archiveCodes, Access access) {
+        if (archiveCodes.isBlank() && !organisations.coversWholeTree(access.scope())) {
+            // the whole store holds every county's archives: only a whole-tree scope checks all of it
+            throw new ForbiddenException("checks.wholeStore");
+        }
         List<UUID> chosen = archiveCodes.isBlank()
                 ? null
                 : catalog.itemIdsByArchiveCodes(
@@ -70,16 +82,16 @@ class ChecksConsole {
     }
 
     @GetMapping("/checks/runs/{id}")
-    String run(@PathVariable long id, Model model) {
+    String run(@PathVariable long id, Model model, Access access) {
         model.addAttribute("nav", "checks");
-        model.addAttribute("report", checks.report(id));
+        model.addAttribute("report", checks.report(id, access));
         return "checks/run";
     }
 
     @GetMapping("/checks/runs/{id}/export")
     ResponseEntity<byte[]> export(
-            @PathVariable long id, @RequestParam(defaultValue = "pdf") String format, Locale locale) {
-        var report = checks.report(id);
+            @PathVariable long id, @RequestParam(defaultValue = "pdf") String format, Locale locale, Access access) {
+        var report = checks.report(id, access);
         boolean en = locale.getLanguage().equals("en");
         byte[] body;
         MediaType type;

@@ -107,12 +107,27 @@ public class FourPropertyChecks {
 
     private long insertRun(Stage stage, String subject, Actor actor) {
         return jdbc.sql(
-                        "insert into check_run (stage, subject, status, started_by) values (:s, :sub, 'RUNNING', :by) returning id")
+                        """
+                        insert into check_run (stage, subject, status, started_by, org_path)
+                        values (:s, :sub, 'RUNNING', :by, :org) returning id""")
                 .param("s", stage.name())
                 .param("sub", subject.length() > 255 ? subject.substring(0, 255) : subject)
                 .param("by", actor.name())
+                .param("org", orgPathOf(actor))
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * A run belongs to the organisation of whoever started it (docs/adr/0031): a county's runs are seen in
+     * that county and above; the platform's own runs and runs of callers without an organisation belong to
+     * the root, seen only from the whole tree.
+     */
+    private String orgPathOf(Actor actor) {
+        var root = organisations.root().path();
+        return actor.org() == null
+                ? root
+                : organisations.byCode(actor.org()).map(o -> o.path()).orElse(root);
     }
 
     private void write(long runId, Findings f, Actor actor) {
@@ -247,7 +262,20 @@ public class FourPropertyChecks {
             from check_run
             """;
 
-    public Report report(long id) {
+    /** The report of a run within the caller's scope: the one scope check of check runs (docs/adr/0031). */
+    public Report report(long id, Access access) {
+        var visible = jdbc.sql("select count(*) from check_run where id = :id and org_path like :scopeOrg")
+                .param("id", id)
+                .param("scopeOrg", access.scope().orgPattern())
+                .query(Long.class)
+                .single();
+        if (visible == 0) {
+            throw new NotFoundException("CHECK_RUN", Long.toString(id));
+        }
+        return report(id);
+    }
+
+    Report report(long id) {
         var run = jdbc.sql(RUN + " where id = :id")
                 .param("id", id)
                 .query(Run.class)
@@ -266,9 +294,10 @@ public class FourPropertyChecks {
         return new Report(run, items, failures);
     }
 
-    public List<Run> recent(@Nullable Stage stage) {
-        return jdbc.sql(RUN + " where (:s::varchar is null or stage = :s) order by id desc limit 50")
+    public List<Run> recent(@Nullable Stage stage, Access access) {
+        return jdbc.sql(RUN + " where (:s::varchar is null or stage = :s) and org_path like :scopeOrg order by id desc limit 50")
                 .param("s", stage == null ? null : stage.name())
+                .param("scopeOrg", access.scope().orgPattern())
                 .query(Run.class)
                 .list();
     }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.organisation.Organisations;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.ForbiddenException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
 import org.springframework.stereotype.Controller;
@@ -29,6 +31,7 @@ class IntegrityConsole {
     private final PreservationEvents events;
     private final Preservation preservation;
     private final Catalog catalog;
+    private final Organisations organisations;
 
     IntegrityConsole(
             FixitySweeps sweeps,
@@ -36,7 +39,9 @@ class IntegrityConsole {
             PreservationMonitor monitor,
             PreservationEvents events,
             Preservation preservation,
-            Catalog catalog) {
+            Catalog catalog,
+            Organisations organisations) {
+        this.organisations = organisations;
         this.sweeps = sweeps;
         this.schedule = schedule;
         this.monitor = monitor;
@@ -46,7 +51,8 @@ class IntegrityConsole {
     }
 
     @GetMapping("/integrity")
-    String list(Model model) {
+    String list(Model model, Access access) {
+        requireWholeStore(access);
         model.addAttribute("nav", "integrity");
         model.addAttribute("sweeps", sweeps.recent());
         model.addAttribute("alerts", monitor.open());
@@ -64,6 +70,7 @@ class IntegrityConsole {
 
     @PostMapping("/integrity/sweeps")
     String start(@RequestParam(defaultValue = "50") int rateMbS, Access access) {
+        requireWholeStore(access);
         if (rateMbS < 0 || rateMbS > 10_000) {
             throw new InvalidInputException(Violation.of("rateMbS", "range", 0, 10_000));
         }
@@ -72,7 +79,8 @@ class IntegrityConsole {
     }
 
     @GetMapping("/integrity/sweeps/{id}")
-    String sweep(@PathVariable long id, Model model, java.util.Locale locale) {
+    String sweep(@PathVariable long id, Model model, java.util.Locale locale, Access access) {
+        requireWholeStore(access);
         model.addAttribute("nav", "integrity");
         model.addAttribute("sweep", sweeps.sweep(id));
         var findings = sweeps.findings(id);
@@ -87,6 +95,7 @@ class IntegrityConsole {
 
     @PostMapping("/integrity/alerts/{id}/acknowledge")
     String acknowledge(@PathVariable long id, @RequestParam(defaultValue = "") String note, Access access) {
+        requireWholeStore(access);
         String n = note.strip();
         if (n.isEmpty()) {
             throw new InvalidInputException(Violation.of("note", "required"));
@@ -118,5 +127,16 @@ class IntegrityConsole {
         }
         sweeps.repairFromReplica(itemId, access.actor());
         return "redirect:/integrity/items/" + itemId;
+    }
+
+    /**
+     * Sweeps, their findings, alerts and capacity concern the whole store, every county's archives: they
+     * are seen and started only from a whole-tree scope (docs/adr/0031). A county keeps its items' own
+     * preservation pages, which are scoped like the items.
+     */
+    private void requireWholeStore(Access access) {
+        if (!organisations.coversWholeTree(access.scope())) {
+            throw new ForbiddenException("integrity.wholeStore");
+        }
     }
 }
