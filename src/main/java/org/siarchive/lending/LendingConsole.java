@@ -223,14 +223,15 @@ class LendingConsole {
     String register(
             @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to,
-            Model model) {
+            Model model,
+            Access access) {
         LocalDate t = to == null ? time.today() : to;
         LocalDate f = from == null ? t.minusDays(90) : from;
         model.addAttribute("nav", "lending");
         model.addAttribute("from", f);
         model.addAttribute("to", t);
-        model.addAttribute("entries", register.recent(f, t, 500));
-        model.addAttribute("stats", register.statistics(f, t));
+        model.addAttribute("entries", register.recent(f, t, 500, access));
+        model.addAttribute("stats", register.statistics(f, t, access));
         return "lending/register";
     }
 }

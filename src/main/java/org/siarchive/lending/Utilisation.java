@@ -85,13 +85,15 @@ public class Utilisation {
             String recordedBy,
             java.time.OffsetDateTime at) {}
 
-    public List<Entry> recent(LocalDate from, LocalDate to, int limit) {
+    /** Register lines of uses recorded within the caller's data scope (docs/adr/0031). */
+    public List<Entry> recent(LocalDate from, LocalDate to, int limit, Access access) {
         return jdbc.sql(
                         """
                 select id, kind, request_id, loan_id, archive_code, user_name, borrower_unit, purpose_code, purpose, ip,
                        recorded_by, at from utilisation
-                where at >= :from and at < :to order by id desc limit :n
+                where at >= :from and at < :to and org_path like :scopeOrg order by id desc limit :n
                 """)
+                .param("scopeOrg", access.scope().orgPattern())
                 .param("from", time.startOf(from))
                 .param("to", time.startOf(to.plusDays(1)))
                 .param("n", limit)
@@ -102,14 +104,15 @@ public class Utilisation {
     /** Uses per month, kind and purpose, with the number of distinct items and users. */
     public record Stat(String month, String kind, String purposeCode, long uses, long items, long users) {}
 
-    public List<Stat> statistics(LocalDate from, LocalDate to) {
+    public List<Stat> statistics(LocalDate from, LocalDate to, Access access) {
         return jdbc.sql(
                         """
                 select to_char(at at time zone :zone, 'YYYY-MM') as month, kind, purpose_code,
                        count(*) as uses, count(distinct item_id) as items, count(distinct user_name) as users
-                from utilisation where at >= :from and at < :to
+                from utilisation where at >= :from and at < :to and org_path like :scopeOrg
                 group by 1, 2, 3 order by 1 desc, 2, 3
                 """)
+                .param("scopeOrg", access.scope().orgPattern())
                 .param("from", time.startOf(from))
                 .param("to", time.startOf(to.plusDays(1)))
                 .param("zone", time.zone().getId())

@@ -278,6 +278,8 @@ class IdorIT extends IntegrationTest {
                         "青羊区法院",
                         "borrowerKind",
                         "PERSON",
+                        "purposeCode",
+                        "JUDICIAL",
                         "purpose",
                         "庭审质证",
                         "archiveCodes",
@@ -294,6 +296,9 @@ class IdorIT extends IntegrationTest {
         notFound(jinjiangArchivist.post("/lending/physical/" + id + "/return", Map.of()), "return");
         assertThat(jinjiangArchivist.get("/lending/physical").body()).doesNotContain("张借阅" + run);
         assertThat(qingyangArchivist.get("/lending/physical/" + id).status()).isEqualTo(200);
+        // and the utilisation register names the borrower only within 青羊区's scope
+        assertThat(jinjiangArchivist.get("/lending/register").body()).doesNotContain("张借阅" + run);
+        assertThat(qingyangArchivist.get("/lending/register").body()).contains("张借阅" + run);
         assertThat(auditCount("PHYSICAL_LOAN", Long.toString(id), "EXTEND", "jjarch" + run))
                 .isZero();
     }
@@ -448,17 +453,19 @@ class IdorIT extends IntegrationTest {
     @Test
     void checkRunsOfAnotherCountyAndStoreWideMonitoringAreClosedToACounty() {
         // given 青羊区's archivist runs a 四性 check over its own item
-        long qingyangRun = idOf(qingyangArchivist.post(
-                "/checks/runs", Map.of("archiveCodes", qingyangItem.archiveCode())));
+        long qingyangRun =
+                idOf(qingyangArchivist.post("/checks/runs", Map.of("archiveCodes", qingyangItem.archiveCode())));
         // when 锦江区's archivist walks its id, then it is not found and its list omits it
         notFound(jinjiangArchivist.get("/checks/runs/" + qingyangRun), "check run", qingyangItem.archiveCode());
         notFound(jinjiangArchivist.get("/checks/runs/" + qingyangRun + "/export?format=xlsx"), "check report");
         assertThat(jinjiangArchivist.get("/checks").body()).doesNotContain("/checks/runs/" + qingyangRun + "\"");
         // while 青羊区's archivist reads it
-        assertThat(qingyangArchivist.get("/checks/runs/" + qingyangRun).status()).isEqualTo(200);
+        assertThat(qingyangArchivist.get("/checks/runs/" + qingyangRun).status())
+                .isEqualTo(200);
 
         // when 锦江区's archivist starts a check of the whole store, which holds every county's archives
-        long runsBefore = jdbc.sql("select count(*) from check_run").query(Long.class).single();
+        long runsBefore =
+                jdbc.sql("select count(*) from check_run").query(Long.class).single();
         var whole = jinjiangArchivist.post("/checks/runs", Map.of("archiveCodes", ""));
         // then it is refused and no run is opened
         assertThat(whole.status()).isEqualTo(403);
@@ -466,15 +473,22 @@ class IdorIT extends IntegrationTest {
                 .isEqualTo(runsBefore);
 
         // and the store-wide monitoring (sweeps, findings, alerts) is closed to a county
-        long sweepsBefore = jdbc.sql("select count(*) from fixity_sweep").query(Long.class).single();
+        long sweepsBefore =
+                jdbc.sql("select count(*) from fixity_sweep").query(Long.class).single();
         assertThat(jinjiangArchivist.get("/integrity").status()).isEqualTo(403);
-        assertThat(jinjiangArchivist.post("/integrity/sweeps", Map.of("rateMbS", "0")).status())
+        assertThat(jinjiangArchivist
+                        .post("/integrity/sweeps", Map.of("rateMbS", "0"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(jdbc.sql("select count(*) from fixity_sweep").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from fixity_sweep")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(sweepsBefore);
         assertThat(jinjiangArchivist.get("/integrity/sweeps/1").status()).isEqualTo(403);
         // while its own item's preservation page stays open to it
-        assertThat(jinjiangArchivist.get("/integrity/items/" + jinjiangItem.id()).status())
+        assertThat(jinjiangArchivist
+                        .get("/integrity/items/" + jinjiangItem.id())
+                        .status())
                 .isEqualTo(200);
     }
 

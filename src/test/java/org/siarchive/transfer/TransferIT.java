@@ -159,7 +159,9 @@ class TransferIT extends IntegrationTest {
             assertThat(receipt.items()).isEqualTo(2);
             assertThat(receipt.bytes()).isEqualTo(exported.contentBytes());
             assertThat(receipt.witness()).isEqualTo("监交人李四");
-            assertThat(checks.report(receipt.checkRunId(), org.siarchive.shared.Access.SYSTEM).passed()).isTrue();
+            assertThat(checks.report(receipt.checkRunId(), org.siarchive.shared.Access.SYSTEM)
+                            .passed())
+                    .isTrue();
             for (int i = 0; i < 2; i++) {
                 var original = catalog.requireItem(ids.get(i));
                 var received = catalog.requireItem(receipt.received().get(i).itemId());
