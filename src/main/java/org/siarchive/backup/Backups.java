@@ -71,7 +71,12 @@ public class Backups {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 c.setReadOnly(true);
-                version = one(c, "select max(version) from flyway_schema_history where success");
+                // the newest migration applied, by the order Flyway applied them: versions are text, and as
+                // text "6.4" sorts after "12.8"
+                version = one(
+                        c,
+                        "select version from flyway_schema_history where success and version is not null"
+                                + " order by installed_rank desc limit 1");
                 var copy = c.unwrap(PGConnection.class).getCopyAPI();
                 for (String table : tables(c)) {
                     String name = "db/" + table + ".copy";

@@ -49,7 +49,12 @@ class InputDoor extends OncePerRequestFilter {
             response.sendError(422);
             return;
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            // a body whose reading failed half-way leaves no collection behind on this pooled thread
+            TextFields.stopCollecting();
+        }
     }
 
     static boolean multipart(HttpServletRequest request) {

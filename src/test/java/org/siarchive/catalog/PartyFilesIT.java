@@ -203,8 +203,14 @@ class PartyFilesIT extends IntegrationTest {
                         "docNo", "号".repeat(101),
                         "reason", "笔误\u0000"));
 
+        // the input door names every field with forbidden characters at once; field rules then name the rest
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.json().get("errors").toString()).contains("\"responsible\"", "\"docNo\"", "\"reason\"");
+        assertThat(refused.json().get("errors").toString()).contains("\"responsible\"", "\"reason\"");
+        var overlong = api.postJson(
+                "/api/v1/items/" + id(item) + "/corrections",
+                Map.of("title", "白露参保登记", "responsible", "中心", "docNo", "号".repeat(101), "reason", "笔误"));
+        assertThat(overlong.status()).isEqualTo(422);
+        assertThat(overlong.json().get("errors").toString()).contains("\"docNo\"", "maxLength");
         assertThat(preservation.headVersion(before.objectId())).contains(1);
         assertThat(audit.forObject("ITEM", id(item)))
                 .extracting(AuditTrail.Entry::operation)
