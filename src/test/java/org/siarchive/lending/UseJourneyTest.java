@@ -70,6 +70,17 @@ class UseJourneyTest extends BrowserTest {
                         Actor.SYSTEM)
                 .item();
         String base = "http://127.0.0.1:" + port;
+        // indexing follows the capture asynchronously (persisted event publication, ADR 0027); after a test
+        // that captured hundreds of items the listeners may still be working through them on a 2-core CI
+        // machine, so the journey starts once the item is searchable
+        var api = new org.siarchive.support.ApiClient(port);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(180))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(new String(
+                                api.get("/api/v1/search?q=oyly&size=100").body(),
+                                java.nio.charset.StandardCharsets.UTF_8))
+                        .contains(item.id().toString()));
 
         // the reader finds the item by the pinyin initials of the name, sees facets, and asks for it
         long requestId;
