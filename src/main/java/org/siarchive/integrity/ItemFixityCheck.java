@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 /**
  * The fixity check of one item: every stored byte of its OCFL object — every content file of every version,
  * the metadata sidecar, masters, copies and anything else — is read once and hashed in one pass with the
- * inventory's algorithm (sha512) and, for the files the catalogue registered, SM3 and SHA-256. A file that no
+ * inventory's algorithm (sha256, or sha512 for objects written before issue 12) and, for the files the catalogue registered, SM3 and SHA-256. A file that no
  * longer matches its inventory digest was altered on disk (CONTENT, or SIDECAR for the sidecar); one that
  * matches its inventory but not the catalogue means the catalogue's digest row was altered (DIGEST_ROW). A
  * file the inventory does not account for is EXTRA; a registered or inventoried file that cannot be read is
- * MISSING. The inventory itself is trusted only after OCFL's structural validation (its own sha512 sidecar).
+ * MISSING. The inventory itself is trusted only after OCFL's structural validation (its own digest sidecar).
  * Findings name logical paths relative to the object, never the server's file-system path; their text is
  * worded from the message bundle where they are shown ({@link FixitySweeps#describe}).
  */

@@ -77,7 +77,7 @@ public class PreservationEvents {
                         "fixity check",
                         AuditTrail.SUCCESS,
                         SWEEPER_NAME,
-                        "every stored file checked against the OCFL inventory (sha512), SM3 and SHA-256; sidecar verified",
+                        "every stored file checked against its OCFL inventory digest, SM3 and SHA-256; sidecar verified",
                         "sweep #" + rs.getLong("sweep_id")))
                 .optional()
                 .ifPresent(events::add);

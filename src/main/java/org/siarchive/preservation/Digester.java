@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * SM3 and SHA-256 over the same bytes in one pass, so no file is ever read twice to hash it; optionally
- * also the OCFL inventory's digest (SHA-512 by default), so a sweep checks a file against the catalogue and
+ * also the OCFL inventory's digest (SHA-256 for new objects: nothing extra; SHA-512 for older ones), so a sweep checks a file against the catalogue and
  * the inventory from one read.
  */
 public final class Digester {

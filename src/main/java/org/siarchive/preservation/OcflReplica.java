@@ -153,7 +153,7 @@ public final class OcflReplica implements AutoCloseable {
                 .toList();
     }
 
-    /** The head version's file; the stream verifies OCFL's own sha512 as it is read to the end. */
+    /** The head version's file; the stream verifies the inventory's own digest as it is read to the end. */
     public InputStream open(String objectId, String logicalPath) {
         var file = repo.getObject(ObjectVersionId.head(objectId)).getFile(logicalPath);
         if (file == null) {

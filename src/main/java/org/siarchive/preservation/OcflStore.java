@@ -1,5 +1,6 @@
 package org.siarchive.preservation;
 
+import io.ocfl.api.DigestAlgorithmRegistry;
 import io.ocfl.api.OcflRepository;
 import io.ocfl.api.model.ObjectVersionId;
 import io.ocfl.api.model.VersionInfo;
@@ -36,6 +37,10 @@ final class OcflStore implements AutoCloseable {
         var layoutConfig = new HashedNTupleLayoutConfig();
         this.repo = new OcflRepositoryBuilder()
                 .defaultLayoutConfig(layoutConfig)
+                // new objects record SHA-256 (OCFL 1.1 §3.5.1 allows sha512 or sha256): the digest every capture
+                // and sweep computes anyway in its one pass, so checking a file against its inventory costs no
+                // third digest; objects written with sha512 keep it (docs/adr/0037)
+                .ocflConfig(config -> config.setDefaultDigestAlgorithm(DigestAlgorithmRegistry.sha256))
                 .storage(storage -> storage.fileSystem(root))
                 .workDir(workDir)
                 .build();
@@ -135,27 +140,26 @@ final class OcflStore implements AutoCloseable {
         for (int v = newestVersionDir(objectRoot); v > 0; v--) {
             Path dir = objectRoot.resolve("v" + v);
             Path inventory = dir.resolve("inventory.json");
-            Path sidecar = dir.resolve("inventory.json.sha512");
-            if (!Files.isRegularFile(inventory) || !Files.isRegularFile(sidecar)) {
+            Path sidecar = inventorySidecar(dir);
+            if (!Files.isRegularFile(inventory) || sidecar == null) {
                 continue;
             }
             try {
                 String expected = Files.readString(sidecar).strip().split("\\s+")[0];
-                var md = java.security.MessageDigest.getInstance("SHA-512");
+                String algorithm = sidecar.getFileName().toString().endsWith("sha512") ? "SHA-512" : "SHA-256";
+                var md = java.security.MessageDigest.getInstance(algorithm);
                 String actual = java.util.HexFormat.of().formatHex(md.digest(Files.readAllBytes(inventory)));
                 if (!actual.equalsIgnoreCase(expected)) {
                     continue;
                 }
+                Path rootSidecar = objectRoot.resolve(sidecar.getFileName());
                 Files.copy(
                         inventory,
                         objectRoot.resolve("inventory.json"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.copy(
-                        sidecar,
-                        objectRoot.resolve("inventory.json.sha512"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(sidecar, rootSidecar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 Durable.force(objectRoot.resolve("inventory.json"));
-                Durable.force(objectRoot.resolve("inventory.json.sha512"));
+                Durable.force(rootSidecar);
                 Durable.force(objectRoot);
                 return true;
             } catch (IOException | java.security.NoSuchAlgorithmException e) {
@@ -196,7 +200,18 @@ final class OcflStore implements AutoCloseable {
         }
     }
 
-    /** OCFL's own validation of the object, re-hashing its content against the inventory (sha512). */
+    /** The version directory's inventory digest file, whichever algorithm the object uses; null when absent. */
+    private static @org.jspecify.annotations.Nullable Path inventorySidecar(Path versionDir) {
+        for (String algorithm : List.of("sha512", "sha256")) {
+            Path sidecar = versionDir.resolve("inventory.json." + algorithm);
+            if (Files.isRegularFile(sidecar)) {
+                return sidecar;
+            }
+        }
+        return null;
+    }
+
+    /** OCFL's own validation of the object, re-hashing its content against the inventory's digests. */
     List<String> validate(String objectId, boolean contentFixity) {
         var results = repo.validateObject(objectId, contentFixity);
         // ocfl-java names files by their absolute path: people see them relative to the storage root

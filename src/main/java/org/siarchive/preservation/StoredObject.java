@@ -9,7 +9,7 @@ import java.util.List;
  * the object's directory that the inventory does not account for. Paths are relative to the object root
  * ({@code v1/content/metadata.json}); the file on disk is only for reading, never for showing.
  *
- * @param digestAlgorithm the inventory's algorithm by its Java name (OCFL's default: {@code SHA-512})
+ * @param digestAlgorithm the inventory's algorithm by its Java name ({@code SHA-256} for objects written since issue 12, {@code SHA-512} before)
  */
 public record StoredObject(String digestAlgorithm, List<Content> content, List<String> unexpected) {
 
