@@ -28,7 +28,7 @@ public final class Digester {
 
     private Digester(String inventoryAlgorithm) {
         this.sha256 = digest("SHA-256");
-        this.inventory = inventoryAlgorithm.equals("SHA-256") ? null : digest(inventoryAlgorithm);
+        this.inventory = inventoryAlgorithm.equalsIgnoreCase("SHA-256") ? null : digest(inventoryAlgorithm);
         this.forInventory = true;
     }
 
