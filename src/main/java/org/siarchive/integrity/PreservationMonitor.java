@@ -34,6 +34,8 @@ public class PreservationMonitor {
 
     private static final Logger log = LoggerFactory.getLogger(PreservationMonitor.class);
     static final Actor MONITOR = new Actor("preservation-monitor", null, "127.0.0.1", "siarchive monitoring");
+    /** The subject of storage alerts: the preservation store by name (its path stays on the server). */
+    static final String STORE = "OCFL 保存库";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -143,11 +145,12 @@ public class PreservationMonitor {
                     .param("u", sample.fsUsable())
                     .update();
             int used = sample.usedPercent();
-            String detail = used + "% used, " + usable / 1_000_000 + " MB free of " + total / 1_000_000 + " MB";
+            // the store is named, never its server path: alerts are read on the console (issue 12, finding 11)
+            String detail = "已用 " + used + "%，剩余 " + usable / 1_000_000 + " MB，共 " + total / 1_000_000 + " MB";
             if (used >= criticalPercent) {
-                raise("STORAGE_CRITICAL", root.toString(), detail + " (critical at " + criticalPercent + "%)");
+                raise("STORAGE_CRITICAL", STORE, detail + "（严重告警线 " + criticalPercent + "%）");
             } else if (used >= warnPercent) {
-                raise("STORAGE_WARN", root.toString(), detail + " (warning at " + warnPercent + "%)");
+                raise("STORAGE_WARN", STORE, detail + "（告警线 " + warnPercent + "%）");
             }
             return sample;
         });

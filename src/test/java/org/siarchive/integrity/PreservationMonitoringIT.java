@@ -109,12 +109,16 @@ class PreservationMonitoringIT extends IntegrationTest {
 
         // growth: a sample ten days ago with 10 MB less content gives 1 MB a day
         var today = critical.sample();
-        jdbc.sql("delete from storage_sample where day < current_date").update();
+        // days are Beijing dates (the platform's zone), not the database session's current_date
+        jdbc.sql("delete from storage_sample where day < :today")
+                .param("today", today.day())
+                .update();
         jdbc.sql(
                         """
                 insert into storage_sample (day, stored_bytes, items, fs_total, fs_usable)
-                values (current_date - 10, :b, :i, :t, :u)
+                values (:day, :b, :i, :t, :u)
                 """)
+                .param("day", today.day().minusDays(10))
                 .param("b", today.storedBytes() - 10_000_000)
                 .param("i", today.items())
                 .param("t", today.fsTotal())
@@ -123,7 +127,9 @@ class PreservationMonitoringIT extends IntegrationTest {
         var capacity = critical.capacity();
         assertThat(capacity.growthBytesPerDay()).isEqualTo(1_000_000);
         assertThat(capacity.daysUntilFull()).isEqualTo(today.fsUsable() / 1_000_000);
-        jdbc.sql("delete from storage_sample where day < current_date").update();
+        jdbc.sql("delete from storage_sample where day < :today")
+                .param("today", today.day())
+                .update();
         for (var a : critical.open()) {
             if (a.kind().startsWith("STORAGE")) {
                 critical.acknowledge(a.id(), "测试结束", ARCHIVIST);
