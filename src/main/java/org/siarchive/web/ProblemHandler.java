@@ -8,6 +8,7 @@ import java.util.Map;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.IntegrityException;
 import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.KeyedException;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.Violation;
 import org.slf4j.Logger;
@@ -64,9 +65,7 @@ class ProblemHandler {
 
     @ExceptionHandler(ConflictException.class)
     Object conflict(ConflictException e, HttpServletRequest req) {
-        var locale = RequestContextUtils.getLocale(req);
-        var p = problem(HttpStatus.CONFLICT, "conflict", locale, List.of());
-        p.setDetail(messages.getMessage(e.messageKey(), e.args().toArray(), e.messageKey(), locale));
+        var p = keyed(HttpStatus.CONFLICT, "conflict", e, req);
         if (e instanceof org.siarchive.shared.DuplicatesHeldException d) { // issue 12 (correct): ADR 0035
             p.setProperty("duplicates", d.duplicates());
         }
@@ -75,10 +74,15 @@ class ProblemHandler {
 
     @ExceptionHandler(org.siarchive.shared.ForbiddenException.class)
     Object forbidden(org.siarchive.shared.ForbiddenException e, HttpServletRequest req) {
+        return respond(keyed(HttpStatus.FORBIDDEN, "forbidden", e, req), req);
+    }
+
+    /** A problem whose detail is the exception's message key, worded in the caller's language. */
+    private ProblemDetail keyed(HttpStatus status, String type, KeyedException e, HttpServletRequest req) {
         var locale = RequestContextUtils.getLocale(req);
-        var p = problem(HttpStatus.FORBIDDEN, "forbidden", locale, List.of());
+        var p = problem(status, type, locale, List.of());
         p.setDetail(messages.getMessage(e.messageKey(), e.args().toArray(), e.messageKey(), locale));
-        return respond(p, req);
+        return p;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
