@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -124,10 +125,11 @@ public class FourPropertyChecks {
      * the root, seen only from the whole tree.
      */
     private String orgPathOf(Actor actor) {
-        var root = organisations.root().path();
-        return actor.org() == null
-                ? root
-                : organisations.byCode(actor.org()).map(o -> o.path()).orElse(root);
+        // every capture records its GD run here: the root is read only when the actor has no organisation
+        return Optional.ofNullable(actor.org())
+                .flatMap(organisations::byCode)
+                .map(o -> o.path())
+                .orElseGet(() -> organisations.root().path());
     }
 
     private void write(long runId, Findings f, Actor actor) {
