@@ -59,7 +59,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
             return;
         }
-        var allowance = limits.take(RateLimits.Kind.TOKEN, fingerprint(token));
+        // the limit is per client system (its tokens share it); the token itself is never kept in memory
+        var allowance = limits.take(RateLimits.Kind.TOKEN, String.valueOf(checked.client()));
         if (!allowance.allowed()) {
             problems.tooManyRequests(request, response, allowance.retryAfterSeconds());
             return;
@@ -75,17 +76,6 @@ class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
-        }
-    }
-
-    /** The limiter's key for a token: its SHA-256, so no usable token is kept in the limiter's memory. */
-    private static String fingerprint(String token) {
-        try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
