@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginConsole {
 
     private final Accounts accounts;
+    private final LoginAttempts attempts;
     private final PasswordStep passwordStep;
     private final LoginHandlers handlers;
     private final SecurityContextRepository contexts;
@@ -36,11 +37,13 @@ class LoginConsole {
 
     LoginConsole(
             Accounts accounts,
+            LoginAttempts attempts,
             PasswordStep passwordStep,
             LoginHandlers handlers,
             SecurityContextRepository contexts,
             SecurityPolicy policy) {
         this.accounts = accounts;
+        this.attempts = attempts;
         this.passwordStep = passwordStep;
         this.handlers = handlers;
         this.contexts = contexts;
@@ -101,20 +104,20 @@ class LoginConsole {
             return "redirect:/login?error=locked";
         }
         var checked = account;
-        var outcome = accounts.attempt(
+        var outcome = attempts.attempt(
                 account,
                 enrolling ? "wrong enrolment code" : "wrong TOTP code",
                 actor,
                 () -> accounts.verifyTotp(checked.id(), code.strip(), enrolling, actor));
-        if (outcome == Accounts.Attempt.LOCKED || outcome == Accounts.Attempt.LOCKED_NOW) {
+        if (outcome == LoginAttempts.Attempt.LOCKED || outcome == LoginAttempts.Attempt.LOCKED_NOW) {
             logout(request);
             return "redirect:/login?error=locked";
         }
-        if (outcome == Accounts.Attempt.FAILED) {
+        if (outcome == LoginAttempts.Attempt.FAILED) {
             return "redirect:" + (enrolling ? "/login/enrol?error" : "/login/totp?error");
         }
         account = accounts.require(account.id());
-        accounts.recordSuccess(account, "totp", actor);
+        attempts.recordSuccess(account, "totp", actor);
         Stage stage = passwordStep.next(account, false);
         var fresh = Principal.of(account, accounts.permissions(account));
         replace(

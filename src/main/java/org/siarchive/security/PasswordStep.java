@@ -40,13 +40,16 @@ class PasswordStep implements AuthenticationProvider {
     }
 
     private final Accounts accounts;
+    private final LoginAttempts attempts;
     private final SecurityPolicy policy;
     private final Passwords passwords;
     private final AuditTrail audit;
     private final String dummyHash;
 
-    PasswordStep(Accounts accounts, SecurityPolicy policy, Passwords passwords, AuditTrail audit) {
+    PasswordStep(
+            Accounts accounts, LoginAttempts attempts, SecurityPolicy policy, Passwords passwords, AuditTrail audit) {
         this.accounts = accounts;
+        this.attempts = attempts;
         this.policy = policy;
         this.passwords = passwords;
         this.audit = audit;
@@ -107,14 +110,14 @@ class PasswordStep implements AuthenticationProvider {
         var principal = Principal.of(account, accounts.permissions(account));
         Stage stage = next(account, true);
         if (stage == Stage.DONE || stage == Stage.PASSWORD_CHANGE) {
-            accounts.recordSuccess(account, "password", actor);
+            attempts.recordSuccess(account, "password", actor);
         }
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, stage.authorities(principal));
     }
 
     /** The password, checked under the account's lock so parallel guesses cannot outrun the lockout. */
     private void checkPassword(Account account, String password, Actor actor) {
-        var outcome = accounts.attempt(
+        var outcome = attempts.attempt(
                 account,
                 "wrong password",
                 actor,
