@@ -3,7 +3,7 @@ package org.siarchive.capture;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.catalog.ItemRecord;
+import org.siarchive.catalog.ItemView;
 import org.siarchive.shared.Access;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +32,7 @@ class CaptureApi {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ItemRecord> capture(
+    ResponseEntity<ItemView> capture(
             @RequestPart("metadata") String metadata,
             @RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
@@ -41,11 +41,12 @@ class CaptureApi {
         var uploads = MultipartUploads.of(files);
         var result = captures.capture(submission, uploads, idempotencyKey, access);
         var location = URI.create("/api/v1/items/" + result.item().id());
+        var body = ItemView.of(result.item());
         return result.replayed()
                 ? ResponseEntity.ok()
                         .header("Idempotent-Replayed", "true")
                         .location(location)
-                        .body(result.item())
-                : ResponseEntity.created(location).body(result.item());
+                        .body(body)
+                : ResponseEntity.created(location).body(body);
     }
 }

@@ -46,12 +46,20 @@ final class SubmissionMapping {
                 files);
     }
 
+    /** A citizen ID number (types 01, 07) is normalised and states the person's gender and birth date. */
     private static NewItem.PersonRef person(Submission.Person p) {
         String type = p.certType().strip();
-        String no = "01".equals(type) || "07".equals(type)
-                ? CitizenIdNumber.normalize(p.certNo())
-                : p.certNo().strip();
-        return new NewItem.PersonRef(type, no, p.name().strip(), blankToNull(p.phone()), blankToNull(p.bankAccount()));
+        boolean citizenId = "01".equals(type) || "07".equals(type);
+        String no =
+                citizenId ? CitizenIdNumber.normalize(p.certNo()) : p.certNo().strip();
+        return new NewItem.PersonRef(
+                type,
+                no,
+                p.name().strip(),
+                citizenId ? CitizenIdNumber.genderCode(no) : null,
+                citizenId ? CitizenIdNumber.birthDate(no).orElse(null) : null,
+                blankToNull(p.phone()),
+                blankToNull(p.bankAccount()));
     }
 
     private static String blankToNull(String s) {

@@ -1,7 +1,5 @@
 package org.siarchive.catalog;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.crypto.Masks;
@@ -18,24 +16,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Read API of the catalogue: items with files and digests, verified downloads, person and employer
- * files. Everything answers within the caller's data scope (404 outside it), with personal data masked
- * and every read audited; unmasking a person takes a reason.
+ * Read API of the catalogue: items with files and digests, person and employer files. Everything answers
+ * within the caller's data scope (404 outside it), with personal data masked and every read audited;
+ * unmasking a person takes a reason. Items are answered as {@link ItemView}. Downloads are served by
+ * lending, corrections by capture, under the same {@code /api/v1/items/…} paths (docs/adr/0040).
  */
 @RestController
 @RequestMapping("/api/v1")
 class CatalogApi {
 
     private final Catalog catalog;
-    private final ItemCorrections corrections;
-    private final ContentDownloads downloads;
-
     private final RelatedRecords related;
 
-    CatalogApi(Catalog catalog, ItemCorrections corrections, ContentDownloads downloads, RelatedRecords related) {
+    CatalogApi(Catalog catalog, RelatedRecords related) {
         this.catalog = catalog;
-        this.corrections = corrections;
-        this.downloads = downloads;
         this.related = related;
     }
 
@@ -46,41 +40,14 @@ class CatalogApi {
     }
 
     @GetMapping("/items/{id}")
-    ItemRecord item(@PathVariable String id, Access access) {
-        return catalog.readItem(Ids.uuid("ITEM", id), access);
+    ItemView item(@PathVariable String id, Access access) {
+        return ItemView.of(catalog.readItem(Ids.uuid("ITEM", id), access));
     }
 
     @GetMapping("/items/by-archive-code")
-    ItemRecord byArchiveCode(@RequestParam String code, Access access) {
-        return catalog.readItemByArchiveCode(code, access);
+    ItemView byArchiveCode(@RequestParam String code, Access access) {
+        return ItemView.of(catalog.readItemByArchiveCode(code, access));
     }
-
-    @GetMapping("/items/{id}/files/{seq}")
-    void download(
-            @PathVariable String id,
-            @PathVariable int seq,
-            @RequestParam(defaultValue = "false") boolean inline,
-            Access access,
-            HttpServletResponse response)
-            throws IOException {
-        downloads.send(Ids.uuid("ITEM", id), seq, inline, access, response);
-    }
-
-    /** The searchable access copy of a scanned item (double-layer PDF), verified while streaming. */
-    @GetMapping("/items/{id}/access.pdf")
-    void accessCopy(@PathVariable String id, Access access, HttpServletResponse response) throws IOException {
-        downloads.sendRendition(Ids.uuid("ITEM", id), "ACCESS_PDF", access, response);
-    }
-
-    @PostMapping("/items/{id}/corrections")
-    ItemRecord correct(@PathVariable String id, @RequestBody CorrectionRequest body, Access access) {
-        return corrections.correct(
-                Ids.uuid("ITEM", id),
-                new Catalog.Correction(body.title(), body.responsible(), body.docNo(), body.reason()),
-                access);
-    }
-
-    record CorrectionRequest(String title, String responsible, @Nullable String docNo, String reason) {}
 
     record PersonLookup(@Nullable String certNo) {}
 

@@ -115,8 +115,8 @@ public class Containers {
         scopeParams.put("c", fondsCode);
         Long fondsId = jdbc.sql(
                         """
-                select f.id from fonds f join org_unit o on o.id = f.org_id where f.code = :c
-                and o.path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds))
+                select f.id from fonds f where f.code = :c
+                and f.org_path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds))
                 """)
                 .params(scopeParams)
                 .query(Long.class)
@@ -163,7 +163,7 @@ public class Containers {
     }
 
     private static final String CONTAINER_SCOPE =
-            " and o.path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds))";
+            " and f.org_path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds))";
 
     public Volume volume(long id, Scope scope) {
         var p = ItemQueries.scopeParams(scope);
@@ -171,7 +171,7 @@ public class Containers {
         return jdbc.sql(
                         """
                 select v.id, v.archive_code, v.title, v.year, v.retention_code, v.box_id from volume v
-                join fonds f on f.id = v.fonds_id join org_unit o on o.id = f.org_id where v.id = :id"""
+                join fonds f on f.id = v.fonds_id where v.id = :id"""
                                 + CONTAINER_SCOPE)
                 .params(p)
                 .query(Volume.class)
@@ -185,7 +185,7 @@ public class Containers {
         return jdbc.sql(
                         """
                 select b.id, f.code as fonds_code, b.box_no from box b join fonds f on f.id = b.fonds_id
-                join org_unit o on o.id = f.org_id where b.id = :id"""
+                where b.id = :id"""
                                 + CONTAINER_SCOPE)
                 .params(p)
                 .query(Box.class)
@@ -197,10 +197,9 @@ public class Containers {
     public List<String> itemCodesInVolume(long volumeId, Scope scope) {
         var p = ItemQueries.scopeParams(scope);
         p.put("v", volumeId);
-        return jdbc.sql(
-                        "select i.archive_code from item i join fonds f on f.id = i.fonds_id join org_unit o on o.id = f.org_id"
-                                + " where i.volume_id = :v and " + ItemQueries.SCOPE_CLAUSE
-                                + " order by i.archive_code")
+        return jdbc.sql("select i.archive_code from item i join fonds f on f.id = i.fonds_id"
+                        + " where i.volume_id = :v and " + ItemQueries.SCOPE_CLAUSE
+                        + " order by i.archive_code")
                 .params(p)
                 .query(String.class)
                 .list();
@@ -209,9 +208,8 @@ public class Containers {
     public List<String> itemCodesInBox(long boxId, Scope scope) {
         var p = ItemQueries.scopeParams(scope);
         p.put("b", boxId);
-        return jdbc.sql(
-                        "select i.archive_code from item i join fonds f on f.id = i.fonds_id join org_unit o on o.id = f.org_id"
-                                + " where i.box_id = :b and " + ItemQueries.SCOPE_CLAUSE + " order by i.archive_code")
+        return jdbc.sql("select i.archive_code from item i join fonds f on f.id = i.fonds_id"
+                        + " where i.box_id = :b and " + ItemQueries.SCOPE_CLAUSE + " order by i.archive_code")
                 .params(p)
                 .query(String.class)
                 .list();

@@ -73,7 +73,6 @@ public class Duplicates {
                         as in_scope
                 from item i
                 join fonds f on f.id = i.fonds_id
-                join org_unit o on o.id = f.org_id
                 where (i.id in (select item_id from item_file where sha256 = any(:sha))
                        or i.archive_code = :code
                        or (i.acceptance_no = :acc and i.step_code = :step))

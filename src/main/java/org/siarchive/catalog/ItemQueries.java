@@ -27,7 +27,7 @@ class ItemQueries {
 
     static final String SCOPE_CLAUSE =
             """
-            (o.path like :scopeOrg and (:scopeAllFonds or i.fonds_id = any(:scopeFonds))
+            (f.org_path like :scopeOrg and (:scopeAllFonds or i.fonds_id = any(:scopeFonds))
              and i.security_level::int <= :scopeClearance)""";
 
     static final String ITEM_SELECT =
@@ -42,7 +42,6 @@ class ItemQueries {
                    i.object_version, i.idempotency_key, i.fingerprint, i.created_at
             from item i
             join fonds f on f.id = i.fonds_id
-            join org_unit o on o.id = f.org_id
             join material_category c on c.code = i.category_code
             join business_step s on s.code = i.step_code
             join retention_period r on r.code = i.retention_code
@@ -58,7 +57,6 @@ class ItemQueries {
                    e.name as employer_name, i.status
             from item i
             join fonds f on f.id = i.fonds_id
-            join org_unit o on o.id = f.org_id
             join material_category c on c.code = i.category_code
             join business_step s on s.code = i.step_code
             join retention_period r on r.code = i.retention_code
@@ -213,8 +211,7 @@ class ItemQueries {
 
     Counts counts(Scope scope) {
         var p = scopeParams(scope);
-        String from = " from item i join fonds f on f.id = i.fonds_id join org_unit o on o.id = f.org_id where "
-                + SCOPE_CLAUSE;
+        String from = " from item i join fonds f on f.id = i.fonds_id where " + SCOPE_CLAUSE;
         long items = count("select count(*)" + from, p);
         long persons = count("select count(distinct i.person_id)" + from, p);
         long employers = count("select count(distinct i.employer_id)" + from, p);

@@ -48,8 +48,13 @@ public record ItemRecord(
         OffsetDateTime createdAt,
         List<ItemFile> files) {
 
+    /** The item's state, from the catalogue's {@code status} column. */
+    public ItemState state() {
+        return ItemState.valueOf(status);
+    }
+
     public boolean preserved() {
-        return "PRESERVED".equals(status);
+        return state() == ItemState.PRESERVED;
     }
 
     public ItemRecord withFiles(List<ItemFile> f) {

@@ -32,8 +32,18 @@ public record NewItem(
         files = List.copyOf(files);
     }
 
+    /**
+     * The person the item is about. {@code gender} (GB/T 2261.1 code) and {@code birthDate} are what the
+     * sender's certificate number states (a citizen ID number, GB 11643), null for other certificates.
+     */
     public record PersonRef(
-            String certType, String certNo, String name, @Nullable String phone, @Nullable String bankAccount) {}
+            String certType,
+            String certNo,
+            String name,
+            @Nullable String gender,
+            @Nullable LocalDate birthDate,
+            @Nullable String phone,
+            @Nullable String bankAccount) {}
 
     public record EmployerRef(String creditCode, String name) {}
 

@@ -119,8 +119,8 @@ public class ReferenceDataAdmin {
         p.put("c", fondsCode);
         return jdbc.sql(
                         """
-                select f.id from fonds f join org_unit o on o.id = f.org_id where f.code = :c
-                    and o.path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds))
+                select f.id from fonds f where f.code = :c
+                    and f.org_path like :scopeOrg and (:scopeAllFonds or f.id = any(:scopeFonds))
                 """)
                 .params(p)
                 .query(Long.class)

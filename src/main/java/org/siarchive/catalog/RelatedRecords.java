@@ -72,13 +72,14 @@ public class RelatedRecords {
             params.put("self", item.id());
             params.put("acc", acceptance);
             params.put("at", row[3]);
+            params.put("preserved", ItemState.PRESERVED.name());
             jdbc.sql(
                             """
                     select i.id, i.archive_code, i.title, s.name as step_name, i.handled_at,
                            case when i.acceptance_no = :acc then 'SAME_CASE' else 'SAME_WEEK' end as relation
-                    from item i join fonds f on f.id = i.fonds_id join org_unit o on o.id = f.org_id
+                    from item i join fonds f on f.id = i.fonds_id
                     join business_step s on s.code = i.step_code
-                    where i.person_id = :p and i.id <> :self and i.status = 'PRESERVED'
+                    where i.person_id = :p and i.id <> :self and i.status = :preserved
                       and (i.acceptance_no = :acc or i.handled_at between :at::timestamptz - interval '7 days'
                                                                      and :at::timestamptz + interval '7 days')
                       and """
@@ -100,14 +101,15 @@ public class RelatedRecords {
         params.put("v", value);
         params.put("self", self);
         params.put("rel", relation);
+        params.put("preserved", ItemState.PRESERVED.name());
         return jdbc.sql(
                         """
                 select i.id, i.archive_code, i.title, s.name as step_name, i.handled_at, :rel as relation
-                from item i join fonds f on f.id = i.fonds_id join org_unit o on o.id = f.org_id
+                from item i join fonds f on f.id = i.fonds_id
                 join business_step s on s.code = i.step_code
                 where\s"""
                                 + where
-                                + " and i.id <> :self and i.status = 'PRESERVED' and "
+                                + " and i.id <> :self and i.status = :preserved and "
                                 + ItemQueries.SCOPE_CLAUSE
                                 + " order by i.handled_at desc limit "
                                 + LIMIT)

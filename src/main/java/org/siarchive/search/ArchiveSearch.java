@@ -11,6 +11,9 @@ public interface ArchiveSearch extends AutoCloseable {
     /** Puts (or replaces) one item's entry. */
     void index(SearchEntry entry);
 
+    /** Drops one item's entry; nothing happens when there is none. */
+    void remove(java.util.UUID itemId);
+
     void clear();
 
     long size();

@@ -110,6 +110,17 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
         }
     }
 
+    @Override
+    public void remove(java.util.UUID itemId) {
+        try {
+            writer.deleteDocuments(new Term(LuceneDocuments.ID, itemId.toString()));
+            dirty.set(true);
+            unrefreshed.set(true);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     /** Makes recent writes searchable; called after each batch of writes and by the refresher. */
     public void refresh() {
         try {

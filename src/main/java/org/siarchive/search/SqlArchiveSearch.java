@@ -130,6 +130,13 @@ class SqlArchiveSearch implements ArchiveSearch {
     }
 
     @Override
+    public void remove(java.util.UUID itemId) {
+        jdbc.sql("delete from search_entry where item_id = :id")
+                .param("id", itemId)
+                .update();
+    }
+
+    @Override
     public void clear() {
         jdbc.sql("delete from search_entry").update();
     }

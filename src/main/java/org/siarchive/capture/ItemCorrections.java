@@ -1,18 +1,25 @@
-package org.siarchive.catalog;
+package org.siarchive.capture;
 
 import java.util.List;
 import java.util.UUID;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.ItemRecord;
+import org.siarchive.catalog.ItemSidecar;
+import org.siarchive.crypto.Masks;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.quality.Quality;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * Corrections of descriptive metadata. The corrected sidecar is written as a new object version first
- * (never over the old one); then the catalogue row, its audit entry and the event commit together.
+ * Corrections of descriptive metadata: a write path like capture. The corrected sidecar is written as a
+ * new object version first (never over the old one); then the catalogue records the row, its audit entry
+ * and the event together ({@link Catalog#applyCorrection}). Moved here from catalog, which knows neither
+ * the store nor the rules (docs/adr/0040).
  */
 @Component
 public class ItemCorrections {
@@ -33,13 +40,13 @@ public class ItemCorrections {
         return correct(itemId, c, access.actor(), access.scope());
     }
 
-    /** Used by start-up reconciliation too, which finishes corrections a crash interrupted. */
+    /** The corrected item as its reader sees it (ID number masked). */
     public ItemRecord correct(UUID itemId, Catalog.Correction c, Actor actor, Scope scope) {
         validate(c);
         var correction = normalised(c);
         var item = catalog.requireItem(itemId, scope);
         if (!item.preserved()) {
-            throw new org.siarchive.shared.ConflictException("conflict.itemNotPreserved", item.archiveCode());
+            throw new ConflictException("conflict.itemNotPreserved", item.archiveCode());
         }
         var corrected = item.withDescription(correction.title(), correction.responsible(), correction.docNo());
         // store first, catalogue second: a failure in between leaves the store's head ahead, which
@@ -52,7 +59,7 @@ public class ItemCorrections {
                 actor.name());
         catalog.applyCorrection(itemId, correction, version, actor);
         var after = catalog.requireItem(itemId);
-        return after.withCertNo(org.siarchive.crypto.Masks.idNumber(after.certNo()));
+        return after.withCertNo(Masks.idNumber(after.certNo()));
     }
 
     /** The values as stored: the same in the sidecar and in the catalogue row. */

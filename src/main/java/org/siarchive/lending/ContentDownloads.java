@@ -1,4 +1,4 @@
-package org.siarchive.catalog;
+package org.siarchive.lending;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.ItemRecord;
+import org.siarchive.catalog.Renditions;
 import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.FixityMismatchException;
 import org.siarchive.preservation.Preservation;
@@ -20,11 +23,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams a stored file to the client while verifying it. A mismatch found at the end aborts the
- * transfer (the client sees a broken download, never silently altered bytes) and is logged.
+ * Direct use within a reader's data scope: streams a stored file to the client while verifying it. A
+ * mismatch found at the end aborts the transfer (the client sees a broken download, never silently
+ * altered bytes) and is logged. Moved here from catalog, which does not read the store (docs/adr/0040).
  */
 @Component
-public class ContentDownloads {
+class ContentDownloads {
 
     private static final Logger log = LoggerFactory.getLogger(ContentDownloads.class);
 
@@ -63,8 +67,7 @@ public class ContentDownloads {
     }
 
     /** Streams an access copy (e.g. the searchable PDF), verified like an archival file; scoped and audited. */
-    public void sendRendition(UUID itemId, String kind, Access access, HttpServletResponse response)
-            throws IOException {
+    void sendRendition(UUID itemId, String kind, Access access, HttpServletResponse response) throws IOException {
         var item = catalog.itemForDownload(itemId, 0, access);
         var r = renditions
                 .find(itemId, kind)
@@ -79,20 +82,10 @@ public class ContentDownloads {
                         .build()
                         .toString());
         response.setHeader("X-Content-SM3", r.sm3());
-        try (InputStream in =
-                preservation.read(item.objectId(), r.logicalPath(), new Fixity(r.sizeBytes(), r.sm3(), r.sha256()))) {
-            copyHoldingBackTheLastBlock(in, response.getOutputStream());
-        } catch (FixityMismatchException e) {
-            log.error("FIXITY FAILURE while serving {} of {}: {}", kind, item.archiveCode(), e.getMessage());
-            if (!response.isCommitted()) {
-                response.reset();
-            }
-            throw new IntegrityException(item.archiveCode() + " / " + r.logicalPath(), e);
-        }
+        stream(item, r.logicalPath(), new Fixity(r.sizeBytes(), r.sm3(), r.sha256()), kind + " of ", response);
     }
 
-    public void send(UUID itemId, int seq, boolean inline, Access access, HttpServletResponse response)
-            throws IOException {
+    void send(UUID itemId, int seq, boolean inline, Access access, HttpServletResponse response) throws IOException {
         var item = catalog.itemForDownload(itemId, seq, access);
         var file = item.files().stream()
                 .filter(f -> f.seq() == seq)
@@ -110,15 +103,19 @@ public class ContentDownloads {
         response.setHeader("X-Content-SM3", file.sm3());
         response.setHeader("X-Content-SHA256", file.sha256());
         response.setHeader("X-Content-Type-Options", "nosniff");
-        var expected = new Fixity(file.sizeBytes(), file.sm3(), file.sha256());
-        try (InputStream in = preservation.read(item.objectId(), file.logicalPath(), expected)) {
+        stream(item, file.logicalPath(), new Fixity(file.sizeBytes(), file.sm3(), file.sha256()), "", response);
+    }
+
+    private void stream(ItemRecord item, String path, Fixity expected, String what, HttpServletResponse response)
+            throws IOException {
+        try (InputStream in = preservation.read(item.objectId(), path, expected)) {
             copyHoldingBackTheLastBlock(in, response.getOutputStream());
         } catch (FixityMismatchException e) {
-            log.error("FIXITY FAILURE while serving {}: {}", item.archiveCode(), e.getMessage());
+            log.error("FIXITY FAILURE while serving {}{}: {}", what, item.archiveCode(), e.getMessage());
             if (!response.isCommitted()) {
                 response.reset();
             }
-            throw new IntegrityException(item.archiveCode() + " / " + file.logicalPath(), e);
+            throw new IntegrityException(item.archiveCode() + " / " + path, e);
         }
     }
 }

@@ -1,0 +1,101 @@
+package org.siarchive.catalog;
+
+import java.util.UUID;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.shared.Actor;
+import org.siarchive.shared.Scope;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalogue's side of what happens to a registered item: its state moves ({@link ItemState}) and the
+ * bookkeeping of a correction whose new object version the writer (capture) has already made durable.
+ * Each change, its audit entry and its event commit together.
+ */
+@Component
+class ItemLifecycle {
+
+    private final JdbcClient jdbc;
+    private final ItemQueries queries;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    ItemLifecycle(JdbcClient jdbc, ItemQueries queries, AuditTrail audit, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    @Transactional
+    public void markPreserved(UUID itemId, int objectVersion, Actor actor) {
+        var move = ItemState.RECEIVING.to(ItemState.PRESERVED);
+        int updated = jdbc.sql(
+                        """
+                update item set status = :to, object_version = :v, status_reason = null, updated_at = now()
+                where id = :id and status = :from
+                """)
+                .param("to", move.to().name())
+                .param("from", move.from().name())
+                .param("v", objectVersion)
+                .param("id", itemId)
+                .update();
+        if (updated == 0) {
+            return;
+        }
+        var item = queries.byId(itemId, Scope.EVERYTHING).orElseThrow();
+        audit.record(actor, "ITEM", itemId.toString(), "CAPTURE", null, item.archiveCode() + " v" + objectVersion);
+        events.publishEvent(new ItemCaptured(itemId, item.archiveCode()));
+    }
+
+    @Transactional
+    public void quarantine(UUID itemId, String reason, Actor actor) {
+        var move = ItemState.RECEIVING.to(ItemState.QUARANTINED);
+        jdbc.sql(
+                        """
+                update item set status = :to, status_reason = :reason, updated_at = now()
+                where id = :id and status = :from
+                """)
+                .param("to", move.to().name())
+                .param("from", move.from().name())
+                .param("reason", reason)
+                .param("id", itemId)
+                .update();
+        audit.record(actor, "ITEM", itemId.toString(), "QUARANTINE", reason, null);
+    }
+
+    @Transactional
+    public void applyCorrection(UUID itemId, Catalog.Correction correction, int objectVersion, Actor actor) {
+        jdbc.sql(
+                        """
+                update item set title = :title, responsible = :responsible, doc_no = :docNo,
+                    object_version = :v, updated_at = now() where id = :id
+                """)
+                .param("title", correction.title())
+                .param("responsible", correction.responsible())
+                .param("docNo", correction.docNo())
+                .param("v", objectVersion)
+                .param("id", itemId)
+                .update();
+        var item = queries.byId(itemId, Scope.EVERYTHING).orElseThrow();
+        audit.record(actor, "ITEM", itemId.toString(), "CORRECT", correction.reason(), "v" + objectVersion);
+        events.publishEvent(new ItemCorrected(itemId, item.archiveCode(), objectVersion));
+    }
+
+    @Transactional
+    public void recordCorrectionUndone(UUID itemId, int undoneVersion, int objectVersion, String reason, Actor actor) {
+        jdbc.sql("update item set object_version = :v, updated_at = now() where id = :id")
+                .param("v", objectVersion)
+                .param("id", itemId)
+                .update();
+        audit.record(
+                actor,
+                "ITEM",
+                itemId.toString(),
+                "CORRECTION_UNDONE",
+                reason,
+                "v" + undoneVersion + " → v" + objectVersion);
+    }
+}

@@ -1,0 +1,99 @@
+package org.siarchive.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.crypto.Masks;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Scope;
+import org.siarchive.shared.Violation;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads on behalf of a person: within their data scope (otherwise 404, the same answer as for an id
+ * that does not exist), personal data masked, and the read audited in the same transaction.
+ */
+@Component
+class ItemReads {
+
+    private final ItemQueries queries;
+    private final AuditTrail audit;
+
+    ItemReads(ItemQueries queries, AuditTrail audit) {
+        this.queries = queries;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public ItemRecord read(UUID id, Access access) {
+        var item = queries.byId(id, access.scope()).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
+        return audited(item, access);
+    }
+
+    @Transactional
+    public ItemRecord readByArchiveCode(String archiveCode, Access access) {
+        var item = queries.byArchiveCode(archiveCode, access.scope())
+                .orElseThrow(() -> new NotFoundException("ITEM", archiveCode));
+        return audited(item, access);
+    }
+
+    private ItemRecord audited(ItemRecord item, Access access) {
+        audit.record(access.actor(), "ITEM", item.id().toString(), "READ", null, item.archiveCode());
+        return item.withCertNo(Masks.idNumber(item.certNo()));
+    }
+
+    /** An item for serving its content (file {@code seq}, or 0 for its access copy); the download is audited. */
+    @Transactional
+    public ItemRecord forDownload(UUID id, int seq, Access access) {
+        var item = queries.byId(id, access.scope()).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
+        if (seq > 0 && item.files().stream().noneMatch(f -> f.seq() == seq)) {
+            throw new NotFoundException("FILE", id + "/" + seq);
+        }
+        String what = item.archiveCode() + (seq > 0 ? " file " + seq : " access copy");
+        audit.record(access.actor(), "ITEM", id.toString(), "DOWNLOAD", null, what);
+        return item;
+    }
+
+    /**
+     * The ids of the given 档号 within the scope, in order and without repeats; a 422 on {@code field}
+     * listing every code that does not exist or lies outside the scope (the same answer).
+     */
+    List<UUID> idsByArchiveCodes(Collection<String> codes, Scope scope, String field) {
+        var ids = new LinkedHashSet<UUID>();
+        var unknown = new ArrayList<String>();
+        for (String code : codes) {
+            var item = code == null || code.isBlank()
+                    ? Optional.<ItemRecord>empty()
+                    : queries.byArchiveCode(code.strip(), scope);
+            if (item.isPresent()) {
+                ids.add(item.get().id());
+            } else {
+                unknown.add(String.valueOf(code).strip());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(Violation.of(field, "unknownArchiveCode", String.join("、", unknown)));
+        }
+        return List.copyOf(ids);
+    }
+
+    /** The latest items in the reader's scope (the dashboard), audited as one list read. */
+    @Transactional
+    public List<ItemSummary> latest(int limit, Access access) {
+        var items = latest(limit, access.scope());
+        audit.record(access.actor(), "ITEM", "*", "LIST", null, "latest " + items.size());
+        return items;
+    }
+
+    List<ItemSummary> latest(int limit, Scope scope) {
+        return queries.summaries("true", Map.of(), "i.created_at desc", Math.min(limit, 200), scope);
+    }
+}

@@ -1,0 +1,119 @@
+package org.siarchive.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.crypto.Masks;
+import org.siarchive.shared.Access;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.Scope;
+import org.siarchive.shared.Violation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 一人一档 and 一企一档: a party with every item about it in the reader's scope, by business time. A party
+ * with no item in scope answers 404, like one that does not exist. Identity fields are masked unless the
+ * reader unmasks them with a reason; every read is audited.
+ */
+@Component
+class PartyFiles {
+
+    private static final int FILE_LIMIT = 5000;
+    private static final String BY_BUSINESS_TIME = "i.handled_at, i.archive_code";
+
+    private final JdbcClient jdbc;
+    private final ItemQueries queries;
+    private final AuditTrail audit;
+
+    PartyFiles(JdbcClient jdbc, ItemQueries queries, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.audit = audit;
+    }
+
+    /** The person's id found by certificate number (blind index), if any item of theirs is in scope. */
+    Optional<Long> findPerson(String certNo, Access access) {
+        return queries.personId(certNo)
+                .filter(id -> !personItems(id, access.scope(), 1).isEmpty());
+    }
+
+    Optional<Long> personIdOfItem(UUID itemId) {
+        return jdbc.sql("select person_id from item where id = :id and person_id is not null")
+                .param("id", itemId)
+                .query(Long.class)
+                .optional();
+    }
+
+    @Transactional
+    public PartyFile personFile(long personId, Access access) {
+        var items = personItems(personId, access.scope(), FILE_LIMIT);
+        var person = queries.person(personId)
+                .filter(p -> !items.isEmpty())
+                .orElseThrow(() -> new NotFoundException("PERSON", Long.toString(personId)));
+        audit.record(access.actor(), "PERSON", Long.toString(personId), "READ", null, items.size() + " items");
+        return new PartyFile(masked(person), items);
+    }
+
+    private static PartyFile.Party masked(ItemQueries.PersonRow person) {
+        return new PartyFile.Party(
+                person.id(),
+                "PERSON",
+                Objects.requireNonNullElse(Masks.idNumber(person.certNo()), ""),
+                person.certType(),
+                person.name(),
+                person.gender(),
+                person.birthDate(),
+                Masks.phone(person.phone()),
+                Masks.bankAccount(person.bankAccount()));
+    }
+
+    @Transactional
+    public Catalog.Identity unmaskPerson(long personId, String reason, Access access) {
+        requireReason(reason);
+        if (personItems(personId, access.scope(), 1).isEmpty()) {
+            throw new NotFoundException("PERSON", Long.toString(personId));
+        }
+        var person =
+                queries.person(personId).orElseThrow(() -> new NotFoundException("PERSON", Long.toString(personId)));
+        audit.record(
+                access.actor(),
+                "PERSON",
+                Long.toString(personId),
+                "UNMASK",
+                reason.strip(),
+                "certNo, phone, bankAccount");
+        return new Catalog.Identity(
+                person.id(), person.certType(), person.certNo(), person.phone(), person.bankAccount());
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.strip().length() < 2) {
+            throw new InvalidInputException(Violation.of("reason", "required"));
+        }
+        if (reason.length() > 500) {
+            throw new InvalidInputException(Violation.of("reason", "maxLength", 500));
+        }
+    }
+
+    @Transactional
+    public PartyFile employerFile(String creditCode, Access access) {
+        var employer = queries.employer(creditCode).orElseThrow(() -> new NotFoundException("EMPLOYER", creditCode));
+        var items = queries.summaries(
+                "i.employer_id = :id", Map.of("id", employer.id()), BY_BUSINESS_TIME, FILE_LIMIT, access.scope());
+        if (items.isEmpty()) {
+            throw new NotFoundException("EMPLOYER", creditCode);
+        }
+        audit.record(access.actor(), "EMPLOYER", creditCode, "READ", null, items.size() + " items");
+        return new PartyFile(employer, items);
+    }
+
+    private List<ItemSummary> personItems(long personId, Scope scope, int limit) {
+        return queries.summaries("i.person_id = :id", Map.of("id", personId), BY_BUSINESS_TIME, limit, scope);
+    }
+}
