@@ -142,6 +142,7 @@ public class ScanBatchIT extends IntegrationTest {
         assertThat(events.stream(RecognisedTextFiled.class))
                 .as("search hears that the item's recognised text is filed with it")
                 .containsExactly(new RecognisedTextFiled(captured, list.get(0).id(), batch));
+        awaitSearchIndexed(captured);
         // the searchable access copy follows on the OCR workers, into the same OCFL object
         java.util.Optional<Renditions.Rendition> copy = java.util.Optional.empty();
         for (int i = 0; i < 120 && copy.isEmpty(); i++) {
@@ -183,6 +184,27 @@ public class ScanBatchIT extends IntegrationTest {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** The persisted publication of the item's {@link RecognisedTextFiled} to search's indexer, completed. */
+    private void awaitSearchIndexed(UUID item) throws InterruptedException {
+        String sql =
+                """
+                select count(*) from event_publication where event_type = :t and listener_id like '%SearchIndexer%'
+                and serialized_event like :item and completion_date is not null
+                """;
+        int done = 0;
+        for (int i = 0; i < 80 && done == 0; i++) {
+            Thread.sleep(250);
+            done = jdbc.sql(sql)
+                    .param("t", RecognisedTextFiled.class.getName())
+                    .param("item", "%" + item + "%")
+                    .query(Integer.class)
+                    .single();
+        }
+        assertThat(done)
+                .as("search indexed the item again on its recognised text")
+                .isEqualTo(1);
+    }
 
     /** The DA/T 31 decision is announced with the batch, its item count, its organisation and its time. */
     @Test
