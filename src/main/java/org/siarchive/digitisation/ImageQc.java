@@ -52,7 +52,7 @@ public record ImageQc(int minDpi, int minDpiForOcr, double maxSkewDegrees) {
                 continue; // blank pages all look alike; they are flagged as blank
             }
             for (int j = 0; j < i; j++) {
-                if (!pages.get(j).blank() && PageAnalyzer.duplicates(pages.get(i), pages.get(j))) {
+                if (!pages.get(j).blank() && PageHashes.duplicates(pages.get(i), pages.get(j))) {
                     out.add(i);
                     break;
                 }

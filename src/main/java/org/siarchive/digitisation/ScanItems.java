@@ -1,32 +1,26 @@
 package org.siarchive.digitisation;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
-import org.siarchive.capture.Captures;
-import org.siarchive.capture.Upload;
-import org.siarchive.catalog.Catalog;
 import org.siarchive.crypto.FieldCipher;
 import org.siarchive.crypto.Masks;
-import org.siarchive.quality.Submission;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
-import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The archivist's side of a batch: the items with their pages, flags and suggestions; the QC sample
- * (pass, or reject with a rescan request); confirming an item's classification, which captures it
- * through the ordinary capture path (files named by 档号 and page number there); and the batch
- * decision by DA/T 31's acceptance rule.
+ * The archivist's side of a batch (quality review): the items with their pages, flags and suggestions; the
+ * QC sample (pass, or reject with a rescan request); suspected duplicates; confirming an item's
+ * classification, which files it into the catalogue ({@link ItemFiling}); and the batch decision by
+ * DA/T 31's acceptance rule ({@link BatchAcceptance}).
  */
 @Component
 public class ScanItems {
@@ -35,34 +29,28 @@ public class ScanItems {
     private final TransactionTemplate tx;
     private final ScanBatches batches;
     private final FieldCipher cipher;
-    private final Captures captures;
-    private final Catalog catalog;
     private final AuditTrail audit;
-    private final AccessCopies accessCopies;
-    private final ReadableTime time;
     private final ScanDuplicates duplicates;
+    private final ItemFiling filing;
+    private final BatchAcceptance acceptance;
 
     ScanItems(
             JdbcClient jdbc,
             TransactionTemplate tx,
             ScanBatches batches,
             FieldCipher cipher,
-            Captures captures,
-            Catalog catalog,
             AuditTrail audit,
-            AccessCopies accessCopies,
-            ReadableTime time,
-            ScanDuplicates duplicates) {
-        this.duplicates = duplicates;
-        this.accessCopies = accessCopies;
-        this.time = time;
+            ScanDuplicates duplicates,
+            ItemFiling filing,
+            BatchAcceptance acceptance) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.batches = batches;
         this.cipher = cipher;
-        this.captures = captures;
-        this.catalog = catalog;
         this.audit = audit;
+        this.duplicates = duplicates;
+        this.filing = filing;
+        this.acceptance = acceptance;
     }
 
     /** A page as the QC view shows it. */
@@ -212,103 +200,7 @@ public class ScanItems {
             Access access) {
         var b = batches.progress(batch, access);
         var it = item(batch, item, access);
-        if (it.status().equals("CONFIRMED")) {
-            throw new ConflictException("conflict.alreadyConfirmed", Integer.toString(it.seq()));
-        }
-        if (it.status().equals("RESCAN")) {
-            throw new ConflictException("conflict.rescanRequested", Integer.toString(it.seq()));
-        }
-        if (it.status().equals("DISCARDED")) {
-            throw new ConflictException("conflict.itemDiscarded", Integer.toString(it.seq()));
-        }
-        ScanDuplicates.requireDecided(it.seq(), java.util.Optional.ofNullable(it.duplicate()));
-        var stepInfo = catalog.classification().step(step);
-        if (stepInfo == null) {
-            throw new InvalidInputException(Violation.of("businessStep", "codeTable", step));
-        }
-        String cert = certNo != null && !certNo.isBlank() && !certNo.contains("*")
-                ? certNo.strip()
-                : cipher.decrypt(
-                        jdbc.sql("select cert_no_enc from scan_item where id = :id")
-                                .param("id", item)
-                                .query(byte[].class)
-                                .single(),
-                        ScanBatches.CERT_CONTEXT);
-        var pages = jdbc.sql("select path from scan_page where item_id = :i and status = 'DONE' order by seq")
-                .param("i", item)
-                .query(String.class)
-                .list();
-        if (pages.isEmpty()) {
-            throw new ConflictException("conflict.noPages", Integer.toString(it.seq()));
-        }
-        var uploads = new ArrayList<Upload>();
-        var materials = new ArrayList<Submission.Material>();
-        var stepMaterials = stepInfo.materials();
-        for (int i = 0; i < pages.size(); i++) {
-            var path = batches.dir(batch).resolve(pages.get(i));
-            uploads.add(new Upload(
-                    "page-%03d%s"
-                            .formatted(
-                                    i + 1, pages.get(i).substring(pages.get(i).lastIndexOf('.'))),
-                    () -> Files.newInputStream(path)));
-            // page i files the i-th material of the step (the last one for further pages)
-            materials.add(new Submission.Material(
-                    stepMaterials.get(Math.min(i, stepMaterials.size() - 1)).code()));
-        }
-        boolean person = !"EMPLOYER".equals(stepInfo.subject());
-        var submission = new Submission(
-                b.fondsCode(),
-                "SCAN-" + batch.toString().substring(0, 8) + "-" + it.seq(),
-                step,
-                null,
-                title,
-                access.actor().org() == null ? "社会保险经办机构" : access.actor().org(),
-                docDate,
-                null,
-                "2",
-                person && cert != null ? new Submission.Person("01", cert, name == null ? "" : name) : null,
-                null,
-                access.actor().name(),
-                access.actor().org() == null ? "社会保险经办机构" : access.actor().org(),
-                time.now().toOffsetDateTime().withNano(0).toString(),
-                materials);
-        var result = captures.capture(submission, uploads, "scan-" + item, access);
-        tx.executeWithoutResult(s -> {
-            jdbc.sql(
-                            "update scan_item set status = 'CONFIRMED', business_step = :step, item_id = :item, confirmed_by = :by where id = :id")
-                    .param("step", step)
-                    .param("item", result.item().id())
-                    .param("by", access.actor().name())
-                    .param("id", item)
-                    .update();
-            if (it.title() != null) {
-                jdbc.sql(
-                                """
-                        insert into step_feedback (title, step_code, confirmed) values (:t, :s, 1)
-                        on conflict (title, step_code) do update set confirmed = step_feedback.confirmed + 1
-                        """)
-                        .param("t", it.title().length() > 200 ? it.title().substring(0, 200) : it.title())
-                        .param("s", step)
-                        .update();
-            }
-            audit.record(
-                    access.actor(),
-                    "SCAN_ITEM",
-                    item.toString(),
-                    "CONFIRM",
-                    null,
-                    "step " + step
-                            + (step.equals(it.suggestedStep())
-                                    ? " (as suggested)"
-                                    : " (suggested " + it.suggestedStep() + ")")
-                            + " → " + result.item().archiveCode());
-        });
-        if (b.ocr()) {
-            accessCopies.make(
-                    result.item().id(),
-                    pages.stream().map(p -> batches.dir(batch).resolve(p)).toList());
-        }
-        return result.item().id();
+        return filing.file(b, it, new ItemFiling.Confirmation(step, certNo, name, title, docDate), access);
     }
 
     /** A suspected duplicate is filed anyway (with a reason) or discarded; see {@link ScanDuplicates}. */
@@ -318,38 +210,11 @@ public class ScanItems {
 
     /**
      * DA/T 31 acceptance: every automatic check passed (no flagged page, no missing page) and every
-     * sampled item reviewed and at least 95 % of them passed. Otherwise the batch is rejected.
+     * sampled item reviewed and at least 95 % of them passed. Otherwise the batch is rejected; either way
+     * {@link ScanBatchDecided} is published with the decision.
      */
     public String decide(UUID batch, Access access) {
         var b = batches.progress(batch, access);
-        if (!b.status().equals("QC")) {
-            throw new ConflictException("conflict.batchNotInQc", b.name());
-        }
-        var items = items(batch, access);
-        var sampled = items.stream().filter(ItemView::sampled).toList();
-        if (sampled.stream().anyMatch(i -> i.sampleResult() == null)) {
-            throw new ConflictException("conflict.sampleIncomplete", b.name());
-        }
-        long passed =
-                sampled.stream().filter(i -> "PASS".equals(i.sampleResult())).count();
-        boolean automatic = items.stream().noneMatch(ItemView::flagged);
-        boolean manual = sampled.isEmpty() || passed * 100 >= 95L * sampled.size();
-        String decision = automatic && manual ? "ACCEPTED" : "REJECTED";
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("update scan_batch set status = :d, decided_by = :by, decided_at = now() where id = :id")
-                    .param("d", decision)
-                    .param("by", access.actor().name())
-                    .param("id", batch)
-                    .update();
-            audit.record(
-                    access.actor(),
-                    "SCAN_BATCH",
-                    batch.toString(),
-                    decision,
-                    null,
-                    "automatic checks " + (automatic ? "passed" : "failed") + ", sample " + passed + "/"
-                            + sampled.size());
-        });
-        return decision;
+        return acceptance.decide(b, items(batch, access), access).name();
     }
 }

@@ -11,9 +11,9 @@ import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemCaptured;
 import org.siarchive.catalog.ItemCorrected;
 import org.siarchive.crypto.FieldCipher;
-import org.siarchive.digitisation.RecognisedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,11 +42,12 @@ class SearchIndexer implements SmartInitializingSingleton {
     private final Catalog catalog;
     private final ArchiveSearch search;
     private final FieldCipher cipher;
-    private final RecognisedText recognised;
+    private final ObjectProvider<RecognisedTexts> recognised;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private volatile OffsetDateTime lastCommit = OffsetDateTime.now();
 
-    SearchIndexer(Catalog catalog, ArchiveSearch search, FieldCipher cipher, RecognisedText recognised) {
+    SearchIndexer(
+            Catalog catalog, ArchiveSearch search, FieldCipher cipher, ObjectProvider<RecognisedTexts> recognised) {
         this.catalog = catalog;
         this.search = search;
         this.cipher = cipher;
@@ -99,6 +100,12 @@ class SearchIndexer implements SmartInitializingSingleton {
         reindex(event.itemId());
     }
 
+    /** Text recognised elsewhere (a scanned item's OCR) now belongs to the item: ADR 0045. */
+    @ApplicationModuleListener
+    void on(RecognisedTexts.Changed event) {
+        reindex(event.itemId());
+    }
+
     /** Commits the index when it has unsaved writes (Lucene only; SQL writes are transactional). */
     @Scheduled(initialDelayString = "PT2S", fixedDelayString = "${siarchive.search.commit-interval:PT2S}")
     void flush() {
@@ -136,8 +143,18 @@ class SearchIndexer implements SmartInitializingSingleton {
                     i.retentionCode(),
                     i.status(),
                     i.acceptanceNo(),
-                    recognised.ofItem(itemId).orElse(null)));
+                    recognisedText(itemId)));
         });
+    }
+
+    /** The item's recognised text from every module that keeps some (none: no text). */
+    private @Nullable String recognisedText(UUID itemId) {
+        var texts = recognised
+                .orderedStream()
+                .map(r -> r.ofItem(itemId))
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        return texts.isEmpty() ? null : String.join("\n", texts);
     }
 
     private void rebuildQuietly() {

@@ -23,13 +23,19 @@ import org.siarchive.shared.Scope;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.ScanPages;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * A scan batch end to end on real storage, PostgreSQL and Tesseract: a zip with a manifest, planted
  * defects found per page and per item, OCR suggestions, the QC sample, confirmation into a captured
  * item, and the DA/T 31 decision.
  */
+@RecordApplicationEvents
 public class ScanBatchIT extends IntegrationTest {
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     ScanBatches batches;
@@ -133,6 +139,10 @@ public class ScanBatchIT extends IntegrationTest {
         assertThat(item.files()).hasSize(2).extracting(f -> f.materialCode()).containsExactly("RY01", "RY02");
         assertThat(item.certNo()).isEqualTo(id(1));
         assertThat(items.item(batch, list.get(0).id(), ARCHIVIST).status()).isEqualTo("CONFIRMED");
+        assertThat(events.stream(RecognisedTextFiled.class))
+                .as("search hears that the item's recognised text is filed with it")
+                .containsExactly(new RecognisedTextFiled(captured, list.get(0).id(), batch));
+        awaitSearchIndexed(captured);
         // the searchable access copy follows on the OCR workers, into the same OCFL object
         java.util.Optional<Renditions.Rendition> copy = java.util.Optional.empty();
         for (int i = 0; i < 120 && copy.isEmpty(); i++) {
@@ -162,6 +172,11 @@ public class ScanBatchIT extends IntegrationTest {
         assertThat(items.decide(batch, ARCHIVIST))
                 .as("blank, duplicate, skewed and missing pages fail the automatic checks")
                 .isEqualTo("REJECTED");
+        assertThat(events.stream(ScanBatchDecided.class)).singleElement().satisfies(d -> {
+            assertThat(d.batchId()).isEqualTo(batch);
+            assertThat(d.decision()).isEqualTo(ScanBatchDecided.Decision.REJECTED);
+            assertThat(d.itemCount()).isEqualTo(3);
+        });
 
         var countyClerk = new Access(ARCHIVIST.actor(), new Scope("/999/", null, 2), ARCHIVIST.permissions());
         assertThatThrownBy(() -> batches.progress(batch, countyClerk)).isInstanceOf(NotFoundException.class);
@@ -169,6 +184,63 @@ public class ScanBatchIT extends IntegrationTest {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** The persisted publication of the item's {@link RecognisedTextFiled} to search's indexer, completed. */
+    private void awaitSearchIndexed(UUID item) throws InterruptedException {
+        String sql =
+                """
+                select count(*) from event_publication where event_type = :t and listener_id like '%SearchIndexer%'
+                and serialized_event like :item and completion_date is not null
+                """;
+        int done = 0;
+        for (int i = 0; i < 80 && done == 0; i++) {
+            Thread.sleep(250);
+            done = jdbc.sql(sql)
+                    .param("t", RecognisedTextFiled.class.getName())
+                    .param("item", "%" + item + "%")
+                    .query(Integer.class)
+                    .single();
+        }
+        assertThat(done)
+                .as("search indexed the item again on its recognised text")
+                .isEqualTo(1);
+    }
+
+    /** The DA/T 31 decision is announced with the batch, its item count, its organisation and its time. */
+    @Test
+    void anAcceptedBatchIsAnnouncedInTheDecisionsTransaction() throws Exception {
+        UUID batch = batches.create(
+                "验收",
+                "0001",
+                false,
+                100,
+                new ByteArrayInputStream(zip(List.of("1.png"), List.of(page("参保人员增员表", 41, 0.2, false)), null)),
+                ARCHIVIST);
+        awaitQc(batch);
+        var item = items.items(batch, ARCHIVIST).get(0);
+        items.review(batch, item.id(), true, null, ARCHIVIST);
+        assertThat(events.stream(ScanBatchDecided.class)).isEmpty();
+
+        assertThat(items.decide(batch, ARCHIVIST)).isEqualTo("ACCEPTED");
+
+        var decidedAt = jdbc.sql("select decided_at from scan_batch where id = :b")
+                .param("b", batch)
+                .query(java.time.OffsetDateTime.class)
+                .single();
+        assertThat(events.stream(ScanBatchDecided.class))
+                .containsExactly(new ScanBatchDecided(
+                        batch,
+                        ScanBatchDecided.Decision.ACCEPTED,
+                        1,
+                        ARCHIVIST.scope().orgPath(),
+                        decidedAt));
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_entry where object_type = 'SCAN_BATCH' and object_id = :b and operation = 'ACCEPTED'")
+                        .param("b", batch.toString())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
 
     /** A batch cut off mid-way (pages left pending, as after kill -9) is finished by the worker, each page once. */
     @Test

@@ -3,25 +3,28 @@ package org.siarchive.digitisation;
 import java.util.Optional;
 import java.util.UUID;
 import org.siarchive.crypto.FieldCipher;
+import org.siarchive.search.RecognisedTexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The recognised (OCR) text of a captured item that came from a scan batch, its pages in order, decrypted
- * for the platform's own use (the search index tokenises the personal numbers in it before storing).
+ * Search's {@link RecognisedTexts} port: the recognised (OCR) text of a captured item that came from a scan
+ * batch, its pages in order, decrypted for the platform's own use (the search index tokenises the personal
+ * numbers in it before storing). Digitisation's tables are read here only (docs/adr/0045).
  */
 @Component
-public class RecognisedText {
+class ScannedItemTexts implements RecognisedTexts {
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
 
-    RecognisedText(JdbcClient jdbc, FieldCipher cipher) {
+    ScannedItemTexts(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.cipher = cipher;
     }
 
     /** Empty when the item was not scanned here or none of its pages has text. */
+    @Override
     public Optional<String> ofItem(UUID catalogueItemId) {
         var pages = jdbc.sql(
                         """
