@@ -62,7 +62,9 @@ class FixityFindingRecordedIT extends IntegrationTest {
                 .item();
         UUID untouched = captures.capture(
                         Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1973), "未动"),
-                        List.of(Upload.ofBytes("a.png", Samples.png(9132))),
+                        List.of(
+                                Upload.ofBytes("a.png", Samples.png(9132)),
+                                Upload.ofBytes("b.pdf", Samples.pdf("untouched"))),
                         null,
                         Actor.SYSTEM)
                 .item()
