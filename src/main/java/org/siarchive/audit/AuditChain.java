@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -33,15 +31,19 @@ public class AuditChain implements InitializingBean {
     static final String SIGNING_KEY = "audit-sm2";
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
 
+    private static final int PAGE = 5000;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final KeyDirectory keys;
+    private final ChainRows rows;
     private volatile @Nullable SigningKey signingKey;
 
-    AuditChain(JdbcClient jdbc, TransactionTemplate tx, KeyDirectory keys) {
+    AuditChain(JdbcClient jdbc, TransactionTemplate tx, KeyDirectory keys, ChainRows rows) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.keys = keys;
+        this.rows = rows;
     }
 
     /** What is wrong with one entry (or where one is missing). */
@@ -73,10 +75,10 @@ public class AuditChain implements InitializingBean {
             if (exists) {
                 return;
             }
-            var rows = rows(0, Integer.MAX_VALUE);
+            var unsealed = rows.numbered(0, Integer.MAX_VALUE);
             byte[] hash = Canonical.GENESIS;
             long seq = 0;
-            for (var r : rows) {
+            for (var r : unsealed) {
                 byte[] next = Canonical.chain(hash, r.canonical());
                 jdbc.sql("update audit_entry set prev_hash = :p, hash = :h where id = :id")
                         .param("p", hash)
@@ -90,8 +92,8 @@ public class AuditChain implements InitializingBean {
                     .param("seq", seq)
                     .param("hash", hash)
                     .update();
-            if (!rows.isEmpty()) {
-                log.info("Sealed {} audit entries written before the hash chain existed", rows.size());
+            if (!unsealed.isEmpty()) {
+                log.info("Sealed {} audit entries written before the hash chain existed", unsealed.size());
             }
         });
     }
@@ -145,193 +147,21 @@ public class AuditChain implements InitializingBean {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private record Row(long id, @Nullable Long seq, byte @Nullable [] prev, byte @Nullable [] hash, byte[] canonical) {}
-
-    private List<Row> rows(long afterSeq, long limit) {
-        return jdbc.sql(
-                        """
-                select id, seq, at, actor, org, ip, client, object_type, object_id, operation, result, reason, detail,
-                       prev_hash, hash
-                from audit_entry where %s order by seq, id limit :limit
-                """
-                                .formatted(afterSeq < 0 ? "seq is null" : "seq > :after"))
-                .param("after", Math.max(afterSeq, 0))
-                .param("limit", limit)
-                .query((rs, n) -> {
-                    long seqValue = rs.getLong("seq");
-                    Long seq = rs.wasNull() ? null : seqValue;
-                    var at = rs.getObject("at", OffsetDateTime.class).toInstant();
-                    return new Row(
-                            rs.getLong("id"),
-                            seq,
-                            rs.getBytes("prev_hash"),
-                            rs.getBytes("hash"),
-                            Canonical.bytes(
-                                    seq == null ? -1 : seq,
-                                    at,
-                                    rs.getString("actor"),
-                                    rs.getString("org"),
-                                    rs.getString("ip"),
-                                    rs.getString("client"),
-                                    rs.getString("object_type"),
-                                    rs.getString("object_id"),
-                                    rs.getString("operation"),
-                                    rs.getString("result"),
-                                    rs.getString("reason"),
-                                    rs.getString("detail")));
-                })
-                .list();
-    }
-
     /** Walks the whole chain. Up to 100 findings are reported, the first broken link first. */
     public Report verify() {
-        var findings = new ArrayList<Finding>();
-        var head = jdbc.sql("select seq, hash from audit_chain_head where id = 1")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBytes(2)})
-                .optional()
-                .orElse(new Object[] {0L, Canonical.GENESIS});
-        long headSeq = (Long) head[0];
-        byte[] headHash = (byte[]) head[1];
-        var hashesAtCheckpoints = new java.util.HashMap<Long, byte[]>();
-        var checkpoints = checkpoints();
-        checkpoints.forEach(c -> hashesAtCheckpoints.put(c.seq(), new byte[0]));
-
-        long expected = 1;
-        byte[] previous = Canonical.GENESIS;
-        long entries = 0;
+        var run = new ChainVerification(rows.head(), rows.checkpoints());
         long after = 0;
-        boolean done = false;
-        while (!done) {
-            var page = rows(after, 5000);
-            if (page.size() < 5000) {
-                done = true;
-            }
+        List<ChainRows.Row> page;
+        do {
+            page = rows.numbered(after, PAGE);
             for (var r : page) {
-                entries++;
-                long seq = java.util.Objects.requireNonNull(r.seq());
-                after = seq;
-                if (r.hash() == null) {
-                    add(
-                            findings,
-                            "UNSEALED",
-                            seq,
-                            r.id(),
-                            "entry " + seq + " (id " + r.id()
-                                    + ") has no hash: it was written outside the application");
-                    continue;
-                }
-                if (seq > headSeq) {
-                    add(
-                            findings,
-                            "BEYOND_HEAD",
-                            seq,
-                            r.id(),
-                            "entry " + seq + " lies beyond the chain head " + headSeq
-                                    + ": inserted outside the application");
-                    continue;
-                }
-                if (seq > expected) {
-                    add(
-                            findings,
-                            "MISSING",
-                            expected,
-                            null,
-                            seq - expected == 1
-                                    ? "entry " + expected + " is missing (deleted)"
-                                    : "entries " + expected + "–" + (seq - 1) + " are missing (deleted)");
-                }
-                if (r.prev() == null || !Arrays.equals(r.prev(), previous)) {
-                    add(findings, "BROKEN_LINK", seq, r.id(), "entry " + seq + " does not link to the entry before it");
-                }
-                byte[] recomputed = Canonical.chain(r.prev() == null ? previous : r.prev(), r.canonical());
-                if (!Arrays.equals(recomputed, r.hash())) {
-                    add(
-                            findings,
-                            "ALTERED",
-                            seq,
-                            r.id(),
-                            "entry " + seq + " was altered: its content no longer matches its hash");
-                }
-                if (hashesAtCheckpoints.containsKey(seq)) {
-                    hashesAtCheckpoints.put(seq, r.hash());
-                }
-                previous = r.hash();
-                expected = seq + 1;
+                after = run.entry(r);
             }
-        }
-        for (var r : rows(-1, 100)) {
-            entries++;
-            add(
-                    findings,
-                    "UNSEALED",
-                    0,
-                    r.id(),
-                    "entry id " + r.id() + " has no place in the chain: it was written outside the application");
-        }
-        if (expected - 1 < headSeq) {
-            add(
-                    findings,
-                    "MISSING",
-                    expected,
-                    null,
-                    "entries " + expected + "–" + headSeq + " are missing at the end of the chain (deleted)");
-        } else if (expected - 1 == headSeq && headSeq > 0 && !Arrays.equals(previous, headHash)) {
-            add(findings, "HEAD_MISMATCH", headSeq, null, "the last entry does not match the recorded chain head");
-        }
+        } while (page.size() == PAGE);
+        rows.unnumbered(100).forEach(run::unplaced);
+        run.checkEnd();
         var k = key();
-        Long lastCheckpoint = null;
-        for (var c : checkpoints) {
-            boolean signed = c.keyId().equals(k.keyId())
-                    && k.verify(checkpointMessage(c.seq(), c.hash(), c.signedAt()), c.signature());
-            if (!signed) {
-                add(
-                        findings,
-                        "CHECKPOINT_SIGNATURE",
-                        c.seq(),
-                        null,
-                        "checkpoint at entry " + c.seq() + " has no valid SM2 signature by key " + k.keyId());
-                continue;
-            }
-            byte[] actual = hashesAtCheckpoints.get(c.seq());
-            if (actual == null || actual.length == 0 || !Arrays.equals(actual, c.hash())) {
-                add(
-                        findings,
-                        "CHECKPOINT_MISMATCH",
-                        c.seq(),
-                        null,
-                        "entry " + c.seq() + " differs from the signed checkpoint of " + c.signedAt()
-                                + ": the chain was rewritten");
-            }
-            lastCheckpoint = c.seq();
-        }
-        findings.sort(java.util.Comparator.comparingLong(Finding::seq));
-        return new Report(
-                findings.isEmpty(),
-                entries,
-                headSeq,
-                checkpoints.size(),
-                lastCheckpoint,
-                k.keyId(),
-                List.copyOf(findings),
-                Instant.now());
-    }
-
-    private static void add(List<Finding> findings, String kind, long seq, @Nullable Long id, String detail) {
-        if (findings.size() < 100) {
-            findings.add(new Finding(kind, seq, id, detail));
-        }
-    }
-
-    private record Checkpoint(long seq, byte[] hash, Instant signedAt, String keyId, byte[] signature) {}
-
-    private List<Checkpoint> checkpoints() {
-        return jdbc.sql("select seq, hash, signed_at, key_id, signature from audit_checkpoint order by seq")
-                .query((rs, n) -> new Checkpoint(
-                        rs.getLong(1),
-                        rs.getBytes(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(),
-                        rs.getString(4),
-                        rs.getBytes(5)))
-                .list();
+        run.checkCheckpoints(k);
+        return run.report(k.keyId());
     }
 }

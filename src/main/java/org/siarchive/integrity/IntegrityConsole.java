@@ -88,7 +88,7 @@ class IntegrityConsole {
         model.addAttribute(
                 "described",
                 findings.stream().map(f -> sweeps.describe(f, locale)).toList());
-        model.addAttribute("repairable", FixitySweeps.REPAIRABLE);
+        model.addAttribute("repairable", ReplicaRepair.REPAIRABLE);
         model.addAttribute("replica", preservation.replica().isPresent());
         return "integrity/sweep";
     }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.siarchive.catalog.ItemFeed;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
-import org.siarchive.catalog.Renditions;
 import org.siarchive.preservation.Digester;
 import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.Preservation;
@@ -44,10 +44,12 @@ class ItemFixityCheck {
 
     private final Preservation preservation;
     private final ItemSidecar sidecar;
+    private final ItemFeed feed;
 
-    ItemFixityCheck(Preservation preservation, ItemSidecar sidecar) {
+    ItemFixityCheck(Preservation preservation, ItemSidecar sidecar, ItemFeed feed) {
         this.preservation = preservation;
         this.sidecar = sidecar;
+        this.feed = feed;
     }
 
     /** A stored file and the digests the catalogue registered for it (a master file or a copy). */
@@ -63,8 +65,19 @@ class ItemFixityCheck {
     /** What one item's check found, and how many bytes it read. */
     record Result(UUID itemId, long bytesRead, List<FixitySweeps.Finding> findings) {}
 
-    /** One item's check, its registered copies included, reading at most {@code rateMbS} (0: no limit). */
-    Result check(ItemRecord item, List<Renditions.Rendition> renditions, int rateMbS) {
+    /**
+     * One item's check outside any sweep, reading without a limit: what is wrong with it (empty when the
+     * item is intact).
+     */
+    List<FixitySweeps.Finding> inspect(ItemRecord item) {
+        return check(item, feed.registeredFiles(item), 0).findings();
+    }
+
+    /**
+     * One item's check against every file registered in its object (archival files and copies), reading at
+     * most {@code rateMbS} (0: no limit).
+     */
+    Result check(ItemRecord item, List<ItemFeed.RegisteredFile> files, int rateMbS) {
         var out = new ArrayList<FixitySweeps.Finding>();
         List<String> structure = structureErrors(item.objectId());
         StoredObject stored;
@@ -74,7 +87,7 @@ class ItemFixityCheck {
             out.add(finding(item, INVENTORY, item.objectId(), String.join("; ", structure)));
             return new Result(item.id(), 0, out);
         }
-        var registered = registered(item, renditions);
+        var registered = registered(files);
         long bytes = 0;
         var inHead = new HashSet<String>();
         for (var content : stored.content()) {
@@ -92,13 +105,10 @@ class ItemFixityCheck {
         return new Result(item.id(), bytes, out);
     }
 
-    private static Map<String, Expected> registered(ItemRecord item, List<Renditions.Rendition> renditions) {
+    private static Map<String, Expected> registered(List<ItemFeed.RegisteredFile> files) {
         var expected = new HashMap<String, Expected>();
-        item.files()
-                .forEach(f -> expected.put(
-                        f.logicalPath(), new Expected(f.logicalPath(), f.sizeBytes(), f.sm3(), f.sha256())));
-        renditions.forEach(
-                r -> expected.put(r.logicalPath(), new Expected(r.logicalPath(), r.sizeBytes(), r.sm3(), r.sha256())));
+        files.forEach(
+                f -> expected.put(f.logicalPath(), new Expected(f.logicalPath(), f.sizeBytes(), f.sm3(), f.sha256())));
         return expected;
     }
 

@@ -82,7 +82,7 @@ class PreservationCopies {
     /** Makes the item's OFD copy unless it has one or its master is not page images; true when made. */
     boolean make(UUID itemId) {
         var item = catalog.requireItem(itemId);
-        if (!item.status().equals("PRESERVED")
+        if (!item.preserved()
                 || !pageImages(item)
                 || renditions.find(itemId, KIND).isPresent()) {
             return false;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.catalog.ItemFeed;
 import org.siarchive.platform.DataDirectory;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
@@ -43,7 +44,7 @@ public class PreservationMonitor {
     private final DataDirectory data;
     private final int warnPercent;
     private final int criticalPercent;
-
+    private final ItemFeed feed;
     private final ReadableTime time;
 
     PreservationMonitor(
@@ -51,6 +52,7 @@ public class PreservationMonitor {
             TransactionTemplate tx,
             AuditTrail audit,
             DataDirectory data,
+            ItemFeed feed,
             @Value("${siarchive.monitoring.storage-warn-percent:80}") int warnPercent,
             @Value("${siarchive.monitoring.storage-critical-percent:90}") int criticalPercent,
             ReadableTime time) {
@@ -63,6 +65,7 @@ public class PreservationMonitor {
         this.tx = tx;
         this.audit = audit;
         this.data = data;
+        this.feed = feed;
         this.warnPercent = warnPercent;
         this.criticalPercent = criticalPercent;
     }
@@ -122,15 +125,8 @@ public class PreservationMonitor {
             throw new UncheckedIOException(e);
         }
         return tx.execute(s -> {
-            var row = jdbc.sql(
-                            """
-                    select coalesce((select sum(f.size_bytes) from item_file f join item i on i.id = f.item_id
-                                     where i.status = 'PRESERVED'), 0) as bytes,
-                           (select count(*) from item where status = 'PRESERVED') as items
-                    """)
-                    .query((rs, n) -> new long[] {rs.getLong("bytes"), rs.getLong("items")})
-                    .single();
-            var sample = new Sample(time.today(), row[0], (int) row[1], total, usable);
+            var volume = feed.volume(ItemFeed.WHOLE_STORE);
+            var sample = new Sample(time.today(), volume.bytes(), (int) volume.items(), total, usable);
             jdbc.sql(
                             """
                     insert into storage_sample (day, stored_bytes, items, fs_total, fs_usable)

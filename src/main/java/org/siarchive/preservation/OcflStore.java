@@ -129,56 +129,9 @@ final class OcflStore implements AutoCloseable {
         }
     }
 
-    /**
-     * OCFL writes a version's directory (content, inventory and its digest sidecar) before it replaces the
-     * root inventory; a crash in between leaves the root without (or with a stale) inventory or sidecar.
-     * The newest version directory whose inventory matches its sidecar is then the object's true state:
-     * its inventory and sidecar are copied to the root (synced). False when no version is complete.
-     */
+    /** Restores the root inventory from the newest complete version ({@link RootInventoryRepair}). */
     boolean repairRootInventory(String objectId) {
-        Path objectRoot = objectRoot(objectId);
-        for (int v = newestVersionDir(objectRoot); v > 0; v--) {
-            Path dir = objectRoot.resolve("v" + v);
-            Path inventory = dir.resolve("inventory.json");
-            Path sidecar = inventorySidecar(dir);
-            if (!Files.isRegularFile(inventory) || sidecar == null) {
-                continue;
-            }
-            try {
-                String expected = Files.readString(sidecar).strip().split("\\s+")[0];
-                String algorithm = sidecar.getFileName().toString().endsWith("sha512") ? "SHA-512" : "SHA-256";
-                var md = java.security.MessageDigest.getInstance(algorithm);
-                String actual = java.util.HexFormat.of().formatHex(md.digest(Files.readAllBytes(inventory)));
-                if (!actual.equalsIgnoreCase(expected)) {
-                    continue;
-                }
-                Path rootSidecar = objectRoot.resolve(sidecar.getFileName());
-                Files.copy(
-                        inventory,
-                        objectRoot.resolve("inventory.json"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.copy(sidecar, rootSidecar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Durable.force(objectRoot.resolve("inventory.json"));
-                Durable.force(rootSidecar);
-                Durable.force(objectRoot);
-                return true;
-            } catch (IOException | java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("cannot repair the root inventory of " + objectId, e);
-            }
-        }
-        return false;
-    }
-
-    private static int newestVersionDir(Path objectRoot) {
-        try (Stream<Path> dirs = Files.list(objectRoot)) {
-            return dirs.map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("v\\d+"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1)))
-                    .max()
-                    .orElse(0);
-        } catch (IOException e) {
-            return 0;
-        }
+        return RootInventoryRepair.repair(objectRoot(objectId));
     }
 
     List<String> logicalPaths(String objectId) {
@@ -198,17 +151,6 @@ final class OcflStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The version directory's inventory digest file, whichever algorithm the object uses; null when absent. */
-    private static @org.jspecify.annotations.Nullable Path inventorySidecar(Path versionDir) {
-        for (String algorithm : List.of("sha512", "sha256")) {
-            Path sidecar = versionDir.resolve("inventory.json." + algorithm);
-            if (Files.isRegularFile(sidecar)) {
-                return sidecar;
-            }
-        }
-        return null;
     }
 
     /** OCFL's own validation of the object, re-hashing its content against the inventory's digests. */
@@ -239,61 +181,9 @@ final class OcflStore implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Every content file of every version as the inventory's manifest records it, and the regular files
-     * in the object directory that are neither content, inventory, inventory digest, namaste declaration
-     * nor extension or log data (OCFL 1.1 §3.1). Reads the inventory, lists the directory; hashes nothing.
-     */
+    /** Every content file of every version and the files the inventory does not account for ({@link ObjectInventory}). */
     StoredObject inventory(String objectId) {
-        var details = repo.describeObject(objectId);
-        var algorithm = details.getDigestAlgorithm();
-        Path objectRoot = objectRoot(objectId);
-        var content = new java.util.LinkedHashMap<String, StoredObject.Content>();
-        var headPathsByStorage = details.getHeadVersion().getFiles().stream()
-                .collect(Collectors.groupingBy(
-                        f -> f.getStorageRelativePath(), Collectors.mapping(f -> f.getPath(), Collectors.toList())));
-        for (var version : details.getVersionMap().values()) {
-            for (var file : version.getFiles()) {
-                String storage = file.getStorageRelativePath();
-                if (content.containsKey(storage)) {
-                    continue;
-                }
-                Path onDisk = root.resolve(storage);
-                var headPaths = headPathsByStorage.getOrDefault(storage, List.of()).stream()
-                        .sorted()
-                        .toList();
-                content.put(
-                        storage,
-                        new StoredObject.Content(
-                                objectRoot.relativize(onDisk).toString(),
-                                onDisk,
-                                file.getFixity().get(algorithm),
-                                headPaths));
-            }
-        }
-        var known =
-                content.values().stream().map(StoredObject.Content::contentPath).collect(Collectors.toSet());
-        return new StoredObject(
-                algorithm.getJavaStandardName(), List.copyOf(content.values()), unexpected(objectRoot, known));
-    }
-
-    private static List<String> unexpected(Path objectRoot, java.util.Set<String> content) {
-        try (Stream<Path> walk = Files.walk(objectRoot)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(p -> objectRoot.relativize(p).toString())
-                    .filter(rel -> !content.contains(rel) && !isObjectMetadata(rel))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean isObjectMetadata(String rel) {
-        return rel.startsWith("0=ocfl_object_")
-                || rel.startsWith("extensions/")
-                || rel.startsWith("logs/")
-                || rel.matches("(v\\d+/)?inventory\\.json(\\.(sha512|sha256))?");
+        return ObjectInventory.of(repo.describeObject(objectId), root, objectRoot(objectId));
     }
 
     byte[] readSidecar(String objectId) {

@@ -14,6 +14,7 @@ import org.siarchive.audit.AuditTrail;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.ItemFeed;
 import org.siarchive.platform.DataDirectory;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.security.Accounts;
@@ -71,6 +72,9 @@ class PreservationMonitoringIT extends IntegrationTest {
     DataDirectory data;
 
     @Autowired
+    ItemFeed feed;
+
+    @Autowired
     Accounts accounts;
 
     @org.springframework.boot.test.web.server.LocalServerPort
@@ -81,7 +85,7 @@ class PreservationMonitoringIT extends IntegrationTest {
     @Test
     void storageThresholdsRaiseOneAlertPerConditionAndGrowthIsProjected() {
         // thresholds low enough that any real disk crosses them
-        var warnOnly = new PreservationMonitor(jdbc, tx, audit, data, 1, 100, ReadableTime.beijing());
+        var warnOnly = new PreservationMonitor(jdbc, tx, audit, data, feed, 1, 100, ReadableTime.beijing());
         var sample = warnOnly.sample();
         assertThat(sample.fsTotal()).isPositive();
         var open = warnOnly.open().stream()
@@ -103,7 +107,7 @@ class PreservationMonitoringIT extends IntegrationTest {
                 .as("acknowledged within the day: not raised again at once")
                 .noneMatch(a -> a.kind().equals("STORAGE_WARN"));
 
-        var critical = new PreservationMonitor(jdbc, tx, audit, data, 1, 1, ReadableTime.beijing());
+        var critical = new PreservationMonitor(jdbc, tx, audit, data, feed, 1, 1, ReadableTime.beijing());
         critical.sample();
         assertThat(critical.open()).anyMatch(a -> a.kind().equals("STORAGE_CRITICAL"));
 

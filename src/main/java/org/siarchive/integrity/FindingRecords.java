@@ -1,0 +1,139 @@
+package org.siarchive.integrity;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.siarchive.audit.AuditTrail;
+import org.siarchive.catalog.ItemFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a checked chunk leaves behind, in the caller's transaction: each finding stored ({@code fixity_finding}),
+ * audited on the item, logged as an alert and announced ({@link FixityFindingRecorded}); each item's latest
+ * check ({@code item_fixity}); one preservation alert for the sweep when anything was found.
+ */
+@Component
+class FindingRecords {
+
+    private static final Logger log = LoggerFactory.getLogger(FindingRecords.class);
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final PreservationMonitor monitor;
+    private final ApplicationEventPublisher events;
+
+    FindingRecords(JdbcClient jdbc, AuditTrail audit, PreservationMonitor monitor, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.monitor = monitor;
+        this.events = events;
+    }
+
+    /** What a recorded chunk adds to its sweep: bytes read and findings. */
+    record Tally(long bytes, int findings) {}
+
+    /** Records the results of one chunk of the feed for the sweep. */
+    Tally record(long sweepId, ItemFeed.Page chunk, List<ItemFixityCheck.Result> results) {
+        Map<UUID, String> orgPaths = chunk.items().stream()
+                .collect(Collectors.toMap(ItemFeed.PreservedItem::id, ItemFeed.PreservedItem::orgPath));
+        long bytes = 0;
+        int count = 0;
+        for (var r : results) {
+            bytes += r.bytesRead();
+            for (var f : r.findings()) {
+                store(sweepId, f, orgPaths.getOrDefault(f.itemId(), ItemFeed.WHOLE_STORE));
+                count++;
+            }
+        }
+        storeLatestChecks(sweepId, results);
+        if (count > 0) {
+            raiseAlert(sweepId, results);
+        }
+        return new Tally(bytes, count);
+    }
+
+    private void store(long sweepId, FixitySweeps.Finding f, String orgPath) {
+        var at = jdbc.sql(
+                        """
+                insert into fixity_finding (sweep_id, item_id, archive_code, kind, subject, detail)
+                values (:s, :i, :c, :k, :sub, :d) returning found_at
+                """)
+                .param("s", sweepId)
+                .param("i", f.itemId())
+                .param("c", f.archiveCode())
+                .param("k", f.kind())
+                .param("sub", truncate(f.subject(), 255))
+                .param("d", truncate(f.detail(), 1000))
+                .query(OffsetDateTime.class)
+                .single();
+        audit.record(
+                FixitySweeps.SWEEPER,
+                "ITEM",
+                f.itemId().toString(),
+                "FIXITY_FAILURE",
+                null,
+                f.kind() + " " + f.subject());
+        log.error("FIXITY ALERT {} {} {}: {}", f.archiveCode(), f.kind(), f.subject(), f.detail());
+        events.publishEvent(
+                new FixityFindingRecorded(sweepId, f.itemId(), f.archiveCode(), f.kind(), f.subject(), orgPath, at));
+    }
+
+    /** Each checked item's latest check: one row per item, replaced by every sweep. */
+    private void storeLatestChecks(long sweepId, List<ItemFixityCheck.Result> results) {
+        jdbc.sql(
+                        """
+                insert into item_fixity (item_id, sweep_id, checked_at, passed)
+                select x.item_id, :s, now(), x.passed from unnest(:ids, :passed) as x(item_id, passed)
+                on conflict (item_id) do update set sweep_id = excluded.sweep_id,
+                    checked_at = excluded.checked_at, passed = excluded.passed
+                """)
+                .param("s", sweepId)
+                .param(
+                        "ids",
+                        results.stream().map(ItemFixityCheck.Result::itemId).toArray(UUID[]::new))
+                .param(
+                        "passed",
+                        results.stream().map(r -> r.findings().isEmpty()).toArray(Boolean[]::new))
+                .update();
+    }
+
+    private void raiseAlert(long sweepId, List<ItemFixityCheck.Result> results) {
+        // the detail is 档号 and logical path only; the console words it (alert.fixity.first)
+        monitor.raise(
+                "FIXITY",
+                "sweep " + sweepId,
+                results.stream()
+                        .flatMap(r -> r.findings().stream())
+                        .findFirst()
+                        .map(f -> f.archiveCode() + " " + f.subject())
+                        .orElse(""));
+    }
+
+    /** The sweep's findings in the order they were found. */
+    List<FixitySweeps.Finding> of(long sweepId) {
+        return jdbc.sql(
+                        "select item_id, archive_code, kind, subject, detail from fixity_finding where sweep_id = :s order by id")
+                .param("s", sweepId)
+                .query(FixitySweeps.Finding.class)
+                .list();
+    }
+
+    /** Items whose latest check passed within {@code age}. */
+    long passedWithin(Duration age) {
+        return jdbc.sql("select count(*) from item_fixity where passed and checked_at >= now() - :age::interval")
+                .param("age", age.toSeconds() + " seconds")
+                .query(Long.class)
+                .single();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}
