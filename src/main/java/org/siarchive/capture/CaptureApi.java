@@ -64,7 +64,6 @@ class CaptureApi {
             })
     @ApiResponse(responseCode = "409", ref = "Conflict")
     @ApiResponse(responseCode = "413", ref = "ContentTooLarge")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ItemRecord> capture(
             @RequestPart("metadata") String metadata,

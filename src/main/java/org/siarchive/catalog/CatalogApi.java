@@ -80,7 +80,6 @@ class CatalogApi {
             security = @SecurityRequirement(name = "apiToken", scopes = "catalog:item:read"))
     @ApiResponse(responseCode = "200", description = "件")
     @ApiResponse(responseCode = "404", ref = "NotFound")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @GetMapping("/items/by-archive-code")
     ItemRecord byArchiveCode(@RequestParam String code, Access access) {
         return catalog.readItemByArchiveCode(code, access);
@@ -98,7 +97,6 @@ class CatalogApi {
             content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @ApiResponse(responseCode = "500", ref = "IntegrityFailure")
     @GetMapping("/items/{id}/files/{seq}")
     void download(
@@ -117,10 +115,7 @@ class CatalogApi {
             summary = "下载件的利用版 PDF",
             description = "扫描件的可检索利用副本（双层 PDF），边发送边校验。没有利用副本答 404。 The searchable access copy of a scanned item.",
             security = @SecurityRequirement(name = "apiToken", scopes = "catalog:file:read"))
-    @ApiResponse(
-            responseCode = "200",
-            description = "双层 PDF",
-            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "200", ref = "PdfDocument")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
     @ApiResponse(responseCode = "500", ref = "IntegrityFailure")
@@ -138,7 +133,6 @@ class CatalogApi {
     @ApiResponse(responseCode = "200", description = "更正后的件")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @PostMapping("/items/{id}/corrections")
     ItemRecord correct(@PathVariable String id, @RequestBody CorrectionRequest body, Access access) {
         return corrections.correct(
@@ -164,7 +158,6 @@ class CatalogApi {
             security = @SecurityRequirement(name = "apiToken", scopes = "catalog:party:read"))
     @ApiResponse(responseCode = "200", description = "一人一档")
     @ApiResponse(responseCode = "404", ref = "NotFound")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @PostMapping("/persons/lookup")
     PartyFile personFile(@RequestBody PersonLookup body, Access access) {
         String key = body.certNo() == null ? "" : body.certNo().strip().toUpperCase(Locale.ROOT);
@@ -187,7 +180,6 @@ class CatalogApi {
             security = @SecurityRequirement(name = "apiToken", scopes = "personal:unmask"))
     @ApiResponse(responseCode = "200", description = "明文身份信息")
     @ApiResponse(responseCode = "404", ref = "NotFound")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @PostMapping("/persons/{personId}/unmask")
     Catalog.Identity unmask(@PathVariable long personId, @RequestBody UnmaskRequest body, Access access) {
         return catalog.unmaskPerson(personId, body.reason() == null ? "" : body.reason(), access);

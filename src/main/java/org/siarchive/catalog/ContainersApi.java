@@ -44,7 +44,6 @@ class ContainersApi {
     @ApiResponse(responseCode = "201", description = "新建的卷")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @PostMapping("/volumes")
     ResponseEntity<Containers.Volume> volume(@RequestBody NewVolume body, Access access) {
         var v = containers.fileIntoVolume(body.title(), ids(body.items()), access);
@@ -58,7 +57,6 @@ class ContainersApi {
             security = @SecurityRequirement(name = "apiToken", scopes = "catalog:item:read"))
     @ApiResponse(responseCode = "200", description = "卷")
     @ApiResponse(responseCode = "404", ref = "NotFound")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @GetMapping("/volumes/{id}")
     Map<String, Object> volume(@PathVariable long id, Access access) {
         return containers.readVolume(id, access);
@@ -71,7 +69,6 @@ class ContainersApi {
             security = @SecurityRequirement(name = "apiToken", scopes = "catalog:container:manage"))
     @ApiResponse(responseCode = "201", description = "新建的盒")
     @ApiResponse(responseCode = "409", ref = "Conflict")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @PostMapping("/boxes")
     ResponseEntity<Containers.Box> box(@RequestBody NewBox body, Access access) {
         var b = containers.createBox(body.fondsCode(), body.boxNo(), access);
@@ -85,7 +82,6 @@ class ContainersApi {
             security = @SecurityRequirement(name = "apiToken", scopes = "catalog:container:manage"))
     @ApiResponse(responseCode = "200", description = "盒及其中件的档号")
     @ApiResponse(responseCode = "404", ref = "NotFound")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @PostMapping("/boxes/{id}/items")
     Map<String, Object> putIntoBox(@PathVariable long id, @RequestBody ItemList body, Access access) {
         containers.putIntoBox(id, ids(body.items()), access);

@@ -45,10 +45,9 @@ class ReferenceDataApi {
             operationId = "setArchiveCodeRule",
             summary = "设置档号规则",
             description =
-                    "设置某全宗、某材料大类（均可空，空为通用）的档号模式与件号位数；修改全国或全省共用的规则须数据范围覆盖整个机构树（否则 403）。留审计。 Sets an archive-code rule.",
+                    "设置某全宗、某材料大类（均可空，空为通用）的档号模式与件号位数，只用于此后新编的档号。全宗须在调用方数据范围内；适用于所有全宗的规则须数据范围覆盖整个机构树（否则 403）。留审计。 Sets an archive-code rule (new numbers only).",
             security = @SecurityRequirement(name = "apiToken", scopes = "reference:manage"))
     @ApiResponse(responseCode = "200", description = "保存后的规则")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @PutMapping("/archive-code-rules")
     ReferenceDataAdmin.Rule setRule(@RequestBody RuleRequest body, Access access) {
         return admin.setRule(body.fondsCode(), body.categoryCode(), body.pattern(), body.seqWidth(), access);
@@ -58,11 +57,10 @@ class ReferenceDataApi {
             operationId = "setScopeRetention",
             summary = "调整归档范围条目的保管期限",
             description =
-                    "按本机构的规定调整归档范围条目（code）的保管期限，须说明事由；不得短于人社部令第3号附件的最低期限。成功时无响应体。留审计。 Adapts the retention of an archive-scope row.",
+                    "按本地实施细则核对后调整归档范围条目（code）的保管期限（retentionCode），须说明事由（reason）。归档范围为共用参考数据，只有数据范围覆盖整个机构树的调用方可改（否则 403）。成功时无响应体，留审计。 Sets the retention of an annex row.",
             security = @SecurityRequirement(name = "apiToken", scopes = "reference:manage"))
     @ApiResponse(responseCode = "200", description = "已调整")
     @ApiResponse(responseCode = "404", ref = "NotFound")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @PutMapping("/scopes/{code}/retention")
     void setRetention(@PathVariable String code, @RequestBody RetentionRequest body, Access access) {
         admin.setScopeRetention(code, body.retentionCode(), body.reason(), access);

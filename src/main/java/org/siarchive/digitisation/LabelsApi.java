@@ -1,8 +1,6 @@
 package org.siarchive.digitisation;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,12 +50,8 @@ class LabelsApi {
             description =
                     "件（items，件的标识）、卷（volumes）和盒（boxes，编号）的标签页 PDF，逗号分隔，最多 480 张；format=qr（默认）或 code128，标签上印档号与题名。只打印调用方可见的对象（否则 404），打印留审计。 Label sheets for items, volumes and boxes.",
             security = @SecurityRequirement(name = "apiToken", scopes = "catalog:item:read"))
-    @ApiResponse(
-            responseCode = "200",
-            description = "标签页",
-            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "200", ref = "PdfDocument")
     @ApiResponse(responseCode = "404", ref = "NotFound")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @GetMapping(path = "/api/v1/labels", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> labels(
             @RequestParam(defaultValue = "") String items,
@@ -116,11 +110,7 @@ class LabelsApi {
             description =
                     "为给定编号（codes，逗号分隔，如业务受理号，最多 200 个）各印一页带条码的封面，放在扫描批次中每件之前。打印留审计。 Barcode cover sheets for a scan stack.",
             security = @SecurityRequirement(name = "apiToken", scopes = "digitisation:scan"))
-    @ApiResponse(
-            responseCode = "200",
-            description = "封面 PDF",
-            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
+    @ApiResponse(responseCode = "200", ref = "PdfDocument")
     @GetMapping(path = "/api/v1/cover-sheets", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> coverSheets(@RequestParam(defaultValue = "") String codes, Access access) {
         var list = split(codes);

@@ -46,7 +46,6 @@ class SearchApi {
                     "全文（q，多次给出 within 表示在前次结果中检索）与著录条件（姓名、证件号、档号、材料大类、年度、险种、业务环节、机构、保管期限、状态）检索，可按分面下钻，sort=relevance|time，page 从 0 起，size 每页条数。答当页命中（带高亮摘要）与全部命中的分面计数。含证件号的检索请用 POST 表单提交，使号码不进入地址（ADR 0032）。 Full-text and metadata search with facets.",
             security = @SecurityRequirement(name = "apiToken", scopes = "search:query"))
     @ApiResponse(responseCode = "200", description = "当页命中与分面计数")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @RequestMapping(
             value = "/api/v1/search",
             method = {RequestMethod.GET, RequestMethod.POST})

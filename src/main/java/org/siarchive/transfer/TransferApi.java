@@ -75,7 +75,6 @@ class TransferApi {
                 @Header(name = "X-Package-SM3", description = "移交包的 SM3 摘要", schema = @Schema(type = "string"))
             },
             content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @PostMapping(path = "/exports", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FileSystemResource> export(@RequestBody ExportRequest request, Access access) {
         TransferPackages.Format format;
@@ -139,7 +138,6 @@ class TransferApi {
     @ApiResponse(responseCode = "201", description = "交接记录")
     @ApiResponse(responseCode = "409", ref = "Conflict")
     @ApiResponse(responseCode = "413", ref = "ContentTooLarge")
-    @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @PostMapping(path = "/receipts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TransferPackages.Receipt> receive(
             @RequestPart(name = "package", required = false) @Nullable MultipartFile pkg,

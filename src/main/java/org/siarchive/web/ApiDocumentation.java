@@ -3,9 +3,14 @@ package org.siarchive.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
+import java.util.Set;
 import org.siarchive.shared.Access;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -48,7 +53,19 @@ class ApiDocumentation {
                                 + "errors are RFC 9457 problem details."))
                 .servers(List.of(new Server().url("/").description("本系统（经 TLS 前端访问的同一地址）")))
                 .tags(TAGS)
-                .components(ApiAccess.addTo(ApiProblems.addTo(new Components())));
+                .components(ApiAccess.addTo(ApiProblems.addTo(new Components()))
+                        .addResponses("PdfDocument", pdfDocument()));
+    }
+
+    /** The answer of the operations that render a PDF (labels, cover sheets, access copies), shown inline. */
+    private static ApiResponse pdfDocument() {
+        var binary = new Schema<Object>();
+        binary.setType("string");
+        binary.setTypes(Set.of("string"));
+        binary.setFormat("binary");
+        return new ApiResponse()
+                .description("PDF 文件（Content-Disposition: inline）")
+                .content(new Content().addMediaType("application/pdf", new MediaType().schema(binary)));
     }
 
     @Bean

@@ -15,13 +15,18 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 /**
  * What every operation of {@code /api/} has in common, added once instead of on each controller: its two
  * ways in (see {@link ApiAccess}) and the problems any request can meet — 400 (unparseable request),
- * 401, 403, 429 (token rate limit), and 415 where a JSON or multipart body is read. Problems that depend on the operation
- * (404, 409, 413, 422) are declared on the operation itself.
+ * 401, 403, 422 (a parameter the input door refuses, ADR 0036), 429 (token rate limit), and 415 where a
+ * JSON or multipart body is read. Problems that depend on the operation (404, 409, 413, 500 integrity)
+ * are declared on the operation itself.
  */
 final class ApiOperations implements OpenApiCustomizer {
 
     private static final List<ApiProblems.Kind> EVERY_REQUEST = List.of(
-            ApiProblems.BAD_REQUEST, ApiProblems.UNAUTHENTICATED, ApiProblems.FORBIDDEN, ApiProblems.TOO_MANY_REQUESTS);
+            ApiProblems.BAD_REQUEST,
+            ApiProblems.UNAUTHENTICATED,
+            ApiProblems.FORBIDDEN,
+            ApiProblems.INVALID_INPUT,
+            ApiProblems.TOO_MANY_REQUESTS);
 
     @Override
     public void customise(OpenAPI openApi) {

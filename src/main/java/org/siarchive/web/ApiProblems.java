@@ -77,7 +77,7 @@ final class ApiProblems {
     static final Kind INVALID_INPUT = new Kind(
             "422",
             "InvalidInput",
-            "提交的内容未通过校验；errors 逐项列出字段、规则和说明，未写入任何数据。",
+            "提交的内容未通过校验（包括任何参数中被输入关口拒绝的字符，ADR 0036）；errors 逐项列出字段、规则和说明，未写入任何数据。",
             withProperty(
                     problem("urn:siarchive:problem:invalid-input", "提交的内容未通过校验", 422, "共有 1 处问题，请逐项修改后重新提交，未写入任何数据。"),
                     "errors",

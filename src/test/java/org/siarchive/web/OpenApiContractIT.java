@@ -144,7 +144,7 @@ class OpenApiContractIT extends IntegrationTest {
                     clientErrors.add(r.getKey());
                 }
             }
-            assertThat(clientErrors).as("4xx of %s", op.name()).contains("400", "401", "403", "429");
+            assertThat(clientErrors).as("4xx of %s", op.name()).contains("400", "401", "403", "422", "429");
             assertThat(op.node().path("responses").properties().stream()
                             .anyMatch(r -> r.getKey().startsWith("2")))
                     .as("success of %s", op.name())
