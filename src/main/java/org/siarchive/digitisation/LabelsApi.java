@@ -1,5 +1,9 @@
 package org.siarchive.digitisation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Printable PDFs: label sheets for items, volumes and boxes (Code128 or QR with 档号 and title) and
  * barcode cover sheets for scan stacks. Only what the caller may see is printed (404 otherwise).
  */
+@Tag(name = "数字化")
 @RestController
 class LabelsApi {
 
@@ -39,6 +44,14 @@ class LabelsApi {
         this.tx = tx;
     }
 
+    @Operation(
+            operationId = "printLabels",
+            summary = "打印档案标签",
+            description =
+                    "件（items，件的标识）、卷（volumes）和盒（boxes，编号）的标签页 PDF，逗号分隔，最多 480 张；format=qr（默认）或 code128，标签上印档号与题名。只打印调用方可见的对象（否则 404），打印留审计。 Label sheets for items, volumes and boxes.",
+            security = @SecurityRequirement(name = "apiToken", scopes = "catalog:item:read"))
+    @ApiResponse(responseCode = "200", ref = "PdfDocument")
+    @ApiResponse(responseCode = "404", ref = "NotFound")
     @GetMapping(path = "/api/v1/labels", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> labels(
             @RequestParam(defaultValue = "") String items,
@@ -91,6 +104,13 @@ class LabelsApi {
     }
 
     /** Cover sheets for the given codes (e.g. 业务受理号), one page each, to put before each item in a stack. */
+    @Operation(
+            operationId = "printCoverSheets",
+            summary = "打印扫描封面",
+            description =
+                    "为给定编号（codes，逗号分隔，如业务受理号，最多 200 个）各印一页带条码的封面，放在扫描批次中每件之前。打印留审计。 Barcode cover sheets for a scan stack.",
+            security = @SecurityRequirement(name = "apiToken", scopes = "digitisation:scan"))
+    @ApiResponse(responseCode = "200", ref = "PdfDocument")
     @GetMapping(path = "/api/v1/cover-sheets", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> coverSheets(@RequestParam(defaultValue = "") String codes, Access access) {
         var list = split(codes);
