@@ -5,7 +5,19 @@
  * archivist's confirmation that turns a scanned item into a captured one. Masters are never altered.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Digitisation")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Digitisation",
+        allowedDependencies = {
+            "audit",
+            "capture",
+            "catalog",
+            "crypto",
+            "platform",
+            "preservation",
+            "quality",
+            "shared",
+            "shared :: xml"
+        })
 package org.siarchive.digitisation;
 
 import org.jspecify.annotations.NullMarked;
