@@ -5,7 +5,9 @@
  * outside the database, and a verification walks the chain and names the first broken link.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Audit",
+        allowedDependencies = {"crypto", "shared"})
 package org.siarchive.audit;
 
 import org.jspecify.annotations.NullMarked;

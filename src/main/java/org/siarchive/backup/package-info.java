@@ -5,7 +5,9 @@
  * proves every item's digests and the audit chain.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Backup and restore")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Backup and restore",
+        allowedDependencies = {"audit", "catalog", "crypto", "integrity", "platform", "preservation", "shared"})
 package org.siarchive.backup;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,18 @@
  * reconciliation finishes or quarantines whatever a crash interrupted.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Capture")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Capture",
+        allowedDependencies = {
+            "audit",
+            "catalog",
+            // issue 13: goes away when the filing check (FilingCheck) moves out of Captures
+            "checks",
+            "crypto",
+            "preservation",
+            "quality",
+            "shared"
+        })
 package org.siarchive.capture;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,19 @@
  * persons (参保人), employers (参保单位), items (件), volumes (卷), boxes (盒), 档号 rules and retention.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Catalog")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Catalog",
+        allowedDependencies = {
+            "audit",
+            "crypto",
+            "organisation",
+            // issue 13: goes away when ItemCorrections and ContentDownloads move out of catalog
+            "preservation",
+            // issue 13: goes away when the ID-number check (CitizenIdNumber, Quality) moves out of Catalog and
+            // ItemCorrections
+            "quality",
+            "shared"
+        })
 package org.siarchive.catalog;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,19 @@
  * checks an uploaded file byte for byte and by its signature.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Certificates")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Certificates",
+        allowedDependencies = {
+            "audit",
+            "catalog",
+            "crypto",
+            "lending",
+            "organisation",
+            "platform",
+            "preservation",
+            "shared",
+            "shared :: xml"
+        })
 package org.siarchive.certificates;
 
 import org.jspecify.annotations.NullMarked;

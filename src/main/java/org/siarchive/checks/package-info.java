@@ -5,7 +5,9 @@
  * console shows and exports as PDF and Excel. A failing item blocks filing or receipt.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Four-property checks")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Four-property checks",
+        allowedDependencies = {"audit", "catalog", "integrity", "organisation", "preservation", "shared"})
 package org.siarchive.checks;
 
 import org.jspecify.annotations.NullMarked;

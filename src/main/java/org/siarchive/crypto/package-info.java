@@ -5,7 +5,9 @@
  * like a library: depends on the platform only.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Crypto")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Crypto",
+        allowedDependencies = {"platform", "shared"})
 package org.siarchive.crypto;
 
 import org.jspecify.annotations.NullMarked;

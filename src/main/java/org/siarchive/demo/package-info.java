@@ -4,7 +4,9 @@
  * {@code demo} command). Nothing else depends on this module.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Demo")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Demo",
+        allowedDependencies = {"capture", "catalog", "organisation", "quality", "security", "shared"})
 package org.siarchive.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,7 +7,19 @@
  * {@link org.siarchive.digitisation.RecognisedTextFiled}; implements search's recognised-text port (ADR 0045).
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Digitisation")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Digitisation",
+        allowedDependencies = {
+            "audit",
+            "capture",
+            "catalog",
+            "crypto",
+            "platform",
+            "preservation",
+            "quality",
+            "shared",
+            "shared :: xml"
+        })
 package org.siarchive.digitisation;
 
 import org.jspecify.annotations.NullMarked;

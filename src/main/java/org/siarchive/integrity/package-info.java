@@ -4,7 +4,10 @@
  * with findings per item and an alert on any. (More of DA/T 70's long-term-preservation checks follow.)
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Integrity")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Integrity",
+        allowedDependencies = {"audit", "catalog", "organisation", "platform", "preservation", "shared", "shared :: xml"
+        })
 package org.siarchive.integrity;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,9 @@
  * originals with due dates, reminders, extensions and returns; the utilisation register and its statistics.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Lending")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Lending",
+        allowedDependencies = {"audit", "catalog", "preservation", "shared"})
 package org.siarchive.lending;
 
 import org.jspecify.annotations.NullMarked;

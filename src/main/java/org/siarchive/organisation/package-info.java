@@ -4,7 +4,9 @@
  * unit and everything below it" is a prefix match inside SQL.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Organisation")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Organisation",
+        allowedDependencies = {"audit", "shared"})
 package org.siarchive.organisation;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,9 @@
  * external database is configured, and the admin commands of the jar.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Platform",
+        allowedDependencies = {"quality", "shared"})
 package org.siarchive.platform;
 
 import org.jspecify.annotations.NullMarked;

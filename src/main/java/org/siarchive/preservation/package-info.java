@@ -4,7 +4,9 @@
  * verify what they stream. Low level like a library: depends on no other module.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Preservation")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Preservation",
+        allowedDependencies = {"platform", "shared", "shared :: xml"})
 package org.siarchive.preservation;
 
 import org.jspecify.annotations.NullMarked;

@@ -4,7 +4,9 @@
  * business step. Pure: callers pass everything that is to be checked, the module reads no tables.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Quality")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Quality",
+        allowedDependencies = {"shared"})
 package org.siarchive.quality;
 
 import org.jspecify.annotations.NullMarked;

@@ -4,7 +4,17 @@
  * events and rebuildable from the catalogue; the first backend is SQL, full text replaces it later.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Search")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Search",
+        allowedDependencies = {
+            "audit",
+            "catalog",
+            "crypto",
+            // issue 13: goes away when RecognisedText moves out of digitisation (SearchIndexer reads it)
+            "digitisation",
+            "platform",
+            "shared"
+        })
 package org.siarchive.search;
 
 import org.jspecify.annotations.NullMarked;

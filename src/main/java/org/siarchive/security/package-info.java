@@ -5,7 +5,9 @@
  * receive an {@link org.siarchive.shared.Access} for the caller as a controller argument.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Security")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Security",
+        allowedDependencies = {"audit", "crypto", "organisation", "shared"})
 package org.siarchive.security;
 
 import org.jspecify.annotations.NullMarked;

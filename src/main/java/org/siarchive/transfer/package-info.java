@@ -5,7 +5,19 @@
  * with a handover register (移交接收登记表). XML is parsed with DTDs refused and sizes bounded.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Transfer and receipt")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Transfer and receipt",
+        allowedDependencies = {
+            "audit",
+            "capture",
+            "catalog",
+            "checks",
+            "crypto",
+            "preservation",
+            "quality",
+            "shared",
+            "shared :: xml"
+        })
 package org.siarchive.transfer;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,8 @@
  * DOCTYPE is refused, not repaired. {@code XmlDoorTest} fails the build when a parser is made elsewhere.
  */
 @NullMarked
+@NamedInterface("xml")
 package org.siarchive.shared.xml;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,196 @@
+package org.siarchive;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The design's "never" arrows (architecture.md §2, docs/adr/0038) as ArchUnit rules. The exact graph is in each
+ * module's {@code allowedDependencies} and checked by {@link ModuleStructureTest}; these rules hold whatever that
+ * list becomes: a new edge that breaks the design fails here even if someone allows it there.
+ */
+class ArchitectureRulesTest {
+
+    private static final String ROOT = "org.siarchive";
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+
+    /**
+     * The low modules and all they may know. They know no business module; {@code platform} (data directory,
+     * embedded PostgreSQL, log redaction) sits with them: crypto and preservation find their files through it, and
+     * it masks ID numbers in log lines with quality's pure GB 11643 check character rather than a second copy.
+     */
+    static final Map<String, Set<String>> LOW_MODULES = Map.of(
+            "shared", Set.of(),
+            "quality", Set.of("shared"),
+            "platform", Set.of("shared", "quality"),
+            "crypto", Set.of("shared", "platform"),
+            "preservation", Set.of("shared", "platform"));
+
+    /** Business modules that must not know the named modules, whatever their allowed dependencies say. */
+    static final Map<String, Set<String>> NEVER_KNOWS = Map.of(
+            // catalog is what the others build on; design: it talks to security (here organisation) only
+            "catalog",
+            Set.of(
+                    "capture",
+                    "search",
+                    "lending",
+                    "digitisation",
+                    "transfer",
+                    "certificates",
+                    "checks",
+                    "integrity",
+                    "backup",
+                    "demo",
+                    "preservation",
+                    "quality"),
+            // search is a derived read model fed by catalogue events
+            "search",
+            Set.of(
+                    "capture",
+                    "digitisation",
+                    "transfer",
+                    "lending",
+                    "certificates",
+                    "checks",
+                    "integrity",
+                    "backup",
+                    "demo"),
+            // capture files items; checks and the modules above capture react to it
+            "capture",
+            Set.of(
+                    "checks",
+                    "search",
+                    "lending",
+                    "digitisation",
+                    "transfer",
+                    "certificates",
+                    "integrity",
+                    "backup",
+                    "demo"));
+
+    /**
+     * Issue 13: forbidden edges other branches are removing now. Delete each entry once its edge is gone
+     * ({@link #everyEdgeStillBeingRemovedStillExists()} says which); the set ends empty.
+     */
+    static final Set<String> ISSUE_13_EDGES_BEING_REMOVED = Set.of(
+            "catalog -> preservation", // ItemCorrections, ContentDownloads
+            "catalog -> quality", // Catalog (CitizenIdNumber), ItemCorrections (Quality)
+            "search -> digitisation", // SearchIndexer (RecognisedText)
+            "capture -> checks"); // Captures (FilingCheck)
+
+    @TestFactory
+    Stream<DynamicTest> lowModulesKnowNoBusinessModule() {
+        return new TreeMap<>(LOW_MODULES)
+                .entrySet().stream()
+                        .map(low -> DynamicTest.dynamicTest(
+                                low.getKey() + " knows only " + new TreeSet<>(low.getValue()), () -> {
+                                    String[] known = Stream.concat(Stream.of(low.getKey()), low.getValue().stream())
+                                            .map(ArchitectureRulesTest::pkg)
+                                            .toArray(String[]::new);
+                                    noClasses()
+                                            .that()
+                                            .resideInAPackage(pkg(low.getKey()))
+                                            .should()
+                                            .dependOnClassesThat(resideInAPackage(ROOT + "..")
+                                                    .and(not(resideInAnyPackage(known))))
+                                            .as("low module " + low.getKey() + " knows only "
+                                                    + new TreeSet<>(low.getValue()))
+                                            .check(CLASSES);
+                                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> businessModulesRespectTheNeverArrows() {
+        return new TreeMap<>(NEVER_KNOWS)
+                .entrySet().stream()
+                        .map(rule -> DynamicTest.dynamicTest(
+                                rule.getKey() + " never knows " + new TreeSet<>(rule.getValue()), () -> {
+                                    String[] forbidden = rule.getValue().stream()
+                                            .filter(target -> !ISSUE_13_EDGES_BEING_REMOVED.contains(
+                                                    rule.getKey() + " -> " + target))
+                                            .sorted()
+                                            .map(ArchitectureRulesTest::pkg)
+                                            .toArray(String[]::new);
+                                    noClasses()
+                                            .that()
+                                            .resideInAPackage(pkg(rule.getKey()))
+                                            .should()
+                                            .dependOnClassesThat()
+                                            .resideInAnyPackage(forbidden)
+                                            .as(rule.getKey() + " never knows " + new TreeSet<>(rule.getValue()))
+                                            .check(CLASSES);
+                                }));
+    }
+
+    @Test
+    void nothingDependsOnWebOrDemo() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(pkg("web"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("web"))
+                .as("nothing depends on web")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".*..")
+                .and()
+                .resideOutsideOfPackage(pkg("demo"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("demo"))
+                .as("no module depends on demo (the jar's main method starts its command)")
+                .check(CLASSES);
+    }
+
+    /** Moved here from ModuleStructureTest.qualityAndPreservationStayLowLevel: quality is pure. */
+    @Test
+    void qualityReadsNoTables() {
+        noClasses()
+                .that()
+                .resideInAPackage(pkg("quality"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyEdgeStillBeingRemovedStillExists() {
+        assertThat(ISSUE_13_EDGES_BEING_REMOVED.stream().filter(edge -> !exists(edge)))
+                .as("edges gone from the code: delete them from ISSUE_13_EDGES_BEING_REMOVED (and their"
+                        + " allowedDependencies entry marked 'issue 13')")
+                .isEmpty();
+    }
+
+    private static boolean exists(String edge) {
+        String[] ends = edge.split(" -> ");
+        return CLASSES.stream()
+                .filter(c -> c.getPackageName().equals(ROOT + "." + ends[0])
+                        || c.getPackageName().startsWith(ROOT + "." + ends[0] + "."))
+                .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                .anyMatch(d -> resideInAPackage(pkg(ends[1])).test(d.getTargetClass()));
+    }
+
+    private static String pkg(String module) {
+        return ROOT + "." + module + "..";
+    }
+}
