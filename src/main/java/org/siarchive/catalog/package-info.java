@@ -5,17 +5,7 @@
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
         displayName = "Catalog",
-        allowedDependencies = {
-            "audit",
-            "crypto",
-            "organisation",
-            // issue 13: goes away when ItemCorrections and ContentDownloads move out of catalog
-            "preservation",
-            // issue 13: goes away when the ID-number check (CitizenIdNumber, Quality) moves out of Catalog and
-            // ItemCorrections
-            "quality",
-            "shared"
-        })
+        allowedDependencies = {"audit", "crypto", "organisation", "shared"})
 package org.siarchive.catalog;
 
 import org.jspecify.annotations.NullMarked;

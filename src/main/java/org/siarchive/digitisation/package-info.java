@@ -17,6 +17,7 @@
             "platform",
             "preservation",
             "quality",
+            "search",
             "shared",
             "shared :: xml"
         })

@@ -6,15 +6,7 @@
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
         displayName = "Search",
-        allowedDependencies = {
-            "audit",
-            "catalog",
-            "crypto",
-            // issue 13: goes away when RecognisedText moves out of digitisation (SearchIndexer reads it)
-            "digitisation",
-            "platform",
-            "shared"
-        })
+        allowedDependencies = {"audit", "catalog", "crypto", "platform", "shared"})
 package org.siarchive.search;
 
 import org.jspecify.annotations.NullMarked;
