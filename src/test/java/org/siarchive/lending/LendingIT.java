@@ -249,7 +249,7 @@ class LendingIT extends IntegrationTest {
                         .post("/lending/physical/" + id + "/return", Map.of("archiveCodes", ""))
                         .status())
                 .isEqualTo(302);
-        assertThat(physical.loan(id, Access.SYSTEM).status()).isEqualTo("RETURNED");
+        assertThat(physical.loan(id, Access.SYSTEM).status()).isEqualTo(PhysicalLoanState.RETURNED);
         assertThat(physical.overdue(Access.SYSTEM))
                 .extracting(PhysicalLoans.Loan::id)
                 .doesNotContain(id);
