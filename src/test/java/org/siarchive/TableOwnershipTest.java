@@ -68,7 +68,6 @@ class TableOwnershipTest {
      * entry is deleted with the read.
      */
     private static final Set<String> NOT_YET_THROUGH_THE_OWNER =
-            Set.of("lending -> org_unit", "security -> fonds", "security -> org_unit");
 
     /**
      * The word before a table name in SQL. {@code from} and {@code join} also cover {@code delete from}, {@code left

@@ -14,6 +14,7 @@ import org.ofdrw.sign.SignMode;
 import org.ofdrw.sign.verify.OFDValidator;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.PartyFile;
 import org.siarchive.crypto.KeyDirectory;
 import org.siarchive.lending.Utilisation;
 import org.siarchive.organisation.OrgUnit;
@@ -31,7 +32,6 @@ import org.siarchive.shared.xml.RefusedXmlException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,7 +54,7 @@ public class Certificates {
     static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm");
 
-    private final JdbcClient jdbc;
+    private final CertificateRows rows;
     private final Catalog catalog;
     private final AuditTrail audit;
     private final Utilisation register;
@@ -67,7 +67,7 @@ public class Certificates {
     private final SecureRandom random = new SecureRandom();
 
     Certificates(
-            JdbcClient jdbc,
+            CertificateRows rows,
             Catalog catalog,
             AuditTrail audit,
             Utilisation register,
@@ -77,7 +77,7 @@ public class Certificates {
             ReadableTime time,
             @Value("${siarchive.certificates.public-url:http://127.0.0.1:8080}") String publicUrl,
             @Value("${siarchive.fonds.agency:社会保险事业管理中心}") String issuer) {
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.catalog = catalog;
         this.audit = audit;
         this.register = register;
@@ -108,6 +108,41 @@ public class Certificates {
 
     @Transactional
     public Certificate issue(String idNumber, String format, String purpose, Access access) {
+        String p = validPurpose(idNumber, format, purpose);
+        long personId = catalog.findPerson(idNumber.strip().toUpperCase(), access)
+                .orElseThrow(() -> new NotFoundException("PERSON", "-"));
+        var file = catalog.personFile(personId, access);
+        var org = issuingOrganisation(access);
+        var content = extract(file, code(), issuerName(org), p);
+        byte[] document = format.equals("PDF") ? signedPdf(content) : signedOfd(content);
+        var fixity = Digester.of(document);
+        long id = rows.insert(new CertificateRows.Issued(
+                content.code(),
+                format,
+                personId,
+                content.subjectName(),
+                file.party().key(),
+                content.items().size(),
+                p,
+                content.issuer(),
+                signatures.keyId(),
+                fixity,
+                document,
+                access.actor().name(),
+                org.path()));
+        registerUses(file, p, access);
+        audit.record(
+                access.actor(),
+                "CERTIFICATE",
+                content.code(),
+                "ISSUE",
+                p,
+                format + ", person " + personId + ", " + content.items().size() + " items, SM3 " + fixity.sm3());
+        return rows.byId(id);
+    }
+
+    /** The purpose, stripped, once the form is valid: every field's problem at once otherwise. */
+    private static String validPurpose(@Nullable String idNumber, String format, @Nullable String purpose) {
         var v = new ArrayList<Violation>();
         if (!format.equals("PDF") && !format.equals("OFD")) {
             v.add(Violation.of("format", "codeTable", format));
@@ -122,10 +157,11 @@ public class Certificates {
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);
         }
-        long personId = catalog.findPerson(idNumber.strip().toUpperCase(), access)
-                .orElseThrow(() -> new NotFoundException("PERSON", "-"));
-        var file = catalog.personFile(personId, access);
-        String code = code();
+        return p;
+    }
+
+    /** The archive extract's content: every item of the person's file, the subject's name masked. */
+    private CertificateDocuments.Content extract(PartyFile file, String code, String issuedIn, String purpose) {
         var items = file.items().stream()
                 .map(i -> new String[] {
                     i.archiveCode(),
@@ -134,64 +170,24 @@ public class Certificates {
                     time.date(i.handledAt()).toString()
                 })
                 .toList();
-        String name = maskName(file.party().name());
-        var org = issuingOrganisation(access);
-        String issuedIn = issuerName(org);
-        var content = new CertificateDocuments.Content(
+        return new CertificateDocuments.Content(
                 "社会保险业务档案摘录证明",
                 issuedIn,
                 code,
                 publicUrl + "/verify/" + code,
-                name,
+                maskName(file.party().name()),
                 file.party().key(),
                 time.format(catalog.now(), DAY),
-                p,
+                purpose,
                 items);
-        byte[] document = format.equals("PDF") ? signedPdf(content) : signedOfd(content);
-        var fixity = Digester.of(document);
-        long id = jdbc.sql(
-                        """
-                insert into certificate (code, kind, format, person_id, subject_name, subject_id, items, purpose,
-                    issuer, key_id, size_bytes, sm3, sha256, document, issued_by, org_path)
-                values (:code, 'EXTRACT', :f, :person, :name, :sid, :n, :p, :issuer, :key, :size, :sm3, :sha, :doc, :by,
-                    :org)
-                returning id
-                """)
-                .param("code", code)
-                .param("f", format)
-                .param("person", personId)
-                .param("name", name)
-                .param("sid", file.party().key())
-                .param("n", items.size())
-                .param("p", p)
-                .param("issuer", issuedIn)
-                .param("key", signatures.keyId())
-                .param("size", fixity.size())
-                .param("sm3", fixity.sm3())
-                .param("sha", fixity.sha256())
-                .param("doc", document)
-                .param("by", access.actor().name())
-                .param("org", org.path())
-                .query(Long.class)
-                .single();
+    }
+
+    /** Every item of the extract is a use of the archive (利用登记), for the purpose 出证. */
+    private void registerUses(PartyFile file, String purpose, Access access) {
         for (var i : file.items()) {
-            register.record(
-                    "CERTIFICATE",
-                    null,
-                    null,
-                    i.id(),
-                    i.archiveCode(),
-                    Utilisation.Use.byAccount(access, "CERTIFY", p),
-                    access);
+            var use = Utilisation.Use.byAccount(access, "CERTIFY", purpose);
+            register.record("CERTIFICATE", null, null, i.id(), i.archiveCode(), use, access);
         }
-        audit.record(
-                access.actor(),
-                "CERTIFICATE",
-                code,
-                "ISSUE",
-                p,
-                format + ", person " + personId + ", " + items.size() + " items, SM3 " + fixity.sm3());
-        return byId(id);
     }
 
     /** The organisation a certificate is issued in: the issuing caller's data-scope organisation. */
@@ -271,10 +267,7 @@ public class Certificates {
     }
 
     public java.util.Optional<Certificate> byCode(String code) {
-        return jdbc.sql(SELECT + " where code = :c")
-                .param("c", code.strip().toUpperCase())
-                .query(Certificate.class)
-                .optional();
+        return rows.byCode(code);
     }
 
     /**
@@ -282,37 +275,18 @@ public class Certificates {
      * else 404 (the same answer as for an id that does not exist). Every read by id goes through here.
      */
     public Certificate visible(long id, Access access) {
-        return jdbc.sql(SELECT + " where id = :id and " + IN_SCOPE)
-                .param("id", id)
-                .param("scopeOrg", access.scope().orgPattern())
-                .query(Certificate.class)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("CERTIFICATE", Long.toString(id)));
+        return rows.visible(id, access);
     }
 
     /** The issued bytes of a certificate the caller may see. */
     public byte[] document(long id, Access access) {
         visible(id, access);
-        return jdbc.sql("select document from certificate where id = :id")
-                .param("id", id)
-                .query(byte[].class)
-                .single();
+        return rows.document(id);
     }
 
     /** The latest certificates within the caller's scope. */
     public List<Certificate> recent(int limit, Access access) {
-        return jdbc.sql(SELECT + " where " + IN_SCOPE + " order by id desc limit :n")
-                .param("scopeOrg", access.scope().orgPattern())
-                .param("n", limit)
-                .query(Certificate.class)
-                .list();
-    }
-
-    private Certificate byId(long id) {
-        return jdbc.sql(SELECT + " where id = :id")
-                .param("id", id)
-                .query(Certificate.class)
-                .single();
+        return rows.recent(limit, access);
     }
 
     private String code() {
@@ -335,14 +309,4 @@ public class Certificates {
         }
         return name.charAt(0) + "*".repeat(name.length() - 2) + name.charAt(name.length() - 1);
     }
-
-    /** Data scope of a certificate: the issuing organisation lies in the caller's subtree (ADR 0017, 0031). */
-    private static final String IN_SCOPE = "org_path like :scopeOrg";
-
-    private static final String SELECT =
-            """
-            select id, code, kind, format, subject_name, subject_id, items, purpose, issuer, key_id, size_bytes, sm3,
-                   issued_by, issued_at
-            from certificate
-            """;
 }

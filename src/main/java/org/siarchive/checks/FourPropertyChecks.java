@@ -2,12 +2,9 @@ package org.siarchive.checks;
 
 import java.time.OffsetDateTime;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.organisation.Organisations;
@@ -24,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The check engine's bookkeeping: which items each stage runs (all by default; an administrator may
  * switch items off, audited), and the reports. A report is written once, with its audit entry, in one
- * transaction: one row per check item of the stage, one row per record that failed an item.
+ * transaction: one row per check item of the stage, one row per record that failed an item
+ * ({@link CheckRunWriter}), and {@link CheckRunFinished} is published with it.
  */
 @Component
 public class FourPropertyChecks {
@@ -33,9 +31,16 @@ public class FourPropertyChecks {
     private final TransactionTemplate tx;
     private final AuditTrail audit;
     private final Organisations organisations;
+    private final CheckRunWriter writer;
 
-    FourPropertyChecks(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Organisations organisations) {
+    FourPropertyChecks(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            AuditTrail audit,
+            Organisations organisations,
+            CheckRunWriter writer) {
         this.organisations = organisations;
+        this.writer = writer;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -92,7 +97,7 @@ public class FourPropertyChecks {
 
     /** Writes a finished run's report (with its audit entry) and returns it. */
     public Report finish(long runId, Findings f, Actor actor) {
-        tx.executeWithoutResult(s -> write(runId, f, actor));
+        tx.executeWithoutResult(s -> writer.write(runId, f, actor));
         return report(runId);
     }
 
@@ -100,7 +105,7 @@ public class FourPropertyChecks {
     public Report record(String subject, Findings f, Actor actor) {
         long id = tx.execute(s -> {
             long runId = insertRun(f.stage(), subject, actor);
-            write(runId, f, actor);
+            writer.write(runId, f, actor);
             return runId;
         });
         return report(id);
@@ -130,89 +135,6 @@ public class FourPropertyChecks {
                 .flatMap(organisations::byCode)
                 .map(o -> o.path())
                 .orElseGet(() -> organisations.root().path());
-    }
-
-    private void write(long runId, Findings f, Actor actor) {
-        Map<String, List<Findings.Failure>> byCode = f.failures().stream()
-                .collect(Collectors.groupingBy(Findings.Failure::code, LinkedHashMap::new, Collectors.toList()));
-        int failedItems = 0;
-        int notChecked = 0;
-        for (var d : CheckCatalog.of(f.stage())) {
-            if (!f.enabledCodes().contains(d.code())) {
-                continue;
-            }
-            var failures = byCode.getOrDefault(d.code(), List.of());
-            String reason = f.notCheckedReason(d.code());
-            Outcome outcome;
-            String detail;
-            if (!failures.isEmpty()) {
-                outcome = Outcome.FAIL;
-                failedItems++;
-                detail = failures.size() + " 项不通过："
-                        + failures.stream()
-                                .map(Findings.Failure::record)
-                                .distinct()
-                                .limit(20)
-                                .collect(Collectors.joining("、"));
-            } else if (reason != null) {
-                outcome = Outcome.NOT_CHECKED;
-                notChecked++;
-                detail = "未检测：" + reason;
-            } else {
-                outcome = Outcome.PASS;
-                detail = f.passed(d.code()) + " 项通过";
-            }
-            jdbc.sql(
-                            """
-                    insert into check_result (run_id, code, property, result, passed, failed, detail)
-                    values (:r, :c, :p, :res, :ok, :bad, :d)
-                    """)
-                    .param("r", runId)
-                    .param("c", d.code())
-                    .param("p", d.property())
-                    .param("res", outcome.name())
-                    .param("ok", f.passed(d.code()))
-                    .param("bad", failures.size())
-                    .param("d", truncate(detail, 2000))
-                    .update();
-            for (var x : failures) {
-                jdbc.sql(
-                                """
-                        insert into check_failure (run_id, code, item_id, record, detail) values (:r, :c, :i, :rec, :d)
-                        """)
-                        .param("r", runId)
-                        .param("c", x.code())
-                        .param("i", x.itemId())
-                        .param("rec", truncate(x.record(), 160))
-                        .param("d", truncate(x.detail(), 1000))
-                        .update();
-            }
-        }
-        String overall = failedItems > 0 ? "FAIL" : "PASS";
-        jdbc.sql(
-                        """
-                update check_run set status = 'DONE', overall = :o, records = :n, failed_items = :fi, not_checked = :nc,
-                    finished_at = now() where id = :id
-                """)
-                .param("o", overall)
-                .param("n", f.records())
-                .param("fi", failedItems)
-                .param("nc", notChecked)
-                .param("id", runId)
-                .update();
-        audit.record(
-                actor,
-                "CHECK_RUN",
-                Long.toString(runId),
-                "FINISH",
-                failedItems > 0 ? AuditTrail.FAILURE : AuditTrail.SUCCESS,
-                null,
-                f.stage() + " " + overall + ": " + f.records() + " records, " + failedItems + " items failed, "
-                        + notChecked + " not checked");
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
     }
 
     /** A run as the console and exports show it. */

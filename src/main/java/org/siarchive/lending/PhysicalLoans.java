@@ -8,14 +8,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
-import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Physical loans of paper originals (实体借阅): lent by an archivist to a named borrower with a due date
  * (at most 90 days), extended at most twice with a reason, returned item by item (a loan is PARTIAL until
- * every original is back; damage is noted). Once a day every loan due within three days or overdue gets a
- * reminder entry; the console lists the overdue ones. Every step is audited and written to the
- * utilisation register with the loan.
+ * every original is back; damage is noted; each return publishes {@link LoanReturned}). Once a day every
+ * loan due within three days or overdue gets a reminder entry; the console lists the overdue ones. Every
+ * step is audited and written to the utilisation register with the loan.
  */
 @Component
 public class PhysicalLoans {
@@ -35,27 +35,32 @@ public class PhysicalLoans {
     static final int MAX_EXTENSIONS = 2;
     static final Actor REMINDER = new Actor("loan-reminder", "127.0.0.1", "siarchive loan reminders");
 
-    private final JdbcClient jdbc;
+    private final PhysicalLoanRows rows;
     private final Catalog catalog;
+    private final Organisations organisations;
     private final AuditTrail audit;
     private final Utilisation register;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
-
     private final ReadableTime time;
 
     PhysicalLoans(
-            JdbcClient jdbc,
+            PhysicalLoanRows rows,
             Catalog catalog,
+            Organisations organisations,
             AuditTrail audit,
             Utilisation register,
+            ApplicationEventPublisher events,
             TransactionTemplate tx,
             ReadableTime time) {
-        this.time = time;
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.catalog = catalog;
+        this.organisations = organisations;
         this.audit = audit;
         this.register = register;
+        this.events = events;
         this.tx = tx;
+        this.time = time;
     }
 
     public record Loan(
@@ -65,7 +70,7 @@ public class PhysicalLoans {
             String borrowerKind,
             String purpose,
             LocalDate dueDate,
-            String status,
+            PhysicalLoanState status,
             int extensions,
             int reminders,
             String lentBy,
@@ -73,7 +78,7 @@ public class PhysicalLoans {
             @Nullable OffsetDateTime returnedAt) {
 
         public boolean overdue(LocalDate today) {
-            return !status.equals("RETURNED") && dueDate.isBefore(today);
+            return status.open() && dueDate.isBefore(today);
         }
     }
 
@@ -88,103 +93,93 @@ public class PhysicalLoans {
             String purposeCode,
             String purpose,
             List<String> archiveCodes,
-            @Nullable LocalDate dueDate) {}
+            @Nullable LocalDate dueDate) {
+
+        /** The form as entered, borrower, unit and purpose stripped. */
+        NewLoan stripped() {
+            return new NewLoan(
+                    strip(borrower),
+                    strip(borrowerUnit),
+                    borrowerKind,
+                    purposeCode,
+                    strip(purpose),
+                    archiveCodes,
+                    dueDate);
+        }
+
+        private static String strip(@Nullable String s) {
+            return s == null ? "" : s.strip();
+        }
+
+        /** What is wrong with the (stripped) form on {@code today}: every field at once. */
+        List<Violation> violations(LocalDate today) {
+            var v = new ArrayList<Violation>();
+            if (borrower.isEmpty() || borrower.length() > 100) {
+                v.add(Violation.of("borrower", borrower.isEmpty() ? "required" : "maxLength", 100));
+            }
+            if (borrowerUnit.isEmpty() || borrowerUnit.length() > 200) {
+                v.add(Violation.of("borrowerUnit", borrowerUnit.isEmpty() ? "required" : "maxLength", 200));
+            }
+            if (!"PERSON".equals(borrowerKind) && !"UNIT".equals(borrowerKind)) {
+                v.add(Violation.of("borrowerKind", "codeTable", borrowerKind));
+            }
+            if (!LoanRequests.PURPOSES.contains(purposeCode)) {
+                v.add(Violation.of("purposeCode", "codeTable", purposeCode));
+            }
+            if (purpose.isEmpty() || purpose.length() > 500) {
+                v.add(Violation.of("purpose", purpose.isEmpty() ? "required" : "maxLength", 500));
+            }
+            if (dueDate == null) {
+                v.add(Violation.of("dueDate", "required"));
+            } else if (!dueDate.isAfter(today) || dueDate.isAfter(today.plusDays(MAX_DAYS))) {
+                v.add(Violation.of("dueDate", "range", today.plusDays(1), today.plusDays(MAX_DAYS)));
+            }
+            if (archiveCodes.isEmpty()) {
+                v.add(Violation.of("archiveCodes", "required"));
+            }
+            return v;
+        }
+    }
 
     @Transactional
-    public long lend(NewLoan l, Access access) {
-        var v = new ArrayList<Violation>();
-        String borrower = l.borrower() == null ? "" : l.borrower().strip();
-        String unit = l.borrowerUnit() == null ? "" : l.borrowerUnit().strip();
-        String purpose = l.purpose() == null ? "" : l.purpose().strip();
-        if (borrower.isEmpty() || borrower.length() > 100) {
-            v.add(Violation.of("borrower", borrower.isEmpty() ? "required" : "maxLength", 100));
-        }
-        if (unit.isEmpty() || unit.length() > 200) {
-            v.add(Violation.of("borrowerUnit", unit.isEmpty() ? "required" : "maxLength", 200));
-        }
-        if (!"PERSON".equals(l.borrowerKind()) && !"UNIT".equals(l.borrowerKind())) {
-            v.add(Violation.of("borrowerKind", "codeTable", l.borrowerKind()));
-        }
-        if (!LoanRequests.PURPOSES.contains(l.purposeCode())) {
-            v.add(Violation.of("purposeCode", "codeTable", l.purposeCode()));
-        }
-        if (purpose.isEmpty() || purpose.length() > 500) {
-            v.add(Violation.of("purpose", purpose.isEmpty() ? "required" : "maxLength", 500));
-        }
-        LocalDate today = time.date(catalog.now());
-        if (l.dueDate() == null) {
-            v.add(Violation.of("dueDate", "required"));
-        } else if (!l.dueDate().isAfter(today) || l.dueDate().isAfter(today.plusDays(MAX_DAYS))) {
-            v.add(Violation.of("dueDate", "range", today.plusDays(1), today.plusDays(MAX_DAYS)));
-        }
-        if (l.archiveCodes().isEmpty()) {
-            v.add(Violation.of("archiveCodes", "required"));
-        }
-        if (!v.isEmpty()) {
-            throw new InvalidInputException(v);
+    public long lend(NewLoan form, Access access) {
+        var l = form.stripped();
+        var violations = l.violations(today());
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
         }
         var ids = catalog.itemIdsByArchiveCodes(l.archiveCodes(), access.scope(), "archiveCodes");
-        var out = jdbc.sql(
-                        """
-                select archive_code from physical_loan_item i join physical_loan l on l.id = i.loan_id
-                where i.item_id = any(:ids) and i.returned_at is null limit 1
-                """)
-                .param("ids", ids.toArray(UUID[]::new))
-                .query(String.class)
-                .optional();
-        if (out.isPresent()) {
-            throw new ConflictException("conflict.originalOnLoan", out.get());
-        }
-        long id = jdbc.sql(
-                        """
-                insert into physical_loan (borrower, borrower_unit, borrower_kind, purpose_code, purpose, due_date,
-                    status, lent_by, org_path)
-                values (:b, :u, :k, :pc, :p, :d, 'OUT', :by,
-                    coalesce(nullif(:org, '/'), (select path from org_unit where parent_id is null))) returning id
-                """)
-                .param("b", borrower)
-                .param("u", unit)
-                .param("k", l.borrowerKind())
-                .param("pc", l.purposeCode())
-                .param("p", purpose)
-                .param("d", l.dueDate())
-                .param("by", access.actor().name())
-                .param("org", access.scope().orgPath())
-                .query(Long.class)
-                .single();
+        rows.firstOnLoan(ids).ifPresent(code -> {
+            throw new ConflictException("conflict.originalOnLoan", code);
+        });
+        long id = rows.insert(l, access.actor().name(), lendingOrganisation(access));
         for (var item : catalog.items(ids)) {
-            jdbc.sql("insert into physical_loan_item (loan_id, item_id, archive_code) values (:l, :i, :c)")
-                    .param("l", id)
-                    .param("i", item.id())
-                    .param("c", item.archiveCode())
-                    .update();
+            rows.insertItem(id, item);
             // the register names the borrower and the purpose as typed; the archivist is its recorded_by
-            register.record(
-                    "PHYSICAL",
-                    null,
-                    id,
-                    item.id(),
-                    item.archiveCode(),
-                    new Utilisation.Use(borrower, unit, l.purposeCode(), purpose),
-                    access);
+            var use = new Utilisation.Use(l.borrower(), l.borrowerUnit(), l.purposeCode(), l.purpose());
+            register.record("PHYSICAL", null, id, item.id(), item.archiveCode(), use, access);
         }
         audit.record(
                 access.actor(),
                 "PHYSICAL_LOAN",
                 Long.toString(id),
                 "LEND",
-                purpose,
-                borrower + " (" + unit + "), " + l.purposeCode() + ", " + ids.size() + " originals, due "
-                        + l.dueDate());
+                l.purpose(),
+                l.borrower() + " (" + l.borrowerUnit() + "), " + l.purposeCode() + ", " + ids.size()
+                        + " originals, due " + l.dueDate());
         return id;
+    }
+
+    /** A loan belongs to the lender's organisation; the platform's own callers lend in the root. */
+    private String lendingOrganisation(Access access) {
+        String path = access.scope().orgPath();
+        return path.equals("/") ? organisations.root().path() : path;
     }
 
     @Transactional
     public void extend(long id, @Nullable LocalDate newDue, String reason, Access access) {
         var loan = lock(id, access);
-        if (loan.status().equals("RETURNED")) {
-            throw new ConflictException("conflict.loanReturned", Long.toString(id));
-        }
+        loan.status().extend(id);
         if (loan.extensions() >= MAX_EXTENSIONS) {
             throw new ConflictException("conflict.loanExtensions", Long.toString(MAX_EXTENSIONS));
         }
@@ -192,16 +187,13 @@ public class PhysicalLoans {
         if (r.isEmpty()) {
             throw new InvalidInputException(Violation.of("reason", "required"));
         }
-        LocalDate today = time.date(catalog.now());
+        LocalDate today = today();
         if (newDue == null || !newDue.isAfter(loan.dueDate()) || newDue.isAfter(today.plusDays(MAX_DAYS))) {
             throw new InvalidInputException(
                     Violation.of("dueDate", "range", loan.dueDate().plusDays(1), today.plusDays(MAX_DAYS)));
         }
-        jdbc.sql("update physical_loan set due_date = :d, extensions = extensions + 1 where id = :id")
-                .param("d", newDue)
-                .param("id", id)
-                .update();
-        event(id, "EXTEND", loan.dueDate() + " → " + newDue + ": " + r, access.actor());
+        rows.extend(id, newDue);
+        rows.event(id, "EXTEND", loan.dueDate() + " → " + newDue + ": " + r, access.actor());
         audit.record(access.actor(), "PHYSICAL_LOAN", Long.toString(id), "EXTEND", r, loan.dueDate() + " → " + newDue);
     }
 
@@ -209,52 +201,31 @@ public class PhysicalLoans {
     @Transactional
     public Loan giveBack(long id, List<String> archiveCodes, boolean damaged, Access access) {
         var loan = lock(id, access);
-        if (loan.status().equals("RETURNED")) {
-            throw new ConflictException("conflict.loanReturned", Long.toString(id));
-        }
-        int n = jdbc.sql(
-                        """
-                update physical_loan_item set returned_at = now(), damaged = :dmg
-                where loan_id = :l and returned_at is null and (:all or archive_code = any(:codes))
-                """)
-                .param("dmg", damaged)
-                .param("l", id)
-                .param("all", archiveCodes.isEmpty())
-                .param("codes", archiveCodes.toArray(String[]::new))
-                .update();
+        loan.status().requireOpen(id);
+        int n = rows.returnItems(id, archiveCodes, damaged);
         if (n == 0) {
             throw new InvalidInputException(Violation.of("archiveCodes", "notOnLoan"));
         }
-        long open = jdbc.sql("select count(*) from physical_loan_item where loan_id = :l and returned_at is null")
-                .param("l", id)
-                .query(Long.class)
-                .single();
-        jdbc.sql(
-                        "update physical_loan set status = :s, returned_at = case when :s = 'RETURNED' then now() end where id = :id")
-                .param("s", open == 0 ? "RETURNED" : "PARTIAL")
-                .param("id", id)
-                .update();
+        long open = rows.stillOut(id);
+        var changed = rows.moveTo(id, loan.status().returnBy(open, id));
         String detail = n + " returned" + (damaged ? ", damaged" : "") + (open == 0 ? "" : ", " + open + " still out");
-        event(id, "RETURN", detail, access.actor());
+        rows.event(id, "RETURN", detail, access.actor());
         audit.record(access.actor(), "PHYSICAL_LOAN", Long.toString(id), "RETURN", null, detail);
+        events.publishEvent(new LoanReturned(
+                id, loan.borrower(), loan.borrowerUnit(), n, open, damaged, changed.orgPath(), changed.at()));
         return loan(id, access);
     }
 
     /** Once a day: a reminder entry for every open loan due within three days or overdue. */
     @Scheduled(cron = "${siarchive.lending.reminder-cron:0 0 8 * * *}")
     public int remind() {
-        LocalDate today = time.date(catalog.now());
-        var due = jdbc.sql(SELECT + " where status <> 'RETURNED' and due_date <= :d order by due_date")
-                .param("d", today.plusDays(3))
-                .query(Loan.class)
-                .list();
+        LocalDate today = today();
+        var due = rows.dueBy(today.plusDays(3));
         for (var loan : due) {
             tx.executeWithoutResult(s -> {
-                jdbc.sql("update physical_loan set reminders = reminders + 1 where id = :id")
-                        .param("id", loan.id())
-                        .update();
+                rows.remindOf(loan.id());
                 String detail = loan.overdue(today) ? "overdue since " + loan.dueDate() : "due " + loan.dueDate();
-                event(loan.id(), "REMIND", detail, REMINDER);
+                rows.event(loan.id(), "REMIND", detail, REMINDER);
                 audit.record(REMINDER, "PHYSICAL_LOAN", Long.toString(loan.id()), "REMIND", null, detail);
             });
         }
@@ -262,19 +233,11 @@ public class PhysicalLoans {
     }
 
     public List<Loan> open(Access access) {
-        return jdbc.sql(SELECT + " where status <> 'RETURNED' and " + IN_SCOPE + " order by due_date, id")
-                .param("scopeOrg", access.scope().orgPattern())
-                .query(Loan.class)
-                .list();
+        return rows.open(access.scope().orgPattern());
     }
 
     public List<Loan> overdue(Access access) {
-        return jdbc.sql(SELECT + " where status <> 'RETURNED' and due_date < :d and " + IN_SCOPE
-                        + " order by due_date, id")
-                .param("d", time.date(catalog.now()))
-                .param("scopeOrg", access.scope().orgPattern())
-                .query(Loan.class)
-                .list();
+        return rows.overdue(access.scope().orgPattern(), today());
     }
 
     /**
@@ -282,55 +245,25 @@ public class PhysicalLoans {
      * 404 (the same answer as for an id that does not exist). Every read and change by id goes through here.
      */
     public Loan loan(long id, Access access) {
-        return jdbc.sql(SELECT + " where id = :id and " + IN_SCOPE)
-                .param("id", id)
-                .param("scopeOrg", access.scope().orgPattern())
-                .query(Loan.class)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("PHYSICAL_LOAN", Long.toString(id)));
+        return rows.visible(id, access.scope().orgPattern());
     }
 
     /** Unscoped: for this module, after {@link #loan(long, Access)}. */
     List<LoanItem> items(long id) {
-        return jdbc.sql(
-                        "select item_id, archive_code, returned_at, damaged from physical_loan_item where loan_id = :l order by archive_code")
-                .param("l", id)
-                .query(LoanItem.class)
-                .list();
+        return rows.items(id);
     }
 
     /** Unscoped: for this module, after {@link #loan(long, Access)}. */
     List<LoanEvent> events(long id) {
-        return jdbc.sql("select kind, detail, actor, at from physical_loan_event where loan_id = :l order by id")
-                .param("l", id)
-                .query(LoanEvent.class)
-                .list();
+        return rows.events(id);
     }
 
     private Loan lock(long id, Access access) {
         loan(id, access);
-        return jdbc.sql(SELECT + " where id = :id for update")
-                .param("id", id)
-                .query(Loan.class)
-                .single();
+        return rows.lock(id);
     }
 
-    private void event(long id, String kind, String detail, Actor actor) {
-        jdbc.sql("insert into physical_loan_event (loan_id, kind, detail, actor) values (:l, :k, :d, :a)")
-                .param("l", id)
-                .param("k", kind)
-                .param("d", detail.length() > 500 ? detail.substring(0, 500) : detail)
-                .param("a", actor.name())
-                .update();
+    private LocalDate today() {
+        return time.date(catalog.now());
     }
-
-    /** Data scope of a physical loan (ADR 0031): lent within the caller's organisation subtree. */
-    private static final String IN_SCOPE = "org_path like :scopeOrg";
-
-    private static final String SELECT =
-            """
-            select id, borrower, borrower_unit, borrower_kind, purpose, due_date, status, extensions, reminders,
-                   lent_by, lent_at, returned_at
-            from physical_loan
-            """;
 }

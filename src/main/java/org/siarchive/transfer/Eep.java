@@ -47,11 +47,31 @@ final class Eep {
         String time = TIME.format(now.toLocalDateTime());
         var s = new StringBuilder(4096);
         s.append("<被签名对象 eep版本=\"2009\">");
+        packageHeader(s, time, creatingUnit);
+        s.append("<封装内容><文件实体块><文件实体>");
+        recordEntity(s, item);
+        socialInsuranceBlock(s, item, now);
+        s.append("<文件数据>");
+        for (var f : item.files()) {
+            document(s, item, f, contents.get(f.seq()));
+        }
+        s.append("</文件数据>");
+        s.append("</文件实体></文件实体块>");
+        businessEntity(s, item, now);
+        agentEntity(s, item);
+        s.append("</封装内容></被签名对象>");
+        return sealed(s.toString().getBytes(StandardCharsets.UTF_8), time, creatingUnit, key);
+    }
+
+    private static void packageHeader(StringBuilder s, String time, String creatingUnit) {
         element(s, "封装包类型", "原始型");
         element(s, "封装包类型描述", "本封装包包含电子文件数据及其元数据，原始封装，未经修改");
         element(s, "封装包创建时间", time);
         element(s, "封装包创建单位", creatingUnit);
-        s.append("<封装内容><文件实体块><文件实体>");
+    }
+
+    /** The record entity's DA/T 46 blocks: source, 档号, content description, form, location, rights. */
+    private static void recordEntity(StringBuilder s, ItemRecord item) {
         element(s, "聚合层次", "件");
         s.append("<来源>");
         element(s, "档案馆名称", "");
@@ -86,6 +106,10 @@ final class Eep {
         s.append("</权限管理>");
         element(s, "信息系统描述", "SIArchive 社保档案管理平台");
         element(s, "附注", "");
+    }
+
+    /** The social-insurance extension block (社保业务信息). */
+    private static void socialInsuranceBlock(StringBuilder s, ItemRecord item, ZonedDateTime now) {
         s.append("<社保业务信息>");
         element(s, "原档号", item.archiveCode());
         element(s, "业务受理号", item.acceptanceNo());
@@ -104,44 +128,43 @@ final class Eep {
         element(s, "统一社会信用代码", item.creditCode());
         element(s, "单位名称", item.employerName());
         s.append("</社保业务信息>");
-        s.append("<文件数据>");
-        for (var f : item.files()) {
-            var content = contents.get(f.seq());
-            s.append("<文档>");
-            element(s, "文档标识符", item.id() + "/" + f.seq());
-            element(s, "文档序号", Integer.toString(f.seq()));
-            element(s, "文档主从声明", f.seq() == 1 ? "主文件" : "附件");
-            element(s, "题名", f.materialName());
-            element(s, "材料代码", f.materialCode());
-            s.append("<文档数据 文档数据标识符=\"")
-                    .append(escape(item.id() + "/" + f.seq()))
-                    .append("\">");
-            s.append("<编码 编码标识符=\"")
-                    .append(escape(item.id() + "/" + f.seq() + "/1"))
-                    .append("\">");
-            s.append("<电子属性>");
-            element(s, "格式信息", f.formatName());
-            element(s, "媒体类型", f.mediaType());
-            element(s, "计算机文件名", fileName(f.logicalPath()));
-            element(s, "计算机文件大小", Long.toString(f.sizeBytes()));
-            element(s, "文档创建程序", "");
-            s.append("</电子属性>");
-            s.append("<数字摘要 算法=\"SM3\">").append(f.sm3()).append("</数字摘要>");
-            s.append("<数字摘要 算法=\"SHA-256\">").append(f.sha256()).append("</数字摘要>");
-            if (content != null && content.bytes() != null) {
-                element(s, "编码描述", "“编码数据”元素存储计算机文件二进制流的 Base64 编码");
-                element(s, "反编码关键字", "base64");
-                s.append("<编码数据>")
-                        .append(Base64.getMimeEncoder().encodeToString(content.bytes()))
-                        .append("</编码数据>");
-            } else if (content != null && content.packagePath() != null) {
-                element(s, "编码描述", "计算机文件以原始字节存于文件夹包内，见“文件路径”");
-                element(s, "文件路径", content.packagePath());
-            }
-            s.append("</编码></文档数据></文档>");
+    }
+
+    /** One 文档: its electronic properties, both digests and the content inline or by path. */
+    private static void document(StringBuilder s, ItemRecord item, ItemRecord.ItemFile f, @Nullable Content content) {
+        s.append("<文档>");
+        element(s, "文档标识符", item.id() + "/" + f.seq());
+        element(s, "文档序号", Integer.toString(f.seq()));
+        element(s, "文档主从声明", f.seq() == 1 ? "主文件" : "附件");
+        element(s, "题名", f.materialName());
+        element(s, "材料代码", f.materialCode());
+        s.append("<文档数据 文档数据标识符=\"").append(escape(item.id() + "/" + f.seq())).append("\">");
+        s.append("<编码 编码标识符=\"")
+                .append(escape(item.id() + "/" + f.seq() + "/1"))
+                .append("\">");
+        s.append("<电子属性>");
+        element(s, "格式信息", f.formatName());
+        element(s, "媒体类型", f.mediaType());
+        element(s, "计算机文件名", fileName(f.logicalPath()));
+        element(s, "计算机文件大小", Long.toString(f.sizeBytes()));
+        element(s, "文档创建程序", "");
+        s.append("</电子属性>");
+        s.append("<数字摘要 算法=\"SM3\">").append(f.sm3()).append("</数字摘要>");
+        s.append("<数字摘要 算法=\"SHA-256\">").append(f.sha256()).append("</数字摘要>");
+        if (content != null && content.bytes() != null) {
+            element(s, "编码描述", "“编码数据”元素存储计算机文件二进制流的 Base64 编码");
+            element(s, "反编码关键字", "base64");
+            s.append("<编码数据>")
+                    .append(Base64.getMimeEncoder().encodeToString(content.bytes()))
+                    .append("</编码数据>");
+        } else if (content != null && content.packagePath() != null) {
+            element(s, "编码描述", "计算机文件以原始字节存于文件夹包内，见“文件路径”");
+            element(s, "文件路径", content.packagePath());
         }
-        s.append("</文件数据>");
-        s.append("</文件实体></文件实体块>");
+        s.append("</编码></文档数据></文档>");
+    }
+
+    private static void businessEntity(StringBuilder s, ItemRecord item, ZonedDateTime now) {
         s.append("<业务实体块><业务实体>");
         element(s, "业务标识符", item.acceptanceNo());
         element(s, "机构人员标识符", item.handler());
@@ -152,6 +175,9 @@ final class Eep {
         element(s, "行为依据", "人力资源社会保障部令第3号《社会保险业务档案管理规定》");
         element(s, "行为描述", item.stepName() + "，经办机构：" + item.handlingAgency());
         s.append("</业务实体></业务实体块>");
+    }
+
+    private static void agentEntity(StringBuilder s, ItemRecord item) {
         s.append("<机构人员实体块><机构人员实体>");
         element(s, "机构人员标识符", item.handler());
         element(s, "机构人员类型", "个人");
@@ -159,9 +185,13 @@ final class Eep {
         element(s, "组织机构代码", "");
         element(s, "个人职位", "经办人");
         s.append("</机构人员实体></机构人员实体块>");
-        s.append("</封装内容></被签名对象>");
-        byte[] signedObject = s.toString().getBytes(StandardCharsets.UTF_8);
+    }
 
+    /**
+     * The signed object, its signature block and the lock signature over both, inside the package's head
+     * and tail: the bytes signed are exactly the bytes written.
+     */
+    private static byte[] sealed(byte[] signedObject, String time, String creatingUnit, SigningKey key) {
         byte[] blockBytes = ("<电子签名块>"
                         + PackageSignature.write("电子签名", "签名标识符", SIGN_RULE, time, creatingUnit, key, signedObject)
                         + "</电子签名块>")

@@ -167,6 +167,7 @@ class PackageInspection {
                             : "移交说明声明 " + manifest.bytes() + " 字节，收到 " + receivedBytes + " 字节");
         }
 
+        /** One record of the manifest: its metadata file checked and parsed, its documents staged and checked. */
         private void record(ZipFile zip, Manifest.Entry entry) throws IOException {
             String listedCode = entry.archiveCode();
             byte[] meta = entry(zip, entry.metadataFile());
@@ -182,14 +183,38 @@ class PackageInspection {
                     Sm3.hex(Sm3.digest(meta)).equals(entry.metadataSm3())
                             ? null
                             : "元数据文件 " + entry.metadataFile() + " 的 SM3 与移交说明不符");
-            EepReader.Parsed parsed;
-            try {
-                parsed = EepReader.read(meta, settings.maxXmlSize().toBytes(), trusted);
-                f.pass(CheckCatalog.YJ_READABLE);
-            } catch (IOException e) {
-                f.fail(CheckCatalog.YJ_READABLE, null, listedCode, "元数据无法解析：" + e.getMessage());
+            var parsed = parse(meta, listedCode);
+            if (parsed == null) {
                 return;
             }
+            checkDescription(parsed, listedCode);
+            var files = new ArrayList<StagedFile>();
+            var problems = new ArrayList<String>();
+            for (var d : parsed.docs()) {
+                stageDocument(zip, d, parsed.archiveCode(), files, problems);
+            }
+            f.check(
+                    CheckCatalog.YJ_CONTENT,
+                    null,
+                    parsed.archiveCode(),
+                    problems.isEmpty() ? null : String.join("；", problems));
+            records.add(new Staged(parsed, files));
+        }
+
+        /** The record's metadata parsed (readable passes), or null when it cannot be (readable fails). */
+        private EepReader.@Nullable Parsed parse(byte[] meta, String listedCode) {
+            try {
+                var parsed = EepReader.read(meta, settings.maxXmlSize().toBytes(), trusted);
+                f.pass(CheckCatalog.YJ_READABLE);
+                return parsed;
+            } catch (IOException e) {
+                f.fail(CheckCatalog.YJ_READABLE, null, listedCode, "元数据无法解析：" + e.getMessage());
+                return null;
+            }
+        }
+
+        /** Signatures, required elements and the 档号: as written, as listed, once in the package. */
+        private void checkDescription(EepReader.Parsed parsed, String listedCode) {
             String code = parsed.archiveCode();
             f.check(CheckCatalog.YJ_SIGNATURE, null, code, parsed.signatureProblem());
             f.check(CheckCatalog.YJ_LOCK, null, code, parsed.lockProblem());
@@ -207,45 +232,49 @@ class PackageInspection {
                             : !code.equals(listedCode)
                                     ? "档号与移交说明不符（" + listedCode + "）"
                                     : !seenCodes.add(code) ? "档号在包内重复" : null);
-            var files = new ArrayList<StagedFile>();
-            var problems = new ArrayList<String>();
-            for (var d : parsed.docs()) {
-                byte[] data = d.inline() != null ? d.inline() : d.path() == null ? null : entry(zip, d.path());
-                if (d.problem() != null || data == null) {
-                    problems.add("文档 " + d.seq() + "：" + (d.problem() != null ? d.problem() : "包中缺少 " + d.path()));
-                    continue;
-                }
-                receivedBytes += data.length;
-                var sf = preservation.stage(
-                        stagingKey,
-                        ++seq,
-                        new ByteArrayInputStream(data),
-                        settings.maxPackageSize().toBytes());
-                files.add(sf);
-                scan.put(sf.path(), new VirusScanner.Owner(null, code));
-                var fx = sf.fixity();
-                if (fx.size() != d.declaredSize()
-                        || !fx.sm3().equals(d.sm3())
-                        || !fx.sha256().equals(d.sha256())) {
-                    problems.add("文档 " + d.seq() + "（" + d.fileName() + "）的 SM3/SHA-256/大小与封装包登记的不一致");
-                }
-                boolean archival =
-                        checkSettings.archivalMediaTypes().contains(sf.format().mediaType())
-                                && sf.format().readable()
-                                && sf.format().refusal() == null;
-                f.check(
-                        CheckCatalog.YJ_FORMAT,
-                        null,
-                        code,
-                        archival
-                                ? null
-                                : "文档 " + d.seq() + " 的格式 " + sf.format().mediaType() + " 不在归档格式清单内或无法解析"
-                                        + (sf.format().refusal() == null
-                                                ? ""
-                                                : "：" + sf.format().refusal().detail()));
+        }
+
+        /** Stages one document's content and compares it with what the package declares of it. */
+        private void stageDocument(
+                ZipFile zip, EepReader.Doc d, String code, List<StagedFile> files, List<String> problems)
+                throws IOException {
+            byte[] data = d.inline() != null ? d.inline() : d.path() == null ? null : entry(zip, d.path());
+            if (d.problem() != null || data == null) {
+                problems.add("文档 " + d.seq() + "：" + (d.problem() != null ? d.problem() : "包中缺少 " + d.path()));
+                return;
             }
-            f.check(CheckCatalog.YJ_CONTENT, null, code, problems.isEmpty() ? null : String.join("；", problems));
-            records.add(new Staged(parsed, files));
+            receivedBytes += data.length;
+            var sf = preservation.stage(
+                    stagingKey,
+                    ++seq,
+                    new ByteArrayInputStream(data),
+                    settings.maxPackageSize().toBytes());
+            files.add(sf);
+            scan.put(sf.path(), new VirusScanner.Owner(null, code));
+            var fx = sf.fixity();
+            if (fx.size() != d.declaredSize()
+                    || !fx.sm3().equals(d.sm3())
+                    || !fx.sha256().equals(d.sha256())) {
+                problems.add("文档 " + d.seq() + "（" + d.fileName() + "）的 SM3/SHA-256/大小与封装包登记的不一致");
+            }
+            checkFormat(d, sf, code);
+        }
+
+        private void checkFormat(EepReader.Doc d, StagedFile sf, String code) {
+            boolean archival =
+                    checkSettings.archivalMediaTypes().contains(sf.format().mediaType())
+                            && sf.format().readable()
+                            && sf.format().refusal() == null;
+            f.check(
+                    CheckCatalog.YJ_FORMAT,
+                    null,
+                    code,
+                    archival
+                            ? null
+                            : "文档 " + d.seq() + " 的格式 " + sf.format().mediaType() + " 不在归档格式清单内或无法解析"
+                                    + (sf.format().refusal() == null
+                                            ? ""
+                                            : "：" + sf.format().refusal().detail()));
         }
 
         /** An entry's bytes, or null when the package has no such entry; bounded by what is left of the budget. */

@@ -116,6 +116,9 @@ class LendingIT extends IntegrationTest {
                         .status())
                 .isEqualTo(302);
         assertThat(reader.get("/lending/requests/" + r1).body()).contains("id=\"grant-active\"", "已批准");
+        assertThat(reader.get("/lending/requests/" + r1).body())
+                .as("an approved request can be ended by its applicant")
+                .contains("/lending/requests/" + r1 + "/withdraw");
         var viewer = reader.get("/lending/requests/" + r1 + "/items/" + open.id());
         assertThat(viewer.status()).isEqualTo(200);
         assertThat(viewer.body()).contains("watermarked").doesNotContain("download-file");
@@ -220,6 +223,9 @@ class LendingIT extends IntegrationTest {
                         item.archiveCode(),
                         "dueDate",
                         due.toString())));
+        assertThat(archivist.get("/lending/physical/" + id).body())
+                .as("an open loan offers its return")
+                .contains("/lending/physical/" + id + "/return");
         var twice = archivist.post("/lending/physical", otherLoan(item.archiveCode(), due));
         assertThat(twice.status()).isEqualTo(409);
         var tooLong = archivist.post(
@@ -249,7 +255,10 @@ class LendingIT extends IntegrationTest {
                         .post("/lending/physical/" + id + "/return", Map.of("archiveCodes", ""))
                         .status())
                 .isEqualTo(302);
-        assertThat(physical.loan(id, Access.SYSTEM).status()).isEqualTo("RETURNED");
+        assertThat(physical.loan(id, Access.SYSTEM).status()).isEqualTo(PhysicalLoanState.RETURNED);
+        assertThat(archivist.get("/lending/physical/" + id).body())
+                .as("a loan returned in full offers no return or extension")
+                .doesNotContain("/lending/physical/" + id + "/return");
         assertThat(physical.overdue(Access.SYSTEM))
                 .extracting(PhysicalLoans.Loan::id)
                 .doesNotContain(id);

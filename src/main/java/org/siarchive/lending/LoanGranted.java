@@ -1,0 +1,19 @@
+package org.siarchive.lending;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A use request was granted: its last required approval made it {@code APPROVED}, valid from {@code
+ * grantedFrom} until {@code grantedUntil}. Published in the approval's transaction (ADR 0046).
+ *
+ * @param borrower the applicant's account name
+ * @param orgPath the applicant's organisation (materialised path), for data scope of whoever listens
+ */
+public record LoanGranted(
+        long requestId,
+        String borrower,
+        String purposeCode,
+        int itemCount,
+        String orgPath,
+        OffsetDateTime grantedFrom,
+        OffsetDateTime grantedUntil) {}
