@@ -35,7 +35,6 @@ class CodeSizeTest {
             "org/siarchive/digitisation/ScanBatches.java",
             "org/siarchive/lending/LoanRequests.java",
             "org/siarchive/lending/PhysicalLoans.java",
-            "org/siarchive/security/Accounts.java",
             "org/siarchive/certificates/Certificates.java#issue",
             "org/siarchive/checks/FourPropertyChecks.java#write",
             "org/siarchive/integrity/FixitySweeps.java#record",
@@ -49,11 +48,7 @@ class CodeSizeTest {
             "org/siarchive/demo/DemoData.java#personHistory",
             "org/siarchive/backup/Restore.java#restore",
             "org/siarchive/transfer/PackageInspection.java#record",
-            "org/siarchive/transfer/Eep.java#write",
-            "org/siarchive/security/ApiTokens.java#issue",
-            "org/siarchive/security/AdminCommands.java#run",
-            "org/siarchive/security/Accounts.java#load",
-            "org/siarchive/security/Accounts.java#setScope");
+            "org/siarchive/transfer/Eep.java#write");
 
     record Size(String name, int lines) {}
 

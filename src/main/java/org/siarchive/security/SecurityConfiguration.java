@@ -89,7 +89,7 @@ class SecurityConfiguration {
     SecurityFilterChain tokenChain(
             HttpSecurity http,
             SecurityProblems problems,
-            ApiTokens tokens,
+            TokenCheck tokens,
             AuditTrail audit,
             RateLimits limits,
             AccessRuleBook rules)
