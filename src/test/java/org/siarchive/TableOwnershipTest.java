@@ -63,13 +63,6 @@ class TableOwnershipTest {
             "lending/V12_7__register_borrower_and_duplicates.sql -> item_file");
 
     /**
-     * Issue 13: reads of another module's tables that are being replaced by calls to the owner's API or by its events.
-     * Shrinks to empty: {@link #everyToleratedReadStillHappens()} fails once an entry is no longer needed, so the
-     * entry is deleted with the read.
-     */
-    private static final Set<String> NOT_YET_THROUGH_THE_OWNER =
-
-    /**
      * The word before a table name in SQL. {@code from} and {@code join} also cover {@code delete from}, {@code left
      * join}, {@code exists (select … from}; {@code table} covers {@code alter/lock/truncate table}.
      */
@@ -192,16 +185,8 @@ class TableOwnershipTest {
 
     @Test
     void aModulesSqlNamesOnlyItsOwnTables() {
-        assertThat(reads.stream().filter(r -> !NOT_YET_THROUGH_THE_OWNER.contains(r.edge())))
+        assertThat(reads)
                 .as("SQL naming another module's table: ask the owner's API bean or listen to its events")
-                .isEmpty();
-    }
-
-    @Test
-    void everyToleratedReadStillHappens() {
-        var edges = reads.stream().map(Read::edge).collect(Collectors.toSet());
-        assertThat(NOT_YET_THROUGH_THE_OWNER.stream().filter(e -> !edges.contains(e)))
-                .as("reads gone from the code: delete them from NOT_YET_THROUGH_THE_OWNER")
                 .isEmpty();
     }
 

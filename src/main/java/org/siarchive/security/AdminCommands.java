@@ -3,6 +3,7 @@ package org.siarchive.security;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditChain;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.crypto.KeyRotation;
@@ -31,86 +32,112 @@ public final class AdminCommands {
     }
 
     public static int run(Class<?> application, String command, String[] args) {
-        var rest = new ArrayList<String>();
-        String newMaster = null;
-        String sub = null;
-        for (String a : args) {
-            if (a.startsWith("--new-master-key-file=")) {
-                newMaster = a.substring("--new-master-key-file=".length());
-            } else if (!a.startsWith("--") && sub == null) {
-                sub = a;
-            } else {
-                rest.add(a);
-            }
-        }
-        rest.addAll(List.of(
-                "--spring.main.web-application-type=none",
-                "--siarchive.demo.enabled=false",
-                "--siarchive.reconcile.on-startup=false"));
+        var options = Options.parse(args);
         var app = new SpringApplication(application);
-        try (ConfigurableApplicationContext context = app.run(rest.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = app.run(options.springArgs())) {
             var actor = new Actor("cli:" + System.getProperty("user.name"), null, "127.0.0.1", "siarchive " + command);
-            var audit = context.getBean(AuditTrail.class);
-            var tx = context.getBean(TransactionTemplate.class);
+            var audited =
+                    new Audited(context.getBean(AuditTrail.class), context.getBean(TransactionTemplate.class), actor);
             if (command.equals("audit-verify")) {
-                var report = context.getBean(AuditChain.class).verify();
-                System.out.printf(
-                        "audit trail: %d entries, head %d, %d signed checkpoints (last at %s), key %s%n",
-                        report.entries(),
-                        report.headSeq(),
-                        report.checkpoints(),
-                        report.lastCheckpointSeq(),
-                        report.keyId());
-                if (report.intact()) {
-                    System.out.println("INTACT: every link verified");
-                } else {
-                    System.out.println("BROKEN: " + report.findings().size() + " finding(s); first broken link:");
-                    report.findings()
-                            .forEach(f -> System.out.printf("  %-20s entry %-8d %s%n", f.kind(), f.seq(), f.detail()));
-                }
-                tx.executeWithoutResult(s -> audit.record(
-                        actor,
-                        "AUDIT_TRAIL",
-                        "-",
-                        "VERIFY",
-                        report.intact() ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
-                        null,
-                        report.entries() + " entries, " + report.findings().size() + " findings"));
-                return report.intact() ? 0 : 2;
+                return verifyAudit(context.getBean(AuditChain.class), audited);
             }
             var rotation = context.getBean(KeyRotation.class);
-            if ("rotate".equals(sub)) {
-                var result = rotation.rotateDataKey();
-                tx.executeWithoutResult(s -> audit.record(
-                        actor,
-                        "CRYPTO_KEY",
-                        Integer.toString(result.newKeyId()),
-                        "ROTATE",
-                        null,
-                        result.reencrypted() + " values re-encrypted, retired " + result.retired()));
-                System.out.printf(
-                        "new field key %d; %d values re-encrypted; retired keys %s%n",
-                        result.newKeyId(), result.reencrypted(), result.retired());
-                return 0;
+            if ("rotate".equals(options.sub())) {
+                return rotate(rotation, audited);
             }
-            if ("rewrap".equals(sub) && newMaster != null) {
-                var next = MasterKey.generate(Path.of(newMaster));
-                int n = rotation.rewrap(next);
-                tx.executeWithoutResult(s -> audit.record(
-                        actor,
-                        "CRYPTO_KEY",
-                        "master",
-                        "REWRAP",
-                        null,
-                        n + " data keys re-wrapped; new master key fingerprint " + next.fingerprint()));
-                System.out.printf(
-                        "%d data keys re-wrapped under the new master key in %s (fingerprint %s).%n"
-                                + "Replace the old key file (or %s) with it before the next start.%n",
-                        n, newMaster, next.fingerprint(), MasterKey.ENVIRONMENT);
-                return 0;
+            if ("rewrap".equals(options.sub()) && options.newMaster() != null) {
+                return rewrap(rotation, options.newMaster(), audited);
             }
             System.err.println("usage: keys rotate | keys rewrap --new-master-key-file=FILE");
             return 64;
         }
+    }
+
+    /** The command line: a sub-command, the new master key file, and the rest for Spring. */
+    private record Options(@Nullable String sub, @Nullable String newMaster, List<String> rest) {
+
+        static Options parse(String[] args) {
+            var rest = new ArrayList<String>();
+            String newMaster = null;
+            String sub = null;
+            for (String a : args) {
+                if (a.startsWith("--new-master-key-file=")) {
+                    newMaster = a.substring("--new-master-key-file=".length());
+                } else if (!a.startsWith("--") && sub == null) {
+                    sub = a;
+                } else {
+                    rest.add(a);
+                }
+            }
+            return new Options(sub, newMaster, rest);
+        }
+
+        /** The platform starts without its web server, demo data or start-up reconciliation. */
+        String[] springArgs() {
+            var all = new ArrayList<>(rest);
+            all.addAll(List.of(
+                    "--spring.main.web-application-type=none",
+                    "--siarchive.demo.enabled=false",
+                    "--siarchive.reconcile.on-startup=false"));
+            return all.toArray(String[]::new);
+        }
+    }
+
+    /** Records the command's audit entry as the operator, in its own transaction. */
+    private record Audited(AuditTrail audit, TransactionTemplate tx, Actor actor) {
+
+        void record(String type, String id, String action, String outcome, String detail) {
+            tx.executeWithoutResult(s -> audit.record(actor, type, id, action, outcome, null, detail));
+        }
+    }
+
+    private static int verifyAudit(AuditChain chain, Audited audited) {
+        var report = chain.verify();
+        System.out.printf(
+                "audit trail: %d entries, head %d, %d signed checkpoints (last at %s), key %s%n",
+                report.entries(), report.headSeq(), report.checkpoints(), report.lastCheckpointSeq(), report.keyId());
+        if (report.intact()) {
+            System.out.println("INTACT: every link verified");
+        } else {
+            System.out.println("BROKEN: " + report.findings().size() + " finding(s); first broken link:");
+            report.findings().forEach(f -> System.out.printf("  %-20s entry %-8d %s%n", f.kind(), f.seq(), f.detail()));
+        }
+        audited.record(
+                "AUDIT_TRAIL",
+                "-",
+                "VERIFY",
+                report.intact() ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
+                report.entries() + " entries, " + report.findings().size() + " findings");
+        return report.intact() ? 0 : 2;
+    }
+
+    private static int rotate(KeyRotation rotation, Audited audited) {
+        var result = rotation.rotateDataKey();
+        audited.record(
+                "CRYPTO_KEY",
+                Integer.toString(result.newKeyId()),
+                "ROTATE",
+                AuditTrail.SUCCESS,
+                result.reencrypted() + " values re-encrypted, retired " + result.retired());
+        System.out.printf(
+                "new field key %d; %d values re-encrypted; retired keys %s%n",
+                result.newKeyId(), result.reencrypted(), result.retired());
+        return 0;
+    }
+
+    private static int rewrap(KeyRotation rotation, String newMaster, Audited audited) {
+        var next = MasterKey.generate(Path.of(newMaster));
+        int n = rotation.rewrap(next);
+        audited.record(
+                "CRYPTO_KEY",
+                "master",
+                "REWRAP",
+                AuditTrail.SUCCESS,
+                n + " data keys re-wrapped; new master key fingerprint " + next.fingerprint());
+        System.out.printf(
+                "%d data keys re-wrapped under the new master key in %s (fingerprint %s).%n"
+                        + "Replace the old key file (or %s) with it before the next start.%n",
+                n, newMaster, next.fingerprint(), MasterKey.ENVIRONMENT);
+        return 0;
     }
 }

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.catalog.FondsDirectory;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -33,7 +33,7 @@ class AdminConsole {
     private final Organisations organisations;
     private final SecurityPolicy policy;
     private final ApiTokens tokens;
-    private final JdbcClient jdbc;
+    private final FondsDirectory fonds;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
 
@@ -42,7 +42,7 @@ class AdminConsole {
             Organisations organisations,
             SecurityPolicy policy,
             ApiTokens tokens,
-            JdbcClient jdbc,
+            FondsDirectory fonds,
             AuditTrail audit,
             TransactionTemplate tx) {
         this.audit = audit;
@@ -51,7 +51,7 @@ class AdminConsole {
         this.organisations = organisations;
         this.policy = policy;
         this.tokens = tokens;
-        this.jdbc = jdbc;
+        this.fonds = fonds;
     }
 
     /** Reads of accounts, policy and tokens are audited like reads of business data. */
@@ -74,17 +74,9 @@ class AdminConsole {
         model.addAttribute("nav", "accounts");
         model.addAttribute("account", accounts.require(id));
         model.addAttribute("orgs", organisations.all());
-        model.addAttribute("fonds", fonds());
+        model.addAttribute("fonds", fonds.all());
         model.addAttribute("roles", Role.values());
         return "security/account-detail";
-    }
-
-    record FondsOption(long id, String code, String name) {}
-
-    private List<FondsOption> fonds() {
-        return jdbc.sql("select id, code, name from fonds order by code")
-                .query(FondsOption.class)
-                .list();
     }
 
     @PostMapping("/admin/accounts")

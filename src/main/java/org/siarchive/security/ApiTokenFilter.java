@@ -19,12 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
-    private final ApiTokens tokens;
+    private final TokenCheck tokens;
     private final AuditTrail audit;
     private final SecurityProblems problems;
     private final RateLimits limits;
 
-    ApiTokenFilter(ApiTokens tokens, AuditTrail audit, SecurityProblems problems, RateLimits limits) {
+    ApiTokenFilter(TokenCheck tokens, AuditTrail audit, SecurityProblems problems, RateLimits limits) {
         this.tokens = tokens;
         this.audit = audit;
         this.problems = problems;

@@ -10,6 +10,6 @@ class SecurityColumns {
 
     @Bean
     static EncryptedColumn accountTotpSecret() {
-        return new EncryptedColumn("account", "id", "totp_secret", Accounts.TOTP_CONTEXT);
+        return new EncryptedColumn("account", "id", "totp_secret", TotpEnrolments.TOTP_CONTEXT);
     }
 }

@@ -1,0 +1,97 @@
+package org.siarchive.security;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.crypto.Sm3;
+import org.siarchive.organisation.Organisations;
+import org.siarchive.shared.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The check of a token presented with a request: known by its SM3 hash, neither revoked nor expired,
+ * used from an allowed network. A valid token becomes a principal with the token's scopes as
+ * permissions and its unit's subtree and clearance as data scope.
+ */
+@Component
+class TokenCheck {
+
+    private final JdbcClient jdbc;
+    private final Organisations organisations;
+
+    TokenCheck(JdbcClient jdbc, Organisations organisations) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+    }
+
+    /** Why a presented token was refused. */
+    enum Refusal {
+        UNKNOWN,
+        EXPIRED,
+        REVOKED,
+        NETWORK
+    }
+
+    /** The principal of a valid token, or the reason it is refused. */
+    record Checked(@Nullable Principal principal, @Nullable Refusal refusal, @Nullable String client) {}
+
+    @Transactional
+    Checked check(String token, String address) {
+        if (!token.startsWith(ApiTokens.PREFIX) || token.length() > 100) {
+            return new Checked(null, Refusal.UNKNOWN, null);
+        }
+        record Presented(
+                long id,
+                String client,
+                long orgId,
+                String scopes,
+                int clearance,
+                @Nullable String allowedNetworks,
+                OffsetDateTime expiresAt,
+                @Nullable OffsetDateTime revokedAt) {}
+        Optional<Presented> row = jdbc.sql(
+                        """
+                select id, client, org_id, scopes, clearance, allowed_networks, expires_at, revoked_at
+                from api_token where token_hash = :h
+                """)
+                .param("h", Sm3.digest(token))
+                .query(Presented.class)
+                .optional();
+        if (row.isEmpty()) {
+            return new Checked(null, Refusal.UNKNOWN, null);
+        }
+        var r = row.get();
+        if (r.revokedAt() != null) {
+            return new Checked(null, Refusal.REVOKED, r.client());
+        }
+        if (!r.expiresAt().isAfter(OffsetDateTime.now())) {
+            return new Checked(null, Refusal.EXPIRED, r.client());
+        }
+        if (r.allowedNetworks() != null
+                && Arrays.stream(r.allowedNetworks().split(","))
+                        .noneMatch(c -> new IpAddressMatcher(c.strip()).matches(address))) {
+            return new Checked(null, Refusal.NETWORK, r.client());
+        }
+        jdbc.sql(
+                        "update api_token set last_used_at = now() where id = :id and (last_used_at is null or last_used_at < now() - interval '1 minute')")
+                .param("id", r.id())
+                .update();
+        var scopes = Set.of(r.scopes().split(","));
+        var org = organisations.require(r.orgId());
+        var principal = new Principal(
+                "client:" + r.client(),
+                r.client(),
+                null,
+                org.code(),
+                org.name(),
+                new Scope(org.path(), null, r.clearance()),
+                scopes,
+                Set.of());
+        return new Checked(principal, null, r.client());
+    }
+}
