@@ -7,7 +7,7 @@
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
         displayName = "Lending",
-        allowedDependencies = {"audit", "catalog", "preservation", "shared"})
+        allowedDependencies = {"audit", "catalog", "organisation", "preservation", "shared"})
 package org.siarchive.lending;
 
 import org.jspecify.annotations.NullMarked;

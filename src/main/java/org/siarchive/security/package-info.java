@@ -7,7 +7,7 @@
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
         displayName = "Security",
-        allowedDependencies = {"audit", "crypto", "organisation", "shared"})
+        allowedDependencies = {"audit", "catalog", "crypto", "organisation", "shared"})
 package org.siarchive.security;
 
 import org.jspecify.annotations.NullMarked;
