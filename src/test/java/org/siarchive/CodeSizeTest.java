@@ -40,7 +40,6 @@ class CodeSizeTest {
             "org/siarchive/checks/FourPropertyChecks.java#write",
             "org/siarchive/integrity/FixitySweeps.java#record",
             "org/siarchive/audit/AuditChain.java#verify",
-            "org/siarchive/search/SearchConsole.java#search",
             "org/siarchive/digitisation/ScanItems.java#confirm",
             "org/siarchive/digitisation/ScanBatches.java#create",
             "org/siarchive/digitisation/ScanBatches.java#register",
