@@ -40,7 +40,7 @@ import org.springframework.core.env.Environment;
  * The advisor is outermost, so "committed" means after the catalogue's transaction, not inside it. Inert
  * unless the property is set.
  */
-public final class CrashPoints implements MethodInterceptor {
+public final class CrashPoints {
 
     private static final Logger log = LoggerFactory.getLogger(CrashPoints.class);
 
@@ -50,14 +50,6 @@ public final class CrashPoints implements MethodInterceptor {
             "markPreserved", new String[] {"after-store", "after-preserved"});
 
     static final Set<String> NAMES = Set.of("after-staging", "after-receive", "after-store", "after-preserved");
-
-    private final String armed;
-    private final Path marker;
-
-    CrashPoints(String armed, Path dataDir) {
-        this.armed = armed;
-        this.marker = dataDir.resolve("crash-point-reached");
-    }
 
     public static void main(String[] args) {
         SpringApplication.run(new Class<?>[] {SiArchiveApplication.class, CrashPoints.class}, args);
@@ -79,38 +71,50 @@ public final class CrashPoints implements MethodInterceptor {
             }
         };
         var advisor = new DefaultPointcutAdvisor(
-                pointcut, new CrashPoints(armed, Path.of(env.getProperty("siarchive.data-dir", "./data"))));
+                pointcut, new Stopper(armed, Path.of(env.getProperty("siarchive.data-dir", "./data"))));
         advisor.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return advisor;
     }
 
-    @Override
-    public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-        if (armed.isEmpty() || !calledByCaptures()) {
-            return invocation.proceed();
-        }
-        var points = POINTS.get(invocation.getMethod().getName());
-        reach(points[0]);
-        Object result = invocation.proceed();
-        reach(points[1]);
-        return result;
-    }
+    /** Stops the capture thread at the armed point until the JVM is killed. */
+    private static final class Stopper implements MethodInterceptor {
 
-    private static boolean calledByCaptures() {
-        return StackWalker.getInstance()
-                .walk(frames -> frames.anyMatch(f -> f.getClassName().equals(Captures.class.getName())));
-    }
+        private final String armed;
+        private final Path marker;
 
-    private void reach(String point) {
-        if (!armed.equals(point)) {
-            return;
+        Stopper(String armed, Path dataDir) {
+            this.armed = armed;
+            this.marker = dataDir.resolve("crash-point-reached");
         }
-        log.warn("crash point {} reached; waiting to be killed", point);
-        try {
-            Files.writeString(marker, point);
-            Thread.sleep(Long.MAX_VALUE);
-        } catch (IOException | InterruptedException e) {
-            Thread.currentThread().interrupt();
+
+        @Override
+        public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+            if (armed.isEmpty() || !calledByCaptures()) {
+                return invocation.proceed();
+            }
+            var points = POINTS.get(invocation.getMethod().getName());
+            reach(points[0]);
+            Object result = invocation.proceed();
+            reach(points[1]);
+            return result;
+        }
+
+        private static boolean calledByCaptures() {
+            return StackWalker.getInstance()
+                    .walk(frames -> frames.anyMatch(f -> f.getClassName().equals(Captures.class.getName())));
+        }
+
+        private void reach(String point) {
+            if (!armed.equals(point)) {
+                return;
+            }
+            log.warn("crash point {} reached; waiting to be killed", point);
+            try {
+                Files.writeString(marker, point);
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (IOException | InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
