@@ -4,7 +4,6 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -85,12 +84,6 @@ class ArchitectureRulesTest {
                     "backup",
                     "demo"));
 
-    /**
-     * Issue 13: forbidden edges other branches are removing now. Delete each entry once its edge is gone
-     * ({@link #everyEdgeStillBeingRemovedStillExists()} says which); the set ends empty.
-     */
-    static final Set<String> ISSUE_13_EDGES_BEING_REMOVED = Set.of("capture -> checks"); // Captures (FilingCheck)
-
     @TestFactory
     Stream<DynamicTest> lowModulesKnowNoBusinessModule() {
         return new TreeMap<>(LOW_MODULES)
@@ -119,8 +112,6 @@ class ArchitectureRulesTest {
                         .map(rule -> DynamicTest.dynamicTest(
                                 rule.getKey() + " never knows " + new TreeSet<>(rule.getValue()), () -> {
                                     String[] forbidden = rule.getValue().stream()
-                                            .filter(target -> !ISSUE_13_EDGES_BEING_REMOVED.contains(
-                                                    rule.getKey() + " -> " + target))
                                             .sorted()
                                             .map(ArchitectureRulesTest::pkg)
                                             .toArray(String[]::new);
@@ -167,23 +158,6 @@ class ArchitectureRulesTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")
                 .check(CLASSES);
-    }
-
-    @Test
-    void everyEdgeStillBeingRemovedStillExists() {
-        assertThat(ISSUE_13_EDGES_BEING_REMOVED.stream().filter(edge -> !exists(edge)))
-                .as("edges gone from the code: delete them from ISSUE_13_EDGES_BEING_REMOVED (and their"
-                        + " allowedDependencies entry marked 'issue 13')")
-                .isEmpty();
-    }
-
-    private static boolean exists(String edge) {
-        String[] ends = edge.split(" -> ");
-        return CLASSES.stream()
-                .filter(c -> c.getPackageName().equals(ROOT + "." + ends[0])
-                        || c.getPackageName().startsWith(ROOT + "." + ends[0] + "."))
-                .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
-                .anyMatch(d -> resideInAPackage(pkg(ends[1])).test(d.getTargetClass()));
     }
 
     private static String pkg(String module) {

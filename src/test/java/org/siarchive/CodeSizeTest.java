@@ -23,10 +23,6 @@ class CodeSizeTest {
     static final int MAX_METHOD = 60;
     private static final Path MAIN = Path.of("src/main/java");
 
-    /** Classes and methods still over the limit while issue 13 splits them; each split removes its entry. */
-    private static final java.util.Set<String> NOT_YET_SPLIT =
-            java.util.Set.of("org/siarchive/search/SearchConsole.java#search");
-
     record Size(String name, int lines) {}
 
     @Test
@@ -39,11 +35,11 @@ class CodeSizeTest {
         var softly = new SoftAssertions();
         softly.assertThat(classes)
                 .as("top-level classes over %d lines", MAX_CLASS)
-                .filteredOn(s -> s.lines() > MAX_CLASS && !NOT_YET_SPLIT.contains(s.name()))
+                .filteredOn(s -> s.lines() > MAX_CLASS)
                 .isEmpty();
         softly.assertThat(methods)
                 .as("methods over %d lines", MAX_METHOD)
-                .filteredOn(s -> s.lines() > MAX_METHOD && !NOT_YET_SPLIT.contains(s.name()))
+                .filteredOn(s -> s.lines() > MAX_METHOD)
                 .isEmpty();
         softly.assertAll();
     }

@@ -11,8 +11,8 @@ import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
 import org.siarchive.catalog.NewItem;
-import org.siarchive.checks.FilingCheck;
 import org.siarchive.crypto.Masks;
+import org.siarchive.preservation.AcceptedFormats;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StagedFile;
 import org.siarchive.preservation.StoredFile;
@@ -43,8 +43,8 @@ public class Captures {
     private final SubmissionFacts facts;
     private final Fingerprints fingerprints;
     private final CaptureSettings settings;
-    private final CrashPoints crash;
-    private final FilingCheck filingCheck;
+    private final AcceptedFormats acceptedFormats;
+    private final FilingGate filingGate;
 
     Captures(
             Quality quality,
@@ -54,8 +54,8 @@ public class Captures {
             SubmissionFacts facts,
             Fingerprints fingerprints,
             CaptureSettings settings,
-            CrashPoints crash,
-            FilingCheck filingCheck) {
+            AcceptedFormats acceptedFormats,
+            FilingGate filingGate) {
         this.quality = quality;
         this.catalog = catalog;
         this.sidecar = sidecar;
@@ -63,8 +63,8 @@ public class Captures {
         this.facts = facts;
         this.fingerprints = fingerprints;
         this.settings = settings;
-        this.crash = crash;
-        this.filingCheck = filingCheck;
+        this.acceptedFormats = acceptedFormats;
+        this.filingGate = filingGate;
     }
 
     /**
@@ -108,11 +108,10 @@ public class Captures {
 
     private CaptureResult captureNew(UUID id, String key, Submission s, List<Upload> uploads, Actor actor, Scope seen) {
         var staged = stageAll(id.toString(), uploads);
-        filingCheck.require(filing(s, uploads, staged), actor);
+        filingGate.require(Filings.of(s, uploads, staged, acceptedFormats), actor);
         String fingerprint =
                 fingerprints.of(s, staged.stream().map(f -> f.fixity().sha256()).toList());
         preservation.syncStaging(id.toString());
-        crash.reach("after-staging");
         ItemRecord item;
         try {
             item = catalog.register(newItem(id, key, fingerprint, s, uploads, staged), actor);
@@ -120,45 +119,9 @@ public class Captures {
             // a concurrent request with the same key committed first
             return replay(catalog.itemByIdempotencyKey(key).orElseThrow(() -> e), fingerprint, seen);
         }
-        crash.reach("after-receive");
         int version = preserve(item, staged, actor);
-        crash.reach("after-store");
         catalog.markPreserved(id, version, actor);
-        crash.reach("after-preserved");
         return new CaptureResult(catalog.requireItem(id), false);
-    }
-
-    /** The filing check's view of a capture: its mandatory fields and its staged files. */
-    private static FilingCheck.Filing filing(Submission s, List<Upload> uploads, List<StagedFile> staged) {
-        var required = new java.util.LinkedHashMap<String, @Nullable String>();
-        required.put("题名", s.title());
-        required.put("责任者", s.responsible());
-        required.put("日期", s.docDate());
-        required.put("业务受理号", s.acceptanceNo());
-        required.put("业务环节", s.businessStep());
-        required.put("经办人", s.handler());
-        required.put("经办机构", s.handlingAgency());
-        required.put("经办时间", s.handledAt());
-        var files = new ArrayList<FilingCheck.FiledFile>();
-        for (int i = 0; i < staged.size(); i++) {
-            var f = staged.get(i);
-            files.add(new FilingCheck.FiledFile(
-                    "files[" + i + "]",
-                    org.siarchive.shared.OriginalNames.clean(uploads.get(i).originalName()),
-                    f.path(),
-                    f.fixity().size(),
-                    f.fixity().sm3(),
-                    f.fixity().sha256(),
-                    f.format().family(),
-                    f.format().mediaType(),
-                    f.format().readable(),
-                    f.format().refusal() == null ? null : f.format().refusal().detail()));
-        }
-        return new FilingCheck.Filing(
-                s.acceptanceNo() == null ? "" : s.acceptanceNo().strip(),
-                required,
-                s.filesOrEmpty().size(),
-                files);
     }
 
     /** Stores the staged files under the names the catalogue registered (档号 + file number). */
@@ -234,7 +197,7 @@ public class Captures {
         String field = "files[" + i + "]";
         if (f.fixity().size() == 0) {
             v.add(Violation.of(field, "emptyFile"));
-        } else if (!settings.acceptedFormats().contains(f.format().family())) {
+        } else if (!acceptedFormats.accepts(f.format())) {
             v.add(Violation.of(field, "formatNotAccepted", f.format().mediaType()));
         } else if (!f.format().readable()) {
             v.add(Violation.of(field, "formatUnreadable", f.format().name()));

@@ -7,16 +7,7 @@
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
         displayName = "Capture",
-        allowedDependencies = {
-            "audit",
-            "catalog",
-            // issue 13: goes away when the filing check (FilingCheck) moves out of Captures
-            "checks",
-            "crypto",
-            "preservation",
-            "quality",
-            "shared"
-        })
+        allowedDependencies = {"audit", "catalog", "crypto", "preservation", "quality", "shared"})
 package org.siarchive.capture;
 
 import org.jspecify.annotations.NullMarked;

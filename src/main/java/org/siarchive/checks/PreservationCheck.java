@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.integrity.FixitySweeps;
+import org.siarchive.preservation.AcceptedFormats;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Actor;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ public class PreservationCheck {
     private final FixitySweeps sweeps;
     private final Preservation preservation;
     private final VirusScanner scanner;
-    private final ChecksSettings settings;
+    private final AcceptedFormats acceptedFormats;
     private final ExecutorService workers;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         var t = new Thread(r, "cq-check");
@@ -53,13 +54,13 @@ public class PreservationCheck {
             FixitySweeps sweeps,
             Preservation preservation,
             VirusScanner scanner,
-            ChecksSettings settings) {
+            AcceptedFormats acceptedFormats) {
         this.checks = checks;
         this.catalog = catalog;
         this.sweeps = sweeps;
         this.preservation = preservation;
         this.scanner = scanner;
-        this.settings = settings;
+        this.acceptedFormats = acceptedFormats;
         var n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
             var t = new Thread(r, "cq-" + n.incrementAndGet());
@@ -157,7 +158,7 @@ public class PreservationCheck {
         f.check(CheckCatalog.CQ_REQUIRED, id, code, missingFields(item));
         var formats = new ArrayList<String>();
         for (var file : item.files()) {
-            if (!settings.archivalMediaTypes().contains(file.mediaType())) {
+            if (!acceptedFormats.acceptsMediaType(file.mediaType())) {
                 formats.add(file.logicalPath() + "（" + file.formatName() + "）");
             }
             try {

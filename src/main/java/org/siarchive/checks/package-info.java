@@ -7,7 +7,16 @@
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
         displayName = "Four-property checks",
-        allowedDependencies = {"audit", "catalog", "integrity", "organisation", "preservation", "shared"})
+        allowedDependencies = {
+            "audit",
+            "capture",
+            "catalog",
+            "integrity",
+            "organisation",
+            "preservation",
+            "quality",
+            "shared"
+        })
 package org.siarchive.checks;
 
 import org.jspecify.annotations.NullMarked;

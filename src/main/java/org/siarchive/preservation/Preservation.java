@@ -107,9 +107,7 @@ public class Preservation implements DisposableBean {
                 }
             }
             var got = d.finish();
-            if (got.size() != expected.size()
-                    || !got.sm3().equals(expected.sm3())
-                    || !got.sha256().equals(expected.sha256())) {
+            if (!got.matches(expected)) {
                 java.nio.file.Files.deleteIfExists(part);
                 return false;
             }

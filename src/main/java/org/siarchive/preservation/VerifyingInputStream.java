@@ -60,7 +60,7 @@ final class VerifyingInputStream extends FilterInputStream {
         }
         verified = true;
         var actual = digester.finish();
-        if (!actual.equals(expected)) {
+        if (!actual.matches(expected)) {
             throw new FixityMismatchException(objectId, logicalPath, expected, actual);
         }
     }

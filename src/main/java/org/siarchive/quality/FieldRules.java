@@ -57,9 +57,11 @@ final class FieldRules {
     }
 
     /** An ISO date (YYYY-MM-DD), not in the future and not before 1949. */
-    static void pastDate(List<Violation> v, String field, @Nullable String value, LocalDate today) {
+    static void pastDate(List<Violation> v, String field, @Nullable String value, LocalDate today, boolean required) {
         if (blank(value)) {
-            v.add(Violation.of(field, "required"));
+            if (required) {
+                v.add(Violation.of(field, "required"));
+            }
             return;
         }
         try {
@@ -75,9 +77,11 @@ final class FieldRules {
     }
 
     /** An ISO date-time; without an offset it is read in the clock's zone (the zone people read). */
-    static void pastDateTime(List<Violation> v, String field, @Nullable String value, Clock clock) {
+    static void pastDateTime(List<Violation> v, String field, @Nullable String value, Clock clock, boolean required) {
         if (blank(value)) {
-            v.add(Violation.of(field, "required"));
+            if (required) {
+                v.add(Violation.of(field, "required"));
+            }
             return;
         }
         var parsed = DateTimes.parse(value, clock.getZone());

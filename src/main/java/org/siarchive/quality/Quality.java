@@ -30,17 +30,17 @@ public class Quality {
     public List<Violation> check(Submission s, ReferenceFacts facts) {
         var v = new ArrayList<Violation>();
         var today = LocalDate.now(clock);
-        FieldRules.code(v, "fondsCode", s.fondsCode(), facts.fondsCodes(), true);
-        FieldRules.pattern(v, "acceptanceNo", s.acceptanceNo(), "[A-Za-z0-9_\\-]{1,64}", true);
-        FieldRules.text(v, "title", s.title(), 500, true);
-        FieldRules.text(v, "responsible", s.responsible(), 200, true);
-        FieldRules.text(v, "docNo", s.docNo(), 100, false);
-        FieldRules.text(v, "handler", s.handler(), 100, true);
-        FieldRules.text(v, "handlingAgency", s.handlingAgency(), 200, true);
-        FieldRules.pastDate(v, "docDate", s.docDate(), today);
-        FieldRules.pastDateTime(v, "handledAt", s.handledAt(), clock);
-        FieldRules.code(v, "insuranceType", s.insuranceType(), facts.insuranceTypes(), false);
-        FieldRules.code(v, "securityLevel", s.securityLevel(), facts.securityLevels(), false);
+        FieldRules.code(v, "fondsCode", s.fondsCode(), facts.fondsCodes(), required("fondsCode"));
+        FieldRules.pattern(v, "acceptanceNo", s.acceptanceNo(), "[A-Za-z0-9_\\-]{1,64}", required("acceptanceNo"));
+        FieldRules.text(v, "title", s.title(), 500, required("title"));
+        FieldRules.text(v, "responsible", s.responsible(), 200, required("responsible"));
+        FieldRules.text(v, "docNo", s.docNo(), 100, required("docNo"));
+        FieldRules.text(v, "handler", s.handler(), 100, required("handler"));
+        FieldRules.text(v, "handlingAgency", s.handlingAgency(), 200, required("handlingAgency"));
+        FieldRules.pastDate(v, "docDate", s.docDate(), today, required("docDate"));
+        FieldRules.pastDateTime(v, "handledAt", s.handledAt(), clock, required("handledAt"));
+        FieldRules.code(v, "insuranceType", s.insuranceType(), facts.insuranceTypes(), required("insuranceType"));
+        FieldRules.code(v, "securityLevel", s.securityLevel(), facts.securityLevels(), required("securityLevel"));
         var step = stepFacts(v, s.businessStep(), facts);
         checkParties(v, s, step, facts, today);
         MaterialRules.check(v, s.filesOrEmpty(), step);
@@ -62,9 +62,14 @@ public class Quality {
         return v;
     }
 
+    /** Mandatory fields are listed once, in {@link RequiredField}. */
+    private static boolean required(String field) {
+        return RequiredField.isRequired(field);
+    }
+
     private static ReferenceFacts.@Nullable StepFacts stepFacts(
             List<Violation> v, @Nullable String code, ReferenceFacts facts) {
-        FieldRules.code(v, "businessStep", code, facts.steps().keySet(), true);
+        FieldRules.code(v, "businessStep", code, facts.steps().keySet(), required("businessStep"));
         return code == null ? null : facts.steps().get(code.strip());
     }
 

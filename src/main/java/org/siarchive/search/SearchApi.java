@@ -7,11 +7,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.siarchive.shared.Access;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -49,41 +48,8 @@ class SearchApi {
     @RequestMapping(
             value = "/api/v1/search",
             method = {RequestMethod.GET, RequestMethod.POST})
-    Response search(
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable List<String> within,
-            @RequestParam(required = false) @Nullable String name,
-            @RequestParam(required = false) @Nullable String idNumber,
-            @RequestParam(required = false) @Nullable String archiveCode,
-            @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @Nullable Integer year,
-            @RequestParam(required = false) @Nullable String insuranceType,
-            @RequestParam(required = false) @Nullable String step,
-            @RequestParam(required = false) @Nullable String organisation,
-            @RequestParam(required = false) @Nullable String retention,
-            @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable String sort,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size,
-            Access access) {
-        var r = search.search(
-                new SearchQuery(
-                        name,
-                        idNumber,
-                        archiveCode,
-                        category,
-                        year,
-                        insuranceType,
-                        q,
-                        within == null ? List.of() : within,
-                        step,
-                        organisation,
-                        retention,
-                        status,
-                        sort,
-                        page,
-                        size),
-                access);
+    Response search(@ParameterObject SearchParameters parameters, Access access) {
+        var r = search.search(parameters.query(), access);
         return new Response(
                 r.page().content(), r.page().page(), r.page().size(), r.page().total(), r.facets());
     }

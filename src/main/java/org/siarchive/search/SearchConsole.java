@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.shared.Access;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -41,49 +42,12 @@ class SearchConsole {
             path = "/search",
             method = {RequestMethod.GET, RequestMethod.POST})
     String search(
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable List<String> within,
+            @ParameterObject SearchParameters parameters,
             @RequestParam(required = false) @Nullable String refine,
-            @RequestParam(required = false) @Nullable String name,
-            @RequestParam(required = false) @Nullable String idNumber,
-            @RequestParam(required = false) @Nullable String archiveCode,
-            @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @Nullable Integer year,
-            @RequestParam(required = false) @Nullable String insuranceType,
-            @RequestParam(required = false) @Nullable String step,
-            @RequestParam(required = false) @Nullable String organisation,
-            @RequestParam(required = false) @Nullable String retention,
-            @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable String sort,
-            @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Access access,
             Model model) {
-        var earlier = new ArrayList<String>(within == null ? List.of() : within);
-        String text = q;
-        if (refine != null && !SearchQuery.blank(refine)) {
-            // "search within results": the current text joins the earlier ones, the new words become the text
-            if (!SearchQuery.blank(q)) {
-                earlier.add(q.strip());
-            }
-            text = refine.strip();
-        }
-        var query = new SearchQuery(
-                name,
-                idNumber,
-                archiveCode,
-                category,
-                year,
-                insuranceType,
-                text,
-                earlier,
-                step,
-                organisation,
-                retention,
-                status,
-                sort,
-                page,
-                20);
+        var query = parameters.query(SearchParameters.DEFAULT_SIZE).narrowedBy(refine);
         var c = catalog.classification();
         var steps = c.steps().stream()
                 .collect(java.util.stream.Collectors.toMap(s -> s.code(), s -> s.name(), (a, b) -> a));

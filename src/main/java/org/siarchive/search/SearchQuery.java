@@ -60,6 +60,36 @@ public record SearchQuery(
                 size);
     }
 
+    /**
+     * "Search within results": with new words in {@code refine}, the current text joins the earlier ones and
+     * the new words become the text; without, this query.
+     */
+    SearchQuery narrowedBy(@Nullable String refine) {
+        if (blank(refine)) {
+            return this;
+        }
+        var earlier = new java.util.ArrayList<>(within);
+        if (!blank(text)) {
+            earlier.add(text.strip());
+        }
+        return new SearchQuery(
+                name,
+                idNumber,
+                archiveCode,
+                category,
+                year,
+                insuranceType,
+                refine.strip(),
+                earlier,
+                step,
+                organisation,
+                retention,
+                status,
+                sort,
+                page,
+                size);
+    }
+
     public boolean empty() {
         return blank(name)
                 && blank(idNumber)

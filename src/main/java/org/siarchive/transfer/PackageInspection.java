@@ -16,13 +16,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.checks.CheckCatalog;
-import org.siarchive.checks.ChecksSettings;
 import org.siarchive.checks.Findings;
 import org.siarchive.checks.FourPropertyChecks;
 import org.siarchive.checks.Stage;
 import org.siarchive.checks.VirusScanner;
 import org.siarchive.crypto.Sm3;
+import org.siarchive.preservation.AcceptedFormats;
 import org.siarchive.preservation.FileSettings;
+import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StagedFile;
 import org.siarchive.preservation.ZipGuard;
@@ -43,7 +44,7 @@ class PackageInspection {
 
     private final FourPropertyChecks checks;
     private final VirusScanner scanner;
-    private final ChecksSettings checkSettings;
+    private final AcceptedFormats acceptedFormats;
     private final Preservation preservation;
     private final TransferSettings settings;
     private final TransferKey key;
@@ -52,7 +53,7 @@ class PackageInspection {
     PackageInspection(
             FourPropertyChecks checks,
             VirusScanner scanner,
-            ChecksSettings checkSettings,
+            AcceptedFormats acceptedFormats,
             Preservation preservation,
             TransferSettings settings,
             TransferKey key,
@@ -60,7 +61,7 @@ class PackageInspection {
         this.fileSettings = fileSettings;
         this.checks = checks;
         this.scanner = scanner;
-        this.checkSettings = checkSettings;
+        this.acceptedFormats = acceptedFormats;
         this.preservation = preservation;
         this.settings = settings;
         this.key = key;
@@ -252,19 +253,16 @@ class PackageInspection {
             files.add(sf);
             scan.put(sf.path(), new VirusScanner.Owner(null, code));
             var fx = sf.fixity();
-            if (fx.size() != d.declaredSize()
-                    || !fx.sm3().equals(d.sm3())
-                    || !fx.sha256().equals(d.sha256())) {
+            if (!fx.matches(new Fixity(d.declaredSize(), d.sm3(), d.sha256()))) {
                 problems.add("文档 " + d.seq() + "（" + d.fileName() + "）的 SM3/SHA-256/大小与封装包登记的不一致");
             }
             checkFormat(d, sf, code);
         }
 
         private void checkFormat(EepReader.Doc d, StagedFile sf, String code) {
-            boolean archival =
-                    checkSettings.archivalMediaTypes().contains(sf.format().mediaType())
-                            && sf.format().readable()
-                            && sf.format().refusal() == null;
+            boolean archival = acceptedFormats.accepts(sf.format())
+                    && sf.format().readable()
+                    && sf.format().refusal() == null;
             f.check(
                     CheckCatalog.YJ_FORMAT,
                     null,

@@ -40,7 +40,8 @@ final class ChildPlatform {
                 "-Xmx512m",
                 "-cp",
                 System.getProperty("java.class.path"),
-                "org.siarchive.SiArchiveApplication",
+                // the platform with the test's crash points (capture/CrashPoints, test code only)
+                CrashPoints.class.getName(),
                 "--siarchive.data-dir=" + dataDir,
                 "--siarchive.security.initial-token-file=" + dataDir.resolve("initial-token"),
                 "--server.port=" + port,
