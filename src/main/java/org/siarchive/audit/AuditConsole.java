@@ -58,6 +58,8 @@ class AuditConsole {
         var q = query(from, to, actor, operation, objectType, objectId, result);
         model.addAttribute("nav", "audit");
         model.addAttribute("q", q);
+        model.addAttribute("operations", AuditOperation.values());
+        model.addAttribute("objectTypes", AuditedObject.values());
         var window = org.siarchive.shared.Bounds.page(page, 50);
         model.addAttribute("result", trail.search(q, window.page(), window.size()));
         model.addAttribute("byOperation", trail.countBy(q, "operation"));
@@ -71,9 +73,9 @@ class AuditConsole {
         var report = chain.verify();
         tx.executeWithoutResult(s -> trail.record(
                 access.actor(),
-                "AUDIT_TRAIL",
+                AuditedObject.AUDIT_TRAIL,
                 "-",
-                "VERIFY",
+                AuditOperation.VERIFY,
                 report.intact() ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
                 null,
                 report.entries() + " entries, " + report.findings().size() + " findings"));
@@ -99,8 +101,8 @@ class AuditConsole {
             throw new InvalidInputException(Violation.of("format", "codeTable", format));
         }
         var q = query(from, to, actor, operation, objectType, objectId, result);
-        tx.executeWithoutResult(
-                s -> trail.record(access.actor(), "AUDIT_TRAIL", "-", "EXPORT", null, format + " " + q));
+        tx.executeWithoutResult(s -> trail.record(
+                access.actor(), AuditedObject.AUDIT_TRAIL, "-", AuditOperation.EXPORT, null, format + " " + q));
         String name = "audit-" + time.today() + "." + format;
         response.setHeader(
                 "Content-Disposition",

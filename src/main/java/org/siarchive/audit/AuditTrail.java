@@ -57,7 +57,20 @@ public class AuditTrail {
             String operation,
             String result,
             @Nullable String reason,
-            @Nullable String detail) {}
+            @Nullable String detail) {
+
+        /** Whether this entry records the given operation. */
+        public boolean is(AuditOperation op) {
+            return operation.equals(op.name());
+        }
+
+        /** The operation as a type; empty for an entry whose operation no longer exists in the code. */
+        public java.util.Optional<AuditOperation> typedOperation() {
+            return java.util.Arrays.stream(AuditOperation.values())
+                    .filter(this::is)
+                    .findFirst();
+        }
+    }
 
     private record Pending(
             Instant at,
@@ -72,9 +85,9 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(
             Actor actor,
-            String objectType,
+            AuditedObject objectType,
             String objectId,
-            String operation,
+            AuditOperation operation,
             @Nullable String reason,
             @Nullable String detail) {
         record(actor, objectType, objectId, operation, SUCCESS, reason, detail);
@@ -83,9 +96,9 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(
             Actor actor,
-            String objectType,
+            AuditedObject objectType,
             String objectId,
-            String operation,
+            AuditOperation operation,
             String result,
             @Nullable String reason,
             @Nullable String detail) {
@@ -93,9 +106,9 @@ public class AuditTrail {
                 .add(new Pending(
                         Instant.now().truncatedTo(ChronoUnit.MICROS),
                         actor,
-                        objectType,
+                        objectType.name(),
                         mask(truncate(objectId, 200)),
-                        operation,
+                        operation.name(),
                         result,
                         mask(truncate(reason, 500)),
                         mask(detail)));
@@ -105,9 +118,9 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordAlone(
             Actor actor,
-            String objectType,
+            AuditedObject objectType,
             String objectId,
-            String operation,
+            AuditOperation operation,
             String result,
             @Nullable String reason,
             @Nullable String detail) {
@@ -204,9 +217,9 @@ public class AuditTrail {
             from audit_entry
             """;
 
-    public List<Entry> forObject(String objectType, String objectId) {
+    public List<Entry> forObject(AuditedObject objectType, String objectId) {
         return jdbc.sql(SELECT + " where object_type = :type and object_id = :id order by seq")
-                .param("type", objectType)
+                .param("type", objectType.name())
                 .param("id", objectId)
                 .query(Entry.class)
                 .list();

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.BackupCipher;
 import org.siarchive.crypto.MasterKey;
 import org.siarchive.platform.DataDirectory;
@@ -101,9 +103,9 @@ public class Backups {
             int count = files;
             tx.executeWithoutResult(s -> audit.record(
                     actor,
-                    "BACKUP",
+                    AuditedObject.BACKUP,
                     target.toString(),
-                    "BACKUP",
+                    AuditOperation.BACKUP,
                     null,
                     count + " files, " + total + " bytes, schema " + version + ", SM4-GCM, keys not included"));
             return new Summary(target, version, rows, files, bytes);

@@ -3,7 +3,9 @@ package org.siarchive.backup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.KeyDirectory;
 import org.siarchive.crypto.KeyEscrow;
 import org.siarchive.crypto.MasterKey;
@@ -56,9 +58,9 @@ final class KeyCommands {
             context.getBean(TransactionTemplate.class).executeWithoutResult(s -> context.getBean(AuditTrail.class)
                     .record(
                             actor,
-                            "CRYPTO_KEY",
+                            AuditedObject.CRYPTO_KEY,
                             "escrow",
-                            "ESCROW",
+                            AuditOperation.ESCROW,
                             null,
                             String.join(", ", files.keySet()) + "; master key fingerprint " + master.fingerprint()));
             System.out.printf(

@@ -2,7 +2,9 @@ package org.siarchive.capture;
 
 import java.util.List;
 import java.util.Optional;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,9 +56,9 @@ class ReconciliationLog {
         }
         audit.record(
                 Actor.SYSTEM,
-                "RECONCILIATION",
+                AuditedObject.RECONCILIATION,
                 Long.toString(runId),
-                "RECONCILE",
+                AuditOperation.RECONCILE,
                 null,
                 "completed=%d quarantined=%d orphans=%d staging=%d"
                         .formatted(

@@ -2,7 +2,9 @@ package org.siarchive.catalog;
 
 import java.util.List;
 import java.util.UUID;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
@@ -98,9 +100,9 @@ public class Containers {
             if (moved == 0) {
                 throw new ConflictException("conflict.itemAlreadyInVolume", i.archiveCode());
             }
-            audit.record(actor, "ITEM", i.id().toString(), "FILE_INTO_VOLUME", null, code);
+            audit.record(actor, AuditedObject.ITEM, i.id().toString(), AuditOperation.FILE_INTO_VOLUME, null, code);
         }
-        audit.record(actor, "VOLUME", Long.toString(id), "CREATE", null, code);
+        audit.record(actor, AuditedObject.VOLUME, Long.toString(id), AuditOperation.CREATE, null, code);
         return volume(id, access.scope());
     }
 
@@ -131,7 +133,7 @@ public class Containers {
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> new ConflictException("conflict.boxExists", boxNo.strip()));
-        audit.record(actor, "BOX", Long.toString(id), "CREATE", null, boxNo.strip());
+        audit.record(actor, AuditedObject.BOX, Long.toString(id), AuditOperation.CREATE, null, boxNo.strip());
         return new Box(id, fondsCode, boxNo.strip());
     }
 
@@ -149,7 +151,7 @@ public class Containers {
                     .param("b", boxId)
                     .param("id", itemId)
                     .update();
-            audit.record(actor, "ITEM", itemId.toString(), "PUT_INTO_BOX", null, box.boxNo());
+            audit.record(actor, AuditedObject.ITEM, itemId.toString(), AuditOperation.PUT_INTO_BOX, null, box.boxNo());
         }
     }
 
@@ -158,7 +160,8 @@ public class Containers {
     public java.util.Map<String, Object> readVolume(long id, Access access) {
         var v = volume(id, access.scope());
         var items = itemCodesInVolume(id, access.scope());
-        audit.record(access.actor(), "VOLUME", Long.toString(id), "READ", null, v.archiveCode());
+        audit.record(
+                access.actor(), AuditedObject.VOLUME, Long.toString(id), AuditOperation.READ, null, v.archiveCode());
         return java.util.Map.of("volume", v, "items", items);
     }
 

@@ -2,7 +2,9 @@ package org.siarchive.catalog;
 
 import java.util.List;
 import java.util.UUID;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.NotFoundException;
@@ -52,7 +54,7 @@ class FondsRegister {
                 .param("path", orgPath)
                 .update();
         if (created > 0) {
-            audit.record(actor, "FONDS", code, "CREATE", null, name);
+            audit.record(actor, AuditedObject.FONDS, code, AuditOperation.CREATE, null, name);
             reference.invalidate();
         }
     }

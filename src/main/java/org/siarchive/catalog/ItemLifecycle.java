@@ -1,7 +1,9 @@
 package org.siarchive.catalog;
 
 import java.util.UUID;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.Scope;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,7 +48,13 @@ class ItemLifecycle {
             return;
         }
         var item = queries.byId(itemId, Scope.EVERYTHING).orElseThrow();
-        audit.record(actor, "ITEM", itemId.toString(), "CAPTURE", null, item.archiveCode() + " v" + objectVersion);
+        audit.record(
+                actor,
+                AuditedObject.ITEM,
+                itemId.toString(),
+                AuditOperation.CAPTURE,
+                null,
+                item.archiveCode() + " v" + objectVersion);
         events.publishEvent(new ItemCaptured(itemId, item.archiveCode()));
     }
 
@@ -63,7 +71,7 @@ class ItemLifecycle {
                 .param("reason", reason)
                 .param("id", itemId)
                 .update();
-        audit.record(actor, "ITEM", itemId.toString(), "QUARANTINE", reason, null);
+        audit.record(actor, AuditedObject.ITEM, itemId.toString(), AuditOperation.QUARANTINE, reason, null);
     }
 
     @Transactional
@@ -80,7 +88,13 @@ class ItemLifecycle {
                 .param("id", itemId)
                 .update();
         var item = queries.byId(itemId, Scope.EVERYTHING).orElseThrow();
-        audit.record(actor, "ITEM", itemId.toString(), "CORRECT", correction.reason(), "v" + objectVersion);
+        audit.record(
+                actor,
+                AuditedObject.ITEM,
+                itemId.toString(),
+                AuditOperation.CORRECT,
+                correction.reason(),
+                "v" + objectVersion);
         events.publishEvent(new ItemCorrected(itemId, item.archiveCode(), objectVersion));
     }
 
@@ -92,9 +106,9 @@ class ItemLifecycle {
                 .update();
         audit.record(
                 actor,
-                "ITEM",
+                AuditedObject.ITEM,
                 itemId.toString(),
-                "CORRECTION_UNDONE",
+                AuditOperation.CORRECTION_UNDONE,
                 reason,
                 "v" + undoneVersion + " → v" + objectVersion);
     }

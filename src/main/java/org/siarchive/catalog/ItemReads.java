@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.Masks;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
@@ -46,7 +48,13 @@ class ItemReads {
     }
 
     private ItemRecord audited(ItemRecord item, Access access) {
-        audit.record(access.actor(), "ITEM", item.id().toString(), "READ", null, item.archiveCode());
+        audit.record(
+                access.actor(),
+                AuditedObject.ITEM,
+                item.id().toString(),
+                AuditOperation.READ,
+                null,
+                item.archiveCode());
         return item.withCertNo(Masks.idNumber(item.certNo()));
     }
 
@@ -58,7 +66,7 @@ class ItemReads {
             throw new NotFoundException("FILE", id + "/" + seq);
         }
         String what = item.archiveCode() + (seq > 0 ? " file " + seq : " access copy");
-        audit.record(access.actor(), "ITEM", id.toString(), "DOWNLOAD", null, what);
+        audit.record(access.actor(), AuditedObject.ITEM, id.toString(), AuditOperation.DOWNLOAD, null, what);
         return item;
     }
 
@@ -89,7 +97,7 @@ class ItemReads {
     @Transactional
     public List<ItemSummary> latest(int limit, Access access) {
         var items = latest(limit, access.scope());
-        audit.record(access.actor(), "ITEM", "*", "LIST", null, "latest " + items.size());
+        audit.record(access.actor(), AuditedObject.ITEM, "*", AuditOperation.LIST, null, "latest " + items.size());
         return items;
     }
 

@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.Scope;
@@ -61,7 +63,7 @@ class ItemRegistration {
         insertItem(item, filing, personId, employerId);
         String archiveCode = filing.code().archiveCode();
         item.files().forEach(f -> insertFile(item.id(), f.withLogicalPath(contentPath(archiveCode, f))));
-        audit.record(actor, "ITEM", item.id().toString(), "RECEIVE", null, archiveCode);
+        audit.record(actor, AuditedObject.ITEM, item.id().toString(), AuditOperation.RECEIVE, null, archiveCode);
         return queries.byId(item.id(), Scope.EVERYTHING).orElseThrow();
     }
 

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.Masks;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
@@ -56,7 +58,13 @@ class PartyFiles {
         var person = queries.person(personId)
                 .filter(p -> !items.isEmpty())
                 .orElseThrow(() -> new NotFoundException("PERSON", Long.toString(personId)));
-        audit.record(access.actor(), "PERSON", Long.toString(personId), "READ", null, items.size() + " items");
+        audit.record(
+                access.actor(),
+                AuditedObject.PERSON,
+                Long.toString(personId),
+                AuditOperation.READ,
+                null,
+                items.size() + " items");
         return new PartyFile(masked(person), items);
     }
 
@@ -83,9 +91,9 @@ class PartyFiles {
                 queries.person(personId).orElseThrow(() -> new NotFoundException("PERSON", Long.toString(personId)));
         audit.record(
                 access.actor(),
-                "PERSON",
+                AuditedObject.PERSON,
                 Long.toString(personId),
-                "UNMASK",
+                AuditOperation.UNMASK,
                 reason.strip(),
                 "certNo, phone, bankAccount");
         return new Catalog.Identity(
@@ -109,7 +117,8 @@ class PartyFiles {
         if (items.isEmpty()) {
             throw new NotFoundException("EMPLOYER", creditCode);
         }
-        audit.record(access.actor(), "EMPLOYER", creditCode, "READ", null, items.size() + " items");
+        audit.record(
+                access.actor(), AuditedObject.EMPLOYER, creditCode, AuditOperation.READ, null, items.size() + " items");
         return new PartyFile(employer, items);
     }
 

@@ -2,7 +2,9 @@ package org.siarchive.catalog;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.ForbiddenException;
@@ -84,7 +86,13 @@ public class ReferenceDataAdmin {
                 .param("w", seqWidth)
                 .query(Long.class)
                 .single();
-        audit.record(access.actor(), "ARCHIVE_CODE_RULE", Long.toString(id), "SET", null, pattern + " / " + seqWidth);
+        audit.record(
+                access.actor(),
+                AuditedObject.ARCHIVE_CODE_RULE,
+                Long.toString(id),
+                AuditOperation.SET,
+                null,
+                pattern + " / " + seqWidth);
         return rules().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }
 
@@ -109,7 +117,13 @@ public class ReferenceDataAdmin {
         if (n == 0) {
             throw new NotFoundException("ARCHIVE_SCOPE", scopeCode);
         }
-        audit.record(access.actor(), "ARCHIVE_SCOPE", scopeCode, "SET_RETENTION", reason, retentionCode);
+        audit.record(
+                access.actor(),
+                AuditedObject.ARCHIVE_SCOPE,
+                scopeCode,
+                AuditOperation.SET_RETENTION,
+                reason,
+                retentionCode);
         reference.invalidate();
     }
 

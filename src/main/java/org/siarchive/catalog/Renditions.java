@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.DataClassRowMapper;
@@ -63,7 +65,12 @@ public class Renditions {
                 .param("id", itemId)
                 .update();
         audit.record(
-                actor, "ITEM", itemId.toString(), "RENDITION", null, kind + " " + logicalPath + " v" + objectVersion);
+                actor,
+                AuditedObject.ITEM,
+                itemId.toString(),
+                AuditOperation.RENDITION,
+                null,
+                kind + " " + logicalPath + " v" + objectVersion);
         events.publishEvent(new RenditionAdded(itemId, kind, objectVersion));
     }
 

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.ofdrw.sign.OFDSigner;
 import org.ofdrw.sign.SignMode;
 import org.ofdrw.sign.verify.OFDValidator;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.PartyFile;
 import org.siarchive.crypto.KeyDirectory;
@@ -133,9 +135,9 @@ public class Certificates {
         registerUses(file, p, access);
         audit.record(
                 access.actor(),
-                "CERTIFICATE",
+                AuditedObject.CERTIFICATE,
                 content.code(),
-                "ISSUE",
+                AuditOperation.ISSUE,
                 p,
                 format + ", person " + personId + ", " + content.items().size() + " items, SM3 " + fixity.sm3());
         return rows.byId(id);

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -151,9 +153,9 @@ class CheckRunWriter {
     private void auditFinish(long runId, Findings f, Tally tally, Actor actor) {
         audit.record(
                 actor,
-                "CHECK_RUN",
+                AuditedObject.CHECK_RUN,
                 Long.toString(runId),
-                "FINISH",
+                AuditOperation.FINISH,
                 tally.failed > 0 ? AuditTrail.FAILURE : AuditTrail.SUCCESS,
                 null,
                 f.stage() + " " + overall(tally) + ": " + f.records() + " records, " + tally.failed + " items failed, "

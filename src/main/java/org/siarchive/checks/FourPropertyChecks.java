@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
@@ -82,7 +84,13 @@ public class FourPropertyChecks {
                     .param("e", enabled)
                     .param("by", actor.name())
                     .update();
-            audit.record(actor, "CHECK_ITEM", code, enabled ? "ENABLE" : "DISABLE", null, null);
+            audit.record(
+                    actor,
+                    AuditedObject.CHECK_ITEM,
+                    code,
+                    enabled ? AuditOperation.ENABLE : AuditOperation.DISABLE,
+                    null,
+                    null);
         });
     }
 
@@ -90,7 +98,13 @@ public class FourPropertyChecks {
     public long open(Stage stage, String subject, Actor actor) {
         return tx.execute(s -> {
             long id = insertRun(stage, subject, actor);
-            audit.record(actor, "CHECK_RUN", Long.toString(id), "START", null, stage + " " + subject);
+            audit.record(
+                    actor,
+                    AuditedObject.CHECK_RUN,
+                    Long.toString(id),
+                    AuditOperation.START,
+                    null,
+                    stage + " " + subject);
             return id;
         });
     }

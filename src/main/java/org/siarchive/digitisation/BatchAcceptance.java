@@ -3,7 +3,9 @@ package org.siarchive.digitisation;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -83,9 +85,9 @@ class BatchAcceptance {
                 .single();
         audit.record(
                 access.actor(),
-                "SCAN_BATCH",
+                AuditedObject.SCAN_BATCH,
                 batch.toString(),
-                decision.name(),
+                decision == ScanBatchDecided.Decision.ACCEPTED ? AuditOperation.ACCEPTED : AuditOperation.REJECTED,
                 null,
                 "automatic checks " + (automatic ? "passed" : "failed") + ", sample " + sample.passed() + "/"
                         + sample.size());

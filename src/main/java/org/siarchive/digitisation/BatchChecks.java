@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,9 +70,9 @@ class BatchChecks {
                 .update();
         audit.record(
                 BatchWorker.WORKER,
-                "SCAN_BATCH",
+                AuditedObject.SCAN_BATCH,
                 batch.toString(),
-                "PROCESSED",
+                AuditOperation.PROCESSED,
                 null,
                 pages.size() + " pages analysed");
     }

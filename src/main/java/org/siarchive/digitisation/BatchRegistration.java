@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.FieldCipher;
 import org.siarchive.shared.Access;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,9 +44,9 @@ class BatchRegistration {
         insertPages(batch.id(), pages, items, itemIds);
         audit.record(
                 access.actor(),
-                "SCAN_BATCH",
+                AuditedObject.SCAN_BATCH,
                 batch.id().toString(),
-                "CREATE",
+                AuditOperation.CREATE,
                 null,
                 batch.name() + ": " + pages.size() + " pages, " + items.size() + " items, fonds " + batch.fondsCode()
                         + (batch.ocr() ? ", OCR" : ""));

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
@@ -109,8 +111,13 @@ class DigitisationConsole {
             throws IOException {
         batches.progress(id, access);
         String path = batches.pagePath(id, seq).orElseThrow(() -> new NotFoundException("SCAN_PAGE", id + "/" + seq));
-        tx.executeWithoutResult(
-                s -> audit.record(access.actor(), "SCAN_BATCH", id.toString(), "READ_PAGE", null, "page " + seq));
+        tx.executeWithoutResult(s -> audit.record(
+                access.actor(),
+                AuditedObject.SCAN_BATCH,
+                id.toString(),
+                AuditOperation.READ_PAGE,
+                null,
+                "page " + seq));
         String ext = path.substring(path.lastIndexOf('.') + 1);
         response.setContentType(
                 switch (ext) {

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.catalog.Catalog;
@@ -195,9 +197,9 @@ class ItemFiling {
         rememberStep(it.title(), step);
         audit.record(
                 access.actor(),
-                "SCAN_ITEM",
+                AuditedObject.SCAN_ITEM,
                 it.id().toString(),
-                "CONFIRM",
+                AuditOperation.CONFIRM,
                 null,
                 "step " + step
                         + (step.equals(it.suggestedStep())

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.Containers;
 import org.siarchive.shared.Access;
@@ -89,9 +91,9 @@ class LabelsApi {
         }
         tx.executeWithoutResult(s -> audit.record(
                 access.actor(),
-                "LABELS",
+                AuditedObject.LABELS,
                 "-",
-                "PRINT",
+                AuditOperation.PRINT,
                 null,
                 labels.size() + " labels: "
                         + String.join(
@@ -119,8 +121,13 @@ class LabelsApi {
                 || list.stream().anyMatch(c -> !c.matches("[A-Za-z0-9_.·\\-]{1,120}"))) {
             throw new InvalidInputException(Violation.of("codes", "format"));
         }
-        tx.executeWithoutResult(
-                s -> audit.record(access.actor(), "LABELS", "-", "PRINT_COVERS", null, list.size() + " cover sheets"));
+        tx.executeWithoutResult(s -> audit.record(
+                access.actor(),
+                AuditedObject.LABELS,
+                "-",
+                AuditOperation.PRINT_COVERS,
+                null,
+                list.size() + " cover sheets"));
         return pdf(
                 sheets.coverSheets(
                         list.stream().map(c -> new LabelSheets.Label(c, "", "")).toList()),

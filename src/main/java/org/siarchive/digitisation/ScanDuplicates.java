@@ -3,7 +3,9 @@ package org.siarchive.digitisation;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Duplicates;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
@@ -103,9 +105,9 @@ class ScanDuplicates {
                     .update();
             audit.record(
                     access.actor(),
-                    "SCAN_ITEM",
+                    AuditedObject.SCAN_ITEM,
                     item.id().toString(),
-                    file ? "DUPLICATE_FILE" : "DUPLICATE_DISCARD",
+                    file ? AuditOperation.DUPLICATE_FILE : AuditOperation.DUPLICATE_DISCARD,
                     r.isEmpty() ? null : r,
                     "batch " + batch + ", item " + item.seq() + ", pages identical to "
                             + (suspicion.heldArchiveCode() == null

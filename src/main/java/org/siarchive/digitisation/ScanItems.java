@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.FieldCipher;
 import org.siarchive.crypto.Masks;
 import org.siarchive.shared.Access;
@@ -177,9 +179,9 @@ public class ScanItems {
                     .update();
             audit.record(
                     access.actor(),
-                    "SCAN_ITEM",
+                    AuditedObject.SCAN_ITEM,
                     item.toString(),
-                    pass ? "QC_PASS" : "QC_REJECT",
+                    pass ? AuditOperation.QC_PASS : AuditOperation.QC_REJECT,
                     note,
                     "batch " + batch);
         });

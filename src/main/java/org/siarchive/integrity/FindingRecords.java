@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.ItemFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,9 +77,9 @@ class FindingRecords {
                 .single();
         audit.record(
                 FixitySweeps.SWEEPER,
-                "ITEM",
+                AuditedObject.ITEM,
                 f.itemId().toString(),
-                "FIXITY_FAILURE",
+                AuditOperation.FIXITY_FAILURE,
                 null,
                 f.kind() + " " + f.subject());
         log.error("FIXITY ALERT {} {} {}: {}", f.archiveCode(), f.kind(), f.subject(), f.detail());

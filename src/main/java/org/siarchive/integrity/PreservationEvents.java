@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.shared.Access;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,17 +26,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PreservationEvents {
 
     /** PREMIS event type (its controlled vocabulary, in English) for each audited item operation. */
-    static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("RECEIVE", "accession"),
-            Map.entry("CAPTURE", "ingestion"),
-            Map.entry("TRANSFER_RECEIVE", "ingestion"),
-            Map.entry("REPLICATE", "replication"),
-            Map.entry("RENDITION", "migration"),
-            Map.entry("CORRECT", "metadata modification"),
-            Map.entry("TRANSFER_EXPORT", "transfer"),
-            Map.entry("FIXITY_FAILURE", "fixity check"),
-            Map.entry("REPAIR_FROM_REPLICA", "recovery"),
-            Map.entry("QUARANTINE", "validation"));
+    static final Map<AuditOperation, String> TYPES = Map.ofEntries(
+            Map.entry(AuditOperation.RECEIVE, "accession"),
+            Map.entry(AuditOperation.CAPTURE, "ingestion"),
+            Map.entry(AuditOperation.TRANSFER_RECEIVE, "ingestion"),
+            Map.entry(AuditOperation.REPLICATE, "replication"),
+            Map.entry(AuditOperation.RENDITION, "migration"),
+            Map.entry(AuditOperation.CORRECT, "metadata modification"),
+            Map.entry(AuditOperation.TRANSFER_EXPORT, "transfer"),
+            Map.entry(AuditOperation.FIXITY_FAILURE, "fixity check"),
+            Map.entry(AuditOperation.REPAIR_FROM_REPLICA, "recovery"),
+            Map.entry(AuditOperation.QUARANTINE, "validation"));
 
     /** One event. */
     public record Event(
@@ -56,15 +58,14 @@ public class PreservationEvents {
     public List<Event> forItem(UUID itemId, Access access) {
         var item = catalog.requireItem(itemId, access.scope());
         var events = new ArrayList<Event>();
-        for (var e : audit.forObject("ITEM", itemId.toString())) {
-            String type = TYPES.get(e.operation());
+        for (var e : audit.forObject(AuditedObject.ITEM, itemId.toString())) {
+            String type = e.typedOperation().map(TYPES::get).orElse(null);
             if (type == null) {
                 continue;
             }
-            String outcome =
-                    e.operation().equals("FIXITY_FAILURE") || e.operation().equals("QUARANTINE")
-                            ? AuditTrail.FAILURE
-                            : e.result();
+            String outcome = e.is(AuditOperation.FIXITY_FAILURE) || e.is(AuditOperation.QUARANTINE)
+                    ? AuditTrail.FAILURE
+                    : e.result();
             String detail =
                     e.reason() == null ? e.detail() : e.reason() + (e.detail() == null ? "" : "; " + e.detail());
             events.add(new Event(e.at(), type, outcome, e.actor(), detail, "audit #" + e.id()));
@@ -82,8 +83,13 @@ public class PreservationEvents {
                 .optional()
                 .ifPresent(events::add);
         events.sort(Comparator.comparing(Event::at));
-        tx.executeWithoutResult(
-                s -> audit.record(access.actor(), "ITEM", itemId.toString(), "READ_EVENTS", null, item.archiveCode()));
+        tx.executeWithoutResult(s -> audit.record(
+                access.actor(),
+                AuditedObject.ITEM,
+                itemId.toString(),
+                AuditOperation.READ_EVENTS,
+                null,
+                item.archiveCode()));
         return events;
     }
 

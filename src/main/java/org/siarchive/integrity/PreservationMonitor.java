@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.ItemFeed;
 import org.siarchive.platform.DataDirectory;
 import org.siarchive.shared.Actor;
@@ -191,7 +193,13 @@ public class PreservationMonitor {
                     .param("d", truncate(detail, 1000))
                     .update();
             if (n > 0) {
-                audit.record(MONITOR, "PRESERVATION_ALERT", kind + " " + truncate(subject, 150), "RAISE", null, detail);
+                audit.record(
+                        MONITOR,
+                        AuditedObject.PRESERVATION_ALERT,
+                        kind + " " + truncate(subject, 150),
+                        AuditOperation.RAISE,
+                        null,
+                        detail);
             }
             return n > 0;
         });
@@ -233,7 +241,13 @@ public class PreservationMonitor {
                     .param("n", note)
                     .param("id", id)
                     .update();
-            audit.record(actor, "PRESERVATION_ALERT", Long.toString(id), "ACKNOWLEDGE", note, alert.kind());
+            audit.record(
+                    actor,
+                    AuditedObject.PRESERVATION_ALERT,
+                    Long.toString(id),
+                    AuditOperation.ACKNOWLEDGE,
+                    note,
+                    alert.kind());
         });
     }
 

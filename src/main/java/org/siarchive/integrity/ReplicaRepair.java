@@ -3,7 +3,9 @@ package org.siarchive.integrity;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.Preservation;
@@ -63,9 +65,9 @@ class ReplicaRepair {
                     item.objectId(), file.logicalPath(), new Fixity(file.sizeBytes(), file.sm3(), file.sha256()));
             tx.executeWithoutResult(s -> audit.record(
                     actor,
-                    "ITEM",
+                    AuditedObject.ITEM,
                     item.id().toString(),
-                    "REPAIR_FROM_REPLICA",
+                    AuditOperation.REPAIR_FROM_REPLICA,
                     repaired ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
                     null,
                     f.kind() + " " + file.logicalPath()));

@@ -1,5 +1,7 @@
 package org.siarchive.integrity;
 
+import org.siarchive.audit.AuditOperation;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemCaptured;
 import org.siarchive.catalog.ItemCorrected;
@@ -52,9 +54,9 @@ class ReplicaSync {
             // the replication event of the item's preservation history (the copy is already durable)
             audit.recordAlone(
                     REPLICATOR,
-                    "ITEM",
+                    AuditedObject.ITEM,
                     itemId.toString(),
-                    "REPLICATE",
+                    AuditOperation.REPLICATE,
                     org.siarchive.audit.AuditTrail.SUCCESS,
                     null,
                     preservation.replica().get().description() + " v" + version.get());

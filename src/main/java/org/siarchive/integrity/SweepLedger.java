@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +43,13 @@ class SweepLedger {
                 .param("by", actor.name())
                 .query(Long.class)
                 .single();
-        audit.record(actor, "FIXITY_SWEEP", Long.toString(id), "START", null, total + " items, " + rateMbS + " MB/s");
+        audit.record(
+                actor,
+                AuditedObject.FIXITY_SWEEP,
+                Long.toString(id),
+                AuditOperation.START,
+                null,
+                total + " items, " + rateMbS + " MB/s");
         return id;
     }
 
@@ -96,9 +104,9 @@ class SweepLedger {
                 .update();
         audit.record(
                 FixitySweeps.SWEEPER,
-                "FIXITY_SWEEP",
+                AuditedObject.FIXITY_SWEEP,
                 Long.toString(sweep.id()),
-                "FINISH",
+                AuditOperation.FINISH,
                 null,
                 sweep.itemsDone() + " items, " + sweep.bytesDone() + " bytes, " + sweep.findings() + " findings");
     }

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.preservation.Fixity;
@@ -117,9 +119,9 @@ public class GrantedUse {
         tx.executeWithoutResult(s -> {
             audit.record(
                     access.actor(),
-                    "ITEM",
+                    AuditedObject.ITEM,
                     item.id().toString(),
-                    "LOAN_" + kind,
+                    operation(kind),
                     null,
                     item.archiveCode() + " " + what + " under request " + grant.id());
             register.record(
@@ -142,5 +144,14 @@ public class GrantedUse {
 
     private InputStream open(ItemRecord item, ItemRecord.ItemFile f) {
         return preservation.read(item.objectId(), f.logicalPath(), new Fixity(f.sizeBytes(), f.sm3(), f.sha256()));
+    }
+
+    private static AuditOperation operation(String kind) {
+        return switch (kind) {
+            case "VIEW" -> AuditOperation.LOAN_VIEW;
+            case "PRINT" -> AuditOperation.LOAN_PRINT;
+            case "DOWNLOAD" -> AuditOperation.LOAN_DOWNLOAD;
+            default -> throw new IllegalArgumentException("no audited use " + kind);
+        };
     }
 }

@@ -7,7 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.shared.Access;
@@ -139,9 +141,9 @@ public class LoanRequests {
         }
         audit.record(
                 access.actor(),
-                "LOAN_REQUEST",
+                AuditedObject.LOAN_REQUEST,
                 Long.toString(id),
-                "REQUEST",
+                AuditOperation.REQUEST,
                 r.purpose(),
                 r.purposeCode() + ", " + items.size() + " items, " + r.periodDays() + " days"
                         + (r.download() ? ", download" : "") + (r.print() ? ", print" : "")
@@ -176,9 +178,9 @@ public class LoanRequests {
         }
         audit.record(
                 access.actor(),
-                "LOAN_REQUEST",
+                AuditedObject.LOAN_REQUEST,
                 Long.toString(id),
-                approve ? "APPROVE" : "REJECT",
+                approve ? AuditOperation.APPROVE : AuditOperation.REJECT,
                 reason,
                 "step " + step + " of " + request.stepsRequired() + " → " + next);
         var decided = rows.byId(id);
@@ -237,9 +239,9 @@ public class LoanRequests {
         rows.withdraw(id);
         audit.record(
                 access.actor(),
-                "LOAN_REQUEST",
+                AuditedObject.LOAN_REQUEST,
                 Long.toString(id),
-                "WITHDRAW",
+                AuditOperation.WITHDRAW,
                 null,
                 request.status().name());
     }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
@@ -161,9 +163,9 @@ public class PhysicalLoans {
         }
         audit.record(
                 access.actor(),
-                "PHYSICAL_LOAN",
+                AuditedObject.PHYSICAL_LOAN,
                 Long.toString(id),
-                "LEND",
+                AuditOperation.LEND,
                 l.purpose(),
                 l.borrower() + " (" + l.borrowerUnit() + "), " + l.purposeCode() + ", " + ids.size()
                         + " originals, due " + l.dueDate());
@@ -194,7 +196,13 @@ public class PhysicalLoans {
         }
         rows.extend(id, newDue);
         rows.event(id, "EXTEND", loan.dueDate() + " → " + newDue + ": " + r, access.actor());
-        audit.record(access.actor(), "PHYSICAL_LOAN", Long.toString(id), "EXTEND", r, loan.dueDate() + " → " + newDue);
+        audit.record(
+                access.actor(),
+                AuditedObject.PHYSICAL_LOAN,
+                Long.toString(id),
+                AuditOperation.EXTEND,
+                r,
+                loan.dueDate() + " → " + newDue);
     }
 
     /** Returns the named originals (all when none are named); damage is noted per return. */
@@ -210,7 +218,8 @@ public class PhysicalLoans {
         var changed = rows.moveTo(id, loan.status().returnBy(open, id));
         String detail = n + " returned" + (damaged ? ", damaged" : "") + (open == 0 ? "" : ", " + open + " still out");
         rows.event(id, "RETURN", detail, access.actor());
-        audit.record(access.actor(), "PHYSICAL_LOAN", Long.toString(id), "RETURN", null, detail);
+        audit.record(
+                access.actor(), AuditedObject.PHYSICAL_LOAN, Long.toString(id), AuditOperation.RETURN, null, detail);
         events.publishEvent(new LoanReturned(
                 id, loan.borrower(), loan.borrowerUnit(), n, open, damaged, changed.orgPath(), changed.at()));
         return loan(id, access);
@@ -226,7 +235,13 @@ public class PhysicalLoans {
                 rows.remindOf(loan.id());
                 String detail = loan.overdue(today) ? "overdue since " + loan.dueDate() : "due " + loan.dueDate();
                 rows.event(loan.id(), "REMIND", detail, REMINDER);
-                audit.record(REMINDER, "PHYSICAL_LOAN", Long.toString(loan.id()), "REMIND", null, detail);
+                audit.record(
+                        REMINDER,
+                        AuditedObject.PHYSICAL_LOAN,
+                        Long.toString(loan.id()),
+                        AuditOperation.REMIND,
+                        null,
+                        detail);
             });
         }
         return due.size();

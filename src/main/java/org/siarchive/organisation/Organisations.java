@@ -3,7 +3,9 @@ package org.siarchive.organisation;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
@@ -55,7 +57,7 @@ public class Organisations {
                 .param("p", "/" + id + "/")
                 .param("id", id)
                 .update();
-        audit.record(Actor.SYSTEM, "ORG_UNIT", code, "CREATE", null, name);
+        audit.record(Actor.SYSTEM, AuditedObject.ORG_UNIT, code, AuditOperation.CREATE, null, name);
     }
 
     private static final String SELECT = "select id, parent_id, code, name, level, path from org_unit";
@@ -142,7 +144,8 @@ public class Organisations {
                 .param("path", parent.path() + id + "/")
                 .param("id", id)
                 .update();
-        audit.record(actor, "ORG_UNIT", code, "CREATE", null, name + " under " + parent.code());
+        audit.record(
+                actor, AuditedObject.ORG_UNIT, code, AuditOperation.CREATE, null, name + " under " + parent.code());
         return require(id);
     }
 }

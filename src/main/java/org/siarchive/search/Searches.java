@@ -2,7 +2,9 @@ package org.siarchive.search;
 
 import java.util.ArrayList;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Bounds;
 import org.siarchive.shared.InvalidInputException;
@@ -50,9 +52,9 @@ class Searches {
         if (!SearchQuery.blank(q.status())) criteria.add("status=" + q.status().strip());
         audit.record(
                 access.actor(),
-                "SEARCH",
+                AuditedObject.SEARCH,
                 "-",
-                "QUERY",
+                AuditOperation.QUERY,
                 null,
                 String.join(", ", criteria) + " → " + result.page().total() + " hits, page "
                         + result.page().page());

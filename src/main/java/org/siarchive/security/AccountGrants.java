@@ -2,7 +2,9 @@ package org.siarchive.security;
 
 import static org.siarchive.security.AccountChecks.notSelf;
 
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +42,7 @@ class AccountGrants {
                 .param("by", actor.name())
                 .param("id", id)
                 .update();
-        audit.record(actor, "ACCOUNT", a.username(), "APPROVE", null, null);
+        audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.APPROVE, null, null);
     }
 
     @Transactional
@@ -56,7 +58,7 @@ class AccountGrants {
                 .param("r", role.name())
                 .param("by", actor.name())
                 .update();
-        audit.record(actor, "ACCOUNT", a.username(), "GRANT_ROLE", null, role.name());
+        audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.GRANT_ROLE, null, role.name());
     }
 
     /** 三员分立: one administrator role at most, never together with a business role. */
@@ -80,7 +82,7 @@ class AccountGrants {
                 .param("r", role.name())
                 .update();
         if (n > 0) {
-            audit.record(actor, "ACCOUNT", a.username(), "REVOKE_ROLE", null, role.name());
+            audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.REVOKE_ROLE, null, role.name());
         }
     }
 }

@@ -5,7 +5,9 @@ import static org.siarchive.security.AccountChecks.requireReason;
 
 import java.util.ArrayList;
 import java.util.Set;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
@@ -57,7 +59,7 @@ class AccountLifecycle {
         }
         String otp = Passwords.oneTime();
         long id = insert(u, displayName.strip(), orgId, passwords.hash(otp), "PENDING", actor.name());
-        audit.record(actor, "ACCOUNT", u, "CREATE", null, "org " + org.code());
+        audit.record(actor, AuditedObject.ACCOUNT, u, AuditOperation.CREATE, null, "org " + org.code());
         return new Accounts.Created(rows.require(id), otp);
     }
 
@@ -75,7 +77,7 @@ class AccountLifecycle {
                     .param("r", r.name())
                     .update();
         }
-        audit.record(Actor.SYSTEM, "ACCOUNT", username, "PROVISION", null, "roles " + roles);
+        audit.record(Actor.SYSTEM, AuditedObject.ACCOUNT, username, AuditOperation.PROVISION, null, "roles " + roles);
         return rows.require(id);
     }
 
@@ -108,7 +110,7 @@ class AccountLifecycle {
         jdbc.sql("update account set status = 'DISABLED' where id = :id")
                 .param("id", id)
                 .update();
-        audit.record(actor, "ACCOUNT", a.username(), "DISABLE", reason, null);
+        audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.DISABLE, reason, null);
     }
 
     @Transactional
@@ -122,7 +124,7 @@ class AccountLifecycle {
         jdbc.sql("update account set status = 'ACTIVE', failed_logins = 0, locked_until = null where id = :id")
                 .param("id", id)
                 .update();
-        audit.record(actor, "ACCOUNT", a.username(), "ENABLE", reason, null);
+        audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.ENABLE, reason, null);
     }
 
     @Transactional
@@ -139,7 +141,7 @@ class AccountLifecycle {
                 .param("h", passwords.hash(otp))
                 .param("id", id)
                 .update();
-        audit.record(actor, "ACCOUNT", a.username(), "RESET_PASSWORD", reason, null);
+        audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.RESET_PASSWORD, reason, null);
         return otp;
     }
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditChain;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.KeyRotation;
 import org.siarchive.crypto.MasterKey;
 import org.siarchive.shared.Actor;
@@ -86,7 +88,7 @@ public final class AdminCommands {
     /** Records the command's audit entry as the operator, in its own transaction. */
     private record Audited(AuditTrail audit, TransactionTemplate tx, Actor actor) {
 
-        void record(String type, String id, String action, String outcome, String detail) {
+        void record(AuditedObject type, String id, AuditOperation action, String outcome, String detail) {
             tx.executeWithoutResult(s -> audit.record(actor, type, id, action, outcome, null, detail));
         }
     }
@@ -103,9 +105,9 @@ public final class AdminCommands {
             report.findings().forEach(f -> System.out.printf("  %-20s entry %-8d %s%n", f.kind(), f.seq(), f.detail()));
         }
         audited.record(
-                "AUDIT_TRAIL",
+                AuditedObject.AUDIT_TRAIL,
                 "-",
-                "VERIFY",
+                AuditOperation.VERIFY,
                 report.intact() ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
                 report.entries() + " entries, " + report.findings().size() + " findings");
         return report.intact() ? 0 : 2;
@@ -114,9 +116,9 @@ public final class AdminCommands {
     private static int rotate(KeyRotation rotation, Audited audited) {
         var result = rotation.rotateDataKey();
         audited.record(
-                "CRYPTO_KEY",
+                AuditedObject.CRYPTO_KEY,
                 Integer.toString(result.newKeyId()),
-                "ROTATE",
+                AuditOperation.ROTATE,
                 AuditTrail.SUCCESS,
                 result.reencrypted() + " values re-encrypted, retired " + result.retired());
         System.out.printf(
@@ -129,9 +131,9 @@ public final class AdminCommands {
         var next = MasterKey.generate(Path.of(newMaster));
         int n = rotation.rewrap(next);
         audited.record(
-                "CRYPTO_KEY",
+                AuditedObject.CRYPTO_KEY,
                 "master",
-                "REWRAP",
+                AuditOperation.REWRAP,
                 AuditTrail.SUCCESS,
                 n + " data keys re-wrapped; new master key fingerprint " + next.fingerprint());
         System.out.printf(

@@ -5,7 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.FondsDirectory;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
@@ -55,13 +57,13 @@ class AdminConsole {
     }
 
     /** Reads of accounts, policy and tokens are audited like reads of business data. */
-    private void read(Access access, String type, String id) {
-        tx.executeWithoutResult(s -> audit.record(access.actor(), type, id, "READ", null, null));
+    private void read(Access access, AuditedObject type, String id) {
+        tx.executeWithoutResult(s -> audit.record(access.actor(), type, id, AuditOperation.READ, null, null));
     }
 
     @GetMapping("/admin/accounts")
     String list(Access access, Model model) {
-        read(access, "ACCOUNT", "*");
+        read(access, AuditedObject.ACCOUNT, "*");
         model.addAttribute("nav", "accounts");
         model.addAttribute("accounts", accounts.list());
         model.addAttribute("orgs", organisations.all());
@@ -70,7 +72,7 @@ class AdminConsole {
 
     @GetMapping("/admin/accounts/{id}")
     String account(@PathVariable long id, Access access, Model model) {
-        read(access, "ACCOUNT", accounts.require(id).username());
+        read(access, AuditedObject.ACCOUNT, accounts.require(id).username());
         model.addAttribute("nav", "accounts");
         model.addAttribute("account", accounts.require(id));
         model.addAttribute("orgs", organisations.all());
@@ -189,7 +191,7 @@ class AdminConsole {
 
     @GetMapping("/admin/policy")
     String policy(Access access, Model model) {
-        read(access, "POLICY", "*");
+        read(access, AuditedObject.POLICY, "*");
         model.addAttribute("nav", "policy");
         model.addAttribute("policy", policy.current());
         return "security/policy";
@@ -208,7 +210,7 @@ class AdminConsole {
 
     @GetMapping("/admin/tokens")
     String tokens(Access access, Model model) {
-        read(access, "API_TOKEN", "*");
+        read(access, AuditedObject.API_TOKEN, "*");
         model.addAttribute("nav", "tokens");
         model.addAttribute("tokens", tokens.list());
         model.addAttribute("orgs", organisations.all());

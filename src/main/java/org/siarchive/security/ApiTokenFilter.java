@@ -5,7 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -50,9 +52,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
             var actor = Requests.actor(null, checked.client() == null ? "-" : "client:" + checked.client(), request);
             audit.recordAlone(
                     actor,
-                    "API_TOKEN",
+                    AuditedObject.API_TOKEN,
                     token.length() >= 10 ? token.substring(0, 10) : "-",
-                    "AUTHENTICATE",
+                    AuditOperation.AUTHENTICATE,
                     AuditTrail.DENIED,
                     String.valueOf(checked.refusal()),
                     request.getMethod() + " " + request.getRequestURI());

@@ -10,7 +10,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.Sm3;
 import org.siarchive.organisation.OrgUnit;
 import org.siarchive.organisation.Organisations;
@@ -87,9 +89,9 @@ public class ApiTokens {
         long id = insert(token, client.strip(), orgId, joined, clearance, networks, validDays, actor);
         audit.record(
                 actor,
-                "API_TOKEN",
+                AuditedObject.API_TOKEN,
                 Long.toString(id),
-                "ISSUE",
+                AuditOperation.ISSUE,
                 null,
                 client.strip() + " org " + org.code() + " scopes " + joined + " clearance " + clearance + " days "
                         + validDays);
@@ -166,7 +168,7 @@ public class ApiTokens {
         jdbc.sql("update api_token set revoked_at = now() where id = :id and revoked_at is null")
                 .param("id", id)
                 .update();
-        audit.record(actor, "API_TOKEN", Long.toString(id), "REVOKE", reason, t.client());
+        audit.record(actor, AuditedObject.API_TOKEN, Long.toString(id), AuditOperation.REVOKE, reason, t.client());
     }
 
     private static final String SELECT =

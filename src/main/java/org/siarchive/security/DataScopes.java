@@ -5,7 +5,9 @@ import static org.siarchive.security.AccountChecks.notSelf;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.InvalidInputException;
@@ -52,9 +54,9 @@ class DataScopes {
         replaceFonds(id, s.fondsIds());
         audit.record(
                 actor,
-                "ACCOUNT",
+                AuditedObject.ACCOUNT,
                 a.username(),
-                "SET_SCOPE",
+                AuditOperation.SET_SCOPE,
                 null,
                 "org " + org.code() + ", fonds " + (s.fondsIds() == null ? "all" : s.fondsIds()) + ", clearance "
                         + s.clearance() + ", networks " + (s.allowedNetworks() == null ? "any" : s.allowedNetworks())

@@ -1,7 +1,9 @@
 package org.siarchive.security;
 
 import java.util.function.BooleanSupplier;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,7 +69,14 @@ class LoginAttempts {
                 .param("id", a.id())
                 .query(Integer.class)
                 .single();
-        audit.record(actor, "ACCOUNT", a.username(), "LOGIN", AuditTrail.FAILURE, reason, "attempt " + failed);
+        audit.record(
+                actor,
+                AuditedObject.ACCOUNT,
+                a.username(),
+                AuditOperation.LOGIN,
+                AuditTrail.FAILURE,
+                reason,
+                "attempt " + failed);
         if (failed >= threshold) {
             jdbc.sql(
                             "update account set locked_until = now() + make_interval(mins => :m), failed_logins = 0 where id = :id")
@@ -76,9 +85,9 @@ class LoginAttempts {
                     .update();
             audit.record(
                     actor,
-                    "ACCOUNT",
+                    AuditedObject.ACCOUNT,
                     a.username(),
-                    "LOCK",
+                    AuditOperation.LOCK,
                     AuditTrail.SUCCESS,
                     null,
                     failed + " failures, locked for " + minutes + " min");
@@ -97,6 +106,6 @@ class LoginAttempts {
                 .param("ip", actor.ip())
                 .param("id", a.id())
                 .update();
-        audit.record(actor, "ACCOUNT", a.username(), "LOGIN", AuditTrail.SUCCESS, null, step);
+        audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.LOGIN, AuditTrail.SUCCESS, null, step);
     }
 }

@@ -3,7 +3,9 @@ package org.siarchive.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
@@ -81,8 +83,13 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
     @Override
     public void logout(HttpServletRequest request, HttpServletResponse response, Authentication auth) {
         if (auth != null && auth.getPrincipal() instanceof Principal p) {
-            tx.executeWithoutResult(
-                    s -> audit.record(Requests.actor(p, p.name(), request), "ACCOUNT", p.name(), "LOGOUT", null, null));
+            tx.executeWithoutResult(s -> audit.record(
+                    Requests.actor(p, p.name(), request),
+                    AuditedObject.ACCOUNT,
+                    p.name(),
+                    AuditOperation.LOGOUT,
+                    null,
+                    null));
         }
     }
 }

@@ -3,7 +3,9 @@ package org.siarchive.security;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
@@ -52,7 +54,7 @@ class PasswordChanges {
             throw new InvalidInputException(v);
         }
         store(id, passwords.hash(next));
-        audit.record(actor, "ACCOUNT", a.username(), "CHANGE_PASSWORD", null, null);
+        audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.CHANGE_PASSWORD, null, null);
     }
 
     /** A violation when the new password is the current one or one of the last {@code PASSWORD_HISTORY}. */

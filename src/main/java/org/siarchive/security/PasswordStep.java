@@ -3,7 +3,9 @@ package org.siarchive.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -73,9 +75,9 @@ class PasswordStep implements AuthenticationProvider {
             passwords.matches(password, dummyHash); // same time as for a real account
             audit.recordAlone(
                     actor,
-                    "ACCOUNT",
+                    AuditedObject.ACCOUNT,
                     username.isEmpty() ? "-" : username,
-                    "LOGIN",
+                    AuditOperation.LOGIN,
                     AuditTrail.FAILURE,
                     "unknown account",
                     null);
@@ -84,23 +86,44 @@ class PasswordStep implements AuthenticationProvider {
         var account = found.get();
         var now = OffsetDateTime.now();
         if (account.locked(now)) {
-            audit.recordAlone(actor, "ACCOUNT", username, "LOGIN", AuditTrail.DENIED, "account locked", null);
+            audit.recordAlone(
+                    actor,
+                    AuditedObject.ACCOUNT,
+                    username,
+                    AuditOperation.LOGIN,
+                    AuditTrail.DENIED,
+                    "account locked",
+                    null);
             throw new LockedException("locked");
         }
         if ("PENDING".equals(account.status())) {
-            audit.recordAlone(actor, "ACCOUNT", username, "LOGIN", AuditTrail.DENIED, "awaiting approval", null);
+            audit.recordAlone(
+                    actor,
+                    AuditedObject.ACCOUNT,
+                    username,
+                    AuditOperation.LOGIN,
+                    AuditTrail.DENIED,
+                    "awaiting approval",
+                    null);
             throw new PendingException();
         }
         if (!"ACTIVE".equals(account.status())) {
-            audit.recordAlone(actor, "ACCOUNT", username, "LOGIN", AuditTrail.DENIED, "account disabled", null);
+            audit.recordAlone(
+                    actor,
+                    AuditedObject.ACCOUNT,
+                    username,
+                    AuditOperation.LOGIN,
+                    AuditTrail.DENIED,
+                    "account disabled",
+                    null);
             throw new DisabledException("disabled");
         }
         if (!allowedFrom(account, request.getRemoteAddr())) {
             audit.recordAlone(
                     actor,
-                    "ACCOUNT",
+                    AuditedObject.ACCOUNT,
                     username,
-                    "LOGIN",
+                    AuditOperation.LOGIN,
                     AuditTrail.DENIED,
                     "address " + request.getRemoteAddr() + " outside " + account.allowedNetworks(),
                     null);
@@ -128,7 +151,13 @@ class PasswordStep implements AuthenticationProvider {
             case LOCKED_NOW -> throw new LockedException("locked");
             case LOCKED -> {
                 audit.recordAlone(
-                        actor, "ACCOUNT", account.username(), "LOGIN", AuditTrail.DENIED, "account locked", null);
+                        actor,
+                        AuditedObject.ACCOUNT,
+                        account.username(),
+                        AuditOperation.LOGIN,
+                        AuditTrail.DENIED,
+                        "account locked",
+                        null);
                 throw new LockedException("locked");
             }
         }

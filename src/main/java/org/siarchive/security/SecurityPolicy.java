@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
@@ -152,6 +154,6 @@ public class SecurityPolicy {
                 .param("v", normalised)
                 .param("by", actor.name())
                 .update();
-        audit.record(actor, "POLICY", name, "UPDATE", null, before + " → " + normalised);
+        audit.record(actor, AuditedObject.POLICY, name, AuditOperation.UPDATE, null, before + " → " + normalised);
     }
 }

@@ -4,7 +4,9 @@ import static org.siarchive.security.AccountChecks.notSelf;
 import static org.siarchive.security.AccountChecks.requireReason;
 
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.FieldCipher;
 import org.siarchive.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,7 +74,7 @@ class TotpEnrolments {
                 .param("id", id)
                 .update();
         if (enrolling) {
-            audit.record(actor, "ACCOUNT", a.username(), "ENROL_TOTP", null, null);
+            audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.ENROL_TOTP, null, null);
         }
         return true;
     }
@@ -85,6 +87,6 @@ class TotpEnrolments {
         jdbc.sql("update account set totp_secret = null, totp_enabled = false, totp_last_step = 0 where id = :id")
                 .param("id", id)
                 .update();
-        audit.record(actor, "ACCOUNT", a.username(), "RESET_TOTP", reason, null);
+        audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.RESET_TOTP, reason, null);
     }
 }

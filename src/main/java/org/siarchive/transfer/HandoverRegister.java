@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -64,9 +66,9 @@ class HandoverRegister {
                 .single();
         audit.record(
                 actor,
-                "TRANSFER_RECEIPT",
+                AuditedObject.TRANSFER_RECEIPT,
                 Long.toString(id),
-                e.accepted() ? "RECEIVE" : "REJECT",
+                e.accepted() ? AuditOperation.RECEIVE : AuditOperation.REJECT,
                 e.accepted() ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
                 e.reason() == null ? null : truncate(e.reason(), 500),
                 e.packageName() + " SM3 " + e.packageSm3() + ", " + e.received() + " items, handed over by "
@@ -87,9 +89,9 @@ class HandoverRegister {
                 .update();
         audit.record(
                 actor,
-                "ITEM",
+                AuditedObject.ITEM,
                 r.itemId().toString(),
-                "TRANSFER_RECEIVE",
+                AuditOperation.TRANSFER_RECEIVE,
                 null,
                 "from " + r.sourceCode() + ", package " + packageId);
     }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.crypto.Sm3;
@@ -110,14 +112,19 @@ class PackageExport {
                     .update();
             audit.record(
                     access.actor(),
-                    "TRANSFER_PACKAGE",
+                    AuditedObject.TRANSFER_PACKAGE,
                     packageId.toString(),
-                    "EXPORT",
+                    AuditOperation.EXPORT,
                     null,
                     format + ", " + items.size() + " items, " + total + " bytes, SM3 " + sm3);
             for (var item : items) {
                 audit.record(
-                        access.actor(), "ITEM", item.id().toString(), "TRANSFER_EXPORT", null, packageId.toString());
+                        access.actor(),
+                        AuditedObject.ITEM,
+                        item.id().toString(),
+                        AuditOperation.TRANSFER_EXPORT,
+                        null,
+                        packageId.toString());
             }
         });
         return new TransferPackages.Exported(packageId, file, items.size(), total, sm3);

@@ -45,7 +45,8 @@ class AuditExportTimeIT extends IntegrationTest {
     void csvExportShowsTheEntryTimeInBeijingTime() {
         // given an audit entry, stored as an instant
         String object = "time-" + UUID.randomUUID();
-        tx.executeWithoutResult(s -> trail.record(Actor.SYSTEM, "TEST", object, "CHECK_TIME", null, "beijing"));
+        tx.executeWithoutResult(s ->
+                trail.record(Actor.SYSTEM, AuditedObject.AUDIT_TRAIL, object, AuditOperation.VERIFY, null, "beijing"));
         var at = jdbc.sql("select at from audit_entry where object_id = :o")
                 .param("o", object)
                 .query(OffsetDateTime.class)

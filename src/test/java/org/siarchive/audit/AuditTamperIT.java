@@ -38,11 +38,16 @@ class AuditTamperIT extends IntegrationTest {
         for (int i = 0; i < 3; i++) {
             int n = i;
             tx.executeWithoutResult(s -> trail.record(
-                    new Actor("tamper-test", "10.0.0.9", "junit"), "TEST", "t" + n, "PROBE", null, "entry " + n));
+                    new Actor("tamper-test", "10.0.0.9", "junit"),
+                    AuditedObject.AUDIT_TRAIL,
+                    "t" + n,
+                    AuditOperation.VERIFY,
+                    null,
+                    "entry " + n));
         }
         chain.checkpoint();
-        tx.executeWithoutResult(
-                s -> trail.record(Actor.SYSTEM, "TEST", "after", "PROBE", null, "after the checkpoint"));
+        tx.executeWithoutResult(s -> trail.record(
+                Actor.SYSTEM, AuditedObject.AUDIT_TRAIL, "after", AuditOperation.VERIFY, null, "after the checkpoint"));
         assertThat(chain.verify().findings()).isEmpty();
         target = jdbc.sql("select max(seq) - 2 from audit_entry")
                 .query(Long.class)

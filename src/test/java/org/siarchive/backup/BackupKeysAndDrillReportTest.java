@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.siarchive.SiArchiveApplication;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.shared.Actor;
@@ -56,7 +57,7 @@ class BackupKeysAndDrillReportTest {
                             null,
                             Actor.SYSTEM);
             ctx.getBean(Backups.class).backup(backup, Actor.SYSTEM);
-            assertThat(ctx.getBean(AuditTrail.class).forObject("BACKUP", backup.toString()))
+            assertThat(ctx.getBean(AuditTrail.class).forObject(AuditedObject.BACKUP, backup.toString()))
                     .anyMatch(e -> e.operation().equals("BACKUP"));
         }
     }

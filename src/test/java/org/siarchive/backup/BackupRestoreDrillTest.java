@@ -87,7 +87,8 @@ class BackupRestoreDrillTest {
         assertThat(masterKeyHex(restored)).isEqualTo(masterKeyHex(source));
         try (var ctx = platform(restored)) {
             // the escrow came before the backup: its audit entry is in the restored trail
-            assertThat(ctx.getBean(org.siarchive.audit.AuditTrail.class).forObject("CRYPTO_KEY", "escrow"))
+            assertThat(ctx.getBean(org.siarchive.audit.AuditTrail.class)
+                            .forObject(org.siarchive.audit.AuditedObject.CRYPTO_KEY, "escrow"))
                     .anyMatch(e -> e.operation().equals("ESCROW") && e.actor().startsWith("cli:"));
             var outcome = ctx.getBean(DrillCheck.class).verify();
             assertThat(outcome.problems()).isEmpty();

@@ -11,6 +11,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.quality.Submission;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.ApiClient.FilePart;
@@ -74,7 +75,7 @@ class CaptureApiIT extends IntegrationTest {
         }
         assertThat(stored.get(0).get("formatName").asString()).isEqualTo("PNG");
         assertThat(stored.get(1).get("mediaType").asString()).isEqualTo("application/pdf");
-        assertThat(audit.forObject("ITEM", item.get("id").asString()))
+        assertThat(audit.forObject(AuditedObject.ITEM, item.get("id").asString()))
                 .extracting(AuditTrail.Entry::operation)
                 .containsExactly("RECEIVE", "CAPTURE");
     }
@@ -217,7 +218,7 @@ class CaptureApiIT extends IntegrationTest {
                         .query(String.class)
                         .list())
                 .contains("GD-1-10 FAIL", "GD-1-1 PASS", "GD-2-4 PASS", "GD-2-7 PASS", "GD-3-3 PASS");
-        assertThat(audit.forObject("CHECK_RUN", Long.toString(run.getKey())))
+        assertThat(audit.forObject(AuditedObject.CHECK_RUN, Long.toString(run.getKey())))
                 .extracting(AuditTrail.Entry::operation)
                 .containsExactly("FINISH");
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
@@ -152,7 +153,7 @@ class ReconciliationIT extends IntegrationTest {
         assertThat(after.objectVersion()).isEqualTo(2);
         assertThat(after.title()).isEqualTo("更正后的题名");
         assertThat(after.docNo()).isEqualTo("文号-1");
-        assertThat(audit.forObject("ITEM", item.id().toString()))
+        assertThat(audit.forObject(AuditedObject.ITEM, item.id().toString()))
                 .extracting(e -> e.operation() + " " + e.actor())
                 .contains("CORRECT system");
     }
@@ -179,7 +180,7 @@ class ReconciliationIT extends IntegrationTest {
         assertThat(after.title()).isEqualTo(preserved.title());
         assertThat(sidecar.read(preservation.readSidecar(preserved.objectId())).title())
                 .isEqualTo(preserved.title());
-        assertThat(audit.forObject("ITEM", item.id().toString()))
+        assertThat(audit.forObject(AuditedObject.ITEM, item.id().toString()))
                 .filteredOn(e -> e.operation().equals("CORRECTION_UNDONE"))
                 .singleElement()
                 .satisfies(e -> assertThat(e.reason()).contains("v2", "title:specialCharacters"));

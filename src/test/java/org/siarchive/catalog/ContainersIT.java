@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.quality.Submission;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.ApiClient.FilePart;
@@ -70,7 +71,7 @@ class ContainersIT extends IntegrationTest {
         assertThat(r.json().get("archiveCode").asString()).matches("0001-SB·2011-D100-\\d{3}");
         var again = api.postJson("/api/v1/volumes", Map.of("title", "重复组卷", "items", List.of(a)));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(audit.forObject("ITEM", a))
+        assertThat(audit.forObject(AuditedObject.ITEM, a))
                 .extracting(AuditTrail.Entry::operation)
                 .contains("FILE_INTO_VOLUME");
     }
@@ -100,7 +101,7 @@ class ContainersIT extends IntegrationTest {
 
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.json().get("items").size()).isEqualTo(1);
-        assertThat(audit.forObject("ITEM", item))
+        assertThat(audit.forObject(AuditedObject.ITEM, item))
                 .extracting(AuditTrail.Entry::operation)
                 .contains("PUT_INTO_BOX");
         assertThat(api.postJson("/api/v1/boxes", Map.of("fondsCode", "0001", "boxNo", "../x"))

@@ -9,6 +9,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.quality.Submission;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.ApiClient.FilePart;
@@ -159,7 +160,7 @@ class PartyFilesIT extends IntegrationTest {
         assertThat(corrected.json().get("objectVersion").asInt()).isEqualTo(2);
         assertThat(corrected.json().get("title").asString()).isEqualTo("何伟参保登记（更正）");
         assertThat(corrected.json().get("archiveCode")).isEqualTo(item.get("archiveCode"));
-        assertThat(audit.forObject("ITEM", id(item)))
+        assertThat(audit.forObject(AuditedObject.ITEM, id(item)))
                 .extracting(AuditTrail.Entry::operation)
                 .containsExactly("RECEIVE", "CAPTURE", "CORRECT");
         var refused = api.postJson(
@@ -185,7 +186,7 @@ class PartyFilesIT extends IntegrationTest {
         var after = catalog.requireItem(before.id());
         assertThat(after.objectVersion()).isEqualTo(1);
         assertThat(after.title()).isEqualTo(before.title());
-        assertThat(audit.forObject("ITEM", id(item)))
+        assertThat(audit.forObject(AuditedObject.ITEM, id(item)))
                 .extracting(AuditTrail.Entry::operation)
                 .containsExactly("RECEIVE", "CAPTURE");
     }
@@ -212,7 +213,7 @@ class PartyFilesIT extends IntegrationTest {
         assertThat(overlong.status()).isEqualTo(422);
         assertThat(overlong.json().get("errors").toString()).contains("\"docNo\"", "maxLength");
         assertThat(preservation.headVersion(before.objectId())).contains(1);
-        assertThat(audit.forObject("ITEM", id(item)))
+        assertThat(audit.forObject(AuditedObject.ITEM, id(item)))
                 .extracting(AuditTrail.Entry::operation)
                 .containsExactly("RECEIVE", "CAPTURE");
     }

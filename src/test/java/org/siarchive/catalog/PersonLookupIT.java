@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.ApiClient.FilePart;
 import org.siarchive.support.IntegrationTest;
@@ -52,7 +53,7 @@ class PersonLookupIT extends IntegrationTest {
         assertThat(file.json().get("party").get("name").asString()).isEqualTo("查档人");
         assertThat(file.json().get("items").size()).isEqualTo(1);
         String personId = file.json().get("party").get("id").asString();
-        assertThat(audit.forObject("PERSON", personId))
+        assertThat(audit.forObject(AuditedObject.PERSON, personId))
                 .extracting(AuditTrail.Entry::operation)
                 .contains("READ");
     }

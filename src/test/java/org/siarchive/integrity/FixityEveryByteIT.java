@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.catalog.Catalog;
@@ -165,9 +166,9 @@ class FixityEveryByteIT extends IntegrationTest {
                 .contains("v1/content/unexpected.txt: a file in the object that the OCFL inventory does not record");
 
         // each finding is audited as the item's fixity failure
-        assertThat(audit.forObject("ITEM", fondsChanged.id().toString()))
+        assertThat(audit.forObject(AuditedObject.ITEM, fondsChanged.id().toString()))
                 .anyMatch(e -> e.operation().equals("FIXITY_FAILURE") && "SIDECAR metadata.json".equals(e.detail()));
-        assertThat(audit.forObject("ITEM", extra.id().toString()))
+        assertThat(audit.forObject(AuditedObject.ITEM, extra.id().toString()))
                 .anyMatch(e ->
                         e.operation().equals("FIXITY_FAILURE") && "EXTRA v1/content/unexpected.txt".equals(e.detail()));
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.catalog.Catalog;
@@ -100,7 +101,8 @@ class PreservationMonitoringIT extends IntegrationTest {
         warnOnly.acknowledge(open.get(0).id(), "已申请扩容", ARCHIVIST);
         assertThat(warnOnly.open()).noneMatch(a -> a.kind().equals("STORAGE_WARN"));
         assertThat(audit.forObject(
-                        "PRESERVATION_ALERT", Long.toString(open.get(0).id())))
+                        AuditedObject.PRESERVATION_ALERT,
+                        Long.toString(open.get(0).id())))
                 .anyMatch(e -> e.operation().equals("ACKNOWLEDGE") && "已申请扩容".equals(e.reason()));
         warnOnly.sample();
         assertThat(warnOnly.open())

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
@@ -133,13 +134,13 @@ class LockoutUnderConcurrencyIT extends IntegrationTest {
 
     /** Failed attempts that were actually checked: each leaves one LOGIN FAILURE entry. */
     private long checkedFailures(String username) {
-        return audit.forObject("ACCOUNT", username).stream()
+        return audit.forObject(AuditedObject.ACCOUNT, username).stream()
                 .filter(e -> e.operation().equals("LOGIN") && e.result().equals(AuditTrail.FAILURE))
                 .count();
     }
 
     private long operations(String username, String operation) {
-        return audit.forObject("ACCOUNT", username).stream()
+        return audit.forObject(AuditedObject.ACCOUNT, username).stream()
                 .filter(e -> e.operation().equals(operation))
                 .count();
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
@@ -73,7 +74,7 @@ class LoginIT extends IntegrationTest {
         }
         assertThat(s.login(reader.username(), "wrong-5", () -> "")).isEqualTo("/login?error=locked");
         assertThat(s.login(reader.username(), reader.password(), () -> "")).isEqualTo("/login?error=locked");
-        assertThat(audit.forObject("ACCOUNT", reader.username()))
+        assertThat(audit.forObject(AuditedObject.ACCOUNT, reader.username()))
                 .extracting(AuditTrail.Entry::operation, AuditTrail.Entry::result)
                 .contains(
                         org.assertj.core.groups.Tuple.tuple("LOGIN", "FAILURE"),
@@ -128,7 +129,7 @@ class LoginIT extends IntegrationTest {
         accounts.setScope(reader.id(), organisations.root().id(), null, 2, "10.20.0.0/16", false, SECADMIN);
         assertThat(new ConsoleSession(port).login(reader.username(), reader.password(), () -> ""))
                 .isEqualTo("/login?error=network");
-        assertThat(audit.forObject("ACCOUNT", reader.username()))
+        assertThat(audit.forObject(AuditedObject.ACCOUNT, reader.username()))
                 .anySatisfy(e -> assertThat(e.result() + " " + e.reason())
                         .contains("DENIED")
                         .contains("10.20.0.0/16"));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.RawHttp;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +48,7 @@ class RateLimitsIT extends IntegrationTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.body()).contains("请求过于频繁");
-        assertThat(audit.forObject("ACCOUNT", "spray" + run + "y"))
+        assertThat(audit.forObject(AuditedObject.ACCOUNT, "spray" + run + "y"))
                 .as("a refused attempt is never checked")
                 .isEmpty();
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditTrail;
+import org.siarchive.audit.AuditedObject;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
@@ -72,7 +73,7 @@ class WebEdgesIT extends IntegrationTest {
         assertThat(withBadToken.status())
                 .as("the session cookie does not rescue a bad token")
                 .isEqualTo(401);
-        assertThat(audit.forObject("API_TOKEN", "sia_not-a-"))
+        assertThat(audit.forObject(AuditedObject.API_TOKEN, "sia_not-a-"))
                 .extracting(AuditTrail.Entry::operation, AuditTrail.Entry::result)
                 .contains(org.assertj.core.groups.Tuple.tuple("AUTHENTICATE", AuditTrail.DENIED));
     }

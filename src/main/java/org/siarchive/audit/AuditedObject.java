@@ -1,0 +1,42 @@
+package org.siarchive.audit;
+
+/**
+ * What an audit entry is about. The constant's name is what the trail stores (so entries written before this type existed read the
+ * same); people read the label under the message key {@code audit.object.<NAME>}.
+ */
+public enum AuditedObject {
+    ACCOUNT,
+    API_TOKEN,
+    ARCHIVE_CODE_RULE,
+    ARCHIVE_SCOPE,
+    AUDIT_TRAIL,
+    BACKUP,
+    BOX,
+    CERTIFICATE,
+    CHECK_ITEM,
+    CHECK_RUN,
+    CRYPTO_KEY,
+    EMPLOYER,
+    FIXITY_SWEEP,
+    FONDS,
+    ITEM,
+    LABELS,
+    LOAN_REQUEST,
+    ORG_UNIT,
+    PERSON,
+    PHYSICAL_LOAN,
+    POLICY,
+    PRESERVATION_ALERT,
+    RECONCILIATION,
+    SCAN_BATCH,
+    SCAN_ITEM,
+    SEARCH,
+    TRANSFER_PACKAGE,
+    TRANSFER_RECEIPT,
+    VOLUME;
+
+    /** The message key of the label people read. */
+    public String labelKey() {
+        return "audit.object." + name();
+    }
+}
