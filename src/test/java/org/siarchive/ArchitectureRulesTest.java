@@ -148,6 +148,22 @@ class ArchitectureRulesTest {
                 .check(CLASSES);
     }
 
+    /**
+     * analytics listens to the business modules' events (docs/adr/0047): a module that used it would close a cycle
+     * through its own events, and read models are read by their own module's pages.
+     */
+    @Test
+    void nothingDependsOnAnalytics() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(pkg("analytics"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("analytics"))
+                .as("nothing depends on analytics")
+                .check(CLASSES);
+    }
+
     /** Moved here from ModuleStructureTest.qualityAndPreservationStayLowLevel: quality is pure. */
     @Test
     void qualityReadsNoTables() {

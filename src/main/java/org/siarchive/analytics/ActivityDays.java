@@ -1,0 +1,104 @@
+package org.siarchive.analytics;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import org.siarchive.shared.ReadableTime;
+import org.siarchive.shared.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SQL of the daily activity read model: {@code activity_event} remembers every event counted, {@code
+ * activity_day} holds the counts. An event adds to its day only when its identity is new, in one transaction,
+ * so a redelivered publication changes nothing (docs/adr/0047).
+ */
+@Component
+class ActivityDays {
+
+    private static final int MAX_IDENTITY = 300;
+
+    private final JdbcClient jdbc;
+    private final ReadableTime time;
+
+    ActivityDays(JdbcClient jdbc, ReadableTime time) {
+        this.jdbc = jdbc;
+        this.time = time;
+    }
+
+    /** Adds the occurrence to its day (北京时间) unless it was counted before; true when it was new. */
+    @Transactional
+    boolean add(Occurrence o) {
+        LocalDate day = time.date(o.at());
+        if (!remember(o, day)) {
+            return false;
+        }
+        jdbc.sql(
+                        """
+                insert into activity_day (day, org_path, activity, count, amount) values (:day, :org, :a, 1, :amount)
+                on conflict (day, org_path, activity) do update
+                    set count = activity_day.count + 1, amount = activity_day.amount + excluded.amount
+                """)
+                .param("day", day)
+                .param("org", o.orgPath())
+                .param("a", o.kind().name())
+                .param("amount", o.amount())
+                .update();
+        return true;
+    }
+
+    /** Keeps the event's identity; false when it is already kept (the primary key waits for a concurrent twin). */
+    private boolean remember(Occurrence o, LocalDate day) {
+        return jdbc.sql(
+                                """
+                insert into activity_event (event_key, identity, activity, day, org_path, amount)
+                values (:key, :identity, :a, :day, :org, :amount) on conflict (event_key) do nothing
+                """)
+                        .param("key", key(o.identity()))
+                        .param("identity", shortened(o.identity()))
+                        .param("a", o.kind().name())
+                        .param("day", day)
+                        .param("org", o.orgPath())
+                        .param("amount", o.amount())
+                        .update()
+                == 1;
+    }
+
+    /** The days from {@code from} to {@code to} (inclusive) of the organisations within the scope. */
+    List<Activity.Day> between(Scope scope, LocalDate from, LocalDate to) {
+        return jdbc.sql(
+                        """
+                select day, org_path, activity, count, amount from activity_day
+                where day between :from and :to and org_path like :scopeOrg
+                order by day, org_path, activity
+                """)
+                .param("from", from)
+                .param("to", to)
+                .param("scopeOrg", scope.orgPattern())
+                .query((rs, n) -> new Activity.Day(
+                        rs.getObject("day", LocalDate.class),
+                        rs.getString("org_path"),
+                        ActivityKind.valueOf(rs.getString("activity")),
+                        rs.getLong("count"),
+                        rs.getLong("amount")))
+                .list();
+    }
+
+    private static String shortened(String identity) {
+        return identity.length() <= MAX_IDENTITY ? identity : identity.substring(0, MAX_IDENTITY);
+    }
+
+    /** SHA-256 of the identity: a fixed-length key whatever the length of a logical path in it. */
+    static String key(String identity) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
