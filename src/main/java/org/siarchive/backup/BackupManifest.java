@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.crypto.BackupCipher;
 import org.siarchive.crypto.MasterKey;
+import org.siarchive.preservation.Digester;
 
 /**
  * {@code backup.manifest}: the format, the backup key's salt and check value, the schema version, row
@@ -133,7 +134,7 @@ final class BackupManifest {
             listed.add(e.path());
             if (!Files.isRegularFile(p)) {
                 problems.add("missing: " + e.path());
-            } else if (Files.size(p) != e.size() || !Backups.sm3(p).equals(e.sm3())) {
+            } else if (!Digester.of(p).matchesSizeAndSm3(e.size(), e.sm3())) {
                 problems.add("damaged: " + e.path() + " (size or SM3 differs from the manifest)");
             }
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,11 +55,17 @@ public class ItemSidecar {
             @Nullable String employerName,
             List<ItemRecord.ItemFile> files) {}
 
+    /** Size and digests of a file as a stored sidecar records them; a digest it does not name is empty. */
+    public record RecordedFile(long sizeBytes, String sm3, String sha256) {}
+
     /**
      * Fields in which a stored sidecar disagrees with the catalogue: identity, description and every
-     * file's path, size and digests (times are compared as instants, so offsets do not matter).
+     * file's path, size and digests (times are compared as instants, so offsets do not matter). Whether a
+     * recorded size and digests are the registered ones the caller's {@code sameFixity} says: fixity is compared
+     * in one place, preservation's {@code Fixity} (docs/adr/0042), which the catalogue does not know.
      */
-    public List<String> differences(ItemRecord i, byte[] stored) {
+    public List<String> differences(
+            ItemRecord i, byte[] stored, BiPredicate<ItemRecord.ItemFile, RecordedFile> sameFixity) {
         var out = new java.util.ArrayList<String>();
         tools.jackson.databind.JsonNode doc;
         try {
@@ -82,10 +89,7 @@ public class ItemSidecar {
         for (int k = 0; k < i.files().size(); k++) {
             var f = i.files().get(k);
             var n = files.get(k);
-            if (!f.logicalPath().equals(text(n, "logicalPath"))
-                    || !f.sm3().equals(text(n, "sm3"))
-                    || !f.sha256().equals(text(n, "sha256"))
-                    || f.sizeBytes() != n.path("sizeBytes").asLong(-1)) {
+            if (!f.logicalPath().equals(text(n, "logicalPath")) || !sameFixity.test(f, recorded(n))) {
                 out.add("files[" + f.seq() + "]");
             }
         }
@@ -98,6 +102,13 @@ public class ItemSidecar {
         if (!java.util.Objects.equals(actual, expected)) {
             out.add(field);
         }
+    }
+
+    private static RecordedFile recorded(tools.jackson.databind.JsonNode n) {
+        return new RecordedFile(
+                n.path("sizeBytes").asLong(-1),
+                java.util.Objects.requireNonNullElse(text(n, "sm3"), ""),
+                java.util.Objects.requireNonNullElse(text(n, "sha256"), ""));
     }
 
     private static @Nullable String text(tools.jackson.databind.JsonNode node, String field) {

@@ -52,16 +52,6 @@ class ItemFixityCheck {
         this.feed = feed;
     }
 
-    /** A stored file and the digests the catalogue registered for it (a master file or a copy). */
-    private record Expected(String logicalPath, long sizeBytes, String sm3, String sha256) {
-
-        boolean matches(Fixity actual) {
-            return actual.size() == sizeBytes
-                    && actual.sm3().equals(sm3)
-                    && actual.sha256().equals(sha256);
-        }
-    }
-
     /** What one item's check found, and how many bytes it read. */
     record Result(UUID itemId, long bytesRead, List<FixitySweeps.Finding> findings) {}
 
@@ -105,10 +95,10 @@ class ItemFixityCheck {
         return new Result(item.id(), bytes, out);
     }
 
-    private static Map<String, Expected> registered(List<ItemFeed.RegisteredFile> files) {
-        var expected = new HashMap<String, Expected>();
-        files.forEach(
-                f -> expected.put(f.logicalPath(), new Expected(f.logicalPath(), f.sizeBytes(), f.sm3(), f.sha256())));
+    /** Logical path → the size and digests the catalogue registered for the file (a master file or a copy). */
+    private static Map<String, Fixity> registered(List<ItemFeed.RegisteredFile> files) {
+        var expected = new HashMap<String, Fixity>();
+        files.forEach(f -> expected.put(f.logicalPath(), new Fixity(f.sizeBytes(), f.sm3(), f.sha256())));
         return expected;
     }
 
@@ -117,7 +107,7 @@ class ItemFixityCheck {
             ItemRecord item,
             StoredObject.Content content,
             String algorithm,
-            Map<String, Expected> registered,
+            Map<String, Fixity> registered,
             int rateMbS,
             List<FixitySweeps.Finding> out) {
         var digester = Digester.withInventory(algorithm);
@@ -128,7 +118,7 @@ class ItemFixityCheck {
             return digester.size();
         }
         var actual = digester.finish();
-        if (!digester.inventoryDigest().equalsIgnoreCase(content.digest())) {
+        if (!Fixity.sameInventoryDigest(digester.inventoryDigest(), content.digest())) {
             String kind = content.headPaths().contains(Preservation.sidecarPath()) ? SIDECAR : CONTENT;
             out.add(finding(
                     item,
@@ -139,7 +129,7 @@ class ItemFixityCheck {
         }
         for (String path : content.headPaths()) {
             var expected = registered.get(path);
-            if (expected != null && !expected.matches(actual)) {
+            if (expected != null && !actual.matches(expected)) {
                 out.add(finding(item, DIGEST_ROW, path, "SM3 " + brief(actual.sm3()) + " ≠ " + brief(expected.sm3())));
             }
         }
@@ -184,12 +174,18 @@ class ItemFixityCheck {
         out.stream().filter(f -> f.kind().equals(DIGEST_ROW)).forEach(f -> item.files().stream()
                 .filter(x -> x.logicalPath().equals(f.subject()))
                 .forEach(x -> explained.add("files[" + x.seq() + "]")));
-        var diff = sidecar.differences(item, bytes).stream()
+        var diff = sidecar.differences(item, bytes, ItemFixityCheck::sameFixity).stream()
                 .filter(d -> !explained.contains(d))
                 .toList();
         if (!diff.isEmpty()) {
             out.add(finding(item, SIDECAR, path, String.join(", ", diff)));
         }
+    }
+
+    /** A file's size and digests in the sidecar against the catalogue's, compared as fixity is everywhere. */
+    private static boolean sameFixity(ItemRecord.ItemFile registered, ItemSidecar.RecordedFile recorded) {
+        return new Fixity(registered.sizeBytes(), registered.sm3(), registered.sha256())
+                .matches(new Fixity(recorded.sizeBytes(), recorded.sm3(), recorded.sha256()));
     }
 
     private List<String> structureErrors(String objectId) {

@@ -14,6 +14,7 @@ import org.siarchive.catalog.ItemSidecar;
 import org.siarchive.catalog.Renditions;
 import org.siarchive.platform.DataDirectory;
 import org.siarchive.preservation.Digester;
+import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StoredFile;
 import org.siarchive.shared.Actor;
@@ -95,11 +96,9 @@ class PreservationCopies {
             for (var f : item.files()) {
                 Path p = stored.get(f.logicalPath());
                 var actual = p == null ? null : Digester.of(p);
-                if (actual == null
-                        || !actual.sm3().equals(f.sm3())
-                        || !actual.sha256().equals(f.sha256())) {
+                if (actual == null || !actual.matches(new Fixity(f.sizeBytes(), f.sm3(), f.sha256()))) {
                     log.error(
-                            "no OFD copy of {}: master {} does not match its registered digests",
+                            "no OFD copy of {}: master {} does not match its registered size and digests",
                             item.archiveCode(),
                             f.logicalPath());
                     return false;

@@ -49,7 +49,7 @@ final class RootInventoryRepair {
         String algorithm = sidecar.getFileName().toString().endsWith("sha512") ? "SHA-512" : "SHA-256";
         var md = MessageDigest.getInstance(algorithm);
         String actual = HexFormat.of().formatHex(md.digest(Files.readAllBytes(inventory)));
-        return actual.equalsIgnoreCase(expected);
+        return Fixity.sameInventoryDigest(actual, expected);
     }
 
     private static void installAtRoot(Path objectRoot, Path inventory, Path sidecar) throws IOException {

@@ -181,7 +181,7 @@ class PackageInspection {
                     CheckCatalog.YJ_LOCK,
                     null,
                     listedCode,
-                    Sm3.hex(Sm3.digest(meta)).equals(entry.metadataSm3())
+                    Fixity.sameDigest(Sm3.hex(Sm3.digest(meta)), entry.metadataSm3())
                             ? null
                             : "元数据文件 " + entry.metadataFile() + " 的 SM3 与移交说明不符");
             var parsed = parse(meta, listedCode);
