@@ -112,8 +112,7 @@ class ActivityCounter {
 
     /** The organisation of the item's fonds, asked of the catalogue (its tables are its own). */
     private String orgPathOf(UUID itemId) {
-        return catalog.item(itemId)
-                .map(i -> catalog.scopeAttributes(itemId).orgPath())
+        return catalog.orgPathOf(itemId)
                 .filter(path -> path != null && path.startsWith("/"))
                 .orElse(WHOLE_TREE);
     }

@@ -30,33 +30,24 @@ class ActivityDays {
         this.time = time;
     }
 
-    /** Adds the occurrence to its day (北京时间) unless it was counted before; true when it was new. */
+    /**
+     * Adds the occurrence to its day (北京时间) unless it was counted before; true when it was new. One statement:
+     * the identity is kept and the day counted only when the identity was new (the primary key makes a concurrent
+     * twin wait), so a redelivered event adds nothing.
+     */
     @Transactional
     boolean add(Occurrence o) {
         LocalDate day = time.date(o.at());
-        if (!remember(o, day)) {
-            return false;
-        }
-        jdbc.sql(
-                        """
-                insert into activity_day (day, org_path, activity, count, amount) values (:day, :org, :a, 1, :amount)
-                on conflict (day, org_path, activity) do update
-                    set count = activity_day.count + 1, amount = activity_day.amount + excluded.amount
-                """)
-                .param("day", day)
-                .param("org", o.orgPath())
-                .param("a", o.kind().name())
-                .param("amount", o.amount())
-                .update();
-        return true;
-    }
-
-    /** Keeps the event's identity; false when it is already kept (the primary key waits for a concurrent twin). */
-    private boolean remember(Occurrence o, LocalDate day) {
         return jdbc.sql(
                                 """
-                insert into activity_event (event_key, identity, activity, day, org_path, amount)
-                values (:key, :identity, :a, :day, :org, :amount) on conflict (event_key) do nothing
+                with kept as (
+                    insert into activity_event (event_key, identity, activity, day, org_path, amount)
+                    values (:key, :identity, :a, :day, :org, :amount) on conflict (event_key) do nothing
+                    returning 1)
+                insert into activity_day (day, org_path, activity, count, amount)
+                select :day, :org, :a, 1, :amount from kept
+                on conflict (day, org_path, activity) do update
+                    set count = activity_day.count + 1, amount = activity_day.amount + excluded.amount
                 """)
                         .param("key", key(o.identity()))
                         .param("identity", shortened(o.identity()))

@@ -90,6 +90,11 @@ public class Catalog {
         return fonds.scopeAttributes(itemId);
     }
 
+    /** The organisation path of the item's fonds, one small query; empty when the item is unknown. */
+    public java.util.Optional<String> orgPathOf(UUID itemId) {
+        return fonds.orgPathOf(itemId);
+    }
+
     // items (件): registration and what happens to them
 
     /**

@@ -101,4 +101,12 @@ class FondsRegister {
                 .query(Catalog.ScopeAttributes.class)
                 .single();
     }
+
+    /** The organisation path of the item's fonds; empty when the catalogue does not know the item. */
+    java.util.Optional<String> orgPathOf(UUID itemId) {
+        return jdbc.sql("select f.org_path from item i join fonds f on f.id = i.fonds_id where i.id = :id")
+                .param("id", itemId)
+                .query(String.class)
+                .optional();
+    }
 }

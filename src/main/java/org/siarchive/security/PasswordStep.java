@@ -86,48 +86,20 @@ class PasswordStep implements AuthenticationProvider {
         var account = found.get();
         var now = OffsetDateTime.now();
         if (account.locked(now)) {
-            audit.recordAlone(
-                    actor,
-                    AuditedObject.ACCOUNT,
-                    username,
-                    AuditOperation.LOGIN,
-                    AuditTrail.DENIED,
-                    "account locked",
-                    null);
-            throw new LockedException("locked");
+            throw denied(actor, username, "account locked", new LockedException("locked"));
         }
         if ("PENDING".equals(account.status())) {
-            audit.recordAlone(
-                    actor,
-                    AuditedObject.ACCOUNT,
-                    username,
-                    AuditOperation.LOGIN,
-                    AuditTrail.DENIED,
-                    "awaiting approval",
-                    null);
-            throw new PendingException();
+            throw denied(actor, username, "awaiting approval", new PendingException());
         }
         if (!"ACTIVE".equals(account.status())) {
-            audit.recordAlone(
-                    actor,
-                    AuditedObject.ACCOUNT,
-                    username,
-                    AuditOperation.LOGIN,
-                    AuditTrail.DENIED,
-                    "account disabled",
-                    null);
-            throw new DisabledException("disabled");
+            throw denied(actor, username, "account disabled", new DisabledException("disabled"));
         }
         if (!allowedFrom(account, request.getRemoteAddr())) {
-            audit.recordAlone(
+            throw denied(
                     actor,
-                    AuditedObject.ACCOUNT,
                     username,
-                    AuditOperation.LOGIN,
-                    AuditTrail.DENIED,
                     "address " + request.getRemoteAddr() + " outside " + account.allowedNetworks(),
-                    null);
-            throw new NetworkRefusedException();
+                    new NetworkRefusedException());
         }
         checkPassword(account, password, actor);
         var principal = Principal.of(account, accounts.permissions(account));
@@ -136,6 +108,13 @@ class PasswordStep implements AuthenticationProvider {
             attempts.recordSuccess(account, "password", actor);
         }
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, stage.authorities(principal));
+    }
+
+    /** Records the refused login in a transaction of its own and hands back the refusal to throw. */
+    private AuthenticationException denied(Actor actor, String username, String reason, AuthenticationException e) {
+        audit.recordAlone(
+                actor, AuditedObject.ACCOUNT, username, AuditOperation.LOGIN, AuditTrail.DENIED, reason, null);
+        return e;
     }
 
     /** The password, checked under the account's lock so parallel guesses cannot outrun the lockout. */

@@ -71,14 +71,7 @@ class PackageExport {
         if (itemIds.isEmpty()) {
             throw new InvalidInputException(Violation.of("items", "required"));
         }
-        var items = new ArrayList<ItemRecord>();
-        for (UUID id : itemIds) {
-            var item = catalog.requireItem(id, access.scope());
-            if (!item.preserved()) {
-                throw new InvalidInputException(Violation.of("items", "notPreserved", item.archiveCode()));
-            }
-            items.add(item);
-        }
+        var items = preservedItems(itemIds, access);
         UUID packageId = UUID.randomUUID();
         long bytes = 0;
         Path file;
@@ -97,37 +90,59 @@ class PackageExport {
             throw new UncheckedIOException(e);
         }
         long total = bytes;
-        tx.executeWithoutResult(s -> {
-            jdbc.sql(
-                            """
-                    insert into transfer_export (package_id, format, items, content_bytes, package_sm3, created_by)
-                    values (:p, :f, :n, :b, :s, :by)
-                    """)
-                    .param("p", packageId)
-                    .param("f", format.name())
-                    .param("n", items.size())
-                    .param("b", total)
-                    .param("s", sm3)
-                    .param("by", access.actor().name())
-                    .update();
+        tx.executeWithoutResult(s -> register(packageId, format, items, total, sm3, access));
+        return new TransferPackages.Exported(packageId, file, items.size(), total, sm3);
+    }
+
+    /** The items to export, each within the caller's scope and preserved. */
+    private List<ItemRecord> preservedItems(List<UUID> itemIds, Access access) {
+        var items = new ArrayList<ItemRecord>();
+        for (UUID id : itemIds) {
+            var item = catalog.requireItem(id, access.scope());
+            if (!item.preserved()) {
+                throw new InvalidInputException(Violation.of("items", "notPreserved", item.archiveCode()));
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** The export's register row and its audit entries: one for the package, one per item. */
+    private void register(
+            UUID packageId,
+            TransferPackages.Format format,
+            List<ItemRecord> items,
+            long total,
+            String sm3,
+            Access access) {
+        jdbc.sql(
+                        """
+                insert into transfer_export (package_id, format, items, content_bytes, package_sm3, created_by)
+                values (:p, :f, :n, :b, :s, :by)
+                """)
+                .param("p", packageId)
+                .param("f", format.name())
+                .param("n", items.size())
+                .param("b", total)
+                .param("s", sm3)
+                .param("by", access.actor().name())
+                .update();
+        audit.record(
+                access.actor(),
+                AuditedObject.TRANSFER_PACKAGE,
+                packageId.toString(),
+                AuditOperation.EXPORT,
+                null,
+                format + ", " + items.size() + " items, " + total + " bytes, SM3 " + sm3);
+        for (var item : items) {
             audit.record(
                     access.actor(),
-                    AuditedObject.TRANSFER_PACKAGE,
-                    packageId.toString(),
-                    AuditOperation.EXPORT,
+                    AuditedObject.ITEM,
+                    item.id().toString(),
+                    AuditOperation.TRANSFER_EXPORT,
                     null,
-                    format + ", " + items.size() + " items, " + total + " bytes, SM3 " + sm3);
-            for (var item : items) {
-                audit.record(
-                        access.actor(),
-                        AuditedObject.ITEM,
-                        item.id().toString(),
-                        AuditOperation.TRANSFER_EXPORT,
-                        null,
-                        packageId.toString());
-            }
-        });
-        return new TransferPackages.Exported(packageId, file, items.size(), total, sm3);
+                    packageId.toString());
+        }
     }
 
     /** Writes every item and the manifest; returns the content bytes written. */
