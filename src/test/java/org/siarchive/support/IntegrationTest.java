@@ -22,9 +22,21 @@ public abstract class IntegrationTest {
 
     private static Path createDataDir() {
         try {
-            return Files.createTempDirectory("siarchive-it-");
+            Path dir = Files.createTempDirectory("siarchive-it-");
+            // a suite's data directory holds gigabytes (database, OCFL store, index): gone when the JVM ends
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "delete-it-data-dir"));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // whatever the running database still held is left for the system's temporary-file cleaning
         }
     }
 
