@@ -3,7 +3,6 @@ package org.siarchive;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * One-screen classes (style.md §5): no top-level class in main code over {@value #MAX_CLASS} lines and no method
+ * One-screen classes (style.md §5): no source file in main code over {@value #MAX_CLASS} lines and no method
  * or constructor over {@value #MAX_METHOD} lines. Prints the median, p90 and max of both so a review can compare.
  */
 class CodeSizeTest {
@@ -34,7 +33,7 @@ class CodeSizeTest {
         System.out.println(figures("methods", methods));
         var softly = new SoftAssertions();
         softly.assertThat(classes)
-                .as("top-level classes over %d lines", MAX_CLASS)
+                .as("source files over %d lines", MAX_CLASS)
                 .filteredOn(s -> s.lines() > MAX_CLASS)
                 .isEmpty();
         softly.assertThat(methods)
@@ -53,9 +52,8 @@ class CodeSizeTest {
                 }
                 var unit = StaticJavaParser.parse(file);
                 String name = MAIN.relativize(file).toString();
-                for (TypeDeclaration<?> type : unit.getTypes()) {
-                    classes.add(new Size(name, lines(type)));
-                }
+                // the whole file, imports and comments included: what a reader scrolls through
+                classes.add(new Size(name, Files.readAllLines(file).size()));
                 unit.findAll(CallableDeclaration.class).forEach(m -> {
                     if (m.getRange().isPresent()) {
                         methods.add(new Size(name + "#" + m.getNameAsString(), lines(m)));

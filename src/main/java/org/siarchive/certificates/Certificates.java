@@ -2,16 +2,12 @@ package org.siarchive.certificates;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.ofdrw.sign.OFDSigner;
-import org.ofdrw.sign.SignMode;
-import org.ofdrw.sign.verify.OFDValidator;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -27,10 +23,7 @@ import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.ReadableTime;
-import org.siarchive.shared.TemporaryDirectory;
 import org.siarchive.shared.Violation;
-import org.siarchive.shared.xml.OfdFiles;
-import org.siarchive.shared.xml.RefusedXmlException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,7 +56,7 @@ public class Certificates {
     private final Organisations organisations;
     private final CertificateSignatures signatures;
     private final ReadableTime time;
-    private final java.nio.file.Path work;
+    private final OfdCertificates ofd;
     private final String publicUrl;
     private final String issuer;
     private final SecureRandom random = new SecureRandom();
@@ -85,7 +78,7 @@ public class Certificates {
         this.register = register;
         this.organisations = organisations;
         this.signatures = new CertificateSignatures(keys.signingKey("certificates"), issuer);
-        this.work = data.resolve("certificate-work");
+        this.ofd = new OfdCertificates(signatures, data.resolve("certificate-work"));
         this.time = time;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.issuer = issuer;
@@ -116,7 +109,7 @@ public class Certificates {
         var file = catalog.personFile(personId, access);
         var org = issuingOrganisation(access);
         var content = extract(file, code(), issuerName(org), p);
-        byte[] document = format.equals("PDF") ? signedPdf(content) : signedOfd(content);
+        byte[] document = format.equals("PDF") ? signedPdf(content) : ofd.signed(content);
         var fixity = Digester.of(document);
         long id = rows.insert(new CertificateRows.Issued(
                 content.code(),
@@ -214,23 +207,6 @@ public class Certificates {
         }
     }
 
-    private byte[] signedOfd(CertificateDocuments.Content c) {
-        try (var dir = TemporaryDirectory.under(work)) {
-            var plain = dir.resolve("plain.ofd");
-            var signed = dir.resolve("signed.ofd");
-            CertificateDocuments.ofd(c, plain, dir.path());
-            try (var reader = OfdFiles.open(plain);
-                    var signer = new OFDSigner(reader, signed)) {
-                signer.setSignMode(SignMode.WholeProtected);
-                signer.setSignContainer(signatures.ofdSigner());
-                signer.exeSign();
-            }
-            return Files.readAllBytes(signed);
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("OFD certificate: " + e.getMessage(), e);
-        }
-    }
-
     /** The outcome of checking a file against a code. */
     public record Verdict(boolean authentic, List<String> problems) {}
 
@@ -245,27 +221,8 @@ public class Certificates {
                     List.of("文件与出具时的内容不一致（SM3 " + fixity.sm3().substring(0, 16) + "…，应为 "
                             + c.sm3().substring(0, 16) + "…）"));
         }
-        var problems = c.format().equals("PDF") ? signatures.verifyPdf(file) : verifyOfd(file);
+        var problems = c.format().equals("PDF") ? signatures.verifyPdf(file) : ofd.problems(file);
         return new Verdict(problems.isEmpty(), problems);
-    }
-
-    private List<String> verifyOfd(byte[] file) {
-        try (var dir = TemporaryDirectory.under(work)) {
-            var f = dir.resolve("upload.ofd");
-            Files.write(f, file);
-            try (var reader = OfdFiles.open(f);
-                    var validator = new OFDValidator(reader)) {
-                validator.setValidator(signatures.ofdValidator());
-                validator.exeValidate();
-            }
-            return List.of();
-        } catch (RefusedXmlException e) {
-            return List.of("OFD 文件中的 XML 不符合要求（含 DOCTYPE 声明或格式错误），已拒绝");
-        } catch (Exception e) {
-            // the library's message may quote the uploaded file: log it, show a fixed sentence
-            log.info("OFD certificate signature did not verify", e);
-            return List.of("OFD 签名验证失败");
-        }
     }
 
     public java.util.Optional<Certificate> byCode(String code) {

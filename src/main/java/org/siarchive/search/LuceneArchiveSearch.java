@@ -8,18 +8,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -67,6 +62,7 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
     private final Analyzer bigrams;
     private final LuceneDocuments documents;
     private final LuceneQueries queries;
+    private final LuceneFacets facets;
 
     private final AtomicBoolean dirty = new AtomicBoolean();
     /** Writes a reader has not seen yet: the next search refreshes first (read-your-writes). */
@@ -77,6 +73,7 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
         var analyzer = LuceneDocuments.analyzer(bigrams);
         this.documents = new LuceneDocuments(idIndex);
         this.queries = new LuceneQueries(analyzer, bigrams, idIndex);
+        this.facets = new LuceneFacets(documents.facets());
         try {
             java.nio.file.Files.createDirectories(dir);
             this.directory = FSDirectory.open(dir);
@@ -236,54 +233,13 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
                     hits.add(hit(searcher.storedFields().document(sd[i].doc), highlighter));
                 }
                 long total = docs.totalHits.value;
-                return new SearchResults(new Page<>(hits, page, size, total), facetCounts(searcher, fc));
+                return new SearchResults(new Page<>(hits, page, size, total), facets.counts(searcher, fc));
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Map<String, List<SearchResults.FacetCount>> facetCounts(
-            org.apache.lucene.search.IndexSearcher searcher, FacetsCollector fc) throws IOException {
-        var out = new LinkedHashMap<String, List<SearchResults.FacetCount>>();
-        DefaultSortedSetDocValuesReaderState state;
-        try {
-            state = facetState(searcher.getIndexReader());
-        } catch (IllegalArgumentException noFacetsYet) {
-            return out;
-        }
-        var counts = new SortedSetDocValuesFacetCounts(state, fc);
-        for (String dim : SearchResults.DIMENSIONS) {
-            FacetResult r;
-            try {
-                r = counts.getTopChildren(50, dim);
-            } catch (IllegalArgumentException notIndexed) {
-                r = null;
-            }
-            var list = new ArrayList<SearchResults.FacetCount>();
-            if (r != null) {
-                for (var lv : r.labelValues) {
-                    list.add(new SearchResults.FacetCount(lv.label, lv.value.longValue()));
-                }
-            }
-            out.put(dim, list);
-        }
-        return out;
-    }
-
-    private org.apache.lucene.index.@Nullable IndexReader stateReader;
-    private @Nullable DefaultSortedSetDocValuesReaderState state;
-
-    /** The facet ordinals of a reader, built once per reader (building them costs a pass over the values). */
-    private synchronized DefaultSortedSetDocValuesReaderState facetState(org.apache.lucene.index.IndexReader reader)
-            throws IOException {
-        if (state == null || stateReader != reader) {
-            state = new DefaultSortedSetDocValuesReaderState(reader, documents.facets());
-            stateReader = reader;
-        }
-        return state;
     }
 
     private SearchHit hit(Document d, @Nullable Highlighter highlighter) {
