@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.organisation.OrgUnit;
-import org.siarchive.organisation.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +29,11 @@ public class ItemFeed {
     private final JdbcClient jdbc;
     private final ItemQueries queries;
     private final Renditions renditions;
-    private final Organisations organisations;
 
-    ItemFeed(JdbcClient jdbc, ItemQueries queries, Renditions renditions, Organisations organisations) {
+    ItemFeed(JdbcClient jdbc, ItemQueries queries, Renditions renditions) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.renditions = renditions;
-        this.organisations = organisations;
     }
 
     /** A file the catalogue registered in an item's object: an archival file or a copy, with its digests. */
@@ -82,28 +78,27 @@ public class ItemFeed {
     public Page preserved(String orgPath, @Nullable UUID after, int limit) {
         var rows = jdbc.sql(
                         """
-                select i.id, f.org_id from item i join fonds f on f.id = i.fonds_id
-                where i.status = 'PRESERVED' and (:after::uuid is null or i.id > :after::uuid)
-                  and (:all or f.org_id = any(:orgs))
+                select i.id, coalesce(f.org_path, '/') from item i join fonds f on f.id = i.fonds_id
+                where i.status = :preserved and (:after::uuid is null or i.id > :after::uuid)
+                  and (:all or f.org_path like :subtree)
                 order by i.id limit :n
                 """)
                 .param("after", after)
                 .params(subtree(orgPath))
                 .param("n", Math.max(1, Math.min(limit, MAX_PAGE)))
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list();
         if (rows.isEmpty()) {
             return new Page(List.of(), null);
         }
         var ids = rows.stream().map(Map.Entry::getKey).toList();
-        var orgOf = new HashMap<UUID, Long>();
+        var orgOf = new HashMap<UUID, String>();
         rows.forEach(r -> orgOf.put(r.getKey(), r.getValue()));
         var copies = renditions.ofItems(ids);
-        var paths = new HashMap<Long, String>();
         var items = new ArrayList<PreservedItem>();
         for (var record : queries.byIds(ids)) {
-            String path = paths.computeIfAbsent(orgOf.get(record.id()), this::orgPath);
-            items.add(new PreservedItem(record, path, registered(record, copies.getOrDefault(record.id(), List.of()))));
+            items.add(new PreservedItem(
+                    record, orgOf.get(record.id()), registered(record, copies.getOrDefault(record.id(), List.of()))));
         }
         return new Page(List.copyOf(items), ids.get(ids.size() - 1));
     }
@@ -113,7 +108,7 @@ public class ItemFeed {
         return jdbc.sql(
                         """
                 select count(*) from item i join fonds f on f.id = i.fonds_id
-                where i.status = 'PRESERVED' and (:all or f.org_id = any(:orgs))
+                where i.status = :preserved and (:all or f.org_path like :subtree)
                 """)
                 .params(subtree(orgPath))
                 .query(Long.class)
@@ -126,7 +121,7 @@ public class ItemFeed {
         long bytes = jdbc.sql(
                         """
                 select coalesce(sum(x.size_bytes), 0) from item_file x join item i on i.id = x.item_id
-                join fonds f on f.id = i.fonds_id where i.status = 'PRESERVED' and (:all or f.org_id = any(:orgs))
+                join fonds f on f.id = i.fonds_id where i.status = :preserved and (:all or f.org_path like :subtree)
                 """)
                 .params(scope)
                 .query(Long.class)
@@ -146,22 +141,12 @@ public class ItemFeed {
         return List.copyOf(out);
     }
 
-    /** Bind parameters for "the fonds belongs to the subtree": everything, or the subtree's unit ids. */
-    private Map<String, Object> subtree(String orgPath) {
+    /** Bind parameters for "a preserved item whose fonds belongs to the subtree" (fonds.org_path, ADR 0040). */
+    private static Map<String, Object> subtree(String orgPath) {
         var p = new HashMap<String, Object>();
-        boolean all = orgPath.equals(WHOLE_STORE);
-        p.put("all", all);
-        p.put(
-                "orgs",
-                all
-                        ? new Long[0]
-                        : organisations.subtree(orgPath).stream()
-                                .map(OrgUnit::id)
-                                .toArray(Long[]::new));
+        p.put("preserved", ItemState.PRESERVED.name());
+        p.put("all", orgPath.equals(WHOLE_STORE));
+        p.put("subtree", orgPath + "%");
         return p;
-    }
-
-    private String orgPath(long orgId) {
-        return organisations.byId(orgId).map(OrgUnit::path).orElse(WHOLE_STORE);
     }
 }
