@@ -150,7 +150,9 @@ class ConsoleLabelsIT extends IntegrationTest {
     private List<AsciiWords.Offence> pages(String role, ConsoleCrawler.Result result) {
         var out = new ArrayList<AsciiWords.Offence>();
         for (var page : result.pages()) {
-            assertThat(page.status()).as(role + " " + page.path()).isLessThan(500);
+            if (page.status() >= 500) {
+                out.add(new AsciiWords.Offence(role, page.path(), "HTTP " + page.status(), "server error"));
+            }
             out.addAll(words.check(role, page.path(), VisibleText.of(page.html())));
         }
         return out;
