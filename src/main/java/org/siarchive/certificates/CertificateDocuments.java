@@ -66,15 +66,7 @@ final class CertificateDocuments {
                 try (var cs = new PDPageContentStream(doc, page)) {
                     float y = 790;
                     if (p == 0) {
-                        text(cs, f, 18, Math.max(LEFT, (PAGE_WIDTH - width(f, 18, c.title())) / 2), y, c.title());
-                        y -= 34;
-                        for (String paragraph : header(c)) {
-                            for (String line : wrap(f, 11, PAGE_WIDTH - 2 * LEFT, paragraph)) {
-                                text(cs, f, 11, LEFT, y, line);
-                                y -= 18;
-                            }
-                        }
-                        y -= 6;
+                        y = firstPageHeader(cs, f, c, y);
                     }
                     text(cs, f, 10, 60, y, "档号");
                     text(cs, f, 10, 250, y, "题名");
@@ -151,6 +143,20 @@ final class CertificateDocuments {
                         + c.items().size() + " 件。",
                 "用途：" + c.purpose(),
                 "出具单位：" + c.issuer() + "    出具时间：" + c.issuedAt());
+    }
+
+    /** The title, centred, and the header paragraphs wrapped within the margins; returns the next line's y. */
+    private static float firstPageHeader(PDPageContentStream cs, PDFont f, Content c, float top) throws IOException {
+        float y = top;
+        text(cs, f, 18, Math.max(LEFT, (PAGE_WIDTH - width(f, 18, c.title())) / 2), y, c.title());
+        y -= 34;
+        for (String paragraph : header(c)) {
+            for (String line : wrap(f, 11, PAGE_WIDTH - 2 * LEFT, paragraph)) {
+                text(cs, f, 11, LEFT, y, line);
+                y -= 18;
+            }
+        }
+        return y - 6;
     }
 
     /** A paragraph broken into lines no wider than {@code max} points, at any character (CJK text has no spaces). */
