@@ -84,7 +84,8 @@ public class ArchiveCodeLookup {
         var params = ItemQueries.scopeParams(scope);
         params.put("parts", runs.stream().map(r -> "%" + escapeLike(r) + "%").toArray(String[]::new));
         params.put("n", PREFILTER);
-        var matches = jdbc.sql(
+        var matches = jdbc
+                .sql(
                         """
                 select i.id, i.archive_code, i.title from item i join fonds f on f.id = i.fonds_id
                 where upper(normalize(i.archive_code, NFKC)) like all(:parts) and """
@@ -97,7 +98,7 @@ public class ArchiveCodeLookup {
                 .filter(m -> ArchiveCodeInput.matches(m.archiveCode(), typed))
                 .toList();
         var exact = matches.stream()
-                .filter(m -> ArchiveCodeInput.key(m.archiveCode()).equals(key))
+                .filter(m -> ArchiveCodeInput.same(m.archiveCode(), typed))
                 .toList();
         if (exact.size() == 1) {
             return exact;

@@ -131,7 +131,8 @@ class LendingRegisters {
             return messages.getMessage("lending.days", new Object[] {u.periodDays()}, locale);
         }
         if (u.dueDate() != null) {
-            return messages.getMessage("lending.dueOn", new Object[] {u.dueDate().toString()}, locale);
+            return messages.getMessage(
+                    "lending.dueOn", new Object[] {u.dueDate().toString()}, locale);
         }
         return "";
     }
@@ -139,10 +140,12 @@ class LendingRegisters {
     private String useRemarks(UseLine u, Locale locale) {
         var parts = new ArrayList<String>();
         if (u.requestId() != null) {
-            parts.add(messages.getMessage("lending.request", new Object[] {u.requestId().toString()}, locale));
+            parts.add(messages.getMessage(
+                    "lending.request", new Object[] {u.requestId().toString()}, locale));
         }
         if (u.loanId() != null) {
-            parts.add(messages.getMessage("lending.loanNo", new Object[] {u.loanId().toString()}, locale));
+            parts.add(messages.getMessage(
+                    "lending.loanNo", new Object[] {u.loanId().toString()}, locale));
         }
         if (u.damaged()) {
             parts.add(msg("lending.damaged", locale));

@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.lending.LendingRegisterRows.LoanFilter;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Register;
 import org.siarchive.shared.Registers;
-import org.siarchive.shared.ReadableTime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,7 +100,8 @@ class RegisterConsole {
             Access access,
             Locale locale) {
         var p = period(from, to);
-        return paper.download(registers.loans(p.from(), p.to(), state, limit(format), access, locale), format, access, locale);
+        return paper.download(
+                registers.loans(p.from(), p.to(), state, limit(format), access, locale), format, access, locale);
     }
 
     /** Excel holds up to the register's bound; a PDF fewer (the shared door refuses other formats). */

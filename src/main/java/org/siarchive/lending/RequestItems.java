@@ -30,7 +30,8 @@ class RequestItems {
     /** Call after {@link LoanRequests#visible}: the request's items, titled where the viewer may see them. */
     List<Shown> shown(List<RequestItem> items, Access access) {
         var titles = new HashMap<UUID, String>();
-        for (ItemRecord item : catalog.items(items.stream().map(RequestItem::itemId).toList())) {
+        for (ItemRecord item :
+                catalog.items(items.stream().map(RequestItem::itemId).toList())) {
             titles.put(item.id(), item.title());
         }
         Map<String, String> levels = catalog.classification().securityLevels();

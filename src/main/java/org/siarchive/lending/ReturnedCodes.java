@@ -18,7 +18,8 @@ final class ReturnedCodes {
         var named = new ArrayList<String>();
         var unknown = new ArrayList<String>();
         for (String t : typed) {
-            var hits = stored.stream().filter(c -> ArchiveCodeInput.matches(c, t)).toList();
+            var hits =
+                    stored.stream().filter(c -> ArchiveCodeInput.matches(c, t)).toList();
             if (hits.size() == 1) {
                 named.add(hits.get(0));
             } else {
