@@ -1,7 +1,9 @@
 package org.siarchive.lending;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import org.siarchive.catalog.ArchiveCodeList;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
@@ -9,6 +11,8 @@ import org.siarchive.shared.FormErrors;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +36,17 @@ class PhysicalConsole {
         }
     }
 
+    /** A loan event as the page shows it, its detail in the reader's language. */
+    record ShownEvent(String kind, String detail, String actor, OffsetDateTime at) {}
+
     private final PhysicalLoans physical;
     private final ReadableTime time;
+    private final MessageSource messages;
 
-    PhysicalConsole(PhysicalLoans physical, ReadableTime time) {
+    PhysicalConsole(PhysicalLoans physical, ReadableTime time, MessageSource messages) {
         this.physical = physical;
         this.time = time;
+        this.messages = messages;
     }
 
     @GetMapping("/lending/physical")
@@ -94,7 +103,18 @@ class PhysicalConsole {
         model.addAttribute("nav", "lending");
         model.addAttribute("loan", physical.loan(id, access));
         model.addAttribute("items", physical.items(id));
-        model.addAttribute("events", physical.events(id));
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute(
+                "events",
+                physical.events(id).stream()
+                        .map(e -> new ShownEvent(
+                                e.kind(),
+                                LoanEventText.readable(e.detail(), messages, locale),
+                                e.actor().equals(PhysicalLoans.REMINDER.name())
+                                        ? messages.getMessage("lending.reminderActor", null, locale)
+                                        : e.actor(),
+                                e.at()))
+                        .toList());
         model.addAttribute("today", time.today());
         model.addAttribute("forms", forms);
         return "lending/loan";

@@ -202,7 +202,7 @@ public class PhysicalLoans {
             throw new InvalidInputException(v);
         }
         rows.extend(id, newDue);
-        rows.event(id, "EXTEND", loan.dueDate() + " → " + newDue + ": " + r, access.actor());
+        rows.event(id, "EXTEND", LoanEventText.extended(loan.dueDate(), newDue, r), access.actor());
         audit.record(
                 access.actor(),
                 AuditedObject.PHYSICAL_LOAN,
@@ -224,7 +224,7 @@ public class PhysicalLoans {
         long open = rows.stillOut(id);
         var changed = rows.moveTo(id, loan.status().returnBy(open, id));
         String detail = n + " returned" + (damaged ? ", damaged" : "") + (open == 0 ? "" : ", " + open + " still out");
-        rows.event(id, "RETURN", detail, access.actor());
+        rows.event(id, "RETURN", LoanEventText.returned(n, damaged, open), access.actor());
         audit.record(
                 access.actor(), AuditedObject.PHYSICAL_LOAN, Long.toString(id), AuditOperation.RETURN, null, detail);
         events.publishEvent(new LoanReturned(
@@ -241,7 +241,7 @@ public class PhysicalLoans {
             tx.executeWithoutResult(s -> {
                 rows.remindOf(loan.id());
                 String detail = loan.overdue(today) ? "overdue since " + loan.dueDate() : "due " + loan.dueDate();
-                rows.event(loan.id(), "REMIND", detail, REMINDER);
+                rows.event(loan.id(), "REMIND", LoanEventText.reminded(loan.overdue(today), loan.dueDate()), REMINDER);
                 audit.record(
                         REMINDER,
                         AuditedObject.PHYSICAL_LOAN,

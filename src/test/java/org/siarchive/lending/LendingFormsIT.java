@@ -253,7 +253,7 @@ class LendingFormsIT extends IntegrationTest {
                         .post(loan + "/return", Map.of("archiveCodes", uniqueTail(item.archiveCode())))
                         .status())
                 .isEqualTo(302);
-        assertThat(archivist.get(loan).body()).contains("已归还");
+        assertThat(archivist.get(loan).body()).contains("已归还", "归还 1 件，尚有 0 件未还");
     }
 
     private static String toFullWidth(String s) {
