@@ -29,6 +29,8 @@ class CatalogAccessRules implements AccessRules {
         return List.of(
                 // console
                 get("/items/*").requires(ITEM_READ),
+                get("/items/*/correction").requires(ITEM_CORRECT),
+                post("/items/*/correction").requires(ITEM_CORRECT),
                 post("/persons/*/unmask").requires(UNMASK),
                 get("/persons", "/persons/*", "/employers", "/employers/*").requires(PARTY_READ),
                 post("/persons", "/employers").requires(PARTY_READ),

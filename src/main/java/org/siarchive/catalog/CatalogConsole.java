@@ -29,8 +29,7 @@ class CatalogConsole {
     private final RelatedRecords related;
     private final CorrectionHistory corrections;
 
-    CatalogConsole(
-            Catalog catalog, Renditions renditions, RelatedRecords related, CorrectionHistory corrections) {
+    CatalogConsole(Catalog catalog, Renditions renditions, RelatedRecords related, CorrectionHistory corrections) {
         this.corrections = corrections;
         this.catalog = catalog;
         this.renditions = renditions;
