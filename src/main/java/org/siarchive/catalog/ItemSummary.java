@@ -24,4 +24,5 @@ public record ItemSummary(
         @Nullable String responsible,
         java.time.@Nullable LocalDate docDate,
         @Nullable String securityLevel,
-        @Nullable Integer pageCount) {}
+        @Nullable Integer pageCount,
+        @Nullable String retentionCode) {}

@@ -205,6 +205,7 @@ final class LuceneDocuments {
                 level == null ? null : level.toString(),
                 number(d, "page_count"));
     }
+
     private static @Nullable Integer number(Document d, String field) {
         var f = d.getField(field);
         return f == null ? null : f.numericValue().intValue();

@@ -1,12 +1,17 @@
 package org.siarchive.search;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.FormErrors;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Page;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -45,8 +50,13 @@ class SearchConsole {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Access access,
             Locale locale,
+            HttpServletResponse response,
             Model model) {
-        page(parameters.query(SearchParameters.DEFAULT_SIZE), access, locale, model);
+        try {
+            page(parameters.query(SearchParameters.DEFAULT_SIZE), access, locale, model);
+        } catch (InvalidInputException e) {
+            invalid(parameters, e, access, response, model);
+        }
         return htmx != null ? "search/page :: results" : "search/page";
     }
 
@@ -56,47 +66,77 @@ class SearchConsole {
             @RequestParam(required = false) @Nullable String refine,
             Access access,
             Locale locale,
+            HttpServletResponse response,
             Model model) {
-        var query = parameters.query(SearchParameters.DEFAULT_SIZE).narrowedBy(refine);
-        String link = new SearchLinks(query).page(query.page());
-        if (link != null) {
-            return "redirect:" + link;
+        try {
+            var query = parameters.query(SearchParameters.DEFAULT_SIZE).narrowedBy(refine);
+            String link = new SearchLinks(query).page(query.page());
+            if (link != null) {
+                return "redirect:" + link;
+            }
+            page(query, access, locale, model);
+        } catch (InvalidInputException e) {
+            invalid(parameters, e, access, response, model);
         }
-        page(query, access, locale, model);
         return "search/page";
     }
 
-    private void page(SearchQuery query, Access access, Locale locale, Model model) {
+    /** The form again with the errors beside the fields and what was typed, no results: 422. */
+    private void invalid(
+            SearchParameters parameters,
+            InvalidInputException e,
+            Access access,
+            HttpServletResponse response,
+            Model model) {
+        response.setStatus(422);
+        var query = parameters.withoutNumbers().query(SearchParameters.DEFAULT_SIZE);
+        form(query, access, model);
+        model.addAttribute("yearText", parameters.year());
+        model.addAttribute("result", new Page<SearchHit>(List.of(), 0, SearchParameters.DEFAULT_SIZE, 0));
+        model.addAttribute("facets", Map.of());
+        model.addAttribute("formErrors", FormErrors.of(e));
+    }
+
+    private void form(SearchQuery query, Access access, Model model) {
         var c = catalog.classification();
-        var steps = c.steps().stream().collect(Collectors.toMap(s -> s.code(), s -> s.name(), (a, b) -> a));
-        var categories =
-                c.categories().stream().collect(Collectors.toMap(x -> x.code(), x -> x.name(), (a, b) -> a));
-        var result = search.search(query, access);
-        var links = new SearchLinks(query);
         model.addAttribute("nav", "search");
         model.addAttribute("q", query);
-        model.addAttribute("links", links);
+        model.addAttribute("links", new SearchLinks(query));
         model.addAttribute("categories", c.categories());
         model.addAttribute("insuranceTypes", c.insuranceTypes());
-        model.addAttribute("steps", steps);
-        model.addAttribute("result", result.page());
+        model.addAttribute(
+                "steps", c.steps().stream().collect(Collectors.toMap(s -> s.code(), s -> s.name(), (a, b) -> a)));
         model.addAttribute("canRequest", access.can(LENDING_REQUEST));
+    }
+
+    private void page(SearchQuery query, Access access, Locale locale, Model model) {
+        var result = search.search(query, access);
+        form(query, access, model);
+        var c = catalog.classification();
+        var steps = c.steps().stream().collect(Collectors.toMap(s -> s.code(), s -> s.name(), (a, b) -> a));
+        var categories = c.categories().stream().collect(Collectors.toMap(x -> x.code(), x -> x.name(), (a, b) -> a));
+        model.addAttribute("result", result.page());
         model.addAttribute(
                 "facets",
-                links.facets(
-                        result,
-                        Map.of(
-                                "category", categories,
-                                "step", steps,
-                                "insurance", c.insuranceTypes(),
-                                "retention", retentions(locale))));
+                new SearchLinks(query)
+                        .facets(
+                                result,
+                                Map.of(
+                                        "category",
+                                        categories,
+                                        "step",
+                                        steps,
+                                        "insurance",
+                                        c.insuranceTypes(),
+                                        "retention",
+                                        retentions(locale))));
     }
 
     /** 保管期限 codes with their names in the reader's language. */
     private Map<String, String> retentions(Locale locale) {
         var out = new LinkedHashMap<String, String>();
-        for (String code : SearchRegister.RETENTION_CODES) {
-            out.put(code, messages.getMessage("search.retention." + code, null, code, locale));
+        for (String code : org.siarchive.catalog.DirectoryRegister.RETENTION_CODES) {
+            out.put(code, messages.getMessage("directory.retention." + code, null, code, locale));
         }
         return out;
     }

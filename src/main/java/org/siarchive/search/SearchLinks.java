@@ -31,7 +31,8 @@ final class SearchLinks {
         texts.add(q.text());
         texts.add(q.name());
         texts.add(q.archiveCode());
-        return texts.stream().anyMatch(t -> t != null && PersonalDigits.ID.matcher(t).find());
+        return texts.stream()
+                .anyMatch(t -> t != null && PersonalDigits.ID.matcher(t).find());
     }
 
     /** The search at page {@code page} (from 0), or null when it must stay a POST. */

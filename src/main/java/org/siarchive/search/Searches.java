@@ -38,7 +38,8 @@ class Searches {
                 "-",
                 AuditOperation.QUERY,
                 null,
-                criteria(q) + " → " + result.page().total() + " hits, page " + result.page().page());
+                criteria(q) + " → " + result.page().total() + " hits, page "
+                        + result.page().page());
         return result;
     }
 
@@ -52,7 +53,8 @@ class Searches {
         int limit = Math.min(max, Bounds.RESULT_WINDOW);
         var hits = new ArrayList<SearchHit>();
         for (int page = 0; hits.size() < limit; page++) {
-            var chunk = search.search(q.at(page, Bounds.MAX_PAGE_SIZE), access.scope()).page();
+            var chunk = search.search(q.at(page, Bounds.MAX_PAGE_SIZE), access.scope())
+                    .page();
             chunk.content().stream().limit(limit - hits.size()).forEach(hits::add);
             if (chunk.content().size() < Bounds.MAX_PAGE_SIZE || (page + 1) * Bounds.MAX_PAGE_SIZE >= chunk.total()) {
                 break;

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.siarchive.catalog.ArchiveCodeInput;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.ArchiveCodeInput;
 import org.siarchive.crypto.FieldCipher;
 import org.siarchive.shared.Bounds;
 import org.siarchive.shared.Page;
@@ -89,8 +89,7 @@ class SqlArchiveSearch implements ArchiveSearch {
         for (int i = 0; i < texts.size(); i++) {
             // the SQL backend has no full text: a text matches title, names or 档号 (as typed) as a substring
             where.add("(title like :t%1$d escape '\\' or person_name like :t%1$d escape '\\'".formatted(i)
-                    + " or employer_name like :t%1$d escape '\\' or archive_code like :t%1$d escape '\\'"
-                            .formatted(i)
+                    + " or employer_name like :t%1$d escape '\\' or archive_code like :t%1$d escape '\\'".formatted(i)
                     + " or archive_code_key like :k%1$d escape '\\')".formatted(i));
             params.put("t" + i, "%" + likePrefix(texts.get(i)));
             String key = ArchiveCodeInput.key(texts.get(i));
@@ -175,7 +174,8 @@ class SqlArchiveSearch implements ArchiveSearch {
 
     @Override
     public boolean needsRebuild() {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 select exists (select 1 from search_entry
                     where org_path is null or cert_no is not null or archive_code_key is null)
                 """)
