@@ -92,7 +92,9 @@ class SearchConsole {
         var query = parameters.withoutNumbers().query(SearchParameters.DEFAULT_SIZE);
         form(query, access, model);
         model.addAttribute("yearText", parameters.year());
-        model.addAttribute("result", new Page<SearchHit>(List.of(), 0, SearchParameters.DEFAULT_SIZE, 0));
+        var empty = new Page<SearchHit>(List.of(), 0, SearchParameters.DEFAULT_SIZE, 0);
+        model.addAttribute("result", empty);
+        model.addAttribute("links", new SearchLinks(query).view(empty));
         model.addAttribute("facets", Map.of());
         model.addAttribute("formErrors", FormErrors.of(e));
     }
@@ -101,7 +103,6 @@ class SearchConsole {
         var c = catalog.classification();
         model.addAttribute("nav", "search");
         model.addAttribute("q", query);
-        model.addAttribute("links", new SearchLinks(query));
         model.addAttribute("categories", c.categories());
         model.addAttribute("insuranceTypes", c.insuranceTypes());
         model.addAttribute(
@@ -116,6 +117,7 @@ class SearchConsole {
         var steps = c.steps().stream().collect(Collectors.toMap(s -> s.code(), s -> s.name(), (a, b) -> a));
         var categories = c.categories().stream().collect(Collectors.toMap(x -> x.code(), x -> x.name(), (a, b) -> a));
         model.addAttribute("result", result.page());
+        model.addAttribute("links", new SearchLinks(query).view(result.page()));
         model.addAttribute(
                 "facets",
                 new SearchLinks(query)

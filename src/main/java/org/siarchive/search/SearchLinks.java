@@ -22,6 +22,24 @@ final class SearchLinks {
     /** A facet value as a link that adds (or, when active, removes) it. */
     record FacetLink(String label, long count, String href, boolean active) {}
 
+    /**
+     * The links of a page of results for the template: previous and next page, the register in Excel and PDF;
+     * all null when the search must stay a POST ({@code post}).
+     */
+    record View(boolean post, @Nullable String prev, @Nullable String next, @Nullable String xlsx, @Nullable String pdf) {}
+
+    View view(org.siarchive.shared.Page<?> result) {
+        if (carriesIdNumber()) {
+            return new View(true, null, null, null, null);
+        }
+        return new View(
+                false,
+                result.page() > 0 ? page(result.page() - 1) : null,
+                result.page() + 1 < result.totalPages() ? page(result.page() + 1) : null,
+                export("xlsx"),
+                export("pdf"));
+    }
+
     /** True when the query holds an ID number anywhere, so it must not become a link. */
     boolean carriesIdNumber() {
         if (!SearchQuery.blank(q.idNumber())) {
