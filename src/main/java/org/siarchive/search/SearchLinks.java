@@ -26,7 +26,8 @@ final class SearchLinks {
      * The links of a page of results for the template: previous and next page, the register in Excel and PDF;
      * all null when the search must stay a POST ({@code post}).
      */
-    record View(boolean post, @Nullable String prev, @Nullable String next, @Nullable String xlsx, @Nullable String pdf) {}
+    record View(
+            boolean post, @Nullable String prev, @Nullable String next, @Nullable String xlsx, @Nullable String pdf) {}
 
     View view(org.siarchive.shared.Page<?> result) {
         if (carriesIdNumber()) {
