@@ -97,13 +97,7 @@ final class LuceneDocuments {
         if (e.insuranceType() != null) {
             d.add(new StoredField("insurance_type", e.insuranceType()));
         }
-        stored(d, "responsible", e.responsible());
-        stored(d, "doc_date", e.docDate() == null ? null : e.docDate().toString());
-        stored(d, "retention_code", e.retentionCode());
-        d.add(new StoredField("security_level", e.clearance()));
-        if (e.pageCount() != null) {
-            d.add(new StoredField("page_count", e.pageCount()));
-        }
+        directoryColumns(d, e);
         long handled = e.handledAt().toInstant().toEpochMilli();
         d.add(new StoredField("handled", handled));
         d.add(new NumericDocValuesField("handled", handled));
@@ -160,6 +154,17 @@ final class LuceneDocuments {
             if (key.charAt(i) != '-') { // a typed key never starts with a separator
                 d.add(new StringField(CODE_SUFFIXES, key.substring(i), Field.Store.NO));
             }
+        }
+    }
+
+    /** What the result list and the 目录 register show besides the title: 责任者, 日期, 保管期限, 密级, 页数. */
+    private static void directoryColumns(Document d, SearchEntry e) {
+        stored(d, "responsible", e.responsible());
+        stored(d, "doc_date", e.docDate() == null ? null : e.docDate().toString());
+        stored(d, "retention_code", e.retentionCode());
+        d.add(new StoredField("security_level", e.clearance()));
+        if (e.pageCount() != null) {
+            d.add(new StoredField("page_count", e.pageCount()));
         }
     }
 
