@@ -117,6 +117,11 @@ class SearchJourneyTest extends BrowserTest {
             String request = row.locator("a.request-use").getAttribute("href");
             assertThat(URLDecoder.decode(request, StandardCharsets.UTF_8)).isEqualTo("/lending?archiveCodes=" + code);
             assertThat(page.isVisible("#refine")).isTrue();
+            // the results sit beside the facets, not below them
+            assertThat(
+                            page.evaluate(
+                                    "() => document.querySelector('#search-results').getBoundingClientRect().left >= document.querySelector('#facets').getBoundingClientRect().right"))
+                    .isEqualTo(true);
             Browsers.screenshot(page, "search-typed-code");
 
             // the register: the Excel rows are the screen's rows
