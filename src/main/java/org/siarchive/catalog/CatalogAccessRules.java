@@ -37,6 +37,7 @@ class CatalogAccessRules implements AccessRules {
                         .requires(CONTAINER_MANAGE),
                 post("/persons/*/unmask").requires(UNMASK),
                 get("/persons", "/persons/*", "/employers", "/employers/*").requires(PARTY_READ),
+                get("/persons/*/export", "/employers/*/export").requires(PARTY_READ),
                 post("/persons", "/employers").requires(PARTY_READ),
                 // API
                 get("/api/v1/items/*/related").requires(ITEM_READ),
