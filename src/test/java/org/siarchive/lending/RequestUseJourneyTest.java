@@ -27,13 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class RequestUseJourneyTest extends BrowserTest {
 
-    /**
-     * SEARCH STEP: the console search finds a 档号 typed with "-" once the search part of issue 14 is merged
-     * (branch i14/search). Until then the reader reaches the item by its address. Lead: set to {@code true}
-     * after merging that branch.
-     */
-    static final boolean SEARCH_FINDS_TYPED_CODES = false;
-
     @Autowired
     Accounts accounts;
 
@@ -75,14 +68,15 @@ class RequestUseJourneyTest extends BrowserTest {
         try (var ctx = browser.newContext(zhCn)) {
             var page = ctx.newPage();
             Browsers.login(page, base, reader.username(), reader.password(), reader.codes());
-            if (SEARCH_FINDS_TYPED_CODES) {
-                page.navigate(base + "/search");
-                page.fill("#q", typed);
-                page.click("#search-submit");
-                page.click("#results a:text-is('" + code + "')");
-            } else {
-                page.navigate(base + "/items/" + item.id()); // SEARCH STEP stand-in, see SEARCH_FINDS_TYPED_CODES
+            page.navigate(base + "/search");
+            page.fill("#q", typed);
+            page.click("#search-submit");
+            var hit = page.locator("#results a:text-is('" + code + "')");
+            for (int i = 0; i < 40 && hit.count() == 0; i++) { // the index follows the capture's event
+                page.waitForTimeout(250);
+                page.reload();
             }
+            hit.click();
             page.waitForSelector("#request-use");
             assertThat(page.textContent("#archive-code").strip()).isEqualTo(code);
             page.click("#request-use");
