@@ -47,7 +47,8 @@ class CaptureConsole {
     }
 
     @GetMapping("/capture")
-    String form(@RequestParam(name = "businessStep", required = false) @Nullable String step, Access access, Model model) {
+    String form(
+            @RequestParam(name = "businessStep", required = false) @Nullable String step, Access access, Model model) {
         var c = catalog.classification();
         String chosen = step != null && c.step(step) != null ? step : "GRCB";
         var fmt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -55,7 +56,9 @@ class CaptureConsole {
         var fonds = fondsInScope(access);
         String preselected = fonds.keySet().stream().findFirst().orElse("");
         model.addAttribute(
-                "form", CaptureForm.blank(preselected, chosen, now.format(fmt), now.toLocalDate().toString()));
+                "form",
+                CaptureForm.blank(
+                        preselected, chosen, now.format(fmt), now.toLocalDate().toString()));
         return render(model, access, Map.of());
     }
 
@@ -94,7 +97,8 @@ class CaptureConsole {
             chosen.discardAll(kept, owner);
             redirect.addFlashAttribute(
                     "flash",
-                    messages.getMessage("capture.done", new Object[] {result.item().archiveCode()}, locale));
+                    messages.getMessage(
+                            "capture.done", new Object[] {result.item().archiveCode()}, locale));
             return "redirect:/items/" + result.item().id();
         } catch (InvalidInputException e) {
             response.setStatus(422);

@@ -29,7 +29,9 @@ final class CaptureFormFields {
 
     private static Violation place(Violation v, List<String> materials) {
         String f = v.field();
-        if (f.equals("files") && v.rule().equals("requiredMaterialMissing") && !v.args().isEmpty()) {
+        if (f.equals("files")
+                && v.rule().equals("requiredMaterialMissing")
+                && !v.args().isEmpty()) {
             return new Violation(
                     CaptureFormFiles.field(v.args().get(0)), "required", "capture.materialRequired", v.args());
         }

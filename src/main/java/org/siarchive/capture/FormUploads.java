@@ -105,7 +105,10 @@ class FormUploads {
             return Optional.empty();
         }
         var k = kept.get(token);
-        if (k == null || !k.owner().equals(owner) || expired(k, Instant.now()) || !Files.exists(k.file().path())) {
+        if (k == null
+                || !k.owner().equals(owner)
+                || expired(k, Instant.now())
+                || !Files.exists(k.file().path())) {
             return Optional.empty();
         }
         return Optional.of(k);

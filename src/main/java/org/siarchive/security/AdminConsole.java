@@ -1,9 +1,9 @@
 package org.siarchive.security;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import jakarta.servlet.http.HttpServletResponse;
 import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.FondsDirectory;
 import org.siarchive.organisation.Organisations;

@@ -54,7 +54,12 @@ class OrganisationsConsole {
     @PostMapping("/admin/organisations")
     String createOrg(@ModelAttribute("form") OrgForm form, Access access, Model model, HttpServletResponse response) {
         try {
-            organisations.create(form.parentId() == null ? 0 : form.parentId(), form.code(), form.name(), form.level(), access.actor());
+            organisations.create(
+                    form.parentId() == null ? 0 : form.parentId(),
+                    form.code(),
+                    form.name(),
+                    form.level(),
+                    access.actor());
         } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("formErrors", FormErrors.of(e));

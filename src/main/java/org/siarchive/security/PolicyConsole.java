@@ -58,7 +58,10 @@ class PolicyConsole {
             submitted.put(
                     key,
                     key.equals(SecurityPolicy.TOTP_ROLES)
-                            ? given.stream().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.joining(","))
+                            ? given.stream()
+                                    .map(String::strip)
+                                    .filter(s -> !s.isEmpty())
+                                    .collect(Collectors.joining(","))
                             : given.get(0).strip());
         }
         var changes = new LinkedHashMap<String, String>();
