@@ -89,6 +89,10 @@ class CaptureConsole {
         var submission = form.toSubmission(chosen.materials());
         var problems = new ArrayList<>(chosen.refused());
         problems.addAll(captures.problems(submission, chosen.uploads(), access));
+        if (form.businessStep() != null && !problems.isEmpty()) {
+            problems.addAll(CaptureFormFields.missingRequired(
+                    catalog.classification().step(form.businessStep()), chosen.materials()));
+        }
         try {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);

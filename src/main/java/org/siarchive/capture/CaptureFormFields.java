@@ -27,6 +27,22 @@ final class CaptureFormFields {
         return out;
     }
 
+    /**
+     * The required materials of {@code step} no file was given for, each beside its row. The quality rules
+     * name them only once some file was sent; the form names them always.
+     */
+    static List<Violation> missingRequired(
+            org.siarchive.catalog.Classification.@org.jspecify.annotations.Nullable Step step, List<String> given) {
+        if (step == null || !given.isEmpty()) {
+            return List.of();
+        }
+        return step.materials().stream()
+                .filter(m -> m.required())
+                .map(m -> new Violation(
+                        CaptureFormFiles.field(m.code()), "required", "capture.materialRequired", List.of(m.code())))
+                .toList();
+    }
+
     private static Violation place(Violation v, List<String> materials) {
         String f = v.field();
         if (f.equals("files")

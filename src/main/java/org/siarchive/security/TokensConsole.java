@@ -41,7 +41,7 @@ class TokensConsole {
             return new TokenForm("", null, List.of(), "1", "", "90");
         }
 
-        List<String> scopesOrEmpty() {
+        public List<String> scopesOrEmpty() {
             return scopes == null ? List.of() : scopes;
         }
     }

@@ -74,6 +74,7 @@ class CaptureFormIT extends IntegrationTest {
         var l = TestAccounts.create(accounts, name, orgId, Set.of(Role.CLERK), 2, false);
         var s = new ConsoleSession(port);
         assertThat(s.login(l.username(), l.password(), l.codes())).isEqualTo("/");
+        s.get("/capture"); // the session's CSRF token
         return s;
     }
 
@@ -149,7 +150,7 @@ class CaptureFormIT extends IntegrationTest {
         form.put("personName", "");
         var files = List.of(
                 new FilePart("RY01", "增员表.png", Samples.png(run.hashCode())),
-                new FilePart("RY02", "身份证.pdf", Samples.pdf("身份证 " + run)));
+                new FilePart("RY02", "身份证.pdf", Samples.pdf("ID card " + run)));
         var refused = post(clerk, form, List.of("RY01", "RY02"), files, List.of());
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body())
@@ -240,9 +241,6 @@ class CaptureFormIT extends IntegrationTest {
             List<String> rows,
             List<FilePart> files,
             List<String> kept) {
-        if (session.csrf().isEmpty()) {
-            session.get("/capture");
-        }
         String boundary = "----capture" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         fields.forEach((k, v) -> text(body, boundary, k, v));
