@@ -1,6 +1,7 @@
 package org.siarchive.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +57,7 @@ class AdminConsole {
     }
 
     /** The new-account form as posted. */
-    record NewAccount(@Nullable String username, @Nullable String displayName, @Nullable Long orgId) {}
+    record NewAccount(@Nullable String username, @Nullable String displayName, @Nullable String orgId) {}
 
     private String listPage(Model model) {
         model.addAttribute("nav", "accounts");
@@ -87,11 +88,16 @@ class AdminConsole {
             Model model,
             RedirectAttributes flash,
             HttpServletResponse response) {
+        var v = new ArrayList<Violation>();
+        long orgId = FormNumbers.parse(form.orgId(), "orgId", v);
         try {
+            if (!v.isEmpty()) {
+                throw new InvalidInputException(v);
+            }
             var created = accounts.create(
                     form.username() == null ? "" : form.username(),
                     form.displayName() == null ? "" : form.displayName(),
-                    form.orgId() == null ? 0 : form.orgId(),
+                    orgId,
                     access.actor());
             flash.addFlashAttribute("oneTimeUser", created.account().username());
             flash.addFlashAttribute("oneTimePassword", created.oneTimePassword());

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 class OrganisationsConsole {
 
     /** The new-unit form as posted. */
-    record OrgForm(@Nullable Long parentId, @Nullable String code, @Nullable String name, @Nullable String level) {
+    record OrgForm(@Nullable String parentId, @Nullable String code, @Nullable String name, @Nullable String level) {
 
         OrgForm {
             code = code == null ? "" : code.strip();

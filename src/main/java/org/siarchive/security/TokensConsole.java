@@ -31,7 +31,7 @@ class TokensConsole {
     /** The issue form as posted; numbers as typed, so a wrong one is an error beside its field. */
     record TokenForm(
             @Nullable String client,
-            @Nullable Long orgId,
+            @Nullable String orgId,
             @Nullable List<String> scopes,
             @Nullable String clearance,
             @Nullable String allowedNetworks,
@@ -71,8 +71,9 @@ class TokensConsole {
             RedirectAttributes flash,
             HttpServletResponse response) {
         var v = new ArrayList<Violation>();
-        int clearance = number(form.clearance(), "clearance", v);
-        int validDays = number(form.validDays(), "validDays", v);
+        int clearance = FormNumbers.parseInt(form.clearance(), "clearance", v);
+        int validDays = FormNumbers.parseInt(form.validDays(), "validDays", v);
+        long orgId = FormNumbers.parse(form.orgId(), "orgId", v);
         try {
             if (!v.isEmpty()) {
                 v.addAll(tokens.problems(
@@ -85,7 +86,7 @@ class TokensConsole {
             }
             var issued = tokens.issue(
                     form.client() == null ? "" : form.client(),
-                    form.orgId() == null ? 0 : form.orgId(),
+                    orgId,
                     new LinkedHashSet<>(form.scopesOrEmpty()),
                     clearance,
                     form.allowedNetworks(),
@@ -105,15 +106,6 @@ class TokensConsole {
     String revoke(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Access access) {
         tokens.revoke(id, reason, access.actor());
         return "redirect:/admin/tokens";
-    }
-
-    private static int number(@Nullable String raw, String field, List<Violation> v) {
-        try {
-            return Integer.parseInt(raw == null ? "" : raw.strip());
-        } catch (NumberFormatException e) {
-            v.add(Violation.of(field, "integer"));
-            return 0;
-        }
     }
 
     private String render(Model model) {
