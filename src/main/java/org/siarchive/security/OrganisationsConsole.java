@@ -53,13 +53,13 @@ class OrganisationsConsole {
 
     @PostMapping("/admin/organisations")
     String createOrg(@ModelAttribute("form") OrgForm form, Access access, Model model, HttpServletResponse response) {
+        var v = new java.util.ArrayList<Violation>();
+        long parentId = FormNumbers.parse(form.parentId(), "parentId", v);
         try {
-            organisations.create(
-                    form.parentId() == null ? 0 : form.parentId(),
-                    form.code(),
-                    form.name(),
-                    form.level(),
-                    access.actor());
+            if (!v.isEmpty()) {
+                throw new InvalidInputException(v);
+            }
+            organisations.create(parentId, form.code(), form.name(), form.level(), access.actor());
         } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("formErrors", FormErrors.of(e));
