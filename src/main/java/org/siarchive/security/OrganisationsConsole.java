@@ -66,8 +66,8 @@ class OrganisationsConsole {
             return render(model);
         } catch (ConflictException e) {
             response.setStatus(409);
-            var v = new Violation("code", "conflict", e.messageKey(), e.args());
-            model.addAttribute("formErrors", FormErrors.of(List.of(v)));
+            var taken = new Violation("code", "conflict", e.messageKey(), e.args());
+            model.addAttribute("formErrors", FormErrors.of(List.of(taken)));
             return render(model);
         }
         return "redirect:/admin/organisations";
