@@ -55,6 +55,9 @@ class CaptureFormIT extends IntegrationTest {
     @Autowired
     Preservation preservation;
 
+    @Autowired
+    FormUploads uploads;
+
     final String run = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
     String fonds;
     ConsoleSession clerk;
@@ -203,6 +206,25 @@ class CaptureFormIT extends IntegrationTest {
         assertThat(removed.status()).isEqualTo(200);
         assertThat(tokens(removed.body())).isEmpty();
         assertThat(preservation.stagedFiles(FormUploads.PREFIX + tokens.get(0))).isEmpty();
+    }
+
+    @Test
+    void stagedFormFilesNoTokenNamesAreSweptOnceIdle() throws Exception {
+        String orphan = FormUploads.PREFIX + UUID.randomUUID();
+        String fresh = FormUploads.PREFIX + UUID.randomUUID();
+        var old = preservation.stage(orphan, 1, new java.io.ByteArrayInputStream(Samples.png(3)), 1 << 20);
+        preservation.stage(fresh, 1, new java.io.ByteArrayInputStream(Samples.png(4)), 1 << 20);
+        java.nio.file.Files.setLastModifiedTime(
+                old.path(),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        uploads.sweep();
+        assertThat(preservation.stagedFiles(orphan))
+                .as("left by a crash or restart: swept")
+                .isEmpty();
+        assertThat(preservation.stagedFiles(fresh))
+                .as("may be a file being kept right now")
+                .hasSize(1);
+        preservation.discardStaging(fresh);
     }
 
     private Map<String, String> complete() {
