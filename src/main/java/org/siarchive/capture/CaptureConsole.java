@@ -1,5 +1,6 @@
 package org.siarchive.capture;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.Classification;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
+import org.siarchive.shared.FormErrors;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
@@ -23,42 +25,47 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The capture form of the console: the same path as the API, with errors shown beside the fields. */
+/**
+ * The capture form of the console: the same path as the API. A refused form comes back (422) with every
+ * error beside its field, the typed values and the chosen files kept (staged, by token: {@link FormUploads}).
+ */
 @Controller
 class CaptureConsole {
 
     private final Catalog catalog;
     private final Captures captures;
+    private final FormUploads kept;
     private final MessageSource messages;
-
     private final ReadableTime time;
 
-    CaptureConsole(Catalog catalog, Captures captures, MessageSource messages, ReadableTime time) {
-        this.time = time;
+    CaptureConsole(Catalog catalog, Captures captures, FormUploads kept, MessageSource messages, ReadableTime time) {
         this.catalog = catalog;
         this.captures = captures;
+        this.kept = kept;
         this.messages = messages;
+        this.time = time;
     }
 
     @GetMapping("/capture")
-    String form(@RequestParam(name = "businessStep", required = false) @Nullable String step, Model model) {
+    String form(
+            @RequestParam(name = "businessStep", required = false) @Nullable String step, Access access, Model model) {
         var c = catalog.classification();
         String chosen = step != null && c.step(step) != null ? step : "GRCB";
-        var fmt = new java.time.format.DateTimeFormatterBuilder()
-                .appendPattern("yyyy-MM-dd'T'HH:mm")
-                .toFormatter();
+        var fmt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
         var now = time.now().toLocalDateTime();
-        String fonds = c.fonds().keySet().stream().findFirst().orElse("");
+        var fonds = fondsInScope(access);
+        String preselected = fonds.keySet().stream().findFirst().orElse("");
         model.addAttribute(
                 "form",
                 CaptureForm.blank(
-                        fonds, chosen, now.format(fmt), now.toLocalDate().toString()));
-        return render(model, List.of(), java.util.Set.of());
+                        preselected, chosen, now.format(fmt), now.toLocalDate().toString()));
+        return render(model, access, Map.of());
     }
 
     @GetMapping("/capture/materials")
     String materials(@RequestParam("businessStep") String step, Model model) {
         model.addAttribute("step", catalog.classification().step(step));
+        model.addAttribute("kept", Map.of());
         return "capture/form :: materials";
     }
 
@@ -67,57 +74,70 @@ class CaptureConsole {
             @ModelAttribute("form") CaptureForm form,
             @RequestParam(name = "material", required = false) @Nullable List<String> materials,
             @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
+            @RequestParam(name = "kept", required = false) @Nullable List<String> tokens,
+            @RequestParam(name = "removeKept", required = false) @Nullable String remove,
             Access access,
             Model model,
             RedirectAttributes redirect,
-            Locale locale) {
-        var chosenMaterials = new ArrayList<String>();
-        var uploads = new ArrayList<Upload>();
-        pair(materials, files, chosenMaterials, uploads);
+            Locale locale,
+            HttpServletResponse response) {
+        String owner = access.actor().name();
+        var chosen = CaptureFormFiles.collect(kept, owner, materials, files, tokens, remove);
+        if (remove != null) {
+            return render(model, access, chosen.byMaterial());
+        }
+        var submission = form.toSubmission(chosen.materials());
+        var problems = new ArrayList<>(chosen.refused());
+        problems.addAll(captures.problems(submission, chosen.uploads(), access));
+        if (form.businessStep() != null && !problems.isEmpty()) {
+            problems.addAll(CaptureFormFields.missingRequired(
+                    catalog.classification().step(form.businessStep()), chosen.materials()));
+        }
         try {
-            var result = captures.capture(form.toSubmission(chosenMaterials), uploads, null, access);
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            var result = captures.capture(submission, chosen.uploads(), null, access);
+            chosen.discardAll(kept, owner);
             redirect.addFlashAttribute(
                     "flash",
                     messages.getMessage(
                             "capture.done", new Object[] {result.item().archiveCode()}, locale));
             return "redirect:/items/" + result.item().id();
         } catch (InvalidInputException e) {
-            return render(model, texts(e.violations(), locale), fieldsOf(e.violations()));
+            response.setStatus(422);
+            model.addAttribute("formErrors", FormErrors.of(CaptureFormFields.of(e.violations(), chosen.materials())));
+            return render(model, access, chosen.byMaterial());
         } catch (ConflictException e) {
-            String text = messages.getMessage(e.messageKey(), e.args().toArray(), e.messageKey(), locale);
-            return render(model, List.of(text), java.util.Set.of("acceptanceNo"));
+            response.setStatus(409);
+            var v = new Violation("acceptanceNo", "conflict", e.messageKey(), e.args());
+            model.addAttribute("formErrors", FormErrors.of(List.of(v)));
+            return render(model, access, chosen.byMaterial());
         }
     }
 
-    /** Pairs each non-empty file input with the material of its row, in page order. */
-    private static void pair(
-            @Nullable List<String> materials,
-            @Nullable List<MultipartFile> files,
-            List<String> outMaterials,
-            List<Upload> outUploads) {
-        if (materials == null || files == null) {
-            return;
-        }
-        for (int i = 0; i < Math.min(materials.size(), files.size()); i++) {
-            var f = files.get(i);
-            if (!f.isEmpty()) {
-                outMaterials.add(materials.get(i));
-                outUploads.add(
-                        new Upload(f.getOriginalFilename() == null ? "" : f.getOriginalFilename(), f::getInputStream));
-            }
-        }
-    }
-
-    private String render(Model model, List<String> errors, java.util.Set<String> invalid) {
+    private String render(Model model, Access access, Map<String, FormUploads.Kept> keptFiles) {
         Classification c = catalog.classification();
         var form = (CaptureForm) model.getAttribute("form");
         model.addAttribute("nav", "capture");
         model.addAttribute("classification", c);
+        model.addAttribute("fondsOptions", fondsInScope(access));
         model.addAttribute("stepsByCategory", stepsByCategory(c));
         model.addAttribute("step", form == null || form.businessStep() == null ? null : c.step(form.businessStep()));
-        model.addAttribute("errors", errors);
-        model.addAttribute("invalid", invalid);
+        model.addAttribute("kept", keptFiles);
         return "capture/form";
+    }
+
+    /** The fonds the caller may capture into (their data scope), by code. */
+    private Map<String, String> fondsInScope(Access access) {
+        var mine = new java.util.HashSet<>(catalog.fondsCodesInScope(access.scope()));
+        var out = new LinkedHashMap<String, String>();
+        catalog.classification().fonds().forEach((code, name) -> {
+            if (mine.contains(code)) {
+                out.put(code, name);
+            }
+        });
+        return out;
     }
 
     private static Map<Classification.Category, List<Classification.Step>> stepsByCategory(Classification c) {
@@ -129,32 +149,6 @@ class CaptureConsole {
             if (!steps.isEmpty()) {
                 out.put(cat, steps);
             }
-        }
-        return out;
-    }
-
-    private List<String> texts(List<Violation> violations, Locale locale) {
-        return violations.stream()
-                .map(v -> {
-                    String label = messages.getMessage(
-                            "field." + v.field().replaceAll("\\[\\d+]", "[]"), null, v.field(), locale);
-                    String msg = messages.getMessage(v.messageKey(), v.args().toArray(), v.rule(), locale);
-                    return messages.getMessage(
-                            "violation.format", new Object[] {label, msg}, label + ": " + msg, locale);
-                })
-                .toList();
-    }
-
-    /** Form inputs to mark invalid: "person.certNo" → "personCertNo"; file errors mark the file list. */
-    private static java.util.Set<String> fieldsOf(List<Violation> violations) {
-        var out = new java.util.LinkedHashSet<String>();
-        for (var v : violations) {
-            String f = v.field().startsWith("files") ? "files" : v.field();
-            int dot = f.indexOf('.');
-            if (dot > 0) {
-                f = f.substring(0, dot) + Character.toUpperCase(f.charAt(dot + 1)) + f.substring(dot + 2);
-            }
-            out.add(f);
         }
         return out;
     }

@@ -152,7 +152,29 @@ public class Captures {
         return new CaptureResult(earlier, true);
     }
 
+    /**
+     * Every rule a capture by {@code access} breaks, all at once and before anything is staged: the fonds'
+     * scope, the metadata and the files' count (the console form shows them beside its fields).
+     */
+    List<Violation> problems(Submission s, List<Upload> uploads, Access access) {
+        var v = new ArrayList<Violation>();
+        if (s.fondsCode() != null
+                && !s.fondsCode().isBlank()
+                && !catalog.fondsInScope(s.fondsCode().strip(), access.scope())) {
+            v.add(Violation.of("fondsCode", "outOfScope", s.fondsCode().strip()));
+        }
+        v.addAll(violations(s, uploads, null));
+        return v;
+    }
+
     private void validate(Submission s, List<Upload> uploads, @Nullable String idempotencyKey) {
+        var v = violations(s, uploads, idempotencyKey);
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
+    }
+
+    private List<Violation> violations(Submission s, List<Upload> uploads, @Nullable String idempotencyKey) {
         var v = new ArrayList<>(quality.check(s, facts.current()));
         if (uploads.isEmpty()) {
             v.add(Violation.of("files", "noUpload"));
@@ -164,9 +186,7 @@ public class Captures {
         if (idempotencyKey != null && !idempotencyKey.strip().matches("[A-Za-z0-9_.:\\-]{1,150}")) {
             v.add(Violation.of("Idempotency-Key", "format"));
         }
-        if (!v.isEmpty()) {
-            throw new InvalidInputException(v);
-        }
+        return v;
     }
 
     private List<StagedFile> stageAll(String key, List<Upload> uploads) {
@@ -194,7 +214,11 @@ public class Captures {
     }
 
     private void checkFormat(List<Violation> v, int i, String name, StagedFile f) {
-        String field = "files[" + i + "]";
+        checkFormat(v, "files[" + i + "]", name, f);
+    }
+
+    /** The format rules of one staged upload, reported on {@code field}. */
+    void checkFormat(List<Violation> v, String field, String name, StagedFile f) {
         if (f.fixity().size() == 0) {
             v.add(Violation.of(field, "emptyFile"));
         } else if (!acceptedFormats.accepts(f.format())) {

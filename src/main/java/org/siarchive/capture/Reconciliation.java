@@ -152,6 +152,9 @@ public class Reconciliation {
     private List<Finding> discardUnregisteredStaging() {
         var out = new ArrayList<Finding>();
         for (String key : preservation.stagingKeys()) {
+            if (key.startsWith(FormUploads.PREFIX)) {
+                continue; // files a console form keeps; FormUploads sweeps them
+            }
             boolean registered =
                     isUuid(key) && catalog.item(UUID.fromString(key)).isPresent();
             preservation.discardStaging(key);

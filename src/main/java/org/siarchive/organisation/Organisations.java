@@ -118,14 +118,22 @@ public class Organisations {
 
     @Transactional
     public OrgUnit create(long parentId, String code, String name, String level, Actor actor) {
+        var v = new java.util.ArrayList<Violation>();
+        if (code.isBlank()) {
+            v.add(Violation.of("code", "required"));
+        } else if (code.length() > 32 || !code.matches("[A-Za-z0-9_-]+")) {
+            v.add(Violation.of("code", "format"));
+        }
+        if (name.isBlank()) {
+            v.add(Violation.of("name", "required"));
+        } else if (name.length() > 200) {
+            v.add(Violation.of("name", "maxLength", 200));
+        }
         if (!LEVELS.contains(level)) {
-            throw new InvalidInputException(Violation.of("level", "code"));
+            v.add(Violation.of("level", "code"));
         }
-        if (code.isBlank() || code.length() > 32 || !code.matches("[A-Za-z0-9_-]+")) {
-            throw new InvalidInputException(Violation.of("code", "format"));
-        }
-        if (name.isBlank() || name.length() > 200) {
-            throw new InvalidInputException(Violation.of("name", "required"));
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v); // every broken rule at once
         }
         var parent = require(parentId);
         if (byCode(code).isPresent()) {

@@ -98,6 +98,14 @@ public class ApiTokens {
         return new Issued(token, require(id));
     }
 
+    /** Every rule a request for a token breaks, all at once, without issuing anything. */
+    List<Violation> problems(
+            String client, Set<String> scopes, int clearance, @Nullable String allowedNetworks, int validDays) {
+        var v = violations(client, scopes, clearance, validDays);
+        v.addAll(AllowedNetworks.check(AllowedNetworks.normalise(allowedNetworks)));
+        return v;
+    }
+
     /** What is wrong with a request for a token, networks apart: a token carries business scopes only. */
     private static List<Violation> violations(String client, Set<String> scopes, int clearance, int validDays) {
         var v = new ArrayList<Violation>();

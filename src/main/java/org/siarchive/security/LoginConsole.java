@@ -171,7 +171,7 @@ class LoginConsole {
         model.addAttribute("nav", "account");
         model.addAttribute("account", accounts.require(p.accountId()));
         model.addAttribute("principal", p);
-        model.addAttribute("permissionList", new java.util.TreeSet<>(p.permissions()));
+        model.addAttribute("permissionKeys", PermissionLabels.keys(p.permissions()));
         return "security/account";
     }
 

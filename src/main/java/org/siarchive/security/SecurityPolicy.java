@@ -109,9 +109,33 @@ public class SecurityPolicy {
         return out;
     }
 
+    /**
+     * Changes several settings at once: every value is checked first and all violations are reported
+     * together; only when all pass is anything written (one transaction, one audit entry per change).
+     */
+    @Transactional
+    void setAll(Map<String, String> changes, Actor actor) {
+        var v = new java.util.ArrayList<Violation>();
+        var normalised = new LinkedHashMap<String, String>();
+        changes.forEach((name, value) -> {
+            try {
+                normalised.put(name, normalise(name, value));
+            } catch (InvalidInputException e) {
+                v.addAll(e.violations());
+            }
+        });
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
+        normalised.forEach((name, value) -> write(name, value, actor));
+    }
+
     @Transactional
     void set(String name, String value, Actor actor) {
-        String normalised;
+        write(name, normalise(name, value), actor);
+    }
+
+    private static String normalise(String name, String value) {
         if (name.equals(TOTP_ROLES)) {
             var roles = Arrays.stream(value.split(","))
                     .map(String::strip)
@@ -126,23 +150,25 @@ public class SecurityPolicy {
                     throw new InvalidInputException(Violation.of(name, "code"));
                 }
             }
-            normalised = String.join(",", roles);
-        } else {
-            var key = Arrays.stream(Key.values())
-                    .filter(k -> k.name.equals(name))
-                    .findFirst()
-                    .orElseThrow(() -> new InvalidInputException(Violation.of("key", "code")));
-            int v;
-            try {
-                v = Integer.parseInt(value.strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(Violation.of(name, "integer"));
-            }
-            if (v < key.min || v > key.max) {
-                throw new InvalidInputException(Violation.of(name, "range", key.min, key.max));
-            }
-            normalised = Integer.toString(v);
+            return String.join(",", roles);
         }
+        var key = Arrays.stream(Key.values())
+                .filter(k -> k.name.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(Violation.of("key", "code")));
+        int v;
+        try {
+            v = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(Violation.of(name, "integer"));
+        }
+        if (v < key.min || v > key.max) {
+            throw new InvalidInputException(Violation.of(name, "range", key.min, key.max));
+        }
+        return Integer.toString(v);
+    }
+
+    private void write(String name, String normalised, Actor actor) {
         String before = current().get(name);
         jdbc.sql(
                         """

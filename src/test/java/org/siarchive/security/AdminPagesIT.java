@@ -62,6 +62,6 @@ class AdminPagesIT extends IntegrationTest {
         assertThat(list.body()).contains("apreader" + run);
         var tokenList = session.get("/admin/tokens");
         assertThat(tokenList.status()).isEqualTo(200);
-        assertThat(tokenList.body()).contains("接口" + run).contains(county.code());
+        assertThat(tokenList.body()).contains("接口" + run).contains("<td>" + county.name() + "</td>");
     }
 }

@@ -81,10 +81,20 @@ class ConsoleJourneyTest extends BrowserTest {
         page.setInputFiles("#file-RY01", enrolment);
         page.setInputFiles("#file-RY02", idCopy);
         page.click("#capture-submit");
-        assertThat(page.locator("#capture-errors")).containsText("公民身份号码（证件号码）：公民身份号码校验码错误（GB 11643）");
+        assertThat(page.locator("#form-errors")).isVisible();
+        assertThat(page.locator("#personCertNo-error")).containsText("公民身份号码校验码错误（GB 11643）");
         assertThat(page.locator("#personCertNo")).hasClass(java.util.regex.Pattern.compile(".*is-invalid.*"));
         assertThat(page.locator("#personName")).hasValue("校验码错误");
+        // the chosen files were kept: the resubmit succeeds without choosing them again
+        assertThat(page.locator("#kept-RY01"))
+                .containsText(enrolment.getFileName().toString());
+        assertThat(page.locator("#kept-RY02")).containsText(idCopy.getFileName().toString());
         screenshot(page, "capture-errors");
+        page.fill("#personCertNo", Samples.citizenId(1987));
+        page.click("#capture-submit");
+        page.waitForURL("**/items/**");
+        assertThat(page.locator("#item-status")).hasText("已保存");
+        assertThat(page.locator(".digest.sm3")).hasCount(2);
     }
 
     private static void fillEnrolment(Page page, String certNo, String name) {
