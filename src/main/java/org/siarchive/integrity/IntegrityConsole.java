@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Preservation monitoring console: open alerts to acknowledge, storage capacity and growth, the sweep
- * schedule and the replica, fixity sweeps (start one with a read-rate limit, watch it, read its findings,
- * repair from the replica), and each item's preservation events.
+ * Preservation monitoring console: open alerts to acknowledge, storage capacity and growth (the preserved
+ * items beside every item of the catalogue, so the count reconciles with the home page's), the sweep
+ * schedule and the replica, fixity sweeps (start one with a read-rate limit and watch it live:
+ * {@link SweepConsole}), and each item's preservation events.
  */
 @Controller
 class IntegrityConsole {
@@ -55,6 +56,9 @@ class IntegrityConsole {
         requireWholeStore(access);
         model.addAttribute("nav", "integrity");
         model.addAttribute("sweeps", sweeps.recent());
+        model.addAttribute("current", sweeps.current().orElse(null));
+        model.addAttribute("preserved", sweeps.preservedCount());
+        model.addAttribute("counts", catalog.counts(access.scope()));
         model.addAttribute("alerts", monitor.open());
         model.addAttribute("capacity", monitor.capacity());
         model.addAttribute(
@@ -76,21 +80,6 @@ class IntegrityConsole {
         }
         long id = sweeps.start(rateMbS, access.actor());
         return "redirect:/integrity/sweeps/" + id;
-    }
-
-    @GetMapping("/integrity/sweeps/{id}")
-    String sweep(@PathVariable long id, Model model, java.util.Locale locale, Access access) {
-        requireWholeStore(access);
-        model.addAttribute("nav", "integrity");
-        model.addAttribute("sweep", sweeps.sweep(id));
-        var findings = sweeps.findings(id);
-        model.addAttribute("findings", findings);
-        model.addAttribute(
-                "described",
-                findings.stream().map(f -> sweeps.describe(f, locale)).toList());
-        model.addAttribute("repairable", ReplicaRepair.REPAIRABLE);
-        model.addAttribute("replica", preservation.replica().isPresent());
-        return "integrity/sweep";
     }
 
     @PostMapping("/integrity/alerts/{id}/acknowledge")
