@@ -147,7 +147,9 @@ class RunList {
                 s.failedItems(),
                 s.notChecked(),
                 s.overall(),
-                s.overall() == null ? msg("checks.status.RUNNING", locale) : msg("checks.result." + s.overall(), locale),
+                s.overall() == null
+                        ? msg("checks.status.RUNNING", locale)
+                        : msg("checks.result." + s.overall(), locale),
                 s.startedBy());
     }
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.siarchive.shared.Register;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -85,8 +86,31 @@ class FindingList {
                 ReplicaRepair.REPAIRABLE.contains(s.kind()) ? "REPLICA" : "MANUAL");
     }
 
-    /** A label of the bundles (状态, 处理) in the reader's language. */
-    String label(String key, Locale locale) {
+    static final List<Register.Column> COLUMNS = List.of(
+            Register.Column.of("fixity.foundAt", 16),
+            Register.Column.of("register.col.archiveCode", 28),
+            Register.Column.of("fixity.file", 24),
+            Register.Column.of("fixity.problem", 44),
+            Register.Column.of("fixity.state", 10),
+            Register.Column.of("fixity.handling", 12));
+
+    /** The fixity findings register (固定性巡检问题登记表): the rows the sweep page lists, in its words. */
+    Register register(List<Row> rows, Locale locale) {
+        return new Register(
+                "fixity.register",
+                COLUMNS,
+                rows.stream()
+                        .<List<?>>map(r -> List.of(
+                                r.foundAt(),
+                                r.archiveCode(),
+                                r.subject(),
+                                r.problem(),
+                                label("fixity.findingState." + r.state(), locale),
+                                label("fixity.handling." + r.handling(), locale)))
+                        .toList());
+    }
+
+    private String label(String key, Locale locale) {
         return messages.getMessage(key, null, locale);
     }
 }
