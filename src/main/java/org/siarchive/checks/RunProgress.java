@@ -33,7 +33,7 @@ class RunProgress {
     record Progress(@Nullable Integer itemsTotal, int records, int failures, @Nullable String lastRecord) {
 
         /** 0–100, or 0 while the number of records to check is unknown. */
-        int percent() {
+        public int percent() {
             return itemsTotal == null || itemsTotal <= 0 ? 0 : (int) Math.min(100, records * 100L / itemsTotal);
         }
     }

@@ -41,7 +41,7 @@ class FindingList {
             String state,
             String handling) {
 
-        boolean repairable() {
+        public boolean repairable() {
             return handling.equals("REPLICA");
         }
     }

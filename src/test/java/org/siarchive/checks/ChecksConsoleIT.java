@@ -64,6 +64,7 @@ class ChecksConsoleIT extends IntegrationTest {
         var console = new ConsoleSession(port);
         assertThat(console.login(login.username(), login.password(), login.codes()))
                 .isEqualTo("/");
+        console.get("/checks"); // the form's CSRF token, as a browser would have it
         return console;
     }
 
@@ -82,7 +83,7 @@ class ChecksConsoleIT extends IntegrationTest {
         String code = item.archiveCode();
         String typed = code.substring(code.indexOf('-') + 1).replace('·', '-');
         var started = console.post("/checks/runs", Map.of("archiveCodes", typed));
-        assertThat(started.status()).isEqualTo(302);
+        assertThat(started.status()).as(started.body()).isEqualTo(302);
         long run = Long.parseLong(started.location().replaceFirst(".*/checks/runs/", ""));
         await().atMost(Duration.ofSeconds(60))
                 .until(() ->
