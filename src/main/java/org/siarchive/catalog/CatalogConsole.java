@@ -27,8 +27,10 @@ class CatalogConsole {
     private final Renditions renditions;
 
     private final RelatedRecords related;
+    private final CorrectionHistory corrections;
 
-    CatalogConsole(Catalog catalog, Renditions renditions, RelatedRecords related) {
+    CatalogConsole(Catalog catalog, Renditions renditions, RelatedRecords related, CorrectionHistory corrections) {
+        this.corrections = corrections;
         this.catalog = catalog;
         this.renditions = renditions;
         this.related = related;
@@ -46,6 +48,8 @@ class CatalogConsole {
         model.addAttribute("canReadParties", access.can("catalog:party:read"));
         model.addAttribute("renditions", renditions.pathsByKind(item.id()));
         model.addAttribute("related", related.of(item, access.scope()));
+        model.addAttribute("corrections", corrections.of(item.id()));
+        model.addAttribute("canCorrect", access.can(CatalogAccessRules.ITEM_CORRECT));
         return "catalog/item";
     }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.shared.AccessRules;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The HTTP security chains. Each module names its own endpoints with the permission they need (an
@@ -116,7 +118,8 @@ class SecurityConfiguration {
             SessionRegistry sessions,
             LoginHandlers handlers,
             SecurityProblems problems,
-            AccessRuleBook rules)
+            AccessRuleBook rules,
+            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.authenticationManager(manager)
@@ -139,7 +142,8 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAuthenticationEntryPointFor(loginPage(), request -> true)
                         .defaultAccessDeniedHandlerFor(problems, api)
-                        .defaultAccessDeniedHandlerFor(deniedPage(), request -> true));
+                        .defaultAccessDeniedHandlerFor(
+                                new UnmappedNotFound(deniedPage(), controllers), request -> true));
         return withRules(http, rules).build();
     }
 
