@@ -34,21 +34,25 @@ class RunConsole {
     }
 
     @GetMapping("/checks/runs/{id}")
-    String run(@PathVariable long id, Model model, Access access) {
+    String run(@PathVariable long id, Model model, Locale locale, Access access) {
         model.addAttribute("nav", "checks");
-        report(id, model, access);
+        report(id, model, locale, access);
         return "checks/run";
     }
 
     /** The report block alone: the run page polls it every second while the run is going. */
     @GetMapping("/checks/runs/{id}/progress")
-    String progress(@PathVariable long id, Model model, Access access) {
-        report(id, model, access);
+    String progress(@PathVariable long id, Model model, Locale locale, Access access) {
+        report(id, model, locale, access);
         return "checks/run :: report";
     }
 
-    private void report(long id, Model model, Access access) {
-        model.addAttribute("report", checks.report(id, access));
+    private void report(long id, Model model, Locale locale, Access access) {
+        var report = checks.report(id, access);
+        model.addAttribute("report", report);
+        model.addAttribute(
+                "startedBy",
+                RunList.who(report.run().startedBy(), locale.getLanguage().equals("en")));
         model.addAttribute("progress", progress.of(id));
     }
 

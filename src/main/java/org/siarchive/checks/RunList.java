@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.Actor;
 import org.siarchive.shared.Page;
 import org.siarchive.shared.ReadableTime;
 import org.springframework.context.MessageSource;
@@ -150,7 +151,12 @@ class RunList {
                 s.overall() == null
                         ? msg("checks.status.RUNNING", locale)
                         : msg("checks.result." + s.overall(), locale),
-                s.startedBy());
+                who(s.startedBy(), locale.getLanguage().equals("en")));
+    }
+
+    /** Who started a run, as people read it: the platform's own runs are the system's. */
+    static String who(String startedBy, boolean english) {
+        return Actor.SYSTEM.name().equals(startedBy) ? (english ? "the platform" : "系统") : startedBy;
     }
 
     /** What a run without an item checked, in words: the 业务受理号, the package, or the selection. */
