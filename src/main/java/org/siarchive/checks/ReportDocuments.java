@@ -60,7 +60,10 @@ public class ReportDocuments {
                 (en ? "Checked: " : "检测时间：")
                         + time.format(run.startedAt(), ReadableTime.SECONDS)
                         + (run.finishedAt() == null ? "" : " — " + time.format(run.finishedAt(), ReadableTime.SECONDS)),
-                (en ? "Checked by: " : "检测人：") + RunList.who(run.startedBy(), en),
+                (en ? "Checked by: " : "检测人：")
+                        + (org.siarchive.shared.Actor.SYSTEM.name().equals(run.startedBy())
+                                ? RunList.who(run.startedBy(), en)
+                                : run.startedBy()),
                 (en ? "Records: " : "检测记录数：") + run.records(),
                 (en ? "Overall result: " : "总体结论：")
                         + (run.overall() == null ? (en ? "running" : "进行中") : result(run.overall(), en)));

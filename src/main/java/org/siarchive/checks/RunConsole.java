@@ -26,8 +26,10 @@ class RunConsole {
     private final FourPropertyChecks checks;
     private final RunProgress progress;
     private final ReportDocuments documents;
+    private final RunList runs;
 
-    RunConsole(FourPropertyChecks checks, RunProgress progress, ReportDocuments documents) {
+    RunConsole(FourPropertyChecks checks, RunProgress progress, ReportDocuments documents, RunList runs) {
+        this.runs = runs;
         this.checks = checks;
         this.progress = progress;
         this.documents = documents;
@@ -50,9 +52,7 @@ class RunConsole {
     private void report(long id, Model model, Locale locale, Access access) {
         var report = checks.report(id, access);
         model.addAttribute("report", report);
-        model.addAttribute(
-                "startedBy",
-                RunList.who(report.run().startedBy(), locale.getLanguage().equals("en")));
+        model.addAttribute("startedBy", runs.person(report.run().startedBy(), locale));
         model.addAttribute("progress", progress.of(id));
     }
 

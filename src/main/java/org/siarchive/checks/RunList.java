@@ -8,10 +8,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.AccountNames;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.shared.Access;
-import org.siarchive.shared.Actor;
 import org.siarchive.shared.Page;
 import org.siarchive.shared.ReadableTime;
 import org.springframework.context.MessageSource;
@@ -33,8 +33,10 @@ class RunList {
     private final Catalog catalog;
     private final MessageSource messages;
     private final ReadableTime time;
+    private final AccountNames accounts;
 
-    RunList(JdbcClient jdbc, Catalog catalog, MessageSource messages, ReadableTime time) {
+    RunList(JdbcClient jdbc, Catalog catalog, MessageSource messages, ReadableTime time, AccountNames accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.messages = messages;
@@ -126,10 +128,13 @@ class RunList {
         Map<UUID, String> titles = ids.isEmpty()
                 ? Map.of()
                 : catalog.items(ids).stream().collect(Collectors.toMap(ItemRecord::id, ItemRecord::title, (a, b) -> a));
-        return stored.stream().map(s -> row(s, titles::get, locale)).toList();
+        var names = new java.util.HashMap<String, String>();
+        return stored.stream()
+                .map(s -> row(s, titles::get, names.computeIfAbsent(s.startedBy(), who -> person(who, locale)), locale))
+                .toList();
     }
 
-    private Row row(Stored s, Function<UUID, @Nullable String> titles, Locale locale) {
+    private Row row(Stored s, Function<UUID, @Nullable String> titles, String startedBy, Locale locale) {
         boolean running = "RUNNING".equals(s.status());
         return new Row(
                 s.id(),
@@ -151,12 +156,18 @@ class RunList {
                 s.overall() == null
                         ? msg("checks.status.RUNNING", locale)
                         : msg("checks.result." + s.overall(), locale),
-                who(s.startedBy(), locale.getLanguage().equals("en")));
+                startedBy);
     }
 
-    /** Who started a run, as people read it: the platform's own runs are the system's. */
+    /** Who started a run, as people read it: a person's display name; the platform's own runs are 系统. */
+    String person(String startedBy, Locale locale) {
+        return accounts.displayName(startedBy)
+                .orElseGet(() -> who(startedBy, locale.getLanguage().equals("en")));
+    }
+
+    /** A run started by no account (the platform, the demo loader, a scheduled job): the platform's. */
     static String who(String startedBy, boolean english) {
-        return Actor.SYSTEM.name().equals(startedBy) ? (english ? "the platform" : "系统") : startedBy;
+        return english ? "the platform" : "系统";
     }
 
     /** What a run without an item checked, in words: the 业务受理号, the package, or the selection. */
