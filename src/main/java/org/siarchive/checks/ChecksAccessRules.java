@@ -16,7 +16,8 @@ class ChecksAccessRules implements AccessRules {
     @Override
     public List<Rule> rules() {
         return List.of(
-                get("/checks", "/checks/runs/*", "/checks/runs/*/export").requires(FIXITY),
+                get("/checks", "/checks/export", "/checks/runs/*", "/checks/runs/*/progress", "/checks/runs/*/export")
+                        .requires(FIXITY),
                 post("/checks/runs", "/checks/items/*").requires(FIXITY));
     }
 }

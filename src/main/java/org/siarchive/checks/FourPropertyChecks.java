@@ -231,14 +231,4 @@ public class FourPropertyChecks {
                 .list();
         return new Report(run, items, failures);
     }
-
-    public List<Run> recent(@Nullable Stage stage, Access access) {
-        return jdbc.sql(
-                        RUN
-                                + " where (:s::varchar is null or stage = :s) and org_path like :scopeOrg order by id desc limit 50")
-                .param("s", stage == null ? null : stage.name())
-                .param("scopeOrg", access.scope().orgPattern())
-                .query(Run.class)
-                .list();
-    }
 }

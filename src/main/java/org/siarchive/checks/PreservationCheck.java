@@ -41,6 +41,7 @@ public class PreservationCheck {
     private final Preservation preservation;
     private final VirusScanner scanner;
     private final AcceptedFormats acceptedFormats;
+    private final RunProgress progress;
     private final ExecutorService workers;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         var t = new Thread(r, "cq-check");
@@ -54,8 +55,10 @@ public class PreservationCheck {
             FixitySweeps sweeps,
             Preservation preservation,
             VirusScanner scanner,
-            AcceptedFormats acceptedFormats) {
+            AcceptedFormats acceptedFormats,
+            RunProgress progress) {
         this.checks = checks;
+        this.progress = progress;
         this.catalog = catalog;
         this.sweeps = sweeps;
         this.preservation = preservation;
@@ -78,7 +81,7 @@ public class PreservationCheck {
 
     /** Starts a run in the background and returns its id (the console). */
     public long start(@Nullable List<UUID> items, Actor actor) {
-        long id = checks.open(Stage.CQ, subject(items), actor);
+        long id = open(items, actor);
         background.submit(() -> {
             try {
                 complete(id, items, actor);
@@ -91,19 +94,37 @@ public class PreservationCheck {
 
     /** Runs to the end and returns the report (tests, commands). {@code items} null: every preserved item. */
     public FourPropertyChecks.Report run(@Nullable List<UUID> items, Actor actor) {
-        long id = checks.open(Stage.CQ, subject(items), actor);
-        return complete(id, items, actor);
+        return complete(open(items, actor), items, actor);
     }
 
+    /** Opens the run with the number of records it will check; a run over one item names its 档号. */
+    private long open(@Nullable List<UUID> items, Actor actor) {
+        long id = checks.open(Stage.CQ, subject(items), actor);
+        if (items == null) {
+            var byStatus = catalog.counts(org.siarchive.shared.Scope.EVERYTHING).byStatus();
+            progress.expect(id, byStatus.getOrDefault("PRESERVED", 0L).intValue());
+        } else {
+            progress.expect(id, items.size());
+            if (items.size() == 1) {
+                catalog.item(items.get(0)).ifPresent(i -> progress.checked(id, i.id(), i.archiveCode()));
+            }
+        }
+        return id;
+    }
+
+    /** The subject of a run over every preserved item (the console words it in the reader's language). */
+    static final String WHOLE_STORE = "全部已保存的件";
+
     private static String subject(@Nullable List<UUID> items) {
-        return items == null ? "全部已保存的件" : items.size() + " 件";
+        return items == null ? WHOLE_STORE : items.size() + " 件";
     }
 
     private FourPropertyChecks.Report complete(long runId, @Nullable List<UUID> chosen, Actor actor) {
         var findings = checks.begin(Stage.CQ);
         if (chosen != null) {
             for (int i = 0; i < chosen.size(); i += CHUNK) {
-                checkChunk(chosen.subList(i, Math.min(chosen.size(), i + CHUNK)), findings);
+                var last = checkChunk(chosen.subList(i, Math.min(chosen.size(), i + CHUNK)), findings);
+                progress.advance(runId, findings.records(), findings.failures().size(), last);
             }
         } else {
             UUID after = null;
@@ -112,27 +133,37 @@ public class PreservationCheck {
                 if (ids.isEmpty()) {
                     break;
                 }
-                checkChunk(ids, findings);
+                var last = checkChunk(ids, findings);
+                progress.advance(runId, findings.records(), findings.failures().size(), last);
                 after = ids.get(ids.size() - 1);
             }
         }
         return checks.finish(runId, findings, actor);
     }
 
-    private void checkChunk(List<UUID> ids, Findings into) {
+    /** Checks a chunk of items into {@code into}; returns the 档号 of the last item checked. */
+    private @Nullable String checkChunk(List<UUID> ids, Findings into) {
         var futures = ids.stream()
                 .map(id -> CompletableFuture.supplyAsync(() -> checkItem(id, into.fork()), workers))
                 .toList();
         var files = new LinkedHashMap<Path, VirusScanner.Owner>();
+        String last = null;
         for (var fut : futures) {
             var r = fut.join();
             into.addAll(r.findings());
             files.putAll(r.files());
+            last = r.code() == null ? last : r.code();
         }
         scanner.apply(into, CheckCatalog.CQ_AV_PRESENT, CheckCatalog.CQ_VIRUS, files);
+        return last;
     }
 
-    private record ItemOutcome(Findings findings, Map<Path, VirusScanner.Owner> files) {}
+    private record ItemOutcome(Findings findings, Map<Path, VirusScanner.Owner> files, @Nullable String code) {
+
+        ItemOutcome(Findings findings, Map<Path, VirusScanner.Owner> files) {
+            this(findings, files, null);
+        }
+    }
 
     private ItemOutcome checkItem(UUID id, Findings f) {
         var files = new LinkedHashMap<Path, VirusScanner.Owner>();
@@ -170,7 +201,7 @@ public class PreservationCheck {
             }
         }
         f.check(CheckCatalog.CQ_FORMAT, id, code, formats.isEmpty() ? null : "不在归档格式清单内：" + String.join("、", formats));
-        return new ItemOutcome(f, files);
+        return new ItemOutcome(f, files, code);
     }
 
     /** The findings of these kinds as the archivist reads them: logical path and what is wrong, in their language. */

@@ -55,12 +55,15 @@ public class ReportDocuments {
         var stage = Stage.valueOf(run.stage());
         return List.of(
                 (en ? "Four-property check report No. " : "四性检测报告 第 ") + run.id() + (en ? "" : " 号"),
-                (en ? "Stage: " : "检测环节：") + stage.label(en) + " (" + stage.name() + ")",
+                (en ? "Stage: " : "检测环节：") + stage.label(en),
                 (en ? "Subject: " : "检测对象：") + run.subject(),
                 (en ? "Checked: " : "检测时间：")
                         + time.format(run.startedAt(), ReadableTime.SECONDS)
                         + (run.finishedAt() == null ? "" : " — " + time.format(run.finishedAt(), ReadableTime.SECONDS)),
-                (en ? "Checked by: " : "检测人：") + run.startedBy(),
+                (en ? "Checked by: " : "检测人：")
+                        + (org.siarchive.shared.Actor.SYSTEM.name().equals(run.startedBy())
+                                ? RunList.who(run.startedBy(), en)
+                                : run.startedBy()),
                 (en ? "Records: " : "检测记录数：") + run.records(),
                 (en ? "Overall result: " : "总体结论：")
                         + (run.overall() == null ? (en ? "running" : "进行中") : result(run.overall(), en)));

@@ -53,7 +53,7 @@ public class VirusScanner {
     public Scan scan(List<Path> files) {
         var engine = engine();
         if (engine.isEmpty()) {
-            return new Scan(false, "未安装 ClamAV（clamdscan/clamscan）", Map.of());
+            return new Scan(false, "未安装 ClamAV 杀毒软件", Map.of());
         }
         if (files.isEmpty()) {
             return new Scan(true, "", Map.of());
@@ -113,7 +113,7 @@ public class VirusScanner {
         }
         var engine = engine();
         if (engine.isEmpty()) {
-            f.notChecked(avCode, "未安装 ClamAV（clamdscan/clamscan）");
+            f.notChecked(avCode, "未安装 ClamAV 杀毒软件");
             f.notChecked(virusCode, "未安装杀毒软件，未做病毒检测");
             return;
         }

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fixity sweeps: every preserved item of the catalogue's {@link ItemFeed} checked by {@link ItemFixityCheck},
- * in id order, a chunk of 64 items at a time in parallel ({@link ParallelChecks}) and recorded with the new
+ * in id order, a chunk of items (64 unless configured) at a time in parallel ({@link ParallelChecks}) and recorded with the new
  * cursor in one transaction ({@link FindingRecords}, {@link SweepLedger}), so a restart repeats at most one
  * chunk. Reads at most the configured MB/s; each finding is stored, audited, announced and raises a
  * preservation alert; damaged files can be repaired from the replica (by hand, or at once when configured).
@@ -32,7 +32,6 @@ public class FixitySweeps {
 
     private static final Logger log = LoggerFactory.getLogger(FixitySweeps.class);
     static final Actor SWEEPER = new Actor("fixity-sweep", null, "127.0.0.1", "siarchive fixity sweep");
-    private static final int CHUNK = 64;
 
     private final TransactionTemplate tx;
     private final ItemFeed feed;
@@ -44,6 +43,8 @@ public class FixitySweeps {
     private final MessageSource messages;
     private final boolean autoRepair;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile int chunkSize;
+    private volatile Duration pause;
 
     FixitySweeps(
             TransactionTemplate tx,
@@ -54,7 +55,9 @@ public class FixitySweeps {
             ItemFixityCheck checks,
             ReplicaRepair repair,
             MessageSource messages,
-            @Value("${siarchive.fixity.auto-repair:false}") boolean autoRepair) {
+            @Value("${siarchive.fixity.auto-repair:false}") boolean autoRepair,
+            @Value("${siarchive.fixity.chunk:64}") int chunk,
+            @Value("${siarchive.fixity.pause:PT0S}") Duration pause) {
         this.tx = tx;
         this.feed = feed;
         this.ledger = ledger;
@@ -64,6 +67,16 @@ public class FixitySweeps {
         this.repair = repair;
         this.messages = messages;
         this.autoRepair = autoRepair;
+        pace(chunk, pause);
+    }
+
+    /**
+     * Items per recorded chunk (each chunk is one commit of the progress the console shows) and a pause
+     * between chunks, to spare a busy store (and to let a test watch a small sweep advance).
+     */
+    void pace(int chunk, Duration pause) {
+        this.chunkSize = Math.max(1, Math.min(chunk, ItemFeed.MAX_PAGE));
+        this.pause = pause.isNegative() ? Duration.ZERO : pause;
     }
 
     /** A sweep as the console shows it. */
@@ -77,7 +90,21 @@ public class FixitySweeps {
             int findings,
             String startedBy,
             OffsetDateTime startedAt,
-            @Nullable OffsetDateTime finishedAt) {}
+            @Nullable OffsetDateTime finishedAt,
+            @Nullable String lastCode) {
+
+        public boolean running() {
+            return "RUNNING".equals(status);
+        }
+
+        /** How far the sweep got, 0–100 (a finished sweep is complete even if items left the store meanwhile). */
+        public int percent() {
+            if (!running()) {
+                return 100;
+            }
+            return itemsTotal <= 0 ? 0 : (int) Math.min(100, itemsDone * 100L / itemsTotal);
+        }
+    }
 
     /**
      * One thing found wrong. {@code subject} is the logical path in the item's OCFL object (or the object id);
@@ -111,6 +138,11 @@ public class FixitySweeps {
         return Math.max(0, feed.count(ItemFeed.WHOLE_STORE) - records.passedWithin(age));
     }
 
+    /** The preserved items a sweep checks: every item of the store whose content is preserved. */
+    public long preservedCount() {
+        return feed.count(ItemFeed.WHOLE_STORE);
+    }
+
     public Optional<Sweep> current() {
         return ledger.current();
     }
@@ -134,9 +166,13 @@ public class FixitySweeps {
             return;
         }
         try {
-            while (step(CHUNK)) {
-                // until the sweep is done or this call's share is used
+            while (step(chunkSize)) {
+                if (!pause.isZero()) {
+                    Thread.sleep(pause.toMillis());
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("fixity sweep: {}", e.toString(), e);
         } finally {
@@ -161,7 +197,8 @@ public class FixitySweeps {
         var results = checker.check(chunk.items(), sweep.rateMbS());
         tx.executeWithoutResult(s -> {
             var tally = records.record(sweep.id(), chunk, results);
-            ledger.advance(sweep.id(), next, chunk.items().size(), tally.bytes(), tally.findings());
+            var last = chunk.items().get(chunk.items().size() - 1);
+            ledger.advance(sweep.id(), next, last.archiveCode(), chunk.items().size(), tally.bytes(), tally.findings());
         });
         if (autoRepair && repair.available()) {
             repair.repairAll(results, SWEEPER);

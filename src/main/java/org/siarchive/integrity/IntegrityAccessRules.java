@@ -16,7 +16,13 @@ class IntegrityAccessRules implements AccessRules {
     @Override
     public List<Rule> rules() {
         return List.of(
-                get("/integrity", "/integrity/sweeps/*", "/integrity/items/*").requires(FIXITY),
+                get(
+                                "/integrity",
+                                "/integrity/sweeps/*",
+                                "/integrity/sweeps/*/progress",
+                                "/integrity/sweeps/*/export",
+                                "/integrity/items/*")
+                        .requires(FIXITY),
                 post("/integrity/sweeps", "/integrity/alerts/*/acknowledge", "/integrity/items/*/repair")
                         .requires(FIXITY),
                 get("/api/v1/items/*/preservation-events").requires(FIXITY));

@@ -1,5 +1,6 @@
 package org.siarchive.integrity;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import org.siarchive.organisation.Organisations;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.ForbiddenException;
+import org.siarchive.shared.FormErrors;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
 import org.springframework.stereotype.Controller;
@@ -18,9 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Preservation monitoring console: open alerts to acknowledge, storage capacity and growth, the sweep
- * schedule and the replica, fixity sweeps (start one with a read-rate limit, watch it, read its findings,
- * repair from the replica), and each item's preservation events.
+ * Preservation monitoring console: open alerts to acknowledge, storage capacity and growth (the preserved
+ * items beside every item of the catalogue, so the count reconciles with the home page's), the sweep
+ * schedule and the replica, fixity sweeps (start one with a read-rate limit and watch it live:
+ * {@link SweepConsole}), and each item's preservation events.
  */
 @Controller
 class IntegrityConsole {
@@ -53,8 +56,16 @@ class IntegrityConsole {
     @GetMapping("/integrity")
     String list(Model model, Access access) {
         requireWholeStore(access);
+        model.addAttribute("rateMbS", "50");
+        return overview(model, access);
+    }
+
+    private String overview(Model model, Access access) {
         model.addAttribute("nav", "integrity");
         model.addAttribute("sweeps", sweeps.recent());
+        model.addAttribute("current", sweeps.current().orElse(null));
+        model.addAttribute("preserved", sweeps.preservedCount());
+        model.addAttribute("counts", catalog.counts(access.scope()));
         model.addAttribute("alerts", monitor.open());
         model.addAttribute("capacity", monitor.capacity());
         model.addAttribute(
@@ -68,40 +79,49 @@ class IntegrityConsole {
         return "integrity/sweeps";
     }
 
+    /** Starts a sweep and shows it; a refused rate is shown beside its field with the input kept. */
     @PostMapping("/integrity/sweeps")
-    String start(@RequestParam(defaultValue = "50") int rateMbS, Access access) {
+    String start(
+            @RequestParam(defaultValue = "50") String rateMbS,
+            Model model,
+            Access access,
+            HttpServletResponse response) {
         requireWholeStore(access);
-        if (rateMbS < 0 || rateMbS > 10_000) {
-            throw new InvalidInputException(Violation.of("rateMbS", "range", 0, 10_000));
+        int rate;
+        try {
+            rate = Integer.parseInt(rateMbS.strip());
+        } catch (NumberFormatException e) {
+            rate = -1;
         }
-        long id = sweeps.start(rateMbS, access.actor());
+        if (rate < 0 || rate > 10_000) {
+            response.setStatus(422);
+            model.addAttribute("formErrors", FormErrors.of(List.of(Violation.of("rateMbS", "range", 0, 10_000))));
+            model.addAttribute("rateMbS", rateMbS);
+            return overview(model, access);
+        }
+        long id = sweeps.start(rate, access.actor());
         return "redirect:/integrity/sweeps/" + id;
     }
 
-    @GetMapping("/integrity/sweeps/{id}")
-    String sweep(@PathVariable long id, Model model, java.util.Locale locale, Access access) {
-        requireWholeStore(access);
-        model.addAttribute("nav", "integrity");
-        model.addAttribute("sweep", sweeps.sweep(id));
-        var findings = sweeps.findings(id);
-        model.addAttribute("findings", findings);
-        model.addAttribute(
-                "described",
-                findings.stream().map(f -> sweeps.describe(f, locale)).toList());
-        model.addAttribute("repairable", ReplicaRepair.REPAIRABLE);
-        model.addAttribute("replica", preservation.replica().isPresent());
-        return "integrity/sweep";
-    }
-
     @PostMapping("/integrity/alerts/{id}/acknowledge")
-    String acknowledge(@PathVariable long id, @RequestParam(defaultValue = "") String note, Access access) {
+    String acknowledge(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String note,
+            Model model,
+            Access access,
+            HttpServletResponse response) {
         requireWholeStore(access);
         String n = note.strip();
-        if (n.isEmpty()) {
-            throw new InvalidInputException(Violation.of("note", "required"));
-        }
-        if (n.length() > 500) {
-            throw new InvalidInputException(Violation.of("note", "maxLength", 500));
+        Violation refused = n.isEmpty()
+                ? Violation.of("note", "required")
+                : n.length() > 500 ? Violation.of("note", "maxLength", 500) : null;
+        if (refused != null) {
+            response.setStatus(422);
+            model.addAttribute("formErrors", FormErrors.of(List.of(refused)));
+            model.addAttribute("ackAlert", id);
+            model.addAttribute("ackNote", note);
+            model.addAttribute("rateMbS", "50");
+            return overview(model, access);
         }
         monitor.acknowledge(id, n, access.actor());
         return "redirect:/integrity";

@@ -22,7 +22,8 @@ class SweepLedger {
 
     private static final String SELECT =
             """
-            select id, status, rate_mb_s, items_total, items_done, bytes_done, findings, started_by, started_at, finished_at
+            select id, status, rate_mb_s, items_total, items_done, bytes_done, findings, started_by, started_at, finished_at,
+                last_code
             from fixity_sweep
             """;
 
@@ -83,14 +84,15 @@ class SweepLedger {
                 .orElse(null);
     }
 
-    /** Moves the cursor past a recorded chunk and adds its counts. */
-    void advance(long sweepId, UUID cursor, int items, long bytes, int findings) {
+    /** Moves the cursor past a recorded chunk, adds its counts and names the last 档号 it checked. */
+    void advance(long sweepId, UUID cursor, String lastCode, int items, long bytes, int findings) {
         jdbc.sql(
                         """
                 update fixity_sweep set cursor_item = :i, items_done = items_done + :n, bytes_done = bytes_done + :b,
-                    findings = findings + :f where id = :id
+                    findings = findings + :f, last_code = :c where id = :id
                 """)
                 .param("i", cursor)
+                .param("c", lastCode)
                 .param("n", items)
                 .param("b", bytes)
                 .param("f", findings)

@@ -1,9 +1,12 @@
 package org.siarchive.transfer;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Register;
+import org.siarchive.shared.Registers;
 import org.siarchive.shared.Violation;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ResponseEntity;
@@ -26,21 +29,37 @@ class TransferConsole {
     private final TransferPackages packages;
     private final TransferSettings settings;
     private final Catalog catalog;
+    private final HandoverList handovers;
+    private final Registers registers;
 
-    TransferConsole(TransferPackages packages, TransferSettings settings, Catalog catalog) {
+    TransferConsole(
+            TransferPackages packages,
+            TransferSettings settings,
+            Catalog catalog,
+            HandoverList handovers,
+            Registers registers) {
+        this.handovers = handovers;
+        this.registers = registers;
         this.packages = packages;
         this.settings = settings;
         this.catalog = catalog;
     }
 
     @GetMapping("/transfers")
-    String page(@RequestParam(required = false) @Nullable Long received, Access access, Model model) {
+    String page(@RequestParam(required = false) @Nullable Long received, Access access, Locale locale, Model model) {
         model.addAttribute("nav", "transfers");
-        model.addAttribute("register", packages.register(100, access));
+        model.addAttribute("register", handovers.rows(100, access, locale));
         model.addAttribute("keyId", packages.keyId());
         model.addAttribute("trusted", settings.trustedKeys());
         model.addAttribute("received", received);
         return "transfer/transfers";
+    }
+
+    /** The handover register (移交接收登记表), as Excel or an A4 PDF. */
+    @GetMapping("/transfers/export")
+    ResponseEntity<byte[]> register(@RequestParam(defaultValue = "xlsx") String format, Locale locale, Access access) {
+        var rows = handovers.rows(Register.MAX_ROWS + 1, access, locale);
+        return registers.download(handovers.register(rows), format, access, locale);
     }
 
     @PostMapping("/transfers/exports")

@@ -121,5 +121,19 @@ class TransferConsoleIT extends IntegrationTest {
         assertThat(received.location()).contains("/transfers?received=");
         var after = console.get(received.location().replaceFirst("^https?://[^/]+", ""));
         assertThat(after.body()).contains("id=\"received\"", "console.zip", "张移交", "李监交", "已接收");
+
+        // the handover register: its Excel holds the rows the page lists, in the layout staff keep
+        var screen = org.siarchive.support.RegisterScreenRows.html(after.body(), "data-receipt");
+        assertThat(screen).isNotEmpty();
+        assertThat(screen.get(0)).contains("控制台接收全宗", "已接收", login.username());
+        var xlsx = console.bytes("/transfers/export?format=xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(org.siarchive.support.RegisterScreenRows.xlsxHeader(xlsx.body()))
+                .containsExactly("日期", "移交单位", "接收单位", "件数", "卷数", "状态", "经办人");
+        assertThat(org.siarchive.support.RegisterScreenRows.xlsx(xlsx.body())).isEqualTo(screen);
+        var pdf = console.bytes("/transfers/export?format=pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(console.get("/transfers/export?format=doc").status()).isEqualTo(422);
     }
 }
