@@ -43,6 +43,27 @@ public record AuditQuery(
         }
     }
 
+    /** The filter as an argument of a keyed detail ({@link AuditDetail}): labels for the codes, values as typed. */
+    String describe() {
+        var parts = new ArrayList<String>();
+        if (from != null || to != null) {
+            parts.add((from == null ? "" : from.toString()) + "～" + (to == null ? "" : to.toString()));
+        }
+        addPart(parts, actor, null);
+        addPart(parts, operation, "audit.operation.");
+        addPart(parts, objectType, "audit.object.");
+        addPart(parts, objectId, null);
+        addPart(parts, result, "audit.result.");
+        return parts.isEmpty() ? AuditDetail.label("audit.filter.none") : String.join(AuditText.AND, parts);
+    }
+
+    private static void addPart(List<String> parts, @Nullable String value, @Nullable String labelPrefix) {
+        if (value != null && !value.isBlank()) {
+            String v = value.strip().replace(AuditText.AND, " ");
+            parts.add(labelPrefix == null ? v : AuditDetail.label(labelPrefix + v));
+        }
+    }
+
     Map<String, Object> params() {
         return new HashMap<>();
     }

@@ -17,6 +17,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -102,6 +103,7 @@ class SecurityConfiguration {
                 .requestCache(c -> c.disable())
                 .csrf(c -> c.disable())
                 .addFilterBefore(new ApiTokenFilter(tokens, audit, problems, limits), AuthorizationFilter.class)
+                .addFilterBefore(new DeniedAccessAudit(audit), ExceptionTranslationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return withRules(http, rules).build();
     }
@@ -116,10 +118,12 @@ class SecurityConfiguration {
             SessionRegistry sessions,
             LoginHandlers handlers,
             SecurityProblems problems,
-            AccessRuleBook rules)
+            AccessRuleBook rules,
+            AuditTrail audit)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.authenticationManager(manager)
+                .addFilterBefore(new DeniedAccessAudit(audit), ExceptionTranslationFilter.class)
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .formLogin(f -> f.loginPage("/login")
                         .loginProcessingUrl("/login")
