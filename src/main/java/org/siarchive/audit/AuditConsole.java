@@ -90,9 +90,9 @@ class AuditConsole {
                 report.intact() ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
                 null,
                 AuditDetail.of(
-                        "audit.detail.verified",
-                        report.entries(),
-                        report.findings().size())
+                                "audit.detail.verified",
+                                report.entries(),
+                                report.findings().size())
                         .encoded()));
         model.addAttribute("nav", "audit");
         model.addAttribute("report", report);

@@ -41,7 +41,9 @@ public record AuditDetail(String key, List<String> args) {
     public static String labels(java.util.Collection<String> messageKeys) {
         return messageKeys.isEmpty()
                 ? ""
-                : String.join(AuditText.AND, messageKeys.stream().map(AuditDetail::label).toList());
+                : String.join(
+                        AuditText.AND,
+                        messageKeys.stream().map(AuditDetail::label).toList());
     }
 
     /** The text the trail stores. */

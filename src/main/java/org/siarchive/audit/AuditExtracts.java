@@ -61,7 +61,8 @@ class AuditExtracts {
     }
 
     @GetMapping("/audit/export")
-    @Nullable ResponseEntity<byte[]> export(
+    @Nullable
+    ResponseEntity<byte[]> export(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(required = false) @Nullable String actor,
@@ -127,9 +128,8 @@ class AuditExtracts {
     /** A register row from a screen row: the object with its type, the reason with the detail. */
     static List<String> cells(AuditRows.Row r) {
         String object = (r.objectType() + " " + r.object()).strip();
-        String detail = r.reason().isEmpty() || r.detail().isEmpty()
-                ? r.reason() + r.detail()
-                : r.reason() + "；" + r.detail();
+        String detail =
+                r.reason().isEmpty() || r.detail().isEmpty() ? r.reason() + r.detail() : r.reason() + "；" + r.detail();
         return List.of(r.time(), r.actor(), r.org(), r.operation(), object, r.result(), detail, r.ip());
     }
 
@@ -156,8 +156,18 @@ class AuditExtracts {
 
     /** The CSV's columns: the stored fields the chain signs (docs/adr/0048). */
     static final List<String> HEADERS = List.of(
-            "seq", "time", "actor", "org", "ip", "client", "object_type", "object_id", "operation", "result",
-            "reason", "detail");
+            "seq",
+            "time",
+            "actor",
+            "org",
+            "ip",
+            "client",
+            "object_type",
+            "object_id",
+            "operation",
+            "result",
+            "reason",
+            "detail");
 
     private List<String> row(AuditTrail.Entry e) {
         return Arrays.asList(

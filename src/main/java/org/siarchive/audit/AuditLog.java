@@ -48,7 +48,8 @@ class AuditLog {
         var params = q.params();
         String where = q.where(params, time);
         params.put("limit", limit);
-        try (var rows = jdbc.sql(AuditTrail.SELECT + " where " + where
+        try (var rows = jdbc
+                .sql(AuditTrail.SELECT + " where " + where
                         + (newestFirst ? NEWEST_FIRST : " order by seq nulls last, id") + " limit :limit")
                 .params(params)
                 .query(AuditTrail.Entry.class)

@@ -49,12 +49,22 @@ class AuditText {
         }
         var out = new java.util.ArrayList<String>();
         for (String part : a.split(AND)) {
-            String label = part.startsWith(LABEL) && part.length() > 1
-                    ? messages.getMessage(part.substring(1), null, null, locale)
-                    : null;
-            out.add(label != null ? label : part);
+            out.add(part.startsWith(LABEL) && part.length() > 1 ? labelled(part.substring(1), locale) : part);
         }
         return String.join(messages.getMessage("audit.and", null, "、", locale), out);
+    }
+
+    /** {@code key} as its label, or {@code key=value} as the label with the value; unknown keys as written. */
+    private String labelled(String part, Locale locale) {
+        int eq = part.indexOf('=');
+        String key = eq < 0 ? part : part.substring(0, eq);
+        String label = messages.getMessage(key, null, null, locale);
+        if (label == null) {
+            return LABEL + part;
+        }
+        return eq < 0
+                ? label
+                : messages.getMessage("audit.criterion", new Object[] {label, part.substring(eq + 1)}, locale);
     }
 
     /** A label under {@code key}, or the fallback when the bundle has none (a code from an older release). */
@@ -64,7 +74,8 @@ class AuditText {
     }
 
     /** A label with arguments under {@code key}, or null when the bundle has none. */
-    @Nullable String labelOrNull(String key, Locale locale, Object... args) {
+    @Nullable
+    String labelOrNull(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, null, locale);
     }
 }

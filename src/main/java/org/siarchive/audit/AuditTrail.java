@@ -229,6 +229,14 @@ public class AuditTrail {
                 .list();
     }
 
+    /** The most recent entries, newest first. */
+    public List<Entry> latest(int limit) {
+        return jdbc.sql(SELECT + " order by seq desc nulls first limit :limit")
+                .param("limit", limit)
+                .query(Entry.class)
+                .list();
+    }
+
     static @Nullable String mask(@Nullable String s) {
         if (s == null) {
             return null;

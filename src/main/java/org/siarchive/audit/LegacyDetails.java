@@ -28,6 +28,9 @@ final class LegacyDetails {
         phrase("unknown account", "audit.detail.unknownAccount");
         phrase("account disabled", "audit.detail.accountDisabled");
         phrase("account locked", "audit.detail.accountLocked");
+        phrase("wrong enrolment code", "audit.detail.wrongEnrolmentCode");
+        phrase("(UNKNOWN|EXPIRED|REVOKED|NETWORK)", "audit.detail.tokenRefused", "audit.tokenRefusal.");
+        phrase("wrong TOTP code", "audit.detail.wrongTotpCode");
         phrase("address (\\S+) outside (.+)", "audit.detail.addressRefused");
         phrase("attempt (\\d+)", "audit.detail.loginAttempt");
         phrase("(\\d+) failures, locked for (\\d+) min", "audit.detail.locked");

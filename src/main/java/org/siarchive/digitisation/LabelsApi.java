@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -95,13 +96,16 @@ class LabelsApi {
                 "-",
                 AuditOperation.PRINT,
                 null,
-                labels.size() + " labels: "
-                        + String.join(
-                                ", ",
-                                labels.stream()
-                                        .map(LabelSheets.Label::code)
-                                        .limit(20)
-                                        .toList())));
+                AuditDetail.of(
+                                "audit.detail.labels",
+                                labels.size(),
+                                String.join(
+                                        "，",
+                                        labels.stream()
+                                                .map(LabelSheets.Label::code)
+                                                .limit(20)
+                                                .toList()))
+                        .encoded()));
         return pdf(sheets.sheet(labels, format.equals("qr")), "labels.pdf");
     }
 
@@ -127,7 +131,7 @@ class LabelsApi {
                 "-",
                 AuditOperation.PRINT_COVERS,
                 null,
-                list.size() + " cover sheets"));
+                AuditDetail.of("audit.detail.coverSheets", list.size()).encoded()));
         return pdf(
                 sheets.coverSheets(
                         list.stream().map(c -> new LabelSheets.Label(c, "", "")).toList()),

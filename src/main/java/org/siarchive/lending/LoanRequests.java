@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -145,9 +146,14 @@ public class LoanRequests {
                 Long.toString(id),
                 AuditOperation.REQUEST,
                 r.purpose(),
-                r.purposeCode() + ", " + items.size() + " items, " + r.periodDays() + " days"
-                        + (r.download() ? ", download" : "") + (r.print() ? ", print" : "")
-                        + (maxLevel >= SENSITIVE ? ", two approvals" : ""));
+                AuditDetail.of(
+                                "audit.detail.loanRequested",
+                                AuditDetail.label("lending.purpose." + r.purposeCode()),
+                                items.size(),
+                                r.periodDays(),
+                                AuditDetail.labels(ApprovalRules.rightLabels(r)),
+                                maxLevel >= SENSITIVE ? 2 : 1)
+                        .encoded());
         return id;
     }
 
@@ -182,7 +188,12 @@ public class LoanRequests {
                 Long.toString(id),
                 approve ? AuditOperation.APPROVE : AuditOperation.REJECT,
                 reason,
-                "step " + step + " of " + request.stepsRequired() + " → " + next);
+                AuditDetail.of(
+                                "audit.detail.loanStep",
+                                step,
+                                request.stepsRequired(),
+                                AuditDetail.label("lending.status." + next.name()))
+                        .encoded());
         var decided = rows.byId(id);
         if (next == LoanRequestState.APPROVED) {
             events.publishEvent(granted(decided));
@@ -243,7 +254,11 @@ public class LoanRequests {
                 Long.toString(id),
                 AuditOperation.WITHDRAW,
                 null,
-                request.status().name());
+                AuditDetail.of(
+                                "audit.detail.loanState",
+                                AuditDetail.label(
+                                        "lending.status." + request.status().name()))
+                        .encoded());
     }
 
     /**

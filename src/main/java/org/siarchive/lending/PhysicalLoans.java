@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -167,8 +168,14 @@ public class PhysicalLoans {
                 Long.toString(id),
                 AuditOperation.LEND,
                 l.purpose(),
-                l.borrower() + " (" + l.borrowerUnit() + "), " + l.purposeCode() + ", " + ids.size()
-                        + " originals, due " + l.dueDate());
+                AuditDetail.of(
+                                "audit.detail.physicalLend",
+                                l.borrower(),
+                                l.borrowerUnit(),
+                                AuditDetail.label("lending.purpose." + l.purposeCode()),
+                                ids.size(),
+                                l.dueDate())
+                        .encoded());
         return id;
     }
 
@@ -219,7 +226,17 @@ public class PhysicalLoans {
         String detail = n + " returned" + (damaged ? ", damaged" : "") + (open == 0 ? "" : ", " + open + " still out");
         rows.event(id, "RETURN", detail, access.actor());
         audit.record(
-                access.actor(), AuditedObject.PHYSICAL_LOAN, Long.toString(id), AuditOperation.RETURN, null, detail);
+                access.actor(),
+                AuditedObject.PHYSICAL_LOAN,
+                Long.toString(id),
+                AuditOperation.RETURN,
+                null,
+                AuditDetail.of(
+                                "audit.detail.returned",
+                                n,
+                                AuditDetail.label(damaged ? "audit.detail.damaged" : "audit.detail.intact"),
+                                open)
+                        .encoded());
         events.publishEvent(new LoanReturned(
                 id, loan.borrower(), loan.borrowerUnit(), n, open, damaged, changed.orgPath(), changed.at()));
         return loan(id, access);
@@ -241,7 +258,10 @@ public class PhysicalLoans {
                         Long.toString(loan.id()),
                         AuditOperation.REMIND,
                         null,
-                        detail);
+                        AuditDetail.of(
+                                        loan.overdue(today) ? "audit.detail.overdue" : "audit.detail.due",
+                                        loan.dueDate())
+                                .encoded());
             });
         }
         return due.size();

@@ -2,6 +2,7 @@ package org.siarchive.search;
 
 import java.util.ArrayList;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -56,8 +57,16 @@ class Searches {
                 "-",
                 AuditOperation.QUERY,
                 null,
-                String.join(", ", criteria) + " → " + result.page().total() + " hits, page "
-                        + result.page().page());
+                AuditDetail.of(
+                                "audit.detail.search",
+                                criteria.isEmpty()
+                                        ? AuditDetail.label("audit.detail.searchAll")
+                                        : AuditDetail.labels(criteria.stream()
+                                                .map(c -> "audit.search." + c)
+                                                .toList()),
+                                result.page().total(),
+                                result.page().page() + 1)
+                        .encoded());
         return result;
     }
 
