@@ -102,7 +102,7 @@ class AuditExtracts {
 
     static final List<Register.Column> COLUMNS = List.of(
             Register.Column.of("audit.time", 19),
-            Register.Column.of("audit.actor", 16),
+            Register.Column.of("audit.operator", 16),
             Register.Column.of("audit.org", 14),
             Register.Column.of("audit.operation", 10),
             Register.Column.of("audit.objectId", 24),
