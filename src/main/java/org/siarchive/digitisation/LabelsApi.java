@@ -55,6 +55,11 @@ class LabelsApi {
             security = @SecurityRequirement(name = "apiToken", scopes = "catalog:item:read"))
     @ApiResponse(responseCode = "200", ref = "PdfDocument")
     @ApiResponse(responseCode = "404", ref = "NotFound")
+    private static String codes(List<LabelSheets.Label> labels) {
+        return String.join(
+                "，", labels.stream().map(LabelSheets.Label::code).limit(20).toList());
+    }
+
     @GetMapping(path = "/api/v1/labels", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> labels(
             @RequestParam(defaultValue = "") String items,
@@ -96,15 +101,7 @@ class LabelsApi {
                 "-",
                 AuditOperation.PRINT,
                 null,
-                AuditDetail.of(
-                                "audit.detail.labels",
-                                labels.size(),
-                                String.join(
-                                        "，",
-                                        labels.stream()
-                                                .map(LabelSheets.Label::code)
-                                                .limit(20)
-                                                .toList()))
+                AuditDetail.of("audit.detail.labels", labels.size(), codes(labels))
                         .encoded()));
         return pdf(sheets.sheet(labels, format.equals("qr")), "labels.pdf");
     }

@@ -61,16 +61,4 @@ class ApprovalRules {
         }
         return Optional.empty();
     }
-
-    /** The rights a request asks for, as the message keys of their labels (for its audit entry). */
-    static java.util.List<String> rightLabels(LoanRequests.NewRequest r) {
-        var keys = new java.util.ArrayList<String>(java.util.List.of("lending.view"));
-        if (r.download()) {
-            keys.add("lending.download");
-        }
-        if (r.print()) {
-            keys.add("lending.print");
-        }
-        return keys;
-    }
 }

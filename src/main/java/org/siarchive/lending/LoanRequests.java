@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -146,14 +145,7 @@ public class LoanRequests {
                 Long.toString(id),
                 AuditOperation.REQUEST,
                 r.purpose(),
-                AuditDetail.of(
-                                "audit.detail.loanRequested",
-                                AuditDetail.label("lending.purpose." + r.purposeCode()),
-                                items.size(),
-                                r.periodDays(),
-                                AuditDetail.labels(ApprovalRules.rightLabels(r)),
-                                maxLevel >= SENSITIVE ? 2 : 1)
-                        .encoded());
+                LendingAuditDetails.requested(r, items.size(), maxLevel >= SENSITIVE ? 2 : 1));
         return id;
     }
 
@@ -188,12 +180,7 @@ public class LoanRequests {
                 Long.toString(id),
                 approve ? AuditOperation.APPROVE : AuditOperation.REJECT,
                 reason,
-                AuditDetail.of(
-                                "audit.detail.loanStep",
-                                step,
-                                request.stepsRequired(),
-                                AuditDetail.label("lending.status." + next.name()))
-                        .encoded());
+                LendingAuditDetails.decided(step, request.stepsRequired(), next));
         var decided = rows.byId(id);
         if (next == LoanRequestState.APPROVED) {
             events.publishEvent(granted(decided));
@@ -254,11 +241,7 @@ public class LoanRequests {
                 Long.toString(id),
                 AuditOperation.WITHDRAW,
                 null,
-                AuditDetail.of(
-                                "audit.detail.loanState",
-                                AuditDetail.label(
-                                        "lending.status." + request.status().name()))
-                        .encoded());
+                LendingAuditDetails.state(request.status()));
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -168,14 +167,7 @@ public class PhysicalLoans {
                 Long.toString(id),
                 AuditOperation.LEND,
                 l.purpose(),
-                AuditDetail.of(
-                                "audit.detail.physicalLend",
-                                l.borrower(),
-                                l.borrowerUnit(),
-                                AuditDetail.label("lending.purpose." + l.purposeCode()),
-                                ids.size(),
-                                l.dueDate())
-                        .encoded());
+                LendingAuditDetails.lent(l, ids.size()));
         return id;
     }
 
@@ -231,12 +223,7 @@ public class PhysicalLoans {
                 Long.toString(id),
                 AuditOperation.RETURN,
                 null,
-                AuditDetail.of(
-                                "audit.detail.returned",
-                                n,
-                                AuditDetail.label(damaged ? "audit.detail.damaged" : "audit.detail.intact"),
-                                open)
-                        .encoded());
+                LendingAuditDetails.returned(n, damaged, open));
         events.publishEvent(new LoanReturned(
                 id, loan.borrower(), loan.borrowerUnit(), n, open, damaged, changed.orgPath(), changed.at()));
         return loan(id, access);
@@ -258,10 +245,7 @@ public class PhysicalLoans {
                         Long.toString(loan.id()),
                         AuditOperation.REMIND,
                         null,
-                        AuditDetail.of(
-                                        loan.overdue(today) ? "audit.detail.overdue" : "audit.detail.due",
-                                        loan.dueDate())
-                                .encoded());
+                        LendingAuditDetails.reminded(loan.overdue(today), loan.dueDate()));
             });
         }
         return due.size();
