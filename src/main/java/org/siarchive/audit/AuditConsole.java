@@ -53,7 +53,7 @@ class AuditConsole {
             @RequestParam(defaultValue = "0") int page,
             Locale locale,
             Model model) {
-        var q = new AuditQuery(from, to, actor, operation, objectType, objectId, result);
+        var q = rows.resolved(new AuditQuery(from, to, actor, operation, objectType, objectId, result));
         model.addAttribute("nav", "audit");
         model.addAttribute("q", q);
         model.addAttribute("operations", AuditOperation.values());

@@ -75,7 +75,7 @@ class AuditExtracts {
             Locale locale,
             HttpServletResponse response)
             throws IOException {
-        var q = new AuditQuery(from, to, actor, operation, objectType, objectId, result);
+        var q = rows.resolved(new AuditQuery(from, to, actor, operation, objectType, objectId, result));
         if (format.equals("csv")) {
             audited(access, format, q);
             csv(q, response);

@@ -86,6 +86,27 @@ class AuditRows {
                 text.render(e.detail(), locale));
     }
 
+    /** The filter with the ids of the objects named as the person typed them in the 对象 field (a 档号 in part). */
+    AuditQuery resolved(AuditQuery q) {
+        if (q.objectId() == null || q.objectId().isBlank()) {
+            return q;
+        }
+        var ids = new ArrayList<String>();
+        for (var n : names) {
+            for (var type : n.types()) {
+                if (q.objectType() == null
+                        || q.objectType().isBlank()
+                        || q.objectType().equals(type.name())) {
+                    ids.addAll(n.find(type, q.objectId().strip()));
+                }
+            }
+        }
+        return ids.isEmpty() ? q : q.matching(ids.subList(0, Math.min(ids.size(), MAX_MATCHES)));
+    }
+
+    /** The most objects one typed name may stand for in a filter. */
+    static final int MAX_MATCHES = 1_000;
+
     /** The names people read for some actors' login names, in the given order. */
     Map<String, String> actors(Collection<String> logins, Locale locale) {
         var accounts = lookUp(AuditedObject.ACCOUNT.name(), logins);

@@ -18,4 +18,12 @@ public interface ObjectNames {
 
     /** The names of those of {@code ids} (stored object ids of {@code type}) that exist; others are left out. */
     Map<String, String> names(AuditedObject type, Collection<String> ids);
+
+    /**
+     * The ids of objects of {@code type} whose name matches what a person typed in the 对象 filter (a 档号 in
+     * part, with - or . for its separators); none by default.
+     */
+    default Collection<String> find(AuditedObject type, String typed) {
+        return java.util.List.of();
+    }
 }

@@ -56,6 +56,29 @@ class CatalogAuditNames implements ObjectNames {
         };
     }
 
+    /** Items and volumes whose 档号 contains what was typed, however its separators were typed. */
+    @Override
+    public Collection<String> find(AuditedObject type, String typed) {
+        String table = type == AuditedObject.ITEM ? "item" : type == AuditedObject.VOLUME ? "volume" : null;
+        String key = ArchiveCodeInput.key(typed);
+        if (table == null || key.isEmpty()) {
+            return List.of();
+        }
+        String like = "%"
+                + String.join(
+                        "%",
+                        key.replace("\\", "").replace("%", "").replace("_", "").split("-")) + "%";
+        return jdbc
+                .sql("select id::text, archive_code from " + table + " where archive_code ilike :like limit 2000")
+                .param("like", like)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+                .list()
+                .stream()
+                .filter(r -> ArchiveCodeInput.matches(r.get(1), typed))
+                .map(r -> r.get(0))
+                .toList();
+    }
+
     private Map<String, String> query(String sql, Object[] ids) {
         var out = new HashMap<String, String>();
         if (ids.length == 0) {

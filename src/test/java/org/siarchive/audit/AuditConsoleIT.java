@@ -92,6 +92,13 @@ class AuditConsoleIT extends IntegrationTest {
         assertThat(row.get("result")).isEqualTo("成功");
         assertThat(viewed.body()).contains("<option value=\"READ\" selected=\"selected\">查看</option>");
 
+        // and the 对象 filter takes the 档号 as people type it: hyphens for the dots, lower case
+        String typed = URLEncoder.encode(
+                item.archiveCode().replace('·', '-').toLowerCase(java.util.Locale.ROOT), StandardCharsets.UTF_8);
+        var byCode = rows(session.get("/audit?operation=READ&actor=" + readerLogin + "&objectId=" + typed)
+                .body());
+        assertThat(byCode).extracting(r -> r.get("object")).containsExactly(item.archiveCode());
+
         // and the refused page is under 拒绝
         var denied =
                 rows(session.get("/audit?result=DENIED&actor=" + readerLogin).body());
