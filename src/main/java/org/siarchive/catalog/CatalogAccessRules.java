@@ -29,8 +29,15 @@ class CatalogAccessRules implements AccessRules {
         return List.of(
                 // console
                 get("/items/*").requires(ITEM_READ),
+                get("/items/*/correction").requires(ITEM_CORRECT),
+                post("/items/*/correction").requires(ITEM_CORRECT),
+                get("/volumes", "/volumes/*", "/volumes/*/note-sheet.pdf", "/boxes", "/boxes/*", "/boxes/*/labels.pdf")
+                        .requires(ITEM_READ),
+                post("/volumes", "/volumes/*/note", "/volumes/*/box", "/boxes", "/boxes/*/items")
+                        .requires(CONTAINER_MANAGE),
                 post("/persons/*/unmask").requires(UNMASK),
                 get("/persons", "/persons/*", "/employers", "/employers/*").requires(PARTY_READ),
+                get("/persons/*/export", "/employers/*/export").requires(PARTY_READ),
                 post("/persons", "/employers").requires(PARTY_READ),
                 // API
                 get("/api/v1/items/*/related").requires(ITEM_READ),

@@ -24,8 +24,15 @@ class ItemLifecycle {
     private final ItemQueries queries;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final CorrectionHistory history;
 
-    ItemLifecycle(JdbcClient jdbc, ItemQueries queries, AuditTrail audit, ApplicationEventPublisher events) {
+    ItemLifecycle(
+            JdbcClient jdbc,
+            ItemQueries queries,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            CorrectionHistory history) {
+        this.history = history;
         this.jdbc = jdbc;
         this.queries = queries;
         this.audit = audit;
@@ -78,6 +85,7 @@ class ItemLifecycle {
 
     @Transactional
     public void applyCorrection(UUID itemId, Catalog.Correction correction, int objectVersion, Actor actor) {
+        var before = queries.byId(itemId, Scope.EVERYTHING).orElseThrow();
         jdbc.sql(
                         """
                 update item set title = :title, responsible = :responsible, doc_no = :docNo,
@@ -90,6 +98,7 @@ class ItemLifecycle {
                 .param("id", itemId)
                 .update();
         var item = queries.byId(itemId, Scope.EVERYTHING).orElseThrow();
+        history.record(before, correction, objectVersion, actor);
         audit.record(
                 actor,
                 AuditedObject.ITEM,

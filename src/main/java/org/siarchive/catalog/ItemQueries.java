@@ -54,7 +54,9 @@ class ItemQueries {
             """
             select i.id, i.archive_code, i.title, s.name as step_name, c.name as category_name,
                    it.name as insurance_name, r.name as retention_name, i.handled_at, i.person_name,
-                   e.name as employer_name, i.status
+                   e.name as employer_name, i.status, i.responsible, i.doc_date, i.security_level,
+                   coalesce(i.page_count, (select count(*) from item_file x where x.item_id = i.id))::int as page_count,
+                   i.retention_code
             from item i
             join fonds f on f.id = i.fonds_id
             join material_category c on c.code = i.category_code

@@ -45,6 +45,11 @@ final class CertificateDocuments {
             String purpose,
             List<String[]> items) {}
 
+    /** A4 width and the left (and right) margin, in points. */
+    static final float PAGE_WIDTH = PDRectangle.A4.getWidth();
+
+    static final float LEFT = 60;
+
     private static volatile TrueTypeFont font;
 
     private CertificateDocuments() {}
@@ -53,7 +58,7 @@ final class CertificateDocuments {
         try (var doc = new PDDocument()) {
             PDFont f = PDType0Font.load(doc, font(), true);
             var qr = LosslessFactory.createFromImage(doc, qr(c.verifyUrl()));
-            int perPage = 28;
+            int perPage = 26; // the header's paragraphs may wrap to a second line
             int pages = Math.max(1, (c.items().size() + perPage - 1) / perPage);
             for (int p = 0; p < pages; p++) {
                 var page = new PDPage(PDRectangle.A4);
@@ -61,13 +66,7 @@ final class CertificateDocuments {
                 try (var cs = new PDPageContentStream(doc, page)) {
                     float y = 790;
                     if (p == 0) {
-                        text(cs, f, 18, 200, y, c.title());
-                        y -= 34;
-                        for (String line : header(c)) {
-                            text(cs, f, 11, 60, y, line);
-                            y -= 18;
-                        }
-                        y -= 6;
+                        y = firstPageHeader(cs, f, c, y);
                     }
                     text(cs, f, 10, 60, y, "档号");
                     text(cs, f, 10, 250, y, "题名");
@@ -86,7 +85,14 @@ final class CertificateDocuments {
                         cs.drawImage(qr, 60, 60, 90, 90);
                         text(cs, f, 10, 165, 130, "证明编号：" + c.code());
                         text(cs, f, 10, 165, 112, "扫码或访问以下地址核验本证明的真伪：");
-                        text(cs, f, 9, 165, 96, c.verifyUrl());
+                        text(
+                                cs,
+                                f,
+                                9,
+                                165,
+                                96,
+                                wrap(f, 9, PAGE_WIDTH - LEFT - 165, c.verifyUrl())
+                                        .get(0));
                         text(cs, f, 10, 165, 76, c.issuer() + "（电子签章：SM3withSM2）");
                     }
                     text(cs, f, 8, 500, 40, "第 " + (p + 1) + " / " + pages + " 页");
@@ -137,6 +143,42 @@ final class CertificateDocuments {
                         + c.items().size() + " 件。",
                 "用途：" + c.purpose(),
                 "出具单位：" + c.issuer() + "    出具时间：" + c.issuedAt());
+    }
+
+    /** The title, centred, and the header paragraphs wrapped within the margins; returns the next line's y. */
+    private static float firstPageHeader(PDPageContentStream cs, PDFont f, Content c, float top) throws IOException {
+        float y = top;
+        text(cs, f, 18, Math.max(LEFT, (PAGE_WIDTH - width(f, 18, c.title())) / 2), y, c.title());
+        y -= 34;
+        for (String paragraph : header(c)) {
+            for (String line : wrap(f, 11, PAGE_WIDTH - 2 * LEFT, paragraph)) {
+                text(cs, f, 11, LEFT, y, line);
+                y -= 18;
+            }
+        }
+        return y - 6;
+    }
+
+    /** A paragraph broken into lines no wider than {@code max} points, at any character (CJK text has no spaces). */
+    static List<String> wrap(PDFont f, float size, float max, String paragraph) throws IOException {
+        var lines = new java.util.ArrayList<String>();
+        var line = new StringBuilder();
+        for (int i = 0; i < paragraph.length(); ) {
+            int cp = paragraph.codePointAt(i);
+            String ch = new String(Character.toChars(cp));
+            if (line.length() > 0 && width(f, size, line + ch) > max) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(ch);
+            i += Character.charCount(cp);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    static float width(PDFont f, float size, String s) throws IOException {
+        return f.getStringWidth(s) / 1000f * size;
     }
 
     private static String clip(String s, int max) {

@@ -91,17 +91,17 @@ final class CertificateSignatures {
      * Problems with a signed PDF (empty when its last signature covers the whole file, verifies, and is by
      * the platform's key).
      */
-    java.util.List<String> verifyPdf(byte[] pdf) {
-        var problems = new java.util.ArrayList<String>();
+    java.util.List<VerificationProblem.Finding> verifyPdf(byte[] pdf) {
+        var problems = new java.util.ArrayList<VerificationProblem.Finding>();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             var sigs = doc.getSignatureDictionaries();
             if (sigs.isEmpty()) {
-                return java.util.List.of("the PDF carries no signature");
+                return java.util.List.of(VerificationProblem.NO_SIGNATURE.with());
             }
             PDSignature sig = sigs.get(sigs.size() - 1);
             int[] range = sig.getByteRange();
             if (range.length != 4 || range[2] + range[3] != pdf.length) {
-                problems.add("the signature does not cover the whole file (content was appended)");
+                problems.add(VerificationProblem.NOT_WHOLE_FILE.with());
             }
             byte[] signed = sig.getSignedContent(pdf);
             byte[] contents = firstObject(sig.getContents(pdf));
@@ -110,12 +110,12 @@ final class CertificateSignatures {
             @SuppressWarnings("unchecked")
             var certs = cms.getCertificates().getMatches(signer.getSID());
             if (certs.isEmpty()) {
-                return java.util.List.of("no certificate for the signer");
+                return java.util.List.of(VerificationProblem.NO_SIGNER_CERTIFICATE.with());
             }
             var cert = (X509CertificateHolder) certs.iterator().next();
             byte[] point = cert.getSubjectPublicKeyInfo().getPublicKeyData().getBytes();
             if (!SigningKey.keyIdOf(point).equals(key.keyId())) {
-                problems.add("signed by key " + SigningKey.keyIdOf(point) + ", not the platform's " + key.keyId());
+                problems.add(VerificationProblem.OTHER_KEY.with(SigningKey.keyIdOf(point), key.keyId()));
             }
             // the signed attributes carry the SM3 of the content; the SM2 signature covers the attributes
             var digestAttr = signer.getSignedAttributes()
@@ -125,13 +125,14 @@ final class CertificateSignatures {
             byte[] declared = org.bouncycastle.asn1.ASN1OctetString.getInstance(digestAttr)
                     .getOctets();
             if (!MessageDigest.isEqual(declared, Sm3.digest(signed))) {
-                problems.add("the signed content changed (SM3 does not match)");
+                problems.add(VerificationProblem.CONTENT_CHANGED.with());
             }
             if (!SigningKey.verify(point, signer.getEncodedSignedAttributes(), signer.getSignature())) {
-                problems.add("the SM2 signature does not verify");
+                problems.add(VerificationProblem.SIGNATURE_INVALID.with());
             }
         } catch (IOException | RuntimeException | org.bouncycastle.cms.CMSException e) {
-            problems.add("unreadable signed PDF: " + e.getMessage());
+            // the library's message may quote the uploaded file: a fixed sentence
+            problems.add(VerificationProblem.UNREADABLE.with());
         }
         return problems;
     }

@@ -106,7 +106,8 @@ public class Certificates {
     public Certificate issue(String idNumber, String format, String purpose, Access access) {
         String p = validPurpose(idNumber, format, purpose);
         long personId = catalog.findPerson(idNumber.strip().toUpperCase(), access)
-                .orElseThrow(() -> new NotFoundException("PERSON", "-"));
+                .orElseThrow(() -> new NotFoundException(
+                        "PERSON", String.valueOf(org.siarchive.crypto.Masks.idNumber(idNumber.strip()))));
         var file = catalog.personFile(personId, access);
         var org = issuingOrganisation(access);
         var content = extract(file, code(), issuerName(org), p);
@@ -215,7 +216,7 @@ public class Certificates {
     }
 
     /** The outcome of checking a file against a code. */
-    public record Verdict(boolean authentic, List<String> problems) {}
+    public record Verdict(boolean authentic, List<VerificationProblem.Finding> problems) {}
 
     /** Checks an uploaded file: the bytes issued under the code, and a signature by the platform's key. */
     public Verdict verify(String code, byte[] file) {
@@ -225,8 +226,8 @@ public class Certificates {
             // not the bytes issued: already not authentic, and an anonymous upload is never parsed further
             return new Verdict(
                     false,
-                    List.of("文件与出具时的内容不一致（SM3 " + fixity.sm3().substring(0, 16) + "…，应为 "
-                            + c.sm3().substring(0, 16) + "…）"));
+                    List.of(VerificationProblem.CONTENT_DIFFERS.with(
+                            fixity.sm3().substring(0, 16), c.sm3().substring(0, 16))));
         }
         var problems = c.format().equals("PDF") ? signatures.verifyPdf(file) : ofd.problems(file);
         return new Verdict(problems.isEmpty(), problems);

@@ -45,7 +45,7 @@ class OfdCertificates {
     }
 
     /** The signature problems of an uploaded OFD; empty when its signature verifies. */
-    List<String> problems(byte[] file) {
+    List<VerificationProblem.Finding> problems(byte[] file) {
         try (var dir = TemporaryDirectory.under(work)) {
             var f = dir.resolve("upload.ofd");
             Files.write(f, file);
@@ -56,11 +56,11 @@ class OfdCertificates {
             }
             return List.of();
         } catch (RefusedXmlException e) {
-            return List.of("OFD 文件中的 XML 不符合要求（含 DOCTYPE 声明或格式错误），已拒绝");
+            return List.of(VerificationProblem.OFD_XML_REFUSED.with());
         } catch (Exception e) {
             // the library's message may quote the uploaded file: log it, show a fixed sentence
             log.info("OFD certificate signature did not verify", e);
-            return List.of("OFD 签名验证失败");
+            return List.of(VerificationProblem.OFD_SIGNATURE_INVALID.with());
         }
     }
 }

@@ -85,8 +85,9 @@ class BatchRegistration {
             itemIds.add(itemId);
             jdbc.sql(
                             """
-                    insert into scan_item (id, batch_id, seq, business_step, cert_no_enc, person_name, title, expected_pages, status)
-                    values (:id, :batch, :seq, :step, :cert, :name, :title, :expected, 'PENDING')
+                    insert into scan_item (id, batch_id, seq, business_step, cert_no_enc, person_name, title, acceptance_no,
+                        expected_pages, status)
+                    values (:id, :batch, :seq, :step, :cert, :name, :title, :acceptanceNo, :expected, 'PENDING')
                     """)
                     .param("id", itemId)
                     .param("batch", batch.id())
@@ -95,6 +96,7 @@ class BatchRegistration {
                     .param("cert", cipher.encrypt(it.certNo(), ScanBatches.CERT_CONTEXT))
                     .param("name", it.name())
                     .param("title", it.title())
+                    .param("acceptanceNo", it.acceptanceNo())
                     .param("expected", batch.byManifest() ? it.to() - it.from() + 1 : null)
                     .update();
         }

@@ -32,9 +32,16 @@ class DigitisationConsole {
     private final Catalog catalog;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
+    private final ScanFilingMetadata metadata;
 
     DigitisationConsole(
-            ScanBatches batches, ScanItems items, Catalog catalog, AuditTrail audit, TransactionTemplate tx) {
+            ScanBatches batches,
+            ScanItems items,
+            Catalog catalog,
+            AuditTrail audit,
+            TransactionTemplate tx,
+            ScanFilingMetadata metadata) {
+        this.metadata = metadata;
         this.batches = batches;
         this.items = items;
         this.catalog = catalog;
@@ -101,7 +108,9 @@ class DigitisationConsole {
     String item(@PathVariable UUID id, @PathVariable UUID item, Access access, Model model) {
         model.addAttribute("nav", "scan");
         model.addAttribute("batch", batches.progress(id, access));
-        model.addAttribute("item", items.item(id, item, access));
+        var scanned = items.item(id, item, access);
+        model.addAttribute("item", scanned);
+        model.addAttribute("formTitle", metadata.suggestedTitle(scanned));
         model.addAttribute("steps", steps());
         model.addAttribute("canReview", access.can("digitisation:qc"));
         return "digitisation/item";

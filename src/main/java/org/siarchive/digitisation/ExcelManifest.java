@@ -18,7 +18,7 @@ final class ExcelManifest {
             var sheet = wb.getSheetAt(0);
             for (var row : sheet) {
                 var cells = new java.util.ArrayList<String>();
-                for (int c = 0; c < 5; c++) {
+                for (int c = 0; c < 6; c++) {
                     var cell = row.getCell(c);
                     cells.add(
                             cell == null
@@ -26,6 +26,9 @@ final class ExcelManifest {
                                     : fmt.formatCellValue(cell)
                                             .replace(",", " ")
                                             .strip());
+                }
+                if (cells.get(5).isEmpty()) {
+                    cells.remove(5); // the optional 业务受理号 column
                 }
                 sb.append(String.join(",", cells)).append('\n');
             }

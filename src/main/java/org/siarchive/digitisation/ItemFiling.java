@@ -36,8 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ItemFiling {
 
-    private static final String AGENCY = "社会保险经办机构";
-
     /** What the archivist confirms: the step (the suggestion or a correction) and the item's metadata. */
     record Confirmation(String step, @Nullable String certNo, @Nullable String name, String title, String docDate) {}
 
@@ -51,6 +49,7 @@ class ItemFiling {
     private final AccessCopies accessCopies;
     private final ReadableTime time;
     private final ApplicationEventPublisher events;
+    private final ScanFilingMetadata metadata;
 
     ItemFiling(
             JdbcClient jdbc,
@@ -62,7 +61,8 @@ class ItemFiling {
             AuditTrail audit,
             AccessCopies accessCopies,
             ReadableTime time,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ScanFilingMetadata metadata) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.batches = batches;
@@ -73,6 +73,7 @@ class ItemFiling {
         this.accessCopies = accessCopies;
         this.time = time;
         this.events = events;
+        this.metadata = metadata;
     }
 
     UUID file(ScanBatches.Progress batch, ScanItems.ItemView it, Confirmation c, Access access) {
@@ -80,7 +81,8 @@ class ItemFiling {
         var step = requireStep(c.step());
         String cert = certNo(it.id(), c.certNo());
         var pages = pages(it);
-        var submission = submission(batch, it, step, c, cert, pages.size(), access);
+        var filed = metadata.of(batch.fondsCode(), it, step, c.title(), c.docDate(), access.actor());
+        var submission = submission(batch, step, c, filed, cert, pages.size());
         var captured = captures.capture(submission, uploads(batch.id(), pages), "scan-" + it.id(), access)
                 .item();
         tx.executeWithoutResult(s -> recordConfirmation(batch, it, c.step(), captured, access));
@@ -159,28 +161,26 @@ class ItemFiling {
 
     private Submission submission(
             ScanBatches.Progress batch,
-            ScanItems.ItemView it,
             Classification.Step step,
             Confirmation c,
+            ScanFilingMetadata.Filed filed,
             @Nullable String cert,
-            int pageCount,
-            Access access) {
+            int pageCount) {
         boolean person = !"EMPLOYER".equals(step.subject());
-        String agency = access.actor().org() == null ? AGENCY : access.actor().org();
         return new Submission(
                 batch.fondsCode(),
-                "SCAN-" + batch.id().toString().substring(0, 8) + "-" + it.seq(),
+                filed.acceptanceNo(),
                 c.step(),
                 null,
-                c.title(),
-                agency,
+                filed.title(),
+                filed.agency(),
                 c.docDate(),
                 null,
                 "2",
                 person && cert != null ? new Submission.Person("01", cert, c.name() == null ? "" : c.name()) : null,
                 null,
-                access.actor().name(),
-                agency,
+                filed.handler(),
+                filed.agency(),
                 time.now().toOffsetDateTime().withNano(0).toString(),
                 materials(step, pageCount));
     }

@@ -38,9 +38,35 @@ public class PreservationEvents {
             Map.entry(AuditOperation.REPAIR_FROM_REPLICA, "recovery"),
             Map.entry(AuditOperation.QUARANTINE, "validation"));
 
-    /** One event. */
+    /**
+     * One event. {@code type}, {@code detail} and {@code source} are the record's own words (PREMIS
+     * vocabulary, the audit detail); people read {@code said} and the source by {@link #sourceKey()} and
+     * {@link #sourceId()}, worded by the message bundles (docs/adr/0056).
+     */
     public record Event(
-            OffsetDateTime at, String type, String outcome, String agent, @Nullable String detail, String source) {}
+            OffsetDateTime at,
+            String type,
+            String outcome,
+            String agent,
+            @Nullable String detail,
+            String source,
+            Said said,
+            String sourceKey,
+            long sourceId) {
+
+        /** The message key of the event type's label. */
+        public String typeKey() {
+            return "events.type." + type.replace(' ', '_');
+        }
+    }
+
+    /** What the event did, as people read it: a message key and its arguments (version, reason …). */
+    public record Said(String key, List<String> args) {
+
+        public Said {
+            args = List.copyOf(args);
+        }
+    }
 
     private final Catalog catalog;
     private final AuditTrail audit;
@@ -68,7 +94,16 @@ public class PreservationEvents {
                     : e.result();
             String detail =
                     e.reason() == null ? e.detail() : e.reason() + (e.detail() == null ? "" : "; " + e.detail());
-            events.add(new Event(e.at(), type, outcome, e.actor(), detail, "audit #" + e.id()));
+            events.add(new Event(
+                    e.at(),
+                    type,
+                    outcome,
+                    e.actor(),
+                    detail,
+                    "audit #" + e.id(),
+                    EventWords.said(e),
+                    "events.source.audit",
+                    e.id()));
         }
         // the latest fixity check, when it passed (failures are audited above, one per finding)
         jdbc.sql("select sweep_id, checked_at from item_fixity where item_id = :i and passed")
@@ -79,7 +114,10 @@ public class PreservationEvents {
                         AuditTrail.SUCCESS,
                         SWEEPER_NAME,
                         "every stored file checked against its OCFL inventory digest, SM3 and SHA-256; sidecar verified",
-                        "sweep #" + rs.getLong("sweep_id")))
+                        "sweep #" + rs.getLong("sweep_id"),
+                        new Said("events.detail.fixityPassed", List.of()),
+                        "events.source.sweep",
+                        rs.getLong("sweep_id")))
                 .optional()
                 .ifPresent(events::add);
         events.sort(Comparator.comparing(Event::at));

@@ -28,8 +28,14 @@ class LendingAccessRules implements AccessRules {
                                 "/lending/requests/*/items/*/pages/*/*",
                                 "/lending/requests/*/items/*/files/*")
                         .requires(REQUEST),
+                get("/lending/requests/*/items/*/record").requires(REQUEST, APPROVE),
                 post("/lending/requests/*/decision").requires(APPROVE),
-                get("/lending/physical", "/lending/physical/*", "/lending/register")
+                get(
+                                "/lending/physical",
+                                "/lending/physical/*",
+                                "/lending/register",
+                                "/lending/register/export",
+                                "/lending/physical/register/export")
                         .requires(MANAGE),
                 post("/lending/physical", "/lending/physical/*/extend", "/lending/physical/*/return")
                         .requires(MANAGE));

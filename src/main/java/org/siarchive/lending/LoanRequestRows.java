@@ -173,7 +173,8 @@ class LoanRequestRows {
     private static final String SELECT =
             """
             select id, applicant, applicant_org_path, purpose_code, purpose, period_days, allow_download, allow_print,
-                   steps_required, status, granted_from, granted_until, created_at
+                   steps_required, status, granted_from, granted_until, created_at,
+                   (select count(*)::int from loan_approval a where a.request_id = loan_request.id) as decided_steps
             from loan_request
             """;
 }

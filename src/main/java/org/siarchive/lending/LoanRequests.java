@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
+import org.siarchive.catalog.ArchiveCodeLookup;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.shared.Access;
@@ -37,6 +38,7 @@ public class LoanRequests {
     private final LoanRequestRows rows;
     private final ApprovalRules rules;
     private final Catalog catalog;
+    private final ArchiveCodeLookup codes;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
@@ -44,11 +46,13 @@ public class LoanRequests {
             LoanRequestRows rows,
             ApprovalRules rules,
             Catalog catalog,
+            ArchiveCodeLookup codes,
             AuditTrail audit,
             ApplicationEventPublisher events) {
         this.rows = rows;
         this.rules = rules;
         this.catalog = catalog;
+        this.codes = codes;
         this.audit = audit;
         this.events = events;
     }
@@ -67,7 +71,8 @@ public class LoanRequests {
             LoanRequestState status,
             @Nullable OffsetDateTime grantedFrom,
             @Nullable OffsetDateTime grantedUntil,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt,
+            int decidedSteps) {
 
         public boolean active(OffsetDateTime now) {
             return status == LoanRequestState.APPROVED
@@ -75,6 +80,12 @@ public class LoanRequests {
                     && grantedUntil != null
                     && !now.isBefore(grantedFrom)
                     && now.isBefore(grantedUntil);
+        }
+
+        /** The step a page shows: the one awaiting a decision, or the last one decided (1-based). */
+        public int step() {
+            int s = status.decidable() ? decidedSteps + 1 : decidedSteps;
+            return Math.max(1, Math.min(s, stepsRequired));
         }
     }
 
@@ -133,7 +144,8 @@ public class LoanRequests {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        var items = catalog.items(catalog.itemIdsByArchiveCodes(r.archiveCodes(), access.scope(), "archiveCodes"));
+        // 档号 as typed: "-" or "." for the middle dot, full-width, or a part naming one item in scope
+        var items = catalog.items(codes.resolve(r.archiveCodes(), access.scope(), "archiveCodes"));
         int maxLevel = items.stream().mapToInt(LoanRequests::level).max().orElse(1);
         long id = rows.insert(r, maxLevel >= SENSITIVE ? 2 : 1, access);
         for (ItemRecord item : items) {

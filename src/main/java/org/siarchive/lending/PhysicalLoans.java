@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
+import org.siarchive.catalog.ArchiveCodeLookup;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
@@ -39,6 +40,7 @@ public class PhysicalLoans {
 
     private final PhysicalLoanRows rows;
     private final Catalog catalog;
+    private final ArchiveCodeLookup codes;
     private final Organisations organisations;
     private final AuditTrail audit;
     private final Utilisation register;
@@ -49,6 +51,7 @@ public class PhysicalLoans {
     PhysicalLoans(
             PhysicalLoanRows rows,
             Catalog catalog,
+            ArchiveCodeLookup codes,
             Organisations organisations,
             AuditTrail audit,
             Utilisation register,
@@ -57,6 +60,7 @@ public class PhysicalLoans {
             ReadableTime time) {
         this.rows = rows;
         this.catalog = catalog;
+        this.codes = codes;
         this.organisations = organisations;
         this.audit = audit;
         this.register = register;
@@ -150,7 +154,7 @@ public class PhysicalLoans {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        var ids = catalog.itemIdsByArchiveCodes(l.archiveCodes(), access.scope(), "archiveCodes");
+        var ids = codes.resolve(l.archiveCodes(), access.scope(), "archiveCodes");
         rows.firstOnLoan(ids).ifPresent(code -> {
             throw new ConflictException("conflict.originalOnLoan", code);
         });
@@ -185,16 +189,19 @@ public class PhysicalLoans {
             throw new ConflictException("conflict.loanExtensions", Long.toString(MAX_EXTENSIONS));
         }
         String r = reason == null ? "" : reason.strip();
-        if (r.isEmpty()) {
-            throw new InvalidInputException(Violation.of("reason", "required"));
-        }
+        var v = new ArrayList<Violation>();
         LocalDate today = today();
         if (newDue == null || !newDue.isAfter(loan.dueDate()) || newDue.isAfter(today.plusDays(MAX_DAYS))) {
-            throw new InvalidInputException(
-                    Violation.of("dueDate", "range", loan.dueDate().plusDays(1), today.plusDays(MAX_DAYS)));
+            v.add(Violation.of("dueDate", "range", loan.dueDate().plusDays(1), today.plusDays(MAX_DAYS)));
+        }
+        if (r.isEmpty() || r.length() > 500) {
+            v.add(Violation.of("reason", r.isEmpty() ? "required" : "maxLength", 500));
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
         }
         rows.extend(id, newDue);
-        rows.event(id, "EXTEND", loan.dueDate() + " → " + newDue + ": " + r, access.actor());
+        rows.event(id, "EXTEND", LoanEventText.extended(loan.dueDate(), newDue, r), access.actor());
         audit.record(
                 access.actor(),
                 AuditedObject.PHYSICAL_LOAN,
@@ -209,14 +216,14 @@ public class PhysicalLoans {
     public Loan giveBack(long id, List<String> archiveCodes, boolean damaged, Access access) {
         var loan = lock(id, access);
         loan.status().requireOpen(id);
-        int n = rows.returnItems(id, archiveCodes, damaged);
+        int n = rows.returnItems(id, ReturnedCodes.named(rows.items(id), archiveCodes), damaged);
         if (n == 0) {
             throw new InvalidInputException(Violation.of("archiveCodes", "notOnLoan"));
         }
         long open = rows.stillOut(id);
         var changed = rows.moveTo(id, loan.status().returnBy(open, id));
         String detail = n + " returned" + (damaged ? ", damaged" : "") + (open == 0 ? "" : ", " + open + " still out");
-        rows.event(id, "RETURN", detail, access.actor());
+        rows.event(id, "RETURN", LoanEventText.returned(n, damaged, open), access.actor());
         audit.record(
                 access.actor(),
                 AuditedObject.PHYSICAL_LOAN,
@@ -238,7 +245,7 @@ public class PhysicalLoans {
             tx.executeWithoutResult(s -> {
                 rows.remindOf(loan.id());
                 String detail = loan.overdue(today) ? "overdue since " + loan.dueDate() : "due " + loan.dueDate();
-                rows.event(loan.id(), "REMIND", detail, REMINDER);
+                rows.event(loan.id(), "REMIND", LoanEventText.reminded(loan.overdue(today), loan.dueDate()), REMINDER);
                 audit.record(
                         REMINDER,
                         AuditedObject.PHYSICAL_LOAN,

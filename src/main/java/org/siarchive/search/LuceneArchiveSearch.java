@@ -3,13 +3,9 @@ package org.siarchive.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -253,23 +249,6 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
                 snippet = null;
             }
         }
-        var year = d.getField("year_value");
-        var handled = d.getField("handled");
-        return new SearchHit(
-                UUID.fromString(d.get(LuceneDocuments.ID)),
-                d.get("code"),
-                d.get("title"),
-                d.get("person"),
-                d.get("employer"),
-                d.get("category_code"),
-                d.get("step_code"),
-                d.get("insurance_type"),
-                year == null ? 0 : year.numericValue().intValue(),
-                OffsetDateTime.ofInstant(
-                        Instant.ofEpochMilli(
-                                handled == null ? 0 : handled.numericValue().longValue()),
-                        // an instant; it becomes people's time where it is shown (ConsoleFormats)
-                        ZoneOffset.UTC),
-                snippet);
+        return LuceneDocuments.hit(d, snippet);
     }
 }

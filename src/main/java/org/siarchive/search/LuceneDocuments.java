@@ -2,7 +2,11 @@ package org.siarchive.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -21,6 +25,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.ArchiveCodeInput;
 
 /**
  * The index's document layout: which fields an item becomes (words and bigrams over folded text with
@@ -30,12 +35,14 @@ import org.jspecify.annotations.Nullable;
 final class LuceneDocuments {
 
     /** Bumped when the document layout changes: an index of another version is rebuilt. */
-    static final String LAYOUT = "1";
+    static final String LAYOUT = "2";
 
     static final String ID = "id";
     static final String WORDS = "w";
     static final String BIGRAMS = "b";
     static final String DISPLAY = "display";
+    /** Every suffix of the 档号's typing key: a substring of the key is a prefix of one of them. */
+    static final String CODE_SUFFIXES = "code_sfx";
 
     private final FacetsConfig facets = new FacetsConfig();
     /** The keyed blind index of an ID number (HMAC-SM3 under the platform's index key). */
@@ -82,6 +89,7 @@ final class LuceneDocuments {
         var d = new Document();
         d.add(new StringField(ID, e.itemId().toString(), Field.Store.YES));
         d.add(new StringField("code", e.archiveCode(), Field.Store.YES));
+        codeSuffixes(d, e.archiveCode());
         d.add(new StoredField("title", e.title()));
         d.add(new StoredField("category_code", e.categoryCode()));
         d.add(new StoredField("step_code", e.stepCode()));
@@ -89,6 +97,7 @@ final class LuceneDocuments {
         if (e.insuranceType() != null) {
             d.add(new StoredField("insurance_type", e.insuranceType()));
         }
+        directoryColumns(d, e);
         long handled = e.handledAt().toInstant().toEpochMilli();
         d.add(new StoredField("handled", handled));
         d.add(new NumericDocValuesField("handled", handled));
@@ -135,11 +144,75 @@ final class LuceneDocuments {
         return d;
     }
 
+    /**
+     * The 档号 as people type it ({@link ArchiveCodeInput#key}: "-" for every separator, full-width folded),
+     * as all its suffixes, so that a prefix query for a typed key finds it anywhere in the code.
+     */
+    private static void codeSuffixes(Document d, String archiveCode) {
+        String key = ArchiveCodeInput.key(archiveCode);
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) != '-') { // a typed key never starts with a separator
+                d.add(new StringField(CODE_SUFFIXES, key.substring(i), Field.Store.NO));
+            }
+        }
+    }
+
+    /** What the result list and the 目录 register show besides the title: 责任者, 日期, 保管期限, 密级, 页数. */
+    private static void directoryColumns(Document d, SearchEntry e) {
+        stored(d, "responsible", e.responsible());
+        stored(d, "doc_date", e.docDate() == null ? null : e.docDate().toString());
+        stored(d, "retention_code", e.retentionCode());
+        d.add(new StoredField("security_level", e.clearance()));
+        if (e.pageCount() != null) {
+            d.add(new StoredField("page_count", e.pageCount()));
+        }
+    }
+
+    private static void stored(Document d, String field, @Nullable String value) {
+        if (value != null) {
+            d.add(new StoredField(field, value));
+        }
+    }
+
     private static void facet(Document d, String dim, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return;
         }
         d.add(new SortedSetDocValuesFacetField(dim, value));
         d.add(new StringField("f_" + dim, value, Field.Store.NO));
+    }
+
+    /** A found document as a hit, with its snippet. */
+    static SearchHit hit(Document d, @Nullable String snippet) {
+        var year = d.getField("year_value");
+        var handled = d.getField("handled");
+        Integer level = number(d, "security_level");
+        String docDate = d.get("doc_date");
+        return new SearchHit(
+                UUID.fromString(d.get(LuceneDocuments.ID)),
+                d.get("code"),
+                d.get("title"),
+                d.get("person"),
+                d.get("employer"),
+                d.get("category_code"),
+                d.get("step_code"),
+                d.get("insurance_type"),
+                year == null ? 0 : year.numericValue().intValue(),
+                OffsetDateTime.ofInstant(
+                        Instant.ofEpochMilli(
+                                handled == null ? 0 : handled.numericValue().longValue()),
+                        // an instant; it becomes people's time where it is shown (ConsoleFormats)
+                        ZoneOffset.UTC),
+                snippet,
+                d.get("responsible"),
+                docDate == null ? null : java.time.LocalDate.parse(docDate),
+                d.get("retention_code"),
+                level == null ? null : level.toString(),
+                number(d, "page_count"));
+    }
+
+    private static @Nullable Integer number(Document d, String field) {
+        var f = d.getField(field);
+        return f == null ? null : f.numericValue().intValue();
     }
 }

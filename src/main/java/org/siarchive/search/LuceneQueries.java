@@ -25,6 +25,7 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.ArchiveCodeInput;
 import org.siarchive.shared.Scope;
 
 /**
@@ -102,7 +103,7 @@ final class LuceneQueries {
             b.add(id, Occur.FILTER);
         }
         if (!SearchQuery.blank(q.archiveCode())) {
-            b.add(new PrefixQuery(new Term("code", q.archiveCode().strip())), Occur.FILTER);
+            b.add(archiveCode(q.archiveCode()), Occur.FILTER);
         }
         filter(b, "category", q.category());
         filter(b, "year", q.year() == null ? null : Integer.toString(q.year()));
@@ -115,6 +116,14 @@ final class LuceneQueries {
             b.add(new MatchAllDocsQuery(), Occur.MUST);
         }
         return b.build();
+    }
+
+    /** A 档号 as typed: whole, in part, with any separator or full-width forms (its key inside the stored key). */
+    private static Query archiveCode(String typed) {
+        String key = ArchiveCodeInput.key(typed);
+        return key.isEmpty()
+                ? new TermQuery(new Term("code", typed.strip()))
+                : new PrefixQuery(new Term(LuceneDocuments.CODE_SUFFIXES, key));
     }
 
     private static void filter(BooleanQuery.Builder b, String dim, @Nullable String value) {
@@ -162,8 +171,8 @@ final class LuceneQueries {
         any.add(new BoostQuery(new TermQuery(new Term("code", s)), 10f), Occur.SHOULD);
         any.add(new BoostQuery(new TermQuery(new Term("acceptance", s)), 10f), Occur.SHOULD);
         any.add(new TermQuery(new Term("credit", upper)), Occur.SHOULD);
-        if (s.contains("·") || s.contains("-")) {
-            any.add(new BoostQuery(new PrefixQuery(new Term("code", s)), 5f), Occur.SHOULD);
+        if (TypedArchiveCodes.looksLikeCode(s)) {
+            any.add(new BoostQuery(archiveCode(s), 5f), Occur.SHOULD);
         }
         if (ChineseText.latinLetters(s)) {
             any.add(new BoostQuery(name(s), 5f), Occur.SHOULD);

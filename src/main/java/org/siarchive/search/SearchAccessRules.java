@@ -17,7 +17,7 @@ class SearchAccessRules implements AccessRules {
     @Override
     public List<Rule> rules() {
         return List.of(
-                anyMethod("/search").requires(SEARCH),
+                anyMethod("/search", "/search/export").requires(SEARCH),
                 get("/api/v1/search").requires(SEARCH),
                 post("/api/v1/search").requires(SEARCH));
     }

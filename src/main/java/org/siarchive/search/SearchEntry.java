@@ -1,5 +1,6 @@
 package org.siarchive.search;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * What the index keeps of an item: the searchable fields, denormalised, with the item's data-scope
  * attributes (fonds, organisation path, 密级) so a search filters by scope inside its own query. The
  * certificate number is kept only as its keyed blind index; {@code text} is the recognised (OCR) text,
- * whose personal numbers the backend tokenises or masks before anything reaches disk.
+ * whose personal numbers the backend tokenises or masks before anything reaches disk. {@code responsible},
+ * {@code docDate} and {@code pageCount} are kept for the result list and the 目录 register (责任者, 日期, 页数).
  */
 public record SearchEntry(
         UUID itemId,
@@ -30,4 +32,56 @@ public record SearchEntry(
         String retentionCode,
         String status,
         @Nullable String acceptanceNo,
-        @Nullable String text) {}
+        @Nullable String text,
+        @Nullable String responsible,
+        @Nullable LocalDate docDate,
+        @Nullable Integer pageCount) {
+
+    /** An entry without the 目录 columns (责任者, 日期, 页数), as tests and benchmarks build them. */
+    public SearchEntry(
+            UUID itemId,
+            String archiveCode,
+            String title,
+            @Nullable String personName,
+            byte @Nullable [] certNoIndex,
+            @Nullable String employerName,
+            @Nullable String creditCode,
+            String categoryCode,
+            String stepCode,
+            @Nullable String insuranceType,
+            int year,
+            OffsetDateTime handledAt,
+            long fondsId,
+            String orgPath,
+            int clearance,
+            String organisation,
+            String retentionCode,
+            String status,
+            @Nullable String acceptanceNo,
+            @Nullable String text) {
+        this(
+                itemId,
+                archiveCode,
+                title,
+                personName,
+                certNoIndex,
+                employerName,
+                creditCode,
+                categoryCode,
+                stepCode,
+                insuranceType,
+                year,
+                handledAt,
+                fondsId,
+                orgPath,
+                clearance,
+                organisation,
+                retentionCode,
+                status,
+                acceptanceNo,
+                text,
+                null,
+                null,
+                null);
+    }
+}

@@ -143,7 +143,11 @@ class SearchIndexer implements SmartInitializingSingleton {
                     i.retentionCode(),
                     i.status(),
                     i.acceptanceNo(),
-                    recognisedText(itemId)));
+                    recognisedText(itemId),
+                    i.responsible(),
+                    i.docDate(),
+                    // 页数: the catalogue registers files, one per scanned page (ADR 0051)
+                    i.files().size()));
         });
     }
 

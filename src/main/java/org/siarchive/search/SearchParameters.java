@@ -70,6 +70,26 @@ record SearchParameters(
                 s == null ? DEFAULT_SIZE : s);
     }
 
+    /** The same parameters without the numbers (year, page, size): the form shown again after a 422. */
+    SearchParameters withoutNumbers() {
+        return new SearchParameters(
+                q,
+                within,
+                name,
+                idNumber,
+                archiveCode,
+                category,
+                null,
+                insuranceType,
+                step,
+                organisation,
+                retention,
+                status,
+                sort,
+                null,
+                null);
+    }
+
     private static @Nullable Integer number(List<Violation> v, String field, @Nullable String text) {
         if (text == null || text.isEmpty()) {
             return null;

@@ -90,6 +90,26 @@ public record SearchQuery(
                 size);
     }
 
+    /** The same criteria at another page and size. */
+    SearchQuery at(int newPage, int newSize) {
+        return new SearchQuery(
+                name,
+                idNumber,
+                archiveCode,
+                category,
+                year,
+                insuranceType,
+                text,
+                within,
+                step,
+                organisation,
+                retention,
+                status,
+                sort,
+                newPage,
+                newSize);
+    }
+
     public boolean empty() {
         return blank(name)
                 && blank(idNumber)

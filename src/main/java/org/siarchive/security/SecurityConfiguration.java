@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.shared.AccessRules;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The HTTP security chains. Each module names its own endpoints with the permission they need (an
@@ -119,6 +121,7 @@ class SecurityConfiguration {
             LoginHandlers handlers,
             SecurityProblems problems,
             AccessRuleBook rules,
+            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers,
             AuditTrail audit)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
@@ -143,7 +146,8 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAuthenticationEntryPointFor(loginPage(), request -> true)
                         .defaultAccessDeniedHandlerFor(problems, api)
-                        .defaultAccessDeniedHandlerFor(deniedPage(), request -> true));
+                        .defaultAccessDeniedHandlerFor(
+                                new UnmappedNotFound(deniedPage(), controllers), request -> true));
         return withRules(http, rules).build();
     }
 

@@ -58,9 +58,20 @@ class ProblemHandler {
 
     @ExceptionHandler(NotFoundException.class)
     Object notFound(NotFoundException e, HttpServletRequest req) {
-        var p = problem(HttpStatus.NOT_FOUND, "not-found", RequestContextUtils.getLocale(req), List.of(e.objectId()));
+        var locale = RequestContextUtils.getLocale(req);
+        var p = problem(HttpStatus.NOT_FOUND, "not-found", locale, List.of(e.objectId()));
+        p.setDetail(notFoundDetail(e.objectType(), e.objectId(), locale));
         p.setProperty("objectType", e.objectType());
         return respond(p, req);
+    }
+
+    /** 未找到证明“123”: the kind of thing by its label (objectType.*), and the id the caller gave. */
+    private String notFoundDetail(String objectType, String objectId, Locale locale) {
+        String id = objectId.isBlank() ? "-" : objectId;
+        String kind = messages.getMessage("objectType." + objectType, null, null, locale);
+        return kind == null
+                ? messages.getMessage("problem.not-found.detail", new Object[] {id}, "", locale)
+                : messages.getMessage("problem.not-found.detailOf", new Object[] {kind, id}, "", locale);
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -136,13 +147,7 @@ class ProblemHandler {
 
     @ExceptionHandler(NoResourceFoundException.class)
     Object noResource(NoResourceFoundException e, HttpServletRequest req) {
-        return respond(
-                problem(
-                        HttpStatus.NOT_FOUND,
-                        "not-found",
-                        RequestContextUtils.getLocale(req),
-                        List.of(req.getRequestURI())),
-                req);
+        return status(HttpStatus.NOT_FOUND, req);
     }
 
     /** The problem for a status the container decided (see {@link ErrorPages}); its own kind where known. */
@@ -160,6 +165,9 @@ class ProblemHandler {
                 };
         var locale = RequestContextUtils.getLocale(req);
         var p = problem(status, kind, locale, List.of(requestUri(req)));
+        if (status == HttpStatus.NOT_FOUND) {
+            p.setDetail(notFoundDetail("PAGE", requestUri(req), locale));
+        }
         return respond(p, req);
     }
 

@@ -66,7 +66,7 @@ class CertificatesIT extends IntegrationTest {
         tampered[tampered.length / 3] ^= 0x01;
         var failed = certificates.verify(pdf.code(), tampered);
         assertThat(failed.authentic()).isFalse();
-        assertThat(failed.problems()).anyMatch(p -> p.contains("不一致"));
+        assertThat(failed.problems()).anyMatch(p -> p.problem() == VerificationProblem.CONTENT_DIFFERS);
 
         var ofd = certificates.issue(cert, "OFD", "转移接续", Access.SYSTEM);
         byte[] ofdBytes = certificates.document(ofd.id(), Access.SYSTEM);
@@ -92,7 +92,9 @@ class CertificatesIT extends IntegrationTest {
                 .doesNotContain(cert);
         assertThat(anonymous.get("/verify/NOSUCHCODE0000").body()).contains("id=\"verify-unknown\"");
         assertThat(upload(anonymous, pdf.code(), pdfBytes)).contains("id=\"verdict-ok\"");
-        assertThat(upload(anonymous, pdf.code(), tampered)).contains("id=\"verdict-failed\"");
+        assertThat(upload(anonymous, pdf.code(), tampered))
+                .contains("id=\"verdict-failed\"", "文件与出具时的内容不一致")
+                .doesNotContain("enum.VerificationProblem");
     }
 
     private String upload(ConsoleSession s, String code, byte[] file) {
@@ -130,7 +132,7 @@ class CertificatesIT extends IntegrationTest {
 
         // then it is refused on its bytes alone: only what we issued is ever parsed (docs/adr/0033)
         assertThat(verdict.authentic()).isFalse();
-        assertThat(verdict.problems()).singleElement().satisfies(p -> assertThat(p)
-                .contains("不一致"));
+        assertThat(verdict.problems()).singleElement().satisfies(p -> assertThat(p.problem())
+                .isEqualTo(VerificationProblem.CONTENT_DIFFERS));
     }
 }

@@ -63,6 +63,12 @@ class DigitisationJourneyTest extends BrowserTest {
         page.click("#scan-items tbody tr:first-child a");
 
         assertThat(page.locator("#scan-pages")).containsText("0001.png");
+        // 色彩 and OCR confidence in words (issue 14): 彩色/灰度/黑白, 置信度 90%（2 处存疑）
+        assertThat(page.locator("#scan-pages .colour-mode").first())
+                .hasText(java.util.regex.Pattern.compile("彩色|灰度|黑白"));
+        assertThat(page.locator("#scan-pages .ocr-confidence").first())
+                .hasText(java.util.regex.Pattern.compile("置信度 \\d+%(（\\d+ 处存疑）)?"));
+        assertThat(page.locator("#scan-pages")).not().containsText("COLOUR");
         page.click("#sample-pass");
         assertThat(page.locator("#sample-result")).hasText("合格");
         assertThat(page.locator("#suggestion")).containsText("个人参保登记");

@@ -133,9 +133,25 @@ public class ScanBatchIT extends IntegrationTest {
         assertThat(new String(words, StandardCharsets.ISO_8859_1)).doesNotContain(id(1));
         assertThat(list.get(0).pages().get(0).ocrLowConfidence()).isNotNull();
 
+        if (accounts.byUsername("scan-archivist").isEmpty()) {
+            accounts.provision(
+                    "scan-archivist",
+                    "扫描员周敏",
+                    organisations.root().id(),
+                    Set.of(org.siarchive.security.Role.ARCHIVIST),
+                    "Scan-archivist-1234",
+                    false);
+        }
         UUID captured =
                 items.confirm(batch, list.get(0).id(), "GRCB", null, "周亮远", "周亮远参保人员增员表", "2024-05-10", ARCHIVIST);
         var item = catalog.requireItem(captured);
+        // filed with the names people read (issue 14): the form name, the organisation's name, the display name
+        String orgName = organisations.byCode("ROOT").orElseThrow().name();
+        assertThat(item.title()).isEqualTo("参保人员增员表");
+        assertThat(item.responsible()).isEqualTo(orgName);
+        assertThat(item.handlingAgency()).isEqualTo(orgName);
+        assertThat(item.handler()).isEqualTo("扫描员周敏");
+        assertThat(item.acceptanceNo()).matches("0001-SM2024-\\d{6}").doesNotContain("SCAN");
         assertThat(item.files()).hasSize(2).extracting(f -> f.materialCode()).containsExactly("RY01", "RY02");
         assertThat(item.certNo()).isEqualTo(id(1));
         assertThat(items.item(batch, list.get(0).id(), ARCHIVIST).status()).isEqualTo("CONFIRMED");
@@ -184,6 +200,12 @@ public class ScanBatchIT extends IntegrationTest {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.siarchive.security.Accounts accounts;
+
+    @Autowired
+    org.siarchive.organisation.Organisations organisations;
 
     /** The persisted publication of the item's {@link RecognisedTextFiled} to search's indexer, completed. */
     private void awaitSearchIndexed(UUID item) throws InterruptedException {
