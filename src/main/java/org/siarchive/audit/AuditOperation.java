@@ -5,6 +5,8 @@ package org.siarchive.audit;
  * same); people read the label under the message key {@code audit.operation.<NAME>}.
  */
 public enum AuditOperation {
+    /** Opening a page or calling an API; recorded when it is refused. */
+    ACCESS,
     ACCEPTED,
     ACKNOWLEDGE,
     APPROVE,

@@ -16,7 +16,25 @@ public record AuditQuery(
         @Nullable String operation,
         @Nullable String objectType,
         @Nullable String objectId,
-        @Nullable String result) {
+        @Nullable String result,
+        @Nullable List<String> objectIds) {
+
+    /** A filter on the stored object id only. */
+    public AuditQuery(
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            @Nullable String actor,
+            @Nullable String operation,
+            @Nullable String objectType,
+            @Nullable String objectId,
+            @Nullable String result) {
+        this(from, to, actor, operation, objectType, objectId, result, null);
+    }
+
+    /** The filter where the typed object also matches the objects of these ids (named as typed). */
+    AuditQuery matching(List<String> ids) {
+        return new AuditQuery(from, to, actor, operation, objectType, objectId, result, List.copyOf(ids));
+    }
 
     String where(Map<String, Object> params, ReadableTime time) {
         var w = new ArrayList<String>();
@@ -31,7 +49,13 @@ public record AuditQuery(
         add(w, params, "actor", actor);
         add(w, params, "operation", operation);
         add(w, params, "object_type", objectType);
-        add(w, params, "object_id", objectId);
+        if (objectIds != null && !objectIds.isEmpty() && objectId != null) {
+            w.add("(object_id = :object_id or object_id = any(:object_ids))");
+            params.put("object_id", objectId.strip());
+            params.put("object_ids", objectIds.toArray(String[]::new));
+        } else {
+            add(w, params, "object_id", objectId);
+        }
         add(w, params, "result", result);
         return w.isEmpty() ? "true" : String.join(" and ", w);
     }
@@ -40,6 +64,27 @@ public record AuditQuery(
         if (value != null && !value.isBlank()) {
             w.add(column + " = :" + column);
             params.put(column, value.strip());
+        }
+    }
+
+    /** The filter as an argument of a keyed detail ({@link AuditDetail}): labels for the codes, values as typed. */
+    String describe() {
+        var parts = new ArrayList<String>();
+        if (from != null || to != null) {
+            parts.add((from == null ? "" : from.toString()) + "～" + (to == null ? "" : to.toString()));
+        }
+        addPart(parts, actor, null);
+        addPart(parts, operation, "audit.operation.");
+        addPart(parts, objectType, "audit.object.");
+        addPart(parts, objectId, null);
+        addPart(parts, result, "audit.result.");
+        return parts.isEmpty() ? AuditDetail.label("audit.filter.none") : String.join(AuditText.AND, parts);
+    }
+
+    private static void addPart(List<String> parts, @Nullable String value, @Nullable String labelPrefix) {
+        if (value != null && !value.isBlank()) {
+            String v = value.strip().replace(AuditText.AND, " ");
+            parts.add(labelPrefix == null ? v : AuditDetail.label(labelPrefix + v));
         }
     }
 

@@ -82,6 +82,10 @@ public class AuditTrail {
             @Nullable String reason,
             @Nullable String detail) {}
 
+    /**
+     * Records an entry. A detail the platform writes (not what a person typed) is keyed, {@code
+     * AuditDetail.of(key, args).encoded()}, so that people read it in their language (docs/adr/0050).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(
             Actor actor,
@@ -225,58 +229,12 @@ public class AuditTrail {
                 .list();
     }
 
+    /** The most recent entries, newest first. */
     public List<Entry> latest(int limit) {
         return jdbc.sql(SELECT + " order by seq desc nulls first limit :limit")
                 .param("limit", limit)
                 .query(Entry.class)
                 .list();
-    }
-
-    /** Entries matching the filter, newest first. */
-    public org.siarchive.shared.Page<Entry> search(AuditQuery q, int page, int size) {
-        var params = q.params();
-        String where = q.where(params, time);
-        long total = jdbc.sql("select count(*) from audit_entry where " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        var rows = jdbc.sql(SELECT + " where " + where + " order by seq desc nulls first limit :limit offset :offset")
-                .params(params)
-                .query(Entry.class)
-                .list();
-        return new org.siarchive.shared.Page<>(rows, page, size, total);
-    }
-
-    /** Every entry matching the filter, oldest first, streamed to the consumer (for exports). */
-    public void each(AuditQuery q, java.util.function.Consumer<Entry> consumer) {
-        var params = q.params();
-        String where = q.where(params, time);
-        try (var rows = jdbc
-                .sql(SELECT + " where " + where + " order by seq nulls last, id")
-                .params(params)
-                .query(Entry.class)
-                .stream()) {
-            rows.forEach(consumer);
-        }
-    }
-
-    /** Counts by a column (operation, actor, result or object type) for the filter. */
-    public java.util.Map<String, Long> countBy(AuditQuery q, String column) {
-        if (!java.util.Set.of("operation", "actor", "result", "object_type").contains(column)) {
-            throw new IllegalArgumentException(column);
-        }
-        var params = q.params();
-        String where = q.where(params, time);
-        var out = new java.util.LinkedHashMap<String, Long>();
-        jdbc.sql("select " + column + ", count(*) from audit_entry where " + where + " group by " + column
-                        + " order by count(*) desc limit 20")
-                .params(params)
-                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
-                .list()
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
     }
 
     static @Nullable String mask(@Nullable String s) {

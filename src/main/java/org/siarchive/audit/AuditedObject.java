@@ -28,6 +28,8 @@ public enum AuditedObject {
     POLICY,
     PRESERVATION_ALERT,
     RECONCILIATION,
+    /** A page or API call, for refused accesses (403). */
+    REQUEST,
     SCAN_BATCH,
     SCAN_ITEM,
     SEARCH,

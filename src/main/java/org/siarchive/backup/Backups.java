@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -107,7 +108,7 @@ public class Backups {
                     target.toString(),
                     AuditOperation.BACKUP,
                     null,
-                    count + " files, " + total + " bytes, schema " + version + ", SM4-GCM, keys not included"));
+                    AuditDetail.of("audit.detail.backup", count, total, version).encoded()));
             return new Summary(target, version, rows, files, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

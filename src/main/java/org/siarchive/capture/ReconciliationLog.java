@@ -2,6 +2,7 @@ package org.siarchive.capture;
 
 import java.util.List;
 import java.util.Optional;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -60,12 +61,13 @@ class ReconciliationLog {
                 Long.toString(runId),
                 AuditOperation.RECONCILE,
                 null,
-                "completed=%d quarantined=%d orphans=%d staging=%d"
-                        .formatted(
+                AuditDetail.of(
+                                "audit.detail.reconciled",
                                 r.count("COMPLETED"),
                                 r.count("QUARANTINED"),
                                 r.count("ORPHAN_OBJECT"),
-                                r.count("STAGING_REMOVED")));
+                                r.count("STAGING_REMOVED"))
+                        .encoded());
     }
 
     Optional<Summary> latest() {

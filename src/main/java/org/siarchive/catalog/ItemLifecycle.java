@@ -1,6 +1,7 @@
 package org.siarchive.catalog;
 
 import java.util.UUID;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -61,7 +62,8 @@ class ItemLifecycle {
                 itemId.toString(),
                 AuditOperation.CAPTURE,
                 null,
-                item.archiveCode() + " v" + objectVersion);
+                AuditDetail.of("audit.detail.versionOf", item.archiveCode(), objectVersion)
+                        .encoded());
         events.publishEvent(new ItemCaptured(itemId, item.archiveCode()));
     }
 
@@ -103,7 +105,7 @@ class ItemLifecycle {
                 itemId.toString(),
                 AuditOperation.CORRECT,
                 correction.reason(),
-                "v" + objectVersion);
+                AuditDetail.of("audit.detail.version", objectVersion).encoded());
         events.publishEvent(new ItemCorrected(itemId, item.archiveCode(), objectVersion));
     }
 
@@ -119,6 +121,7 @@ class ItemLifecycle {
                 itemId.toString(),
                 AuditOperation.CORRECTION_UNDONE,
                 reason,
-                "v" + undoneVersion + " → v" + objectVersion);
+                AuditDetail.of("audit.detail.versionUndone", undoneVersion, objectVersion)
+                        .encoded());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -97,7 +98,13 @@ class ItemReads {
     @Transactional
     public List<ItemSummary> latest(int limit, Access access) {
         var items = latest(limit, access.scope());
-        audit.record(access.actor(), AuditedObject.ITEM, "*", AuditOperation.LIST, null, "latest " + items.size());
+        audit.record(
+                access.actor(),
+                AuditedObject.ITEM,
+                "*",
+                AuditOperation.LIST,
+                null,
+                AuditDetail.of("audit.detail.latest", items.size()).encoded());
         return items;
     }
 

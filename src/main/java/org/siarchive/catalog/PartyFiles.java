@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -64,7 +65,7 @@ class PartyFiles {
                 Long.toString(personId),
                 AuditOperation.READ,
                 null,
-                items.size() + " items");
+                AuditDetail.of("audit.detail.items", items.size()).encoded());
         return new PartyFile(masked(person), items);
     }
 
@@ -95,7 +96,7 @@ class PartyFiles {
                 Long.toString(personId),
                 AuditOperation.UNMASK,
                 reason.strip(),
-                "certNo, phone, bankAccount");
+                AuditDetail.of("audit.detail.unmasked").encoded());
         return new Catalog.Identity(
                 person.id(), person.certType(), person.certNo(), person.phone(), person.bankAccount());
     }
@@ -118,7 +119,12 @@ class PartyFiles {
             throw new NotFoundException("EMPLOYER", creditCode);
         }
         audit.record(
-                access.actor(), AuditedObject.EMPLOYER, creditCode, AuditOperation.READ, null, items.size() + " items");
+                access.actor(),
+                AuditedObject.EMPLOYER,
+                creditCode,
+                AuditOperation.READ,
+                null,
+                AuditDetail.of("audit.detail.items", items.size()).encoded());
         return new PartyFile(employer, items);
     }
 

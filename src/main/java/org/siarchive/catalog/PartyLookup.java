@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -81,7 +82,8 @@ class PartyLookup {
                 "*",
                 AuditOperation.QUERY,
                 null,
-                "name=" + text + " → " + result.list().size() + " persons");
+                AuditDetail.of("audit.detail.personLookup", text, result.list().size())
+                        .encoded());
         return result;
     }
 
@@ -113,7 +115,11 @@ class PartyLookup {
                 "*",
                 AuditOperation.QUERY,
                 null,
-                "q=" + text + " → " + result.list().size() + " employers");
+                AuditDetail.of(
+                                "audit.detail.employerLookup",
+                                text,
+                                result.list().size())
+                        .encoded());
         return result;
     }
 

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -133,7 +134,13 @@ public class Certificates {
                 content.code(),
                 AuditOperation.ISSUE,
                 p,
-                format + ", person " + personId + ", " + content.items().size() + " items, SM3 " + fixity.sm3());
+                AuditDetail.of(
+                                "audit.detail.certificateIssued",
+                                format,
+                                personId,
+                                content.items().size(),
+                                fixity.sm3())
+                        .encoded());
         return rows.byId(id);
     }
 

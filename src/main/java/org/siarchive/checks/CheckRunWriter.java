@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -158,8 +159,14 @@ class CheckRunWriter {
                 AuditOperation.FINISH,
                 tally.failed > 0 ? AuditTrail.FAILURE : AuditTrail.SUCCESS,
                 null,
-                f.stage() + " " + overall(tally) + ": " + f.records() + " records, " + tally.failed + " items failed, "
-                        + tally.notChecked + " not checked");
+                AuditDetail.of(
+                                "audit.detail.checkFinished",
+                                AuditDetail.label("checks.stage." + f.stage()),
+                                AuditDetail.label("checks.result." + overall(tally)),
+                                f.records(),
+                                tally.failed,
+                                tally.notChecked)
+                        .encoded());
     }
 
     private static String overall(Tally tally) {

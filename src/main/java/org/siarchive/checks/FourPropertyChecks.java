@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -104,7 +105,8 @@ public class FourPropertyChecks {
                     Long.toString(id),
                     AuditOperation.START,
                     null,
-                    stage + " " + subject);
+                    AuditDetail.of("audit.detail.checkStarted", AuditDetail.label("checks.stage." + stage), subject)
+                            .encoded());
             return id;
         });
     }

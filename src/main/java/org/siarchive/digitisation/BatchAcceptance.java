@@ -3,6 +3,7 @@ package org.siarchive.digitisation;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -89,8 +90,12 @@ class BatchAcceptance {
                 batch.toString(),
                 decision == ScanBatchDecided.Decision.ACCEPTED ? AuditOperation.ACCEPTED : AuditOperation.REJECTED,
                 null,
-                "automatic checks " + (automatic ? "passed" : "failed") + ", sample " + sample.passed() + "/"
-                        + sample.size());
+                AuditDetail.of(
+                                "audit.detail.batchDecided",
+                                AuditDetail.label(automatic ? "audit.detail.passed" : "audit.detail.failed"),
+                                sample.passed(),
+                                sample.size())
+                        .encoded());
         events.publishEvent(new ScanBatchDecided(batch, decision, itemCount, decided.orgPath(), decided.at()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -74,7 +75,7 @@ class BatchChecks {
                 batch.toString(),
                 AuditOperation.PROCESSED,
                 null,
-                pages.size() + " pages analysed");
+                AuditDetail.of("audit.detail.pagesAnalysed", pages.size()).encoded());
     }
 
     private List<PageRow> processedPages(UUID batch) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -48,8 +49,14 @@ class BatchRegistration {
                 batch.id().toString(),
                 AuditOperation.CREATE,
                 null,
-                batch.name() + ": " + pages.size() + " pages, " + items.size() + " items, fonds " + batch.fondsCode()
-                        + (batch.ocr() ? ", OCR" : ""));
+                AuditDetail.of(
+                                "audit.detail.batchCreated",
+                                batch.name(),
+                                pages.size(),
+                                items.size(),
+                                batch.fondsCode(),
+                                batch.ocr() ? AuditDetail.label("audit.detail.withOcr") : "")
+                        .encoded());
     }
 
     private void insertBatch(NewBatch batch, int pageCount, Access access) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -126,7 +127,7 @@ class DigitisationConsole {
                 id.toString(),
                 AuditOperation.READ_PAGE,
                 null,
-                "page " + seq));
+                AuditDetail.of("audit.detail.page", seq).encoded()));
         String ext = path.substring(path.lastIndexOf('.') + 1);
         response.setContentType(
                 switch (ext) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -201,11 +202,14 @@ class ItemFiling {
                 it.id().toString(),
                 AuditOperation.CONFIRM,
                 null,
-                "step " + step
-                        + (step.equals(it.suggestedStep())
-                                ? " (as suggested)"
-                                : " (suggested " + it.suggestedStep() + ")")
-                        + " → " + captured.archiveCode());
+                AuditDetail.of(
+                                step.equals(it.suggestedStep())
+                                        ? "audit.detail.filedAsSuggested"
+                                        : "audit.detail.filedOtherwise",
+                                step,
+                                it.suggestedStep(),
+                                captured.archiveCode())
+                        .encoded());
         if (batch.ocr()) {
             events.publishEvent(new RecognisedTextFiled(captured.id(), it.id(), batch.id()));
         }

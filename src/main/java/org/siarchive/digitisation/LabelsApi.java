@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -54,6 +55,11 @@ class LabelsApi {
             security = @SecurityRequirement(name = "apiToken", scopes = "catalog:item:read"))
     @ApiResponse(responseCode = "200", ref = "PdfDocument")
     @ApiResponse(responseCode = "404", ref = "NotFound")
+    private static String codes(List<LabelSheets.Label> labels) {
+        return String.join(
+                "，", labels.stream().map(LabelSheets.Label::code).limit(20).toList());
+    }
+
     @GetMapping(path = "/api/v1/labels", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> labels(
             @RequestParam(defaultValue = "") String items,
@@ -95,13 +101,8 @@ class LabelsApi {
                 "-",
                 AuditOperation.PRINT,
                 null,
-                labels.size() + " labels: "
-                        + String.join(
-                                ", ",
-                                labels.stream()
-                                        .map(LabelSheets.Label::code)
-                                        .limit(20)
-                                        .toList())));
+                AuditDetail.of("audit.detail.labels", labels.size(), codes(labels))
+                        .encoded()));
         return pdf(sheets.sheet(labels, format.equals("qr")), "labels.pdf");
     }
 
@@ -127,7 +128,7 @@ class LabelsApi {
                 "-",
                 AuditOperation.PRINT_COVERS,
                 null,
-                list.size() + " cover sheets"));
+                AuditDetail.of("audit.detail.coverSheets", list.size()).encoded()));
         return pdf(
                 sheets.coverSheets(
                         list.stream().map(c -> new LabelSheets.Label(c, "", "")).toList()),

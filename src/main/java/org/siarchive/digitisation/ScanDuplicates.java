@@ -3,6 +3,7 @@ package org.siarchive.digitisation;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -109,10 +110,14 @@ class ScanDuplicates {
                     item.id().toString(),
                     file ? AuditOperation.DUPLICATE_FILE : AuditOperation.DUPLICATE_DISCARD,
                     r.isEmpty() ? null : r,
-                    "batch " + batch + ", item " + item.seq() + ", pages identical to "
-                            + (suspicion.heldArchiveCode() == null
-                                    ? "an item outside the scope"
-                                    : suspicion.heldArchiveCode() + " (" + suspicion.heldItemId() + ")"));
+                    AuditDetail.of(
+                                    "audit.detail.duplicateOf",
+                                    batch,
+                                    item.seq(),
+                                    suspicion.heldArchiveCode() == null
+                                            ? AuditDetail.label("audit.detail.outsideScope")
+                                            : suspicion.heldArchiveCode())
+                            .encoded());
         });
     }
 }

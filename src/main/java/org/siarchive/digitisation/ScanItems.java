@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -183,7 +184,7 @@ public class ScanItems {
                     item.toString(),
                     pass ? AuditOperation.QC_PASS : AuditOperation.QC_REJECT,
                     note,
-                    "batch " + batch);
+                    AuditDetail.of("audit.detail.batch", batch).encoded());
         });
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -81,7 +82,8 @@ class FindingRecords {
                 f.itemId().toString(),
                 AuditOperation.FIXITY_FAILURE,
                 null,
-                f.kind() + " " + f.subject());
+                AuditDetail.of("audit.detail.finding", AuditDetail.label("fixity.kind." + f.kind()), f.subject())
+                        .encoded());
         log.error("FIXITY ALERT {} {} {}: {}", f.archiveCode(), f.kind(), f.subject(), f.detail());
         events.publishEvent(
                 new FixityFindingRecorded(sweepId, f.itemId(), f.archiveCode(), f.kind(), f.subject(), orgPath, at));

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -247,7 +248,8 @@ public class PreservationMonitor {
                     Long.toString(id),
                     AuditOperation.ACKNOWLEDGE,
                     note,
-                    alert.kind());
+                    AuditDetail.of("audit.detail.alert", AuditDetail.label("alert.kind." + alert.kind()))
+                            .encoded());
         });
     }
 

@@ -3,6 +3,7 @@ package org.siarchive.integrity;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -70,7 +71,11 @@ class ReplicaRepair {
                     AuditOperation.REPAIR_FROM_REPLICA,
                     repaired ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
                     null,
-                    f.kind() + " " + file.logicalPath()));
+                    AuditDetail.of(
+                                    "audit.detail.finding",
+                                    AuditDetail.label("fixity.kind." + f.kind()),
+                                    file.logicalPath())
+                            .encoded()));
         }
         return checks.inspect(item);
     }

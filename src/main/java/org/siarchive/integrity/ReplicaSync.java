@@ -1,5 +1,6 @@
 package org.siarchive.integrity;
 
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
@@ -59,7 +60,11 @@ class ReplicaSync {
                     AuditOperation.REPLICATE,
                     org.siarchive.audit.AuditTrail.SUCCESS,
                     null,
-                    preservation.replica().get().description() + " v" + version.get());
+                    AuditDetail.of(
+                                    "audit.detail.versionOf",
+                                    preservation.replica().get().description(),
+                                    version.get())
+                            .encoded());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -50,7 +51,7 @@ class SweepLedger {
                 Long.toString(id),
                 AuditOperation.START,
                 null,
-                total + " items, " + rateMbS + " MB/s");
+                AuditDetail.of("audit.detail.sweepStarted", total, rateMbS).encoded());
         return id;
     }
 
@@ -110,6 +111,7 @@ class SweepLedger {
                 Long.toString(sweep.id()),
                 AuditOperation.FINISH,
                 null,
-                sweep.itemsDone() + " items, " + sweep.bytesDone() + " bytes, " + sweep.findings() + " findings");
+                AuditDetail.of("audit.detail.sweepFinished", sweep.itemsDone(), sweep.bytesDone(), sweep.findings())
+                        .encoded());
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -92,7 +93,13 @@ public class GrantedUse {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        use(print ? "PRINT" : "VIEW", grant, item, "file " + seq + " page " + page, access);
+        use(
+                print ? "PRINT" : "VIEW",
+                grant,
+                item,
+                AuditDetail.of("audit.detail.loanPage", item.archiveCode(), seq, page, grant.id())
+                        .encoded(),
+                access);
         return png;
     }
 
@@ -104,7 +111,13 @@ public class GrantedUse {
         }
         var item = catalog.requireItem(itemId);
         var file = file(item, seq);
-        use("DOWNLOAD", grant, item, "file " + seq, access);
+        use(
+                "DOWNLOAD",
+                grant,
+                item,
+                AuditDetail.of("audit.detail.loanFile", item.archiveCode(), seq, grant.id())
+                        .encoded(),
+                access);
         return new Download(
                 file.originalName(),
                 file.mediaType(),
@@ -115,15 +128,9 @@ public class GrantedUse {
 
     public record Download(String name, String mediaType, long size, InputStream content) {}
 
-    private void use(String kind, LoanRequests.Request grant, ItemRecord item, String what, Access access) {
+    private void use(String kind, LoanRequests.Request grant, ItemRecord item, String detail, Access access) {
         tx.executeWithoutResult(s -> {
-            audit.record(
-                    access.actor(),
-                    AuditedObject.ITEM,
-                    item.id().toString(),
-                    operation(kind),
-                    null,
-                    item.archiveCode() + " " + what + " under request " + grant.id());
+            audit.record(access.actor(), AuditedObject.ITEM, item.id().toString(), operation(kind), null, detail);
             register.record(
                     kind,
                     grant.id(),

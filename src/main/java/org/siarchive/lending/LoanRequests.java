@@ -157,9 +157,7 @@ public class LoanRequests {
                 Long.toString(id),
                 AuditOperation.REQUEST,
                 r.purpose(),
-                r.purposeCode() + ", " + items.size() + " items, " + r.periodDays() + " days"
-                        + (r.download() ? ", download" : "") + (r.print() ? ", print" : "")
-                        + (maxLevel >= SENSITIVE ? ", two approvals" : ""));
+                LendingAuditDetails.requested(r, items.size(), maxLevel >= SENSITIVE ? 2 : 1));
         return id;
     }
 
@@ -194,7 +192,7 @@ public class LoanRequests {
                 Long.toString(id),
                 approve ? AuditOperation.APPROVE : AuditOperation.REJECT,
                 reason,
-                "step " + step + " of " + request.stepsRequired() + " → " + next);
+                LendingAuditDetails.decided(step, request.stepsRequired(), next));
         var decided = rows.byId(id);
         if (next == LoanRequestState.APPROVED) {
             events.publishEvent(granted(decided));
@@ -255,7 +253,7 @@ public class LoanRequests {
                 Long.toString(id),
                 AuditOperation.WITHDRAW,
                 null,
-                request.status().name());
+                LendingAuditDetails.state(request.status()));
     }
 
     /**

@@ -171,8 +171,7 @@ public class PhysicalLoans {
                 Long.toString(id),
                 AuditOperation.LEND,
                 l.purpose(),
-                l.borrower() + " (" + l.borrowerUnit() + "), " + l.purposeCode() + ", " + ids.size()
-                        + " originals, due " + l.dueDate());
+                LendingAuditDetails.lent(l, ids.size()));
         return id;
     }
 
@@ -226,7 +225,12 @@ public class PhysicalLoans {
         String detail = n + " returned" + (damaged ? ", damaged" : "") + (open == 0 ? "" : ", " + open + " still out");
         rows.event(id, "RETURN", LoanEventText.returned(n, damaged, open), access.actor());
         audit.record(
-                access.actor(), AuditedObject.PHYSICAL_LOAN, Long.toString(id), AuditOperation.RETURN, null, detail);
+                access.actor(),
+                AuditedObject.PHYSICAL_LOAN,
+                Long.toString(id),
+                AuditOperation.RETURN,
+                null,
+                LendingAuditDetails.returned(n, damaged, open));
         events.publishEvent(new LoanReturned(
                 id, loan.borrower(), loan.borrowerUnit(), n, open, damaged, changed.orgPath(), changed.at()));
         return loan(id, access);
@@ -248,7 +252,7 @@ public class PhysicalLoans {
                         Long.toString(loan.id()),
                         AuditOperation.REMIND,
                         null,
-                        detail);
+                        LendingAuditDetails.reminded(loan.overdue(today), loan.dueDate()));
             });
         }
         return due.size();

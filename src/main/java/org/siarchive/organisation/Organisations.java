@@ -3,6 +3,7 @@ package org.siarchive.organisation;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -153,7 +154,12 @@ public class Organisations {
                 .param("id", id)
                 .update();
         audit.record(
-                actor, AuditedObject.ORG_UNIT, code, AuditOperation.CREATE, null, name + " under " + parent.code());
+                actor,
+                AuditedObject.ORG_UNIT,
+                code,
+                AuditOperation.CREATE,
+                null,
+                AuditDetail.of("audit.detail.orgUnder", name, parent.name()).encoded());
         return require(id);
     }
 }

@@ -3,6 +3,7 @@ package org.siarchive.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -38,8 +39,12 @@ class Searches {
                 "-",
                 AuditOperation.QUERY,
                 null,
-                criteria(q) + " → " + result.page().total() + " hits, page "
-                        + result.page().page());
+                AuditDetail.of(
+                                "audit.detail.search",
+                                criteria(q),
+                                result.page().total(),
+                                result.page().page() + 1)
+                        .encoded());
         return result;
     }
 
@@ -66,7 +71,8 @@ class Searches {
                 "-",
                 AuditOperation.EXPORT,
                 null,
-                criteria(q) + " → " + hits.size() + " rows");
+                AuditDetail.of("audit.detail.searchExport", criteria(q), hits.size())
+                        .encoded());
         return hits;
     }
 
@@ -90,7 +96,11 @@ class Searches {
         if (!SearchQuery.blank(q.retention()))
             criteria.add("retention=" + q.retention().strip());
         if (!SearchQuery.blank(q.status())) criteria.add("status=" + q.status().strip());
-        return String.join(", ", criteria);
+        // keyed for the audit log (docs/adr/0050): each criterion read as its label and the value typed
+        return criteria.isEmpty()
+                ? AuditDetail.label("audit.detail.searchAll")
+                : AuditDetail.labels(
+                        criteria.stream().map(c -> "audit.search." + c).toList());
     }
 
     /** Page, result window and criteria within bounds (docs/adr/0036), else a 422 before the index is asked. */

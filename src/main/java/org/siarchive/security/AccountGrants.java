@@ -2,6 +2,7 @@ package org.siarchive.security;
 
 import static org.siarchive.security.AccountChecks.notSelf;
 
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -58,7 +59,14 @@ class AccountGrants {
                 .param("r", role.name())
                 .param("by", actor.name())
                 .update();
-        audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.GRANT_ROLE, null, role.name());
+        audit.record(
+                actor,
+                AuditedObject.ACCOUNT,
+                a.username(),
+                AuditOperation.GRANT_ROLE,
+                null,
+                AuditDetail.of("audit.detail.role", AuditDetail.label("role." + role.name()))
+                        .encoded());
     }
 
     /** 三员分立: one administrator role at most, never together with a business role. */
@@ -82,7 +90,14 @@ class AccountGrants {
                 .param("r", role.name())
                 .update();
         if (n > 0) {
-            audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.REVOKE_ROLE, null, role.name());
+            audit.record(
+                    actor,
+                    AuditedObject.ACCOUNT,
+                    a.username(),
+                    AuditOperation.REVOKE_ROLE,
+                    null,
+                    AuditDetail.of("audit.detail.role", AuditDetail.label("role." + role.name()))
+                            .encoded());
         }
     }
 }

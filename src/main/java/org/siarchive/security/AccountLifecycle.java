@@ -5,6 +5,7 @@ import static org.siarchive.security.AccountChecks.requireReason;
 
 import java.util.ArrayList;
 import java.util.Set;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -59,7 +60,13 @@ class AccountLifecycle {
         }
         String otp = Passwords.oneTime();
         long id = insert(u, displayName.strip(), orgId, passwords.hash(otp), "PENDING", actor.name());
-        audit.record(actor, AuditedObject.ACCOUNT, u, AuditOperation.CREATE, null, "org " + org.code());
+        audit.record(
+                actor,
+                AuditedObject.ACCOUNT,
+                u,
+                AuditOperation.CREATE,
+                null,
+                AuditDetail.of("audit.detail.accountOrg", org.name()).encoded());
         return new Accounts.Created(rows.require(id), otp);
     }
 
@@ -77,7 +84,19 @@ class AccountLifecycle {
                     .param("r", r.name())
                     .update();
         }
-        audit.record(Actor.SYSTEM, AuditedObject.ACCOUNT, username, AuditOperation.PROVISION, null, "roles " + roles);
+        audit.record(
+                Actor.SYSTEM,
+                AuditedObject.ACCOUNT,
+                username,
+                AuditOperation.PROVISION,
+                null,
+                AuditDetail.of(
+                                "audit.detail.roles",
+                                AuditDetail.labels(roles.stream()
+                                        .map(r -> "role." + r.name())
+                                        .sorted()
+                                        .toList()))
+                        .encoded());
         return rows.require(id);
     }
 

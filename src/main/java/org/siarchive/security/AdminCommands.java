@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditChain;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -109,7 +110,11 @@ public final class AdminCommands {
                 "-",
                 AuditOperation.VERIFY,
                 report.intact() ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
-                report.entries() + " entries, " + report.findings().size() + " findings");
+                AuditDetail.of(
+                                "audit.detail.verified",
+                                report.entries(),
+                                report.findings().size())
+                        .encoded());
         return report.intact() ? 0 : 2;
     }
 

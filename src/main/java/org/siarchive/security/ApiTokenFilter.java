@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -56,7 +57,10 @@ class ApiTokenFilter extends OncePerRequestFilter {
                     token.length() >= 10 ? token.substring(0, 10) : "-",
                     AuditOperation.AUTHENTICATE,
                     AuditTrail.DENIED,
-                    String.valueOf(checked.refusal()),
+                    AuditDetail.of(
+                                    "audit.detail.tokenRefused",
+                                    AuditDetail.label("audit.tokenRefusal." + checked.refusal()))
+                            .encoded(),
                     request.getMethod() + " " + request.getRequestURI());
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
             return;

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -93,8 +94,8 @@ public class ApiTokens {
                 Long.toString(id),
                 AuditOperation.ISSUE,
                 null,
-                client.strip() + " org " + org.code() + " scopes " + joined + " clearance " + clearance + " days "
-                        + validDays);
+                AuditDetail.of("audit.detail.tokenIssued", client.strip(), org.name(), joined, clearance, validDays)
+                        .encoded());
         return new Issued(token, require(id));
     }
 

@@ -5,6 +5,7 @@ import static org.siarchive.security.AccountChecks.notSelf;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -58,9 +59,16 @@ class DataScopes {
                 a.username(),
                 AuditOperation.SET_SCOPE,
                 null,
-                "org " + org.code() + ", fonds " + (s.fondsIds() == null ? "all" : s.fondsIds()) + ", clearance "
-                        + s.clearance() + ", networks " + (s.allowedNetworks() == null ? "any" : s.allowedNetworks())
-                        + ", totp " + s.totpRequired());
+                AuditDetail.of(
+                                "audit.detail.scope",
+                                org.name(),
+                                s.fondsIds() == null ? AuditDetail.label("audit.detail.allFonds") : s.fondsIds(),
+                                s.clearance(),
+                                s.allowedNetworks() == null
+                                        ? AuditDetail.label("audit.detail.anyAddress")
+                                        : s.allowedNetworks(),
+                                AuditDetail.label(s.totpRequired() ? "audit.detail.yes" : "audit.detail.no"))
+                        .encoded());
     }
 
     /** The settings with the networks normalised, or every violation at once. */

@@ -1,6 +1,7 @@
 package org.siarchive.security;
 
 import java.util.function.BooleanSupplier;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -76,7 +77,7 @@ class LoginAttempts {
                 AuditOperation.LOGIN,
                 AuditTrail.FAILURE,
                 reason,
-                "attempt " + failed);
+                AuditDetail.of("audit.detail.loginAttempt", failed).encoded());
         if (failed >= threshold) {
             jdbc.sql(
                             "update account set locked_until = now() + make_interval(mins => :m), failed_logins = 0 where id = :id")
@@ -90,7 +91,7 @@ class LoginAttempts {
                     AuditOperation.LOCK,
                     AuditTrail.SUCCESS,
                     null,
-                    failed + " failures, locked for " + minutes + " min");
+                    AuditDetail.of("audit.detail.locked", failed, minutes).encoded());
             return true;
         }
         return false;
@@ -106,6 +107,14 @@ class LoginAttempts {
                 .param("ip", actor.ip())
                 .param("id", a.id())
                 .update();
-        audit.record(actor, AuditedObject.ACCOUNT, a.username(), AuditOperation.LOGIN, AuditTrail.SUCCESS, null, step);
+        audit.record(
+                actor,
+                AuditedObject.ACCOUNT,
+                a.username(),
+                AuditOperation.LOGIN,
+                AuditTrail.SUCCESS,
+                null,
+                AuditDetail.of("audit.detail.loginStep", AuditDetail.label("audit.loginStep." + step))
+                        .encoded());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.shared.InvalidInputException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -106,7 +107,8 @@ class LoginConsole {
         var checked = account;
         var outcome = attempts.attempt(
                 account,
-                enrolling ? "wrong enrolment code" : "wrong TOTP code",
+                AuditDetail.of(enrolling ? "audit.detail.wrongEnrolmentCode" : "audit.detail.wrongTotpCode")
+                        .encoded(),
                 actor,
                 () -> accounts.verifyTotp(checked.id(), code.strip(), enrolling, actor));
         if (outcome == LoginAttempts.Attempt.LOCKED || outcome == LoginAttempts.Attempt.LOCKED_NOW) {

@@ -3,6 +3,7 @@ package org.siarchive.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -79,7 +80,7 @@ class PasswordStep implements AuthenticationProvider {
                     username.isEmpty() ? "-" : username,
                     AuditOperation.LOGIN,
                     AuditTrail.FAILURE,
-                    "unknown account",
+                    AuditDetail.of("audit.detail.unknownAccount").encoded(),
                     null);
             throw new BadCredentialsException("bad");
         }
@@ -92,13 +93,18 @@ class PasswordStep implements AuthenticationProvider {
             throw denied(actor, username, "awaiting approval", new PendingException());
         }
         if (!"ACTIVE".equals(account.status())) {
-            throw denied(actor, username, "account disabled", new DisabledException("disabled"));
+            throw denied(
+                    actor,
+                    username,
+                    AuditDetail.of("audit.detail.accountDisabled").encoded(),
+                    new DisabledException("disabled"));
         }
         if (!allowedFrom(account, request.getRemoteAddr())) {
             throw denied(
                     actor,
                     username,
-                    "address " + request.getRemoteAddr() + " outside " + account.allowedNetworks(),
+                    AuditDetail.of("audit.detail.addressRefused", request.getRemoteAddr(), account.allowedNetworks())
+                            .encoded(),
                     new NetworkRefusedException());
         }
         checkPassword(account, password, actor);
@@ -121,7 +127,7 @@ class PasswordStep implements AuthenticationProvider {
     private void checkPassword(Account account, String password, Actor actor) {
         var outcome = attempts.attempt(
                 account,
-                "wrong password",
+                AuditDetail.of("audit.detail.wrongPassword").encoded(),
                 actor,
                 () -> passwords.matches(password, accounts.passwordHash(account.id())));
         switch (outcome) {
@@ -135,7 +141,7 @@ class PasswordStep implements AuthenticationProvider {
                         account.username(),
                         AuditOperation.LOGIN,
                         AuditTrail.DENIED,
-                        "account locked",
+                        AuditDetail.of("audit.detail.accountLocked").encoded(),
                         null);
                 throw new LockedException("locked");
             }

@@ -18,6 +18,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -104,6 +105,7 @@ class SecurityConfiguration {
                 .requestCache(c -> c.disable())
                 .csrf(c -> c.disable())
                 .addFilterBefore(new ApiTokenFilter(tokens, audit, problems, limits), AuthorizationFilter.class)
+                .addFilterBefore(new DeniedAccessAudit(audit), ExceptionTranslationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return withRules(http, rules).build();
     }
@@ -119,10 +121,12 @@ class SecurityConfiguration {
             LoginHandlers handlers,
             SecurityProblems problems,
             AccessRuleBook rules,
-            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers)
+            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers,
+            AuditTrail audit)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.authenticationManager(manager)
+                .addFilterBefore(new DeniedAccessAudit(audit), ExceptionTranslationFilter.class)
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .formLogin(f -> f.loginPage("/login")
                         .loginProcessingUrl("/login")

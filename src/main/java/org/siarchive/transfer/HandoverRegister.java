@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -71,8 +72,15 @@ class HandoverRegister {
                 e.accepted() ? AuditOperation.RECEIVE : AuditOperation.REJECT,
                 e.accepted() ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
                 e.reason() == null ? null : truncate(e.reason(), 500),
-                e.packageName() + " SM3 " + e.packageSm3() + ", " + e.received() + " items, handed over by "
-                        + h.handedOverBy() + ", witness " + h.witness() + ", check report " + e.checkRunId());
+                AuditDetail.of(
+                                "audit.detail.handover",
+                                e.packageName(),
+                                e.packageSm3(),
+                                e.received(),
+                                h.handedOverBy(),
+                                h.witness(),
+                                e.checkRunId())
+                        .encoded());
         return id;
     }
 
@@ -93,7 +101,8 @@ class HandoverRegister {
                 r.itemId().toString(),
                 AuditOperation.TRANSFER_RECEIVE,
                 null,
-                "from " + r.sourceCode() + ", package " + packageId);
+                AuditDetail.of("audit.detail.transferFrom", r.sourceCode(), packageId)
+                        .encoded());
     }
 
     /** Newest first, only handovers into the given fonds (the caller's scope, as a bind parameter). */

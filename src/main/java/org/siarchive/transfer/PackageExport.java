@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
@@ -133,7 +134,8 @@ class PackageExport {
                 packageId.toString(),
                 AuditOperation.EXPORT,
                 null,
-                format + ", " + items.size() + " items, " + total + " bytes, SM3 " + sm3);
+                AuditDetail.of("audit.detail.packageExported", format, items.size(), total, sm3)
+                        .encoded());
         for (var item : items) {
             audit.record(
                     access.actor(),

@@ -167,10 +167,11 @@ class FixityEveryByteIT extends IntegrationTest {
 
         // each finding is audited as the item's fixity failure
         assertThat(audit.forObject(AuditedObject.ITEM, fondsChanged.id().toString()))
-                .anyMatch(e -> e.operation().equals("FIXITY_FAILURE") && "SIDECAR metadata.json".equals(e.detail()));
+                .anyMatch(e -> e.operation().equals("FIXITY_FAILURE")
+                        && "i18n:audit.detail.finding|#fixity.kind.SIDECAR|metadata.json".equals(e.detail()));
         assertThat(audit.forObject(AuditedObject.ITEM, extra.id().toString()))
-                .anyMatch(e ->
-                        e.operation().equals("FIXITY_FAILURE") && "EXTRA v1/content/unexpected.txt".equals(e.detail()));
+                .anyMatch(e -> e.operation().equals("FIXITY_FAILURE")
+                        && "i18n:audit.detail.finding|#fixity.kind.EXTRA|v1/content/unexpected.txt".equals(e.detail()));
 
         // the CQ four-property check, which reuses the sweep's check, reports the same items in Chinese
         var report = cq.run(null, ARCHIVIST);
