@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.shared.AccessRules;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -121,7 +120,7 @@ class SecurityConfiguration {
             LoginHandlers handlers,
             SecurityProblems problems,
             AccessRuleBook rules,
-            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers,
+            org.springframework.beans.factory.ObjectProvider<HandlerMapping> controllers,
             AuditTrail audit)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");

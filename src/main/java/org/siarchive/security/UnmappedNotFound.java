@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
@@ -22,9 +24,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
 final class UnmappedNotFound implements AccessDeniedHandler {
 
     private final AccessDeniedHandler denied;
-    private final HandlerMapping controllers;
+    private final ObjectProvider<HandlerMapping> controllers;
 
-    UnmappedNotFound(AccessDeniedHandler denied, HandlerMapping controllers) {
+    UnmappedNotFound(AccessDeniedHandler denied, ObjectProvider<HandlerMapping> controllers) {
         this.denied = denied;
         this.controllers = controllers;
     }
@@ -39,12 +41,20 @@ final class UnmappedNotFound implements AccessDeniedHandler {
         denied.handle(request, response, e);
     }
 
-    /** Whether a controller answers this path; asked on a copy, so the request keeps its attributes. */
+    /**
+     * Whether a controller or an actuator endpoint answers this path (static resources, which match any
+     * path, do not count); asked on a copy, so the request keeps its attributes.
+     */
     boolean mapped(HttpServletRequest request) {
         var probe = new Probe(request);
+        ServletRequestPathUtils.parseAndCache(probe);
+        return controllers.orderedStream().anyMatch(mapping -> answers(mapping, probe));
+    }
+
+    private static boolean answers(HandlerMapping mapping, HttpServletRequest probe) {
         try {
-            ServletRequestPathUtils.parseAndCache(probe);
-            return controllers.getHandler(probe) != null;
+            var chain = mapping.getHandler(probe);
+            return chain != null && !(chain.getHandler() instanceof ResourceHttpRequestHandler);
         } catch (Exception wrongMethodOrMediaType) {
             return true; // the path is answered, with another method or content type
         }
