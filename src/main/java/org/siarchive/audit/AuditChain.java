@@ -147,7 +147,14 @@ public class AuditChain implements InitializingBean {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Walks the whole chain. Up to 100 findings are reported, the first broken link first. */
+    /**
+     * Walks the whole chain. Up to 100 findings are reported, the first broken link first. The walk reads one
+     * snapshot: an entry committed while it runs (with its new head) is neither half-seen nor reported as
+     * lying beyond the head it read first.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            readOnly = true,
+            isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public Report verify() {
         var run = new ChainVerification(rows.head(), rows.checkpoints());
         long after = 0;

@@ -55,11 +55,6 @@ class LabelsApi {
             security = @SecurityRequirement(name = "apiToken", scopes = "catalog:item:read"))
     @ApiResponse(responseCode = "200", ref = "PdfDocument")
     @ApiResponse(responseCode = "404", ref = "NotFound")
-    private static String codes(List<LabelSheets.Label> labels) {
-        return String.join(
-                "，", labels.stream().map(LabelSheets.Label::code).limit(20).toList());
-    }
-
     @GetMapping(path = "/api/v1/labels", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> labels(
             @RequestParam(defaultValue = "") String items,
@@ -157,5 +152,10 @@ class LabelsApi {
         } catch (NumberFormatException e) {
             throw new InvalidInputException(Violation.of(field, "format"));
         }
+    }
+
+    private static String codes(List<LabelSheets.Label> labels) {
+        return String.join(
+                "，", labels.stream().map(LabelSheets.Label::code).limit(20).toList());
     }
 }

@@ -26,7 +26,7 @@ public final class VisibleText {
     public static List<String> of(String html) {
         var doc = Jsoup.parse(html);
         var out = new ArrayList<String>();
-        add(out, doc.title());
+        add(out, withoutData(doc.title(), doc));
         NodeTraversor.traverse(
                 new NodeVisitor() {
                     @Override
@@ -56,9 +56,29 @@ public final class VisibleText {
         }
     }
 
+    /**
+     * The page title without the words the page marks as data ({@code translate="no"}: a box number, a
+     * client name, an organisation code someone typed), which a title may repeat.
+     */
+    private static String withoutData(String title, org.jsoup.nodes.Document doc) {
+        String t = title;
+        for (Element data : doc.select("[translate=no]")) {
+            for (String word : data.text().split("\\s+")) {
+                if (!word.isBlank()) {
+                    t = t.replace(word, " ");
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Skipped: scripts and styles, text fields (what the user typed), and elements marked
+     * {@code translate="no"} — HTML's own mark for content that is data, not words of the interface.
+     */
     private static boolean insideSkipped(org.jsoup.nodes.Node node) {
         for (var n = node instanceof Element e ? e : node.parent(); n != null; n = n.parent()) {
-            if (n instanceof Element e && SKIPPED.contains(e.tagName())) {
+            if (n instanceof Element e && (SKIPPED.contains(e.tagName()) || "no".equals(e.attr("translate")))) {
                 return true;
             }
         }
