@@ -33,7 +33,9 @@ class AuditRows {
             String result,
             String resultCode,
             String reason,
-            String detail) {}
+            String detail,
+            String detailHtml,
+            boolean objectIsData) {}
 
     /** The results an entry can have, in the order of the filter. */
     static final List<String> RESULTS = List.of(AuditTrail.SUCCESS, AuditTrail.FAILURE, AuditTrail.DENIED);
@@ -83,7 +85,9 @@ class AuditRows {
                 text.label("audit.result." + e.result(), e.result(), locale),
                 e.result(),
                 text.render(e.reason(), locale),
-                text.render(e.detail(), locale));
+                text.render(e.detail(), locale),
+                text.html(e.detail(), locale),
+                known.getOrDefault(e.objectType(), Map.of()).containsKey(e.objectId()));
     }
 
     /** The filter with the ids of the objects named as the person typed them in the 对象 field (a 档号 in part). */
@@ -141,6 +145,9 @@ class AuditRows {
         String name = names.get(id);
         if (name != null) {
             return name;
+        }
+        if (e.objectType().equals(AuditedObject.POLICY.name())) {
+            return text.label("policy." + id, id, locale);
         }
         String numbered = text.labelOrNull("audit.objectName." + e.objectType(), locale, id);
         return numbered != null ? numbered : id;

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The words people read for an entry's detail and reason: a keyed detail ({@link AuditDetail}) through the
@@ -34,6 +35,40 @@ class AuditText {
             d = LegacyDetails.match(stored);
         }
         return d == null ? stored : render(d, locale);
+    }
+
+    /**
+     * The detail as HTML for the screen: the same words as {@link #render}, escaped, with each argument
+     * that is data (a 档号, a box number, a path, not a label) marked {@code translate="no"}.
+     */
+    String html(@Nullable String stored, Locale locale) {
+        if (stored == null || stored.isEmpty()) {
+            return "";
+        }
+        AuditDetail d = AuditDetail.decode(stored);
+        if (d == null) {
+            d = LegacyDetails.match(stored);
+        }
+        if (d == null) {
+            return HtmlUtils.htmlEscape(stored, "UTF-8");
+        }
+        var args = d.args();
+        Object[] tokens = new Object[args.size()];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = "\uE000" + i + "\uE001";
+        }
+        String pattern = messages.getMessage(d.key(), tokens, null, locale);
+        if (pattern == null) {
+            return HtmlUtils.htmlEscape(render(d, locale), "UTF-8");
+        }
+        String out = HtmlUtils.htmlEscape(pattern, "UTF-8");
+        for (int i = 0; i < tokens.length; i++) {
+            String a = args.get(i);
+            String shown = HtmlUtils.htmlEscape(arg(a, locale), "UTF-8");
+            out = out.replace(
+                    (String) tokens[i], a.contains(LABEL) ? shown : "<span translate=\"no\">" + shown + "</span>");
+        }
+        return out;
     }
 
     String render(AuditDetail d, Locale locale) {

@@ -64,7 +64,8 @@ public class ContainerChanges {
                 Long.toString(volumeId),
                 AuditOperation.UPDATE,
                 null,
-                volume.archiveCode() + " 备考表");
+                org.siarchive.audit.AuditDetail.of("audit.detail.noteSheet", volume.archiveCode())
+                        .encoded());
     }
 
     /** Puts the volume into a box of its fonds (装盒); a volume in another box moves, audited. */
@@ -85,7 +86,8 @@ public class ContainerChanges {
                 Long.toString(volumeId),
                 AuditOperation.PUT_INTO_BOX,
                 null,
-                volume.archiveCode() + " → " + box.boxNo());
+                org.siarchive.audit.AuditDetail.of("audit.detail.intoBox", volume.archiveCode(), box.boxNo())
+                        .encoded());
     }
 
     private static void text(ArrayList<Violation> v, String field, @Nullable String value, int max, boolean required) {

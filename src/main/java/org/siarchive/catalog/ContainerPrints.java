@@ -42,7 +42,9 @@ class ContainerPrints {
                 Long.toString(sheet.volume().id()),
                 AuditOperation.PRINT,
                 null,
-                sheet.volume().archiveCode() + " 备考表"));
+                org.siarchive.audit.AuditDetail.of(
+                                "audit.detail.noteSheet", sheet.volume().archiveCode())
+                        .encoded()));
         return pdf;
     }
 
@@ -54,7 +56,8 @@ class ContainerPrints {
                 Long.toString(box.id()),
                 AuditOperation.PRINT,
                 null,
-                box.boxNo() + " 盒面/盒脊"));
+                org.siarchive.audit.AuditDetail.of("audit.detail.boxLabels", box.boxNo())
+                        .encoded()));
         return pdf;
     }
 

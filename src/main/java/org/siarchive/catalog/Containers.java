@@ -133,7 +133,14 @@ public class Containers {
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> new ConflictException("conflict.boxExists", boxNo.strip()));
-        audit.record(actor, AuditedObject.BOX, Long.toString(id), AuditOperation.CREATE, null, boxNo.strip());
+        audit.record(
+                actor,
+                AuditedObject.BOX,
+                Long.toString(id),
+                AuditOperation.CREATE,
+                null,
+                org.siarchive.audit.AuditDetail.of("audit.detail.box", boxNo.strip())
+                        .encoded());
         return new Box(id, fondsCode, boxNo.strip());
     }
 
@@ -151,7 +158,14 @@ public class Containers {
                     .param("b", boxId)
                     .param("id", itemId)
                     .update();
-            audit.record(actor, AuditedObject.ITEM, itemId.toString(), AuditOperation.PUT_INTO_BOX, null, box.boxNo());
+            audit.record(
+                    actor,
+                    AuditedObject.ITEM,
+                    itemId.toString(),
+                    AuditOperation.PUT_INTO_BOX,
+                    null,
+                    org.siarchive.audit.AuditDetail.of("audit.detail.box", box.boxNo())
+                            .encoded());
         }
     }
 

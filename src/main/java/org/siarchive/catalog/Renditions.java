@@ -70,7 +70,9 @@ public class Renditions {
                 itemId.toString(),
                 AuditOperation.RENDITION,
                 null,
-                kind + " " + logicalPath + " v" + objectVersion);
+                org.siarchive.audit.AuditDetail.of(
+                                "audit.detail.rendition", "#rendition.kind." + kind, logicalPath, objectVersion)
+                        .encoded());
         events.publishEvent(new RenditionAdded(itemId, kind, objectVersion));
     }
 

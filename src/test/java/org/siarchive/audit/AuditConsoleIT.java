@@ -176,7 +176,7 @@ class AuditConsoleIT extends IntegrationTest {
             var cells = new java.util.LinkedHashMap<String, String>();
             var c = CELL.matcher(m.group());
             while (c.find()) {
-                cells.put(c.group(1), unescape(c.group(2)));
+                cells.put(c.group(1), unescape(c.group(2).replaceAll("<[^>]+>", "")));
             }
             out.add(cells);
         }
