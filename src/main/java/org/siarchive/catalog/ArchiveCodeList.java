@@ -16,4 +16,16 @@ public final class ArchiveCodeList {
                 .distinct()
                 .toList();
     }
+
+    /**
+     * The codes typed one per line (or separated by commas, semicolons or 、), in order, without blanks and
+     * repeats; spaces stay inside a code (a full-width space may stand for the middle dot).
+     */
+    public static List<String> lines(String raw) {
+        return Arrays.stream(raw.split("[\\r\\n,，;；、]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
+    }
 }
