@@ -10,11 +10,7 @@ public final class ArchiveCodeList {
 
     /** The codes in order, without blanks and repeats. */
     public static List<String> parse(String raw) {
-        return Arrays.stream(raw.split("[\\s,，;；、]+"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .distinct()
-                .toList();
+        return split(raw, "[\\s,，;；、]+");
     }
 
     /**
@@ -22,7 +18,11 @@ public final class ArchiveCodeList {
      * repeats; spaces stay inside a code (a full-width space may stand for the middle dot).
      */
     public static List<String> lines(String raw) {
-        return Arrays.stream(raw.split("[\\r\\n,，;；、]+"))
+        return split(raw, "[\\r\\n,，;；、]+");
+    }
+
+    private static List<String> split(String raw, String separators) {
+        return Arrays.stream(raw.split(separators))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .distinct()
