@@ -1,7 +1,6 @@
 package org.siarchive.catalog;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,14 +210,6 @@ public class Catalog {
     /** An item for serving its content: scoped, the download audited by the caller's transaction. */
     public ItemRecord itemForDownload(UUID id, int seq, Access access) {
         return reads.forDownload(id, seq, access);
-    }
-
-    /**
-     * The ids of the given 档号 within the caller's data scope, in order and without repeats; a 422 on
-     * {@code field} listing every code that does not exist or lies outside the scope (the same answer).
-     */
-    public List<UUID> itemIdsByArchiveCodes(Collection<String> codes, Scope scope, String field) {
-        return reads.idsByArchiveCodes(codes, scope, field);
     }
 
     /** The latest items in the reader's scope (the dashboard), audited as one list read. */

@@ -64,13 +64,10 @@ class CatalogAuditNames implements ObjectNames {
         if (table == null || key.isEmpty()) {
             return List.of();
         }
-        String like = "%"
-                + String.join(
-                        "%",
-                        key.replace("\\", "").replace("%", "").replace("_", "").split("-")) + "%";
         return jdbc
-                .sql("select id::text, archive_code from " + table + " where archive_code ilike :like limit 2000")
-                .param("like", like)
+                .sql("select id::text, archive_code from " + table + " where "
+                        + ArchiveCodeLookup.storedKey("archive_code") + " like :pattern escape '!' limit 2000")
+                .param("pattern", ArchiveCodeLookup.containing(key))
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
                 .list()
                 .stream()

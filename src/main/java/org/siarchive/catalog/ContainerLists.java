@@ -2,21 +2,17 @@ package org.siarchive.catalog;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Scope;
-import org.siarchive.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What the console shows of volumes (案卷) and boxes (档案盒), within the reader's scope: the lists, a
- * volume's items with its 备考表, a box's volumes and items; and the items a person means by the 档号 they
- * typed ({@link ArchiveCodeInput}: "-" for "·", full-width forms, parts of the code).
+ * volume's items with its 备考表, a box's volumes and items. The items a person means by the 档号 they type
+ * are {@link ArchiveCodeLookup}'s answer.
  */
 @Component
 public class ContainerLists {
@@ -152,60 +148,5 @@ public class ContainerLists {
                 .params(p)
                 .query(ItemRow.class)
                 .list();
-    }
-
-    /**
-     * The items meant by 档号 typed one per line (or separated by commas or 、), each within the scope and
-     * naming exactly one item; otherwise one violation on {@code field} per code that names none or several.
-     */
-    public List<UUID> itemsTyped(String typed, Scope scope, String field) {
-        var codes = new LinkedHashSet<String>();
-        for (String c : typed.split("[\\r\\n,，;；、]+")) {
-            if (!ArchiveCodeInput.key(c).isEmpty()) {
-                codes.add(c.strip());
-            }
-        }
-        if (codes.isEmpty()) {
-            throw new InvalidInputException(Violation.of(field, "required"));
-        }
-        var ids = new LinkedHashSet<UUID>();
-        var violations = new ArrayList<Violation>();
-        for (String code : codes) {
-            var found = candidates(code, scope);
-            if (found.size() == 1) {
-                ids.add(found.get(0).id());
-            } else {
-                violations.add(Violation.of(
-                        field, found.isEmpty() ? "archiveCodeUnknown" : "archiveCodeAmbiguous", code, found.size()));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return List.copyOf(ids);
-    }
-
-    private record Candidate(UUID id, String archiveCode) {}
-
-    /** Stored codes holding every part of the typed one (in SQL), then matched exactly as people type (here). */
-    private List<Candidate> candidates(String typed, Scope scope) {
-        String key = ArchiveCodeInput.key(typed);
-        var p = ItemQueries.scopeParams(scope);
-        p.put(
-                "parts",
-                java.util.Arrays.stream(key.split("-")).map(s -> "%" + s + "%").toArray(String[]::new));
-        var rows = jdbc.sql("select i.id, i.archive_code from item i join fonds f on f.id = i.fonds_id where "
-                        + ItemQueries.SCOPE_CLAUSE + " and upper(i.archive_code) like all(:parts) limit 200")
-                .params(p)
-                .query(Candidate.class)
-                .list();
-        var exact = rows.stream()
-                .filter(r -> ArchiveCodeInput.same(r.archiveCode(), typed))
-                .toList();
-        return exact.isEmpty()
-                ? rows.stream()
-                        .filter(r -> ArchiveCodeInput.matches(r.archiveCode(), typed))
-                        .toList()
-                : exact;
     }
 }

@@ -37,18 +37,21 @@ class ContainersConsole {
     private final ContainerChanges changes;
     private final Catalog catalog;
     private final ContainerPrints prints;
+    private final ArchiveCodeLookup lookup;
 
     ContainersConsole(
             Containers containers,
             ContainerLists lists,
             ContainerChanges changes,
             Catalog catalog,
-            ContainerPrints prints) {
+            ContainerPrints prints,
+            ArchiveCodeLookup lookup) {
         this.containers = containers;
         this.lists = lists;
         this.changes = changes;
         this.catalog = catalog;
         this.prints = prints;
+        this.lookup = lookup;
     }
 
     @GetMapping("/volumes")
@@ -159,7 +162,7 @@ class ContainersConsole {
             Model model,
             HttpServletResponse response) {
         try {
-            containers.putIntoBox(id, lists.itemsTyped(codes, access.scope(), "codes"), access);
+            containers.putIntoBox(id, codes(codes, access), access);
             return "redirect:/boxes/" + id;
         } catch (InvalidInputException e) {
             refused(e, Map.of("items", "codes"), response, model);
@@ -174,6 +177,11 @@ class ContainersConsole {
         return pdf("盒签-" + box.boxNo() + ".pdf", pdf);
     }
 
+    /** The one item each 档号 typed one per line names, within the reader's scope. */
+    private List<java.util.UUID> codes(String typed, Access access) {
+        return lookup.resolveOne(ArchiveCodeList.lines(typed), access.scope(), "codes");
+    }
+
     /** The items typed for a new volume; a blank title is reported together with any unknown 档号. */
     private List<java.util.UUID> typedForVolume(String title, String codes, Access access) {
         var violations = new java.util.ArrayList<Violation>();
@@ -182,7 +190,7 @@ class ContainersConsole {
         }
         List<java.util.UUID> ids = List.of();
         try {
-            ids = lists.itemsTyped(codes, access.scope(), "codes");
+            ids = codes(codes, access);
         } catch (InvalidInputException e) {
             violations.addAll(e.violations());
         }

@@ -1,11 +1,7 @@
 package org.siarchive.catalog;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
@@ -13,10 +9,8 @@ import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.Masks;
 import org.siarchive.shared.Access;
-import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.Scope;
-import org.siarchive.shared.Violation;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,29 +63,6 @@ class ItemReads {
         String what = item.archiveCode() + (seq > 0 ? " file " + seq : " access copy");
         audit.record(access.actor(), AuditedObject.ITEM, id.toString(), AuditOperation.DOWNLOAD, null, what);
         return item;
-    }
-
-    /**
-     * The ids of the given 档号 within the scope, in order and without repeats; a 422 on {@code field}
-     * listing every code that does not exist or lies outside the scope (the same answer).
-     */
-    List<UUID> idsByArchiveCodes(Collection<String> codes, Scope scope, String field) {
-        var ids = new LinkedHashSet<UUID>();
-        var unknown = new ArrayList<String>();
-        for (String code : codes) {
-            var item = code == null || code.isBlank()
-                    ? Optional.<ItemRecord>empty()
-                    : queries.byArchiveCode(code.strip(), scope);
-            if (item.isPresent()) {
-                ids.add(item.get().id());
-            } else {
-                unknown.add(String.valueOf(code).strip());
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException(Violation.of(field, "unknownArchiveCode", String.join("、", unknown)));
-        }
-        return List.copyOf(ids);
     }
 
     /** The latest items in the reader's scope (the dashboard), audited as one list read. */

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.ArchiveCodeList;
-import org.siarchive.catalog.TypedArchiveCodes;
+import org.siarchive.catalog.ArchiveCodeLookup;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.ForbiddenException;
@@ -37,7 +37,7 @@ class ChecksConsole {
     private final RunList runs;
     private final RunRegister register;
     private final Registers registers;
-    private final TypedArchiveCodes typedCodes;
+    private final ArchiveCodeLookup typedCodes;
     private final Organisations organisations;
 
     ChecksConsole(
@@ -46,7 +46,7 @@ class ChecksConsole {
             RunList runs,
             RunRegister register,
             Registers registers,
-            TypedArchiveCodes typedCodes,
+            ArchiveCodeLookup typedCodes,
             Organisations organisations) {
         this.checks = checks;
         this.preservation = preservation;
@@ -114,7 +114,7 @@ class ChecksConsole {
         try {
             chosen = archiveCodes.isBlank()
                     ? null
-                    : typedCodes.ids(ArchiveCodeList.parse(archiveCodes), access.scope(), "archiveCodes");
+                    : typedCodes.resolveAll(ArchiveCodeList.parse(archiveCodes), access.scope(), "archiveCodes");
         } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("formErrors", FormErrors.of(e));

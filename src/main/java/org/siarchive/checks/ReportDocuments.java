@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.siarchive.catalog.AccountNames;
 import org.siarchive.shared.CjkFont;
 import org.siarchive.shared.ReadableTime;
 import org.springframework.stereotype.Component;
@@ -28,10 +29,12 @@ public class ReportDocuments {
     private static final float MARGIN = 50;
 
     private final ReadableTime time;
+    private final AccountNames people;
     private volatile TrueTypeFont font;
 
-    ReportDocuments(ReadableTime time) {
+    ReportDocuments(ReadableTime time, AccountNames people) {
         this.time = time;
+        this.people = people;
     }
 
     private TrueTypeFont font() {
@@ -61,9 +64,7 @@ public class ReportDocuments {
                         + time.format(run.startedAt(), ReadableTime.SECONDS)
                         + (run.finishedAt() == null ? "" : " — " + time.format(run.finishedAt(), ReadableTime.SECONDS)),
                 (en ? "Checked by: " : "检测人：")
-                        + (org.siarchive.shared.Actor.SYSTEM.name().equals(run.startedBy())
-                                ? RunList.who(run.startedBy(), en)
-                                : run.startedBy()),
+                        + people.displayName(run.startedBy()).orElseGet(() -> RunList.who(run.startedBy(), en)),
                 (en ? "Records: " : "检测记录数：") + run.records(),
                 (en ? "Overall result: " : "总体结论：")
                         + (run.overall() == null ? (en ? "running" : "进行中") : result(run.overall(), en)));

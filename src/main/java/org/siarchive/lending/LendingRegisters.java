@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.AccountNames;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.lending.LendingRegisterRows.LoanFilter;
@@ -37,14 +38,17 @@ class LendingRegisters {
     private final Organisations organisations;
     private final MessageSource messages;
     private final ReadableTime time;
+    private final AccountNames people;
 
     LendingRegisters(
             LendingRegisterRows rows,
             Catalog catalog,
             Organisations organisations,
             MessageSource messages,
-            ReadableTime time) {
+            ReadableTime time,
+            AccountNames people) {
         this.rows = rows;
+        this.people = people;
         this.catalog = catalog;
         this.organisations = organisations;
         this.messages = messages;
@@ -56,6 +60,7 @@ class LendingRegisters {
         var lines = rows.uses(from, to, limit, access);
         var titles = titles(lines.stream().map(UseLine::itemId).toList());
         var units = new HashMap<String, String>();
+        var names = names(lines);
         var cells = new ArrayList<List<?>>();
         for (UseLine u : lines) {
             String unit = u.borrowerUnit() != null ? u.borrowerUnit() : unitOf(u.orgPath(), units);
@@ -63,12 +68,12 @@ class LendingRegisters {
                     date(u.at()),
                     u.archiveCode(),
                     titles.getOrDefault(u.itemId(), ""),
-                    u.userName(),
+                    names.getOrDefault(u.userName(), u.userName()),
                     unit,
                     purpose(u.purposeCode(), u.purpose(), locale),
                     msg("lending.use." + u.kind(), locale),
                     period(u, locale),
-                    u.approvers() == null ? "" : u.approvers(),
+                    approvers(u.approvers(), names),
                     date(u.returnedAt()),
                     useRemarks(u, locale)));
         }
@@ -116,6 +121,29 @@ class LendingRegisters {
                         Register.Column.of("lending.col.returnDate", 11),
                         Register.Column.of("lending.col.state", 10)),
                 cells);
+    }
+
+    /** The display names of the readers and approvers in these lines (a borrower typed by hand stays). */
+    private Map<String, String> names(List<UseLine> lines) {
+        var logins = new ArrayList<String>();
+        for (UseLine u : lines) {
+            logins.add(u.userName());
+            if (u.approvers() != null) {
+                logins.addAll(List.of(u.approvers().split("、")));
+            }
+        }
+        return people.displayNames(logins);
+    }
+
+    private static String approvers(@Nullable String logins, Map<String, String> names) {
+        if (logins == null) {
+            return "";
+        }
+        return String.join(
+                "、",
+                List.of(logins.split("、")).stream()
+                        .map(l -> names.getOrDefault(l, l))
+                        .toList());
     }
 
     private String loanState(LoanLine l, LocalDate today, Locale locale) {

@@ -145,7 +145,7 @@ public class LoanRequests {
             throw new InvalidInputException(violations);
         }
         // 档号 as typed: "-" or "." for the middle dot, full-width, or a part naming one item in scope
-        var items = catalog.items(codes.resolve(r.archiveCodes(), access.scope(), "archiveCodes"));
+        var items = catalog.items(codes.resolveOne(r.archiveCodes(), access.scope(), "archiveCodes"));
         int maxLevel = items.stream().mapToInt(LoanRequests::level).max().orElse(1);
         long id = rows.insert(r, maxLevel >= SENSITIVE ? 2 : 1, access);
         for (ItemRecord item : items) {

@@ -154,7 +154,7 @@ public class PhysicalLoans {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        var ids = codes.resolve(l.archiveCodes(), access.scope(), "archiveCodes");
+        var ids = codes.resolveOne(l.archiveCodes(), access.scope(), "archiveCodes");
         rows.firstOnLoan(ids).ifPresent(code -> {
             throw new ConflictException("conflict.originalOnLoan", code);
         });

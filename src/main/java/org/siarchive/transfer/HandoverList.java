@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.catalog.AccountNames;
 import org.siarchive.catalog.FondsDirectory;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.ReadableTime;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The handover register (移交接收登记表) as staff keep it on paper: 日期, 移交单位, 接收单位 (the receiving
- * fonds by name), 件数, 卷数, 状态, 经办人 (who received it), newest first within the caller's fonds. The console
+ * fonds by name), 件数, 卷数, 状态, 经办人 (who received it, by display name), newest first within the caller's fonds. The console
  * lists these rows and the register prints the same.
  */
 @Component
@@ -36,9 +37,16 @@ class HandoverList {
     private final FondsDirectory fonds;
     private final MessageSource messages;
     private final ReadableTime time;
+    private final AccountNames people;
 
-    HandoverList(TransferPackages packages, FondsDirectory fonds, MessageSource messages, ReadableTime time) {
+    HandoverList(
+            TransferPackages packages,
+            FondsDirectory fonds,
+            MessageSource messages,
+            ReadableTime time,
+            AccountNames people) {
         this.packages = packages;
+        this.people = people;
         this.fonds = fonds;
         this.messages = messages;
         this.time = time;
@@ -65,12 +73,13 @@ class HandoverList {
     List<Row> rows(int limit, Access access, Locale locale) {
         Map<String, String> names = fonds.all().stream()
                 .collect(Collectors.toMap(FondsDirectory.Fonds::code, FondsDirectory.Fonds::name, (a, b) -> a));
-        return packages.register(limit, access).stream()
-                .map(r -> row(r, names, locale))
-                .toList();
+        var found = packages.register(limit, access);
+        var handlers = people.displayNames(
+                found.stream().map(r -> text(r.get("received_by"))).toList());
+        return found.stream().map(r -> row(r, names, handlers, locale)).toList();
     }
 
-    private Row row(Map<String, Object> r, Map<String, String> names, Locale locale) {
+    private Row row(Map<String, Object> r, Map<String, String> names, Map<String, String> handlers, Locale locale) {
         String fondsCode = text(r.get("fonds_code"));
         String status = text(r.get("status"));
         var at = instant(r.get("received_at"));
@@ -83,7 +92,7 @@ class HandoverList {
                 0,
                 status,
                 messages.getMessage("transfer.status." + status, null, locale),
-                text(r.get("received_by")),
+                handlers.getOrDefault(text(r.get("received_by")), text(r.get("received_by"))),
                 text(r.get("package_name")),
                 r.get("items_declared") == null ? null : ((Number) r.get("items_declared")).intValue(),
                 text(r.get("handed_over_by")),

@@ -15,8 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.ArchiveCodeLookup;
 import org.siarchive.catalog.Containers;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
@@ -49,12 +50,12 @@ import org.springframework.web.multipart.MultipartFile;
 class TransferApi {
 
     private final TransferPackages packages;
-    private final Catalog catalog;
+    private final ArchiveCodeLookup codeLookup;
     private final Containers containers;
 
-    TransferApi(TransferPackages packages, Catalog catalog, Containers containers) {
+    TransferApi(TransferPackages packages, ArchiveCodeLookup codeLookup, Containers containers) {
         this.packages = packages;
-        this.catalog = catalog;
+        this.codeLookup = codeLookup;
         this.containers = containers;
     }
 
@@ -92,7 +93,7 @@ class TransferApi {
                 codes.addAll(containers.itemCodesInVolume(v, access.scope()));
             }
         }
-        var ids = catalog.itemIdsByArchiveCodes(codes, access.scope(), "archiveCodes");
+        var ids = codes.isEmpty() ? List.<UUID>of() : codeLookup.resolveOne(codes, access.scope(), "archiveCodes");
         return download(packages.export(ids, format, access));
     }
 

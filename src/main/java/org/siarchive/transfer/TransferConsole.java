@@ -2,7 +2,7 @@ package org.siarchive.transfer;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.ArchiveCodeLookup;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Register;
@@ -28,21 +28,21 @@ class TransferConsole {
 
     private final TransferPackages packages;
     private final TransferSettings settings;
-    private final Catalog catalog;
+    private final ArchiveCodeLookup codeLookup;
     private final HandoverList handovers;
     private final Registers registers;
 
     TransferConsole(
             TransferPackages packages,
             TransferSettings settings,
-            Catalog catalog,
+            ArchiveCodeLookup codeLookup,
             HandoverList handovers,
             Registers registers) {
         this.handovers = handovers;
         this.registers = registers;
         this.packages = packages;
         this.settings = settings;
-        this.catalog = catalog;
+        this.codeLookup = codeLookup;
     }
 
     @GetMapping("/transfers")
@@ -77,7 +77,7 @@ class TransferConsole {
         if (codes.isEmpty()) {
             throw new InvalidInputException(Violation.of("archiveCodes", "required"));
         }
-        var ids = catalog.itemIdsByArchiveCodes(codes, access.scope(), "archiveCodes");
+        var ids = codeLookup.resolveOne(codes, access.scope(), "archiveCodes");
         return TransferApi.download(packages.export(ids, f, access));
     }
 

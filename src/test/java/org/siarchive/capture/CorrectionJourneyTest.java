@@ -77,7 +77,7 @@ class CorrectionJourneyTest extends BrowserTest {
         assertThat(history.first()).containsText("题名按原件更正");
         assertThat(history.first()).containsText(item.title());
         assertThat(history.first()).containsText(title);
-        assertThat(history.first()).containsText(archivist.username()); // TestAccounts: display name = login
+        assertThat(history.first()).containsText(TestAccounts.displayName(archivist.username()));
         Browsers.screenshot(page, "correction-saved");
 
         page.setViewportSize(390, 844);

@@ -64,6 +64,9 @@ class LendingIT extends IntegrationTest {
                 .item();
     }
 
+    /** The login of each session, to tell it from the display name the pages show. */
+    private final Map<ConsoleSession, String> logins = new java.util.HashMap<>();
+
     private ConsoleSession login(Role role, int clearance) {
         String run = UUID.randomUUID().toString().substring(0, 6);
         var l = TestAccounts.create(
@@ -76,6 +79,7 @@ class LendingIT extends IntegrationTest {
         var s = new ConsoleSession(port);
         assertThat(s.login(l.username(), l.password(), l.codes())).isEqualTo("/");
         s.get("/account"); // a page with a CSRF token
+        logins.put(s, l.username());
         return s;
     }
 
@@ -116,6 +120,11 @@ class LendingIT extends IntegrationTest {
                         .status())
                 .isEqualTo(302);
         assertThat(reader.get("/lending/requests/" + r1).body()).contains("id=\"grant-active\"", "已批准");
+        assertThat(reader.get("/lending/requests/" + r1).body())
+                .as("申请人 and 审批人 by display name, never by login")
+                .contains(TestAccounts.displayName(logins.get(reader)), TestAccounts.displayName(logins.get(approver)))
+                .doesNotContain(">" + logins.get(reader) + "<", ">" + logins.get(approver) + "<");
+        assertThat(approver.get("/lending").body()).doesNotContain(">" + logins.get(reader) + "<");
         assertThat(reader.get("/lending/requests/" + r1).body())
                 .as("an approved request can be ended by its applicant")
                 .contains("/lending/requests/" + r1 + "/withdraw");

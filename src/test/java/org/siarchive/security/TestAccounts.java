@@ -42,10 +42,30 @@ public final class TestAccounts {
 
     private TestAccounts() {}
 
+    /** One Chinese character per letter, so that every login gets its own name a zh-CN reader can read. */
+    private static final String LETTERS = "安白陈丁鄂方高洪伊江康林孟宁欧潘秦任宋唐乌魏吴夏杨张";
+
+    /**
+     * The display name a test account goes by (显示名), as people read it: 测试 and one Chinese character per
+     * letter of the login, then its digits — {@code labclerk123456} is 测试林安白陈林鄂任康123456. Pages show
+     * this name, never the login (issue 14).
+     */
+    public static String displayName(String username) {
+        var out = new StringBuilder("测试");
+        for (char c : username.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (c >= 'a' && c <= 'z') {
+                out.append(LETTERS.charAt(c - 'a'));
+            } else if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.length() > 100 ? out.substring(0, 100) : out.toString();
+    }
+
     public static Login create(
             Accounts accounts, String username, long orgId, Set<Role> roles, int clearance, boolean enrolTotp) {
         String password = "Test-" + username + "-9x";
-        var a = accounts.provision(username, username, orgId, roles, password, false);
+        var a = accounts.provision(username, displayName(username), orgId, roles, password, false);
         boolean business = roles.stream().anyMatch(r -> !r.administrator());
         if (business) {
             accounts.setScope(a.id(), orgId, null, clearance, null, false, Actor.SYSTEM);

@@ -125,7 +125,7 @@ class TransferConsoleIT extends IntegrationTest {
         // the handover register: its Excel holds the rows the page lists, in the layout staff keep
         var screen = org.siarchive.support.RegisterScreenRows.html(after.body(), "data-receipt");
         assertThat(screen).isNotEmpty();
-        assertThat(screen.get(0)).contains("控制台接收全宗", "已接收", login.username());
+        assertThat(screen.get(0)).contains("控制台接收全宗", "已接收", TestAccounts.displayName(login.username()));
         var xlsx = console.bytes("/transfers/export?format=xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(org.siarchive.support.RegisterScreenRows.xlsxHeader(xlsx.body()))
