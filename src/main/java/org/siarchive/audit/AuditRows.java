@@ -87,7 +87,9 @@ class AuditRows {
                 text.render(e.reason(), locale),
                 text.render(e.detail(), locale),
                 text.html(e.detail(), locale),
-                known.getOrDefault(e.objectType(), Map.of()).containsKey(e.objectId()));
+                // a refused request is named by its method and address: data, like a 档号
+                e.objectType().equals(AuditedObject.REQUEST.name())
+                        || known.getOrDefault(e.objectType(), Map.of()).containsKey(e.objectId()));
     }
 
     /** The filter with the ids of the objects named as the person typed them in the 对象 field (a 档号 in part). */
