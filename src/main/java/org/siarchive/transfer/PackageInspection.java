@@ -80,8 +80,13 @@ class PackageInspection {
             List<Staged> records) {}
 
     Inspection inspect(Path packageFile, String packageName, String stagingKey) {
+        return inspect(packageFile, packageName, stagingKey, ReceiptProgress.Tracker.NONE);
+    }
+
+    Inspection inspect(Path packageFile, String packageName, String stagingKey, ReceiptProgress.Tracker tracker) {
         var guard = new ZipGuard(packageName, MAX_ENTRIES, fileSettings.zipMaxRatio());
         var pass = new Pass(checks.begin(Stage.YJ), stagingKey, key.trusted(), guard);
+        pass.tracker = tracker;
         try (var zip = new ZipFile(packageFile.toFile(), StandardCharsets.UTF_8)) {
             guard.entries(zip.size());
             pass.run(zip, packageName);
@@ -121,6 +126,7 @@ class PackageInspection {
         long receivedBytes;
         int seq;
         Manifest.@Nullable Read manifest;
+        ReceiptProgress.Tracker tracker = ReceiptProgress.Tracker.NONE;
 
         final ZipGuard guard;
 
@@ -148,8 +154,10 @@ class PackageInspection {
             if (manifest.headerProblem() != null) {
                 f.fail(CheckCatalog.YJ_METADATA, null, Manifest.NAME, manifest.headerProblem());
             }
-            for (var entry : manifest.entries()) {
-                record(zip, entry);
+            int total = manifest.entries().size();
+            for (int i = 0; i < total; i++) {
+                tracker.at(ReceiptProgress.Stage.CHECKING, i, total);
+                record(zip, manifest.entries().get(i));
             }
             int listed = manifest.entries().size();
             f.check(
