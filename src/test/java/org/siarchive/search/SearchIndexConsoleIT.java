@@ -60,7 +60,9 @@ class SearchIndexConsoleIT extends IntegrationTest {
         for (int i = 0; i < 3; i++) {
             captures.capture(
                     Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1950 + i), "索引重建" + i),
-                    List.of(Upload.ofBytes("a.png", Samples.png(9500 + i))),
+                    List.of(
+                            Upload.ofBytes("a.png", Samples.png(9500 + i)),
+                            Upload.ofBytes("b.pdf", Samples.pdf("progress " + i))),
                     null,
                     Actor.SYSTEM);
         }

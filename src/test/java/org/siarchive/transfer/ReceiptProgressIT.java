@@ -76,7 +76,9 @@ class ReceiptProgressIT extends IntegrationTest {
         for (int i = 0; i < 3; i++) {
             ids.add(captures.capture(
                             Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1960 + i), "进度移交" + i),
-                            List.of(Upload.ofBytes("a.png", Samples.png(9400 + i))),
+                            List.of(
+                                    Upload.ofBytes("a.png", Samples.png(9400 + i)),
+                                    Upload.ofBytes("b.pdf", Samples.pdf("progress " + i))),
                             null,
                             Actor.SYSTEM)
                     .item()
