@@ -166,7 +166,7 @@ class SearchIndexer implements SmartInitializingSingleton {
     /** A rebuild's progress for people (n of m items); {@code running} false once it ended. */
     record RebuildProgress(boolean running, long done, long total) {
 
-        int percent() {
+        public int percent() {
             return total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
         }
     }

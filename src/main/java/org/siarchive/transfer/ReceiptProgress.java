@@ -37,11 +37,11 @@ class ReceiptProgress {
     /** One receipt's state; {@code done} of {@code total} records checked or received. */
     record State(Stage stage, int done, int total, @Nullable Long receiptId, Instant updated) {
 
-        boolean running() {
+        public boolean running() {
             return stage != Stage.DONE && stage != Stage.REFUSED;
         }
 
-        int percent() {
+        public int percent() {
             return total <= 0 ? 0 : (int) Math.min(100, done * 100L / total);
         }
     }

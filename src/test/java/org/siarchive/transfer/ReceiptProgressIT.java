@@ -90,12 +90,15 @@ class ReceiptProgressIT extends IntegrationTest {
 
         var login = TestAccounts.create(
                 accounts, "rp" + UUID.randomUUID().toString().substring(0, 8), 1, Set.of(Role.ARCHIVIST), 3, false);
+        // one session (one login per account): the request runs on one thread, the page polls on another
         var sender = session(login);
-        var watcher = session(login);
+        var watcher = sender;
         var page = sender.get("/transfers");
         var token = Pattern.compile("name=\"progressToken\" value=\"([0-9a-f-]{36})\"")
                 .matcher(page.body());
-        assertThat(token.find()).as("the form carries a progress token").isTrue();
+        assertThat(token.find())
+                .as("the form carries a progress token: " + page.status() + page.body())
+                .isTrue();
         String t = token.group(1);
         assertThat(page.body()).contains("hx-get=\"/transfers/receipts/" + t + "/progress\"");
         assertThat(state(watcher, t)).as("nothing sent yet").startsWith("UPLOADING");

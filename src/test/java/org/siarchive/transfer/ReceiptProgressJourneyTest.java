@@ -89,7 +89,13 @@ class ReceiptProgressJourneyTest extends BrowserTest {
         page.selectOption("#duplicates", "KEEP");
         page.fill("#duplicateReason", "浏览器进度测试");
         progress.pace(Duration.ofMillis(900));
-        page.click("#receipt-submit");
+        // clicked from the page, so that the test does not wait for the navigation the click starts
+        page.evaluate("() => setTimeout(() => document.getElementById('receipt-submit').click(), 0)");
+        for (int i = 0; i < 8; i++) {
+            Thread.sleep(400);
+            System.out.println("DEBUG " + page.url() + " "
+                    + page.evaluate("() => document.getElementById('receipt-live').outerHTML.slice(0, 160)"));
+        }
 
         assertThat(page.locator("#receipt-stage"))
                 .hasText(Pattern.compile("逐件检测|逐件接收"), new LocatorAssertions.HasTextOptions().setTimeout(20_000));
