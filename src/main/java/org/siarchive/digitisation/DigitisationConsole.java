@@ -3,6 +3,7 @@ package org.siarchive.digitisation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditDetail;
@@ -11,6 +12,7 @@ import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.FormErrors;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.Violation;
@@ -106,11 +108,27 @@ class DigitisationConsole {
 
     @GetMapping("/scan-batches/{id}/items/{item}")
     String item(@PathVariable UUID id, @PathVariable UUID item, Access access, Model model) {
+        return item(id, item, null, access, model);
+    }
+
+    /** The item page; {@code typed} is a refused confirmation, shown again as it was typed. */
+    private String item(UUID id, UUID item, ItemFiling.@Nullable Confirmation typed, Access access, Model model) {
         model.addAttribute("nav", "scan");
         model.addAttribute("batch", batches.progress(id, access));
         var scanned = items.item(id, item, access);
         model.addAttribute("item", scanned);
-        model.addAttribute("formTitle", metadata.suggestedTitle(scanned));
+        model.addAttribute(
+                "confirmation",
+                typed != null
+                        ? typed
+                        : new ItemFiling.Confirmation(
+                                java.util.Objects.requireNonNullElse(
+                                        scanned.businessStep(),
+                                        java.util.Objects.requireNonNullElse(scanned.suggestedStep(), "")),
+                                scanned.certNoMasked(),
+                                scanned.personName(),
+                                metadata.suggestedTitle(scanned),
+                                ""));
         model.addAttribute("steps", steps());
         model.addAttribute("canReview", access.can("digitisation:qc"));
         return "digitisation/item";
@@ -159,9 +177,24 @@ class DigitisationConsole {
             @RequestParam(required = false) @Nullable String personName,
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String docDate,
-            Access access) {
-        UUID captured = items.confirm(id, item, businessStep, certNo, personName, title, docDate, access);
-        return "redirect:/items/" + captured;
+            Access access,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            UUID captured = items.confirm(id, item, businessStep, certNo, personName, title, docDate, access);
+            return "redirect:/items/" + captured;
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute(
+                    "formErrors",
+                    FormErrors.of(e).renamed(Map.of("person.certNo", "certNo", "person.name", "personName")));
+            return item(
+                    id,
+                    item,
+                    new ItemFiling.Confirmation(businessStep, certNo, personName, title, docDate),
+                    access,
+                    model);
+        }
     }
 
     @PostMapping("/scan-batches/{id}/items/{item}/duplicate")

@@ -13,11 +13,15 @@ import org.springframework.stereotype.Component;
 class SearchAccessRules implements AccessRules {
 
     static final String SEARCH = "search:query";
+    static final String SYSTEM_SETTINGS = "system:settings";
 
     @Override
     public List<Rule> rules() {
         return List.of(
                 anyMethod("/search", "/search/export").requires(SEARCH),
+                get("/search/rebuild/progress").requires(SEARCH),
+                get("/admin/search-index", "/admin/search-index/progress").requires(SYSTEM_SETTINGS),
+                post("/admin/search-index/rebuild").requires(SYSTEM_SETTINGS),
                 get("/api/v1/search").requires(SEARCH),
                 post("/api/v1/search").requires(SEARCH));
     }

@@ -37,8 +37,10 @@ class SearchConsole {
     private final Searches search;
     private final Catalog catalog;
     private final MessageSource messages;
+    private final SearchIndexer indexer;
 
-    SearchConsole(Searches search, Catalog catalog, MessageSource messages) {
+    SearchConsole(Searches search, Catalog catalog, MessageSource messages, SearchIndexer indexer) {
+        this.indexer = indexer;
         this.search = search;
         this.catalog = catalog;
         this.messages = messages;
@@ -108,6 +110,8 @@ class SearchConsole {
         model.addAttribute(
                 "steps", c.steps().stream().collect(Collectors.toMap(s -> s.code(), s -> s.name(), (a, b) -> a)));
         model.addAttribute("canRequest", access.can(LENDING_REQUEST));
+        model.addAttribute("rebuild", indexer.rebuildProgress());
+        model.addAttribute("rebuildPoll", "/search/rebuild/progress");
     }
 
     private void page(SearchQuery query, Access access, Locale locale, Model model) {

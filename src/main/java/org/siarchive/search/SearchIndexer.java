@@ -44,6 +44,9 @@ class SearchIndexer implements SmartInitializingSingleton {
     private final FieldCipher cipher;
     private final ObjectProvider<RecognisedTexts> recognised;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong rebuilt = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long rebuildTotal;
+    private volatile java.time.Duration pace = java.time.Duration.ZERO;
     private volatile OffsetDateTime lastCommit = OffsetDateTime.now();
 
     SearchIndexer(
@@ -58,10 +61,9 @@ class SearchIndexer implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         if (search.needsRebuild()
                 || (search.size() == 0 && !catalog.itemIdsAfter(null, 1).isEmpty())) {
-            var t = new Thread(this::rebuildQuietly, "search-rebuild");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            t.start();
+            if (rebuilding.compareAndSet(false, true)) {
+                background();
+            }
         } else if (search instanceof LuceneArchiveSearch lucene) {
             catchUp(lucene);
         }
@@ -161,9 +163,44 @@ class SearchIndexer implements SmartInitializingSingleton {
         return texts.isEmpty() ? null : String.join("\n", texts);
     }
 
+    /** A rebuild's progress for people (n of m items); {@code running} false once it ended. */
+    record RebuildProgress(boolean running, long done, long total) {
+
+        public int percent() {
+            return total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
+        }
+    }
+
+    RebuildProgress rebuildProgress() {
+        boolean running = rebuilding.get();
+        long total = rebuildTotal;
+        return new RebuildProgress(running, Math.min(rebuilt.get(), Math.max(total, 0)), total);
+    }
+
+    /** Starts a full rebuild in the background (an administrator's 重建索引); false while one runs already. */
+    boolean startRebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return false;
+        }
+        background();
+        return true;
+    }
+
+    /** Test hook: how long each item waits, so a poll can watch the counts advance. */
+    void pace(java.time.Duration pace) {
+        this.pace = pace;
+    }
+
+    private void background() {
+        var t = new Thread(this::rebuildQuietly, "search-rebuild");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     private void rebuildQuietly() {
         try {
-            long n = rebuild();
+            long n = rebuildHeld();
             log.info("search index rebuilt: {} items", n);
         } catch (RuntimeException e) {
             log.error("search index rebuild stopped: {}", e.toString(), e);
@@ -178,7 +215,14 @@ class SearchIndexer implements SmartInitializingSingleton {
         if (!rebuilding.compareAndSet(false, true)) {
             return 0;
         }
+        return rebuildHeld();
+    }
+
+    /** The rebuild itself, by the one caller that set {@code rebuilding}, which it clears at the end. */
+    private long rebuildHeld() {
         try {
+            rebuilt.set(0);
+            rebuildTotal = catalog.counts(org.siarchive.shared.Scope.EVERYTHING).items();
             var started = OffsetDateTime.now();
             UUID after = null;
             if (search instanceof LuceneArchiveSearch lucene
@@ -199,6 +243,8 @@ class SearchIndexer implements SmartInitializingSingleton {
                 for (UUID id : ids) {
                     reindex(id);
                     n++;
+                    rebuilt.incrementAndGet();
+                    paced();
                 }
                 after = ids.get(ids.size() - 1);
                 checkpoint(started, after.toString());
@@ -220,6 +266,16 @@ class SearchIndexer implements SmartInitializingSingleton {
             }
             lucene.commit(data);
             lastCommit = OffsetDateTime.now();
+        }
+    }
+
+    private void paced() {
+        if (!pace.isZero()) {
+            try {
+                Thread.sleep(pace.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -118,15 +118,25 @@ class AdminConsole {
     }
 
     @PostMapping("/admin/accounts/{id}/disable")
-    String disable(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Access access) {
-        accounts.disable(id, reason, access.actor());
-        return "redirect:/admin/accounts/" + id;
+    String disable(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            Access access,
+            Model model,
+            HttpServletResponse response) {
+        return withReason(
+                id, "statusReason", reason, model, response, () -> accounts.disable(id, reason, access.actor()));
     }
 
     @PostMapping("/admin/accounts/{id}/enable")
-    String enable(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Access access) {
-        accounts.enable(id, reason, access.actor());
-        return "redirect:/admin/accounts/" + id;
+    String enable(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            Access access,
+            Model model,
+            HttpServletResponse response) {
+        return withReason(
+                id, "statusReason", reason, model, response, () -> accounts.enable(id, reason, access.actor()));
     }
 
     @PostMapping("/admin/accounts/{id}/reset-password")
@@ -134,17 +144,42 @@ class AdminConsole {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String reason,
             Access access,
-            RedirectAttributes flash) {
-        String otp = accounts.resetPassword(id, reason, access.actor());
-        flash.addFlashAttribute("oneTimeUser", accounts.require(id).username());
-        flash.addFlashAttribute("oneTimePassword", otp);
-        return "redirect:/admin/accounts/" + id;
+            RedirectAttributes flash,
+            Model model,
+            HttpServletResponse response) {
+        return withReason(id, "passwordReason", reason, model, response, () -> {
+            String otp = accounts.resetPassword(id, reason, access.actor());
+            flash.addFlashAttribute("oneTimeUser", accounts.require(id).username());
+            flash.addFlashAttribute("oneTimePassword", otp);
+        });
     }
 
     @PostMapping("/admin/accounts/{id}/reset-totp")
-    String resetTotp(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Access access) {
-        accounts.resetTotp(id, reason, access.actor());
-        return "redirect:/admin/accounts/" + id;
+    String resetTotp(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            Access access,
+            Model model,
+            HttpServletResponse response) {
+        return withReason(
+                id, "totpReason", reason, model, response, () -> accounts.resetTotp(id, reason, access.actor()));
+    }
+
+    /**
+     * A form that needs a reason (disable, enable, the resets): refused, the account page again (422) with the
+     * error beside that form's reason ({@code input}) and the reason as typed (issue 14).
+     */
+    private String withReason(
+            long id, String input, String reason, Model model, HttpServletResponse response, Runnable action) {
+        try {
+            action.run();
+            return "redirect:/admin/accounts/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("formErrors", FormErrors.of(e).renamed(java.util.Map.of("reason", input)));
+            model.addAttribute("typedReasons", java.util.Map.of(input, reason));
+            return detailPage(id, model);
+        }
     }
 
     @PostMapping("/admin/accounts/{id}/approve")

@@ -79,12 +79,12 @@ class PackageInspection {
             long receivedBytes,
             List<Staged> records) {}
 
-    Inspection inspect(Path packageFile, String packageName, String stagingKey) {
+    Inspection inspect(Path packageFile, String packageName, String stagingKey, ReceiptProgress.Tracker tracker) {
         var guard = new ZipGuard(packageName, MAX_ENTRIES, fileSettings.zipMaxRatio());
         var pass = new Pass(checks.begin(Stage.YJ), stagingKey, key.trusted(), guard);
         try (var zip = new ZipFile(packageFile.toFile(), StandardCharsets.UTF_8)) {
             guard.entries(zip.size());
-            pass.run(zip, packageName);
+            pass.run(zip, packageName, tracker);
         } catch (IOException e) {
             pass.f.fail(CheckCatalog.YJ_READABLE, null, packageName, "移交包无法读取：" + e.getMessage());
         } catch (InvalidInputException e) {
@@ -131,7 +131,7 @@ class PackageInspection {
             this.trusted = trusted;
         }
 
-        void run(ZipFile zip, String packageName) throws IOException {
+        void run(ZipFile zip, String packageName, ReceiptProgress.Tracker tracker) throws IOException {
             byte[] bytes = entry(zip, Manifest.NAME);
             if (bytes == null) {
                 f.fail(CheckCatalog.YJ_READABLE, null, Manifest.NAME, "包中没有移交说明 manifest.xml");
@@ -148,10 +148,11 @@ class PackageInspection {
             if (manifest.headerProblem() != null) {
                 f.fail(CheckCatalog.YJ_METADATA, null, Manifest.NAME, manifest.headerProblem());
             }
-            for (var entry : manifest.entries()) {
-                record(zip, entry);
-            }
             int listed = manifest.entries().size();
+            for (int i = 0; i < listed; i++) {
+                tracker.at(ReceiptProgress.Stage.CHECKING, i, listed);
+                record(zip, manifest.entries().get(i));
+            }
             f.check(
                     CheckCatalog.YJ_COUNT,
                     null,

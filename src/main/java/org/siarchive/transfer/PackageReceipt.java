@@ -61,12 +61,17 @@ class PackageReceipt {
         this.tx = tx;
     }
 
-    TransferPackages.Receipt receive(Path packageFile, String packageName, TransferPackages.Handover h, Access access) {
+    TransferPackages.Receipt receive(
+            Path packageFile,
+            String packageName,
+            TransferPackages.Handover h,
+            Access access,
+            ReceiptProgress.Tracker tracker) {
         validate(h, access);
         String stagingKey = "transfer-" + UUID.randomUUID();
         try {
             String packageSm3 = Digester.of(packageFile).sm3();
-            var found = inspection.inspect(packageFile, packageName, stagingKey);
+            var found = inspection.inspect(packageFile, packageName, stagingKey, tracker);
             var report = checks.record(packageName, found.findings(), access.actor());
             if (!report.passed()) {
                 throw reject(found, report, packageName, packageSm3, h, access);
@@ -75,7 +80,7 @@ class PackageReceipt {
             if (!held.isEmpty() && h.onDuplicates() == TransferPackages.OnDuplicates.REFUSE) {
                 throw refuseDuplicates(found, report.run().id(), packageName, packageSm3, h, held, access);
             }
-            return accept(found, held, report.run().id(), packageName, packageSm3, h, access);
+            return accept(found, held, report.run().id(), packageName, packageSm3, h, access, tracker);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -166,13 +171,15 @@ class PackageReceipt {
             String packageName,
             String packageSm3,
             TransferPackages.Handover h,
-            Access access) {
+            Access access,
+            ReceiptProgress.Tracker tracker) {
         var received = new ArrayList<TransferPackages.ReceivedItem>();
         var records = found.records();
         var skipped = h.onDuplicates() == TransferPackages.OnDuplicates.SKIP
                 ? held.stream().map(ReceiptDuplicates.Held::index).collect(java.util.stream.Collectors.toSet())
                 : java.util.Set.<Integer>of();
         for (int i = 0; i < records.size(); i++) {
+            tracker.at(ReceiptProgress.Stage.RECEIVING, i, records.size());
             if (skipped.contains(i)) {
                 continue;
             }

@@ -16,7 +16,8 @@ class TransferAccessRules implements AccessRules {
     @Override
     public List<Rule> rules() {
         return List.of(
-                get("/transfers", "/transfers/export").requires(TRANSFER),
+                get("/transfers", "/transfers/export", "/transfers/receipts/*/progress")
+                        .requires(TRANSFER),
                 post("/transfers/exports", "/transfers/receipts").requires(TRANSFER),
                 post("/api/v1/transfers/exports", "/api/v1/transfers/receipts").requires(TRANSFER),
                 get("/api/v1/transfers/receipts", "/api/v1/transfers/key").requires(TRANSFER));

@@ -172,6 +172,15 @@ class TransferApi {
     /** Receives an uploaded package through a temporary copy that is always removed. */
     static TransferPackages.Receipt receiveUpload(
             TransferPackages packages, @Nullable MultipartFile pkg, TransferPackages.Handover handover, Access access) {
+        return receiveUpload(packages, pkg, handover, access, ReceiptProgress.Tracker.NONE);
+    }
+
+    static TransferPackages.Receipt receiveUpload(
+            TransferPackages packages,
+            @Nullable MultipartFile pkg,
+            TransferPackages.Handover handover,
+            Access access,
+            ReceiptProgress.Tracker tracker) {
         if (pkg == null || pkg.isEmpty()) {
             throw new InvalidInputException(Violation.of("package", "required"));
         }
@@ -182,7 +191,7 @@ class TransferApi {
                 Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             String name = pkg.getOriginalFilename() == null ? "package.zip" : pkg.getOriginalFilename();
-            return packages.receive(tmp, name, handover, access);
+            return packages.receive(tmp, name, handover, access, tracker);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

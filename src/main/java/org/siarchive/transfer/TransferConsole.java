@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -31,13 +32,16 @@ class TransferConsole {
     private final ArchiveCodeLookup codeLookup;
     private final HandoverList handovers;
     private final Registers registers;
+    private final ReceiptProgress progress;
 
     TransferConsole(
             TransferPackages packages,
             TransferSettings settings,
             ArchiveCodeLookup codeLookup,
             HandoverList handovers,
-            Registers registers) {
+            Registers registers,
+            ReceiptProgress progress) {
+        this.progress = progress;
         this.handovers = handovers;
         this.registers = registers;
         this.packages = packages;
@@ -52,6 +56,7 @@ class TransferConsole {
         model.addAttribute("keyId", packages.keyId());
         model.addAttribute("trusted", settings.trustedKeys());
         model.addAttribute("received", received);
+        model.addAttribute("progressToken", java.util.UUID.randomUUID().toString());
         return "transfer/transfers";
     }
 
@@ -89,12 +94,28 @@ class TransferConsole {
             @RequestParam(defaultValue = "") String witness,
             @RequestParam(defaultValue = "REFUSE") String duplicates,
             @RequestParam(required = false) @Nullable String duplicateReason,
+            @RequestParam(required = false) @Nullable String progressToken,
             Access access) {
-        var receipt = TransferApi.receiveUpload(
-                packages,
-                pkg,
-                TransferApi.handover(fondsCode, handedOverBy, witness, duplicates, duplicateReason),
-                access);
-        return "redirect:/transfers?received=" + receipt.id();
+        var tracker = progress.start(access.actor().name(), progressToken);
+        try {
+            var receipt = TransferApi.receiveUpload(
+                    packages,
+                    pkg,
+                    TransferApi.handover(fondsCode, handedOverBy, witness, duplicates, duplicateReason),
+                    access,
+                    tracker);
+            return "redirect:/transfers?received=" + receipt.id();
+        } catch (RuntimeException e) {
+            tracker.refused();
+            throw e;
+        }
+    }
+
+    /** The live progress of the caller's receipt under way: the page polls it while the upload request runs. */
+    @GetMapping("/transfers/receipts/{token}/progress")
+    String progress(@PathVariable String token, Access access, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("receipt", progress.of(access.actor().name(), token));
+        return "transfer/progress :: receipt";
     }
 }

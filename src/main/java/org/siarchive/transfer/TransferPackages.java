@@ -95,7 +95,19 @@ public class TransferPackages {
 
     /** Receives a package: YJ checks (report kept), then every item captured, then the handover registered. */
     public Receipt receive(Path packageFile, String packageName, Handover h, Access access) {
-        return receipts.receive(packageFile, packageName, h, access);
+        return receipts.receive(packageFile, packageName, h, access, ReceiptProgress.Tracker.NONE);
+    }
+
+    /** The same, reporting its stage and counts as it goes (the console's live progress). */
+    Receipt receive(Path packageFile, String packageName, Handover h, Access access, ReceiptProgress.Tracker tracker) {
+        try {
+            var receipt = receipts.receive(packageFile, packageName, h, access, tracker);
+            tracker.done(receipt.id(), receipt.items());
+            return receipt;
+        } catch (RuntimeException e) {
+            tracker.refused();
+            throw e;
+        }
     }
 
     /** The key id a receiving agency adds to its trusted list to accept packages from here. */

@@ -19,7 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * In Chromium, an archivist uploads a scan batch, watches its progress to the end, reviews the QC
- * sample and confirms the suggested classification, which files the item.
+ * sample and confirms the suggested classification, which files the item; a refused confirmation (a date
+ * in the future) comes back on the same form with the error beside the field and the input kept.
  */
 class DigitisationJourneyTest extends BrowserTest {
 
@@ -75,6 +76,15 @@ class DigitisationJourneyTest extends BrowserTest {
         assertThat(page.locator("#businessStep")).hasValue("GRCB");
         page.fill("#title", "周远参保人员增员表");
         page.fill("#personName", "周亮远");
+        // a refused confirmation comes back on the same form, the error beside the date, the input kept
+        page.fill("#docDate", "2999-01-01");
+        page.click("#confirm-submit");
+        assertThat(page.locator("#docDate-error")).isVisible();
+        assertThat(page.locator("#form-errors")).isVisible();
+        assertThat(page.locator("#title")).hasValue("周远参保人员增员表");
+        assertThat(page.locator("#personName")).hasValue("周亮远");
+        assertThat(page.locator("#docDate")).hasValue("2999-01-01");
+        assertThat(page.locator("#businessStep")).hasValue("GRCB");
         page.fill("#docDate", "2024-05-10");
         Browsers.screenshot(page, "scan-item");
         page.click("#confirm-submit");

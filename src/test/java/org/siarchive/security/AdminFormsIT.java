@@ -168,6 +168,43 @@ class AdminFormsIT extends IntegrationTest {
     }
 
     @Test
+    void aReasonFormRefusedComesBackBesideItsOwnReason() {
+        var target =
+                TestAccounts.create(accounts, "afrs" + run, organisations.root().id(), Set.of(Role.READER), 1, false);
+        String path = "/admin/accounts/" + target.id();
+        String long501 = "因".repeat(501);
+        var page = sysadmin.post(path + "/disable", Map.of("reason", long501));
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body())
+                .contains("id=\"statusReason-error\"")
+                .contains("value=\"" + long501 + "\"")
+                .doesNotContain("id=\"passwordReason-error\"")
+                .doesNotContain("id=\"totpReason-error\"");
+        assertThat(accounts.require(target.id()).status()).as("nothing written").isEqualTo("ACTIVE");
+
+        page = sysadmin.post(path + "/reset-password", Map.of("reason", " "));
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body())
+                .contains("id=\"passwordReason-error\"")
+                .doesNotContain("id=\"statusReason-error\"")
+                .doesNotContain("id=\"one-time-password\"");
+
+        page = sysadmin.post(path + "/reset-totp", Map.of("reason", ""));
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).contains("id=\"totpReason-error\"").doesNotContain("id=\"passwordReason-error\"");
+
+        assertThat(sysadmin.post(path + "/disable", Map.of("reason", "离职")).status())
+                .isEqualTo(302);
+        page = sysadmin.post(path + "/enable", Map.of("reason", ""));
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).contains("id=\"statusReason-error\"");
+        assertThat(accounts.require(target.id()).status()).isEqualTo("DISABLED");
+        assertThat(sysadmin.post(path + "/enable", Map.of("reason", "返岗")).status())
+                .isEqualTo(302);
+        assertThat(accounts.require(target.id()).status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void theAccountPageNamesPermissionsInWords() {
         var page = secadmin.get("/account");
         assertThat(page.status()).isEqualTo(200);
