@@ -108,7 +108,7 @@ public class Captures {
 
     private CaptureResult captureNew(UUID id, String key, Submission s, List<Upload> uploads, Actor actor, Scope seen) {
         var staged = stageAll(id.toString(), uploads);
-        filingGate.require(Filings.of(s, uploads, staged, acceptedFormats), actor);
+        long filingRun = filingGate.require(Filings.of(s, uploads, staged, acceptedFormats), actor);
         String fingerprint =
                 fingerprints.of(s, staged.stream().map(f -> f.fixity().sha256()).toList());
         preservation.syncStaging(id.toString());
@@ -121,6 +121,7 @@ public class Captures {
         }
         int version = preserve(item, staged, actor);
         catalog.markPreserved(id, version, actor);
+        filingGate.filed(filingRun, id, item.archiveCode());
         return new CaptureResult(catalog.requireItem(id), false);
     }
 

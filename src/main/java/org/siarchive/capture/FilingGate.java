@@ -11,6 +11,16 @@ import org.siarchive.shared.Actor;
  */
 public interface FilingGate {
 
-    /** Runs the check; a failing item is a 422 naming the item, the field and the report, and nothing is registered. */
-    void require(FilingRules.Filing filing, Actor actor);
+    /**
+     * Runs the check; a failing item is a 422 naming the item, the field and the report, and nothing is
+     * registered. Returns the run, to be tied to the item once it has its 档号.
+     */
+    long require(FilingRules.Filing filing, Actor actor);
+
+    /**
+     * Ties a passed run to the item it let in, so the run is listed under the item's 档号. One update, asked
+     * directly by capture rather than through an event: a capture path listener costs every capture a
+     * persisted event delivery (docs/benchmarks.md, issue 14).
+     */
+    void filed(long runId, java.util.UUID itemId, String archiveCode);
 }

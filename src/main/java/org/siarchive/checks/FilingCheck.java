@@ -30,15 +30,17 @@ public class FilingCheck implements FilingGate {
 
     private final FourPropertyChecks checks;
     private final VirusScanner scanner;
+    private final RunProgress progress;
 
-    FilingCheck(FourPropertyChecks checks, VirusScanner scanner) {
+    FilingCheck(FourPropertyChecks checks, VirusScanner scanner, RunProgress progress) {
         this.checks = checks;
         this.scanner = scanner;
+        this.progress = progress;
     }
 
     /** Runs the GD set, keeps the report, and throws a 422 naming every failed item when one fails. */
     @Override
-    public void require(FilingRules.Filing filing, Actor actor) {
+    public long require(FilingRules.Filing filing, Actor actor) {
         var f = checks.begin(Stage.GD);
         f.record();
         for (var finding : FilingRules.check(filing)) {
@@ -51,6 +53,12 @@ public class FilingCheck implements FilingGate {
         if (!report.passed()) {
             throw refusal(report);
         }
+        return report.run().id();
+    }
+
+    @Override
+    public void filed(long runId, java.util.UUID itemId, String archiveCode) {
+        progress.checked(runId, itemId, archiveCode);
     }
 
     private static InvalidInputException refusal(FourPropertyChecks.Report report) {

@@ -1,12 +1,8 @@
 package org.siarchive.checks;
 
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.catalog.Catalog;
-import org.siarchive.catalog.ItemCaptured;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,12 +17,10 @@ class RunProgress {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final Catalog catalog;
 
-    RunProgress(JdbcClient jdbc, TransactionTemplate tx, Catalog catalog) {
+    RunProgress(JdbcClient jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.catalog = catalog;
     }
 
     /** A run's progress as the console shows it while it runs. */
@@ -67,35 +61,12 @@ class RunProgress {
                 .update());
     }
 
-    /** The run checked this one item (a CQ run over one 档号). */
+    /** The run checked this one item: a CQ run over one 档号, or the filing run that let the item in. */
     void checked(long runId, UUID itemId, String archiveCode) {
         tx.executeWithoutResult(s -> jdbc.sql("update check_run set item_id = :i, archive_code = :c where id = :id")
                 .param("i", itemId)
                 .param("c", archiveCode)
                 .param("id", runId)
                 .update());
-    }
-
-    /**
-     * Links the filing runs kept under the captured item's 业务受理号, within the organisation that ran them,
-     * to the item and its 档号.
-     */
-    @ApplicationModuleListener
-    void on(ItemCaptured e) {
-        var item = catalog.item(e.itemId()).orElse(null);
-        Optional<String> orgPath = catalog.orgPathOf(e.itemId());
-        if (item == null || orgPath.isEmpty()) {
-            return;
-        }
-        jdbc.sql(
-                        """
-                update check_run set item_id = :i, archive_code = :c
-                where stage = 'GD' and item_id is null and subject = :acceptance and :org like org_path || '%'
-                """)
-                .param("i", e.itemId())
-                .param("c", e.archiveCode())
-                .param("acceptance", item.acceptanceNo())
-                .param("org", orgPath.get())
-                .update();
     }
 }
