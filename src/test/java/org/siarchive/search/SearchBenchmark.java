@@ -215,7 +215,10 @@ class SearchBenchmark {
                 "D30",
                 "PRESERVED",
                 "SL" + i,
-                text);
+                text,
+                null,
+                null,
+                null);
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

@@ -142,7 +142,10 @@ class SearchQualityTest {
                 "D30",
                 "PRESERVED",
                 "SL" + n,
-                text);
+                text,
+                null,
+                null,
+                null);
     }
 
     private List<String> top10(String text, Scope scope) {
