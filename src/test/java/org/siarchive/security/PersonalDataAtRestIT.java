@@ -62,8 +62,15 @@ class PersonalDataAtRestIT extends IntegrationTest {
                     .isEqualTo(cert.substring(0, 6) + "********" + cert.substring(14));
             assertThat(file.json().get("party").get("phone").asString())
                     .isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
-            var search = api.get("/api/v1/search?idNumber=" + cert);
-            assertThat(search.json().get("total").asLong()).isEqualTo(1);
+            // indexing runs after the capture commits (an event listener): wait for it, do not race it
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .pollInterval(java.time.Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(api.get("/api/v1/search?idNumber=" + cert)
+                                    .json()
+                                    .get("total")
+                                    .asLong())
+                            .isEqualTo(1));
             long personId = file.json().get("party").get("id").asLong();
             var unmasked = api.postJson(
                     "/api/v1/persons/" + personId + "/unmask", java.util.Map.of("reason", "核对待遇资格 " + cert));
