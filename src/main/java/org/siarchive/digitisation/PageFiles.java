@@ -81,6 +81,13 @@ final class PageFiles {
         }
     }
 
+    /** Forces a stored file to disk (a rendered PDF page is written without it). */
+    static void syncFile(Path file) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
     static void syncDirectory(Path dir) {
         try (var ch = java.nio.channels.FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);

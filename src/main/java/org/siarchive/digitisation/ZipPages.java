@@ -21,19 +21,37 @@ import org.siarchive.shared.Violation;
 
 /**
  * Batch intake, one upload: the zip's page images (and a scanner PDF's pages, rendered to 300-dpi PNG) are
- * copied into the batch directory, checked against the file policy and stored in entry-name order as
- * {@code p00001.<ext>}; {@code manifest.csv} or {@code manifest.xlsx} is kept as CSV text. Entry names
- * are metadata only, so a path trick in the zip goes nowhere.
+ * copied into a staging directory, checked against the file policy and moved into the batch directory in
+ * entry-name order as {@code p00001.<ext>} (numbered on from the pages already stored, see {@link At});
+ * {@code manifest.csv} or {@code manifest.xlsx} is kept as CSV text. Plain page files of one request
+ * ({@link #readParts}) follow in the order sent, a zip among them in its entry-name order. Entry names are
+ * metadata only, so a path trick in the zip goes nowhere. The batch caps count the pages and bytes stored
+ * before.
  */
 final class ZipPages {
 
     /** A stored page: the sender's entry name (for display), its file in the batch directory, its SHA-256. */
     record StoredPage(String sourceName, String path, String sha256) {}
 
-    /** What an upload held: its pages in order, and its manifest as CSV when it had one. */
-    record Read(List<StoredPage> pages, @Nullable String manifest) {}
+    /** What an upload held: its pages in order, its manifest as CSV when it had one, its stored bytes. */
+    record Read(List<StoredPage> pages, @Nullable String manifest, long bytes) {}
+
+    /**
+     * Where an upload goes: temporary files into {@code staging}, pages into {@code target} from
+     * {@code pagesBefore + 1} on; {@code bytesBefore} counts toward the batch's byte cap; the caps.
+     */
+    record At(Path staging, Path target, int pagesBefore, long bytesBefore, int maxPages, long maxBytes) {}
+
+    /** One file of a multipart upload: its name as sent and its content. */
+    record Part(String name, IoSupplier content) {}
+
+    /** Opens a part's content. */
+    interface IoSupplier {
+        InputStream open() throws IOException;
+    }
 
     private final Path dir;
+    private final At at;
     private final ZipGuard guard;
     private final FileSettings settings;
     private final FormatIdentifier formats;
@@ -44,41 +62,67 @@ final class ZipPages {
     private int count;
     private long total;
 
-    private ZipPages(Path dir, String name, FileSettings settings, FormatIdentifier formats) {
-        this.dir = dir;
+    private ZipPages(At at, String name, FileSettings settings, FormatIdentifier formats) {
+        this.dir = at.staging();
+        this.at = at;
+        this.count = at.pagesBefore();
+        this.total = at.bytesBefore();
         this.guard = new ZipGuard(name, settings);
         this.settings = settings;
         this.formats = formats;
     }
 
-    static Read read(InputStream zip, Path dir, String name, FileSettings settings, FormatIdentifier formats)
+    static Read read(InputStream zip, At at, String name, FileSettings settings, FormatIdentifier formats)
             throws IOException {
-        var upload = new ZipPages(dir, name, settings, formats);
-        var pages = upload.readAll(zip);
+        var upload = new ZipPages(at, name, settings, formats);
+        upload.readZip(zip, "");
+        return upload.finish();
+    }
+
+    /** A request's files in the order sent: page images, scanner PDFs, zips, a manifest. */
+    static Read readParts(List<Part> parts, At at, String name, FileSettings settings, FormatIdentifier formats)
+            throws IOException {
+        var upload = new ZipPages(at, name, settings, formats);
+        for (int i = 0; i < parts.size(); i++) {
+            var part = parts.get(i);
+            String order = "%05d\u0001".formatted(i);
+            String base = PageFiles.displayName(part.name().replace('\\', '/'));
+            try (var in = part.content().open()) {
+                if (base.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                    upload.readZip(in, order);
+                } else {
+                    upload.accept(order, base.substring(base.lastIndexOf('/') + 1), false, in);
+                }
+            }
+        }
+        return upload.finish();
+    }
+
+    private Read finish() throws IOException {
+        var pages = numberPages();
         if (pages.isEmpty()) {
             throw new InvalidInputException(Violation.of("file", "noPages"));
         }
-        return new Read(pages, upload.manifest);
+        return new Read(pages, manifest, total - at.bytesBefore());
     }
 
-    private List<StoredPage> readAll(InputStream zip) throws IOException {
+    private void readZip(InputStream zip, String order) throws IOException {
         var raw = guard.counting(zip);
         try (var in = new ZipInputStream(raw, StandardCharsets.UTF_8)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 guard.entry();
-                accept(e, guard.expanding(in, e.getName(), raw));
+                accept(order, e.getName(), e.isDirectory(), guard.expanding(in, e.getName(), raw));
             }
-            return numberPages();
         } catch (java.util.zip.ZipException e) {
             throw new InvalidInputException(Violation.of("file", "zip"));
         }
     }
 
-    private void accept(ZipEntry e, InputStream content) throws IOException {
-        String entry = e.getName();
-        String base = entry.substring(entry.lastIndexOf('/') + 1);
-        if (e.isDirectory() || base.isEmpty() || base.startsWith(".") || entry.startsWith("__MACOSX")) {
+    private void accept(String order, String name, boolean directory, InputStream content) throws IOException {
+        String entry = order + name;
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        if (directory || base.isEmpty() || base.startsWith(".") || name.startsWith("__MACOSX")) {
             return;
         }
         if (base.equalsIgnoreCase("manifest.csv")) {
@@ -116,30 +160,33 @@ final class ZipPages {
         long size = PageFiles.copyLimited(content, tmp);
         requireFilePolicy(tmp, base);
         total += size;
-        if (total > ScanBatches.MAX_BYTES) {
-            throw new InvalidInputException(Violation.of("file", "fileTooLarge", ScanBatches.MAX_BYTES >> 20));
+        if (total > at.maxBytes()) {
+            throw new InvalidInputException(Violation.of("file", "fileTooLarge", at.maxBytes() >> 20));
         }
         entries.put(entry + "\u0000" + "%05d".formatted(0), tmp);
     }
 
     private void countPage() {
-        if (++count > ScanBatches.MAX_PAGES) {
-            throw new InvalidInputException(Violation.of("file", "tooManyPages", ScanBatches.MAX_PAGES));
+        if (++count > at.maxPages()) {
+            throw new InvalidInputException(Violation.of("file", "tooManyPages", at.maxPages()));
         }
     }
 
-    /** Moves every page to its stored name, {@code p00001.<ext>} onwards, in entry-name order. */
+    /** Moves every page to its stored name in the batch directory, in entry-name order, numbered on. */
     private List<StoredPage> numberPages() throws IOException {
         var pages = new ArrayList<StoredPage>();
-        int seq = 0;
+        int seq = at.pagesBefore();
         for (var entry : entries.entrySet()) {
             seq++;
-            String source = entry.getKey().substring(0, entry.getKey().indexOf('\u0000'));
+            String key = entry.getKey();
+            String source = key.substring(key.indexOf('\u0001') + 1, key.indexOf('\u0000'));
             Path tmp = entry.getValue();
             String stored = "p%05d.%s"
                     .formatted(seq, PageFiles.extension(tmp.getFileName().toString()));
-            Files.move(tmp, dir.resolve(stored));
-            pages.add(new StoredPage(PageFiles.displayName(source), stored, PageFiles.sha256(dir.resolve(stored))));
+            Path target = at.target().resolve(stored);
+            Files.move(tmp, target);
+            PageFiles.syncFile(target);
+            pages.add(new StoredPage(PageFiles.displayName(source), stored, PageFiles.sha256(target)));
         }
         return pages;
     }

@@ -28,6 +28,7 @@ public enum Role {
                     SEARCH,
                     UNMASK,
                     SCAN,
+                    SCAN_STATION,
                     SCAN_QC,
                     FIXITY,
                     TRANSFER,
@@ -43,10 +44,16 @@ public enum Role {
                     CAPTURE_CREATE,
                     SEARCH,
                     SCAN,
+                    SCAN_STATION,
                     LOAN_REQUEST,
                     CERTIFY)),
     APPROVER(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, SEARCH, UNMASK, LOAN_APPROVE)),
-    READER(false, Set.of(ITEM_READ, REFERENCE_READ, SEARCH, LOAN_REQUEST));
+    READER(false, Set.of(ITEM_READ, REFERENCE_READ, SEARCH, LOAN_REQUEST)),
+    /**
+     * An outsourcing vendor's scanning station (数字化外包, docs/adr/0061): opens, fills, submits and polls
+     * its own batches; reads no catalogue, confirms nothing, unmasks nothing.
+     */
+    SCAN_VENDOR(false, Set.of(SCAN_STATION));
 
     private final boolean administrator;
     private final Set<String> permissions;
@@ -70,7 +77,7 @@ public enum Role {
     }
 
     public static Set<Role> business() {
-        return EnumSet.of(ARCHIVIST, CLERK, APPROVER, READER);
+        return EnumSet.of(ARCHIVIST, CLERK, APPROVER, READER, SCAN_VENDOR);
     }
 
     /** Permissions an API token may carry: business ones only. */
