@@ -55,11 +55,15 @@ class BatchRegistration {
                 .param("by", access.actor().name())
                 .param("api", batch.viaApi())
                 .update();
-        record(access, batch.id(), AuditOperation.CREATE, AuditDetail.of(
-                "audit.detail.batchOpened",
-                batch.name(),
-                batch.fondsCode(),
-                batch.ocr() ? AuditDetail.label("audit.detail.withOcr") : ""));
+        record(
+                access,
+                batch.id(),
+                AuditOperation.CREATE,
+                AuditDetail.of(
+                        "audit.detail.batchOpened",
+                        batch.name(),
+                        batch.fondsCode(),
+                        batch.ocr() ? AuditDetail.label("audit.detail.withOcr") : ""));
     }
 
     /**
@@ -105,8 +109,11 @@ class BatchRegistration {
                     .param("n", pages.size())
                     .update();
         }
-        record(access, batch, AuditOperation.UPDATE, AuditDetail.of(
-                "audit.detail.pagesAdded", pages.size(), pagesBefore + 1, pagesBefore + pages.size()));
+        record(
+                access,
+                batch,
+                AuditOperation.UPDATE,
+                AuditDetail.of("audit.detail.pagesAdded", pages.size(), pagesBefore + 1, pagesBefore + pages.size()));
     }
 
     /** Keeps a manifest (as CSV) for the submission; its lines are checked now, its page ranges then. */
@@ -144,7 +151,8 @@ class BatchRegistration {
         String manifest = b.manifest();
         var items = manifest == null ? Manifest.wholeBatch(b.pagesTotal()) : Manifest.parse(manifest, b.pagesTotal());
         for (var it : items) {
-            if (it.from() > b.pagesTotal()) { // an item of no page at all; a range running past the end is a missing page
+            if (it.from()
+                    > b.pagesTotal()) { // an item of no page at all; a range running past the end is a missing page
                 throw new InvalidInputException(
                         Violation.of("manifest", "manifestBeyondPages", it.from(), b.pagesTotal()));
             }
@@ -157,13 +165,17 @@ class BatchRegistration {
                 .param("split", manifest == null ? "COVER" : "MANIFEST")
                 .param("id", batch)
                 .update();
-        record(access, batch, AuditOperation.START, AuditDetail.of(
-                "audit.detail.batchCreated",
-                b.name(),
-                b.pagesTotal(),
-                items.size(),
-                b.fondsCode(),
-                b.ocr() ? AuditDetail.label("audit.detail.withOcr") : ""));
+        record(
+                access,
+                batch,
+                AuditOperation.START,
+                AuditDetail.of(
+                        "audit.detail.batchCreated",
+                        b.name(),
+                        b.pagesTotal(),
+                        items.size(),
+                        b.fondsCode(),
+                        b.ocr() ? AuditDetail.label("audit.detail.withOcr") : ""));
         return items.size();
     }
 

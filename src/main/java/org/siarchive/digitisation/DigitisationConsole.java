@@ -56,6 +56,7 @@ class DigitisationConsole {
         model.addAttribute("nav", "scan");
         model.addAttribute("batches", batches.list(access));
         model.addAttribute("fonds", catalog.classification().fonds());
+        model.addAttribute("canImport", access.can(DigitisationAccessRules.SCAN));
         return "digitisation/batches";
     }
 
@@ -94,7 +95,10 @@ class DigitisationConsole {
     String batch(@PathVariable UUID id, Access access, Model model) {
         model.addAttribute("nav", "scan");
         model.addAttribute("batch", batches.progress(id, access));
-        model.addAttribute("items", items.items(id, access));
+        // a vendor's scanning station sees its batch's progress, not the items' contents (docs/adr/0061)
+        boolean canSeeItems = access.can(DigitisationAccessRules.SCAN);
+        model.addAttribute("canSeeItems", canSeeItems);
+        model.addAttribute("items", canSeeItems ? items.items(id, access) : java.util.List.of());
         model.addAttribute("steps", steps());
         model.addAttribute("canReview", access.can("digitisation:qc"));
         return "digitisation/batch";

@@ -14,8 +14,6 @@ import java.util.zip.ZipEntry;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.platform.DataDirectory;
-import org.siarchive.preservation.FileSettings;
-import org.siarchive.preservation.FormatIdentifier;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
@@ -77,8 +75,8 @@ public class ScanBatches {
      */
     public UUID create(String name, String fondsCode, boolean ocr, int samplePercent, InputStream zip, Access access) {
         validate(name, fondsCode, samplePercent, access);
-        var batch = new BatchRegistration.NewBatch(
-                UUID.randomUUID(), name.strip(), fondsCode, ocr, samplePercent, false);
+        var batch =
+                new BatchRegistration.NewBatch(UUID.randomUUID(), name.strip(), fondsCode, ocr, samplePercent, false);
         Path dir = dir(batch.id());
         try {
             Files.createDirectories(dir);
@@ -101,8 +99,8 @@ public class ScanBatches {
     /** Opens an empty batch for uploads (the scanning-station API). */
     public UUID open(String name, String fondsCode, boolean ocr, int samplePercent, Access access) {
         validate(name, fondsCode, samplePercent, access);
-        var batch = new BatchRegistration.NewBatch(
-                UUID.randomUUID(), name.strip(), fondsCode, ocr, samplePercent, true);
+        var batch =
+                new BatchRegistration.NewBatch(UUID.randomUUID(), name.strip(), fondsCode, ocr, samplePercent, true);
         try {
             Files.createDirectories(dir(batch.id()));
         } catch (IOException e) {
@@ -113,8 +111,7 @@ public class ScanBatches {
     }
 
     /** Appends a request's files (page images, scanner PDFs, zips) to an open batch in scope. */
-    ScanIntake.Appended upload(
-            UUID batch, List<ZipPages.Part> parts, @Nullable String idempotencyKey, Access access) {
+    ScanIntake.Appended upload(UUID batch, List<ZipPages.Part> parts, @Nullable String idempotencyKey, Access access) {
         var b = progress(batch, access);
         return intake.append(batch, idempotencyKey, intake.parts(parts, b.name()), access);
     }
@@ -247,7 +244,9 @@ public class ScanBatches {
         int total = rs.getInt("pages_total");
         int done = rs.getInt("done");
         double elapsed = rs.getDouble("elapsed");
-        Long left = done == 0 || done >= total || rs.getString("status").equals("OPEN") ? null : Math.round(elapsed / done * (total - done));
+        Long left = done == 0 || done >= total || rs.getString("status").equals("OPEN")
+                ? null
+                : Math.round(elapsed / done * (total - done));
         return new Progress(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),

@@ -113,8 +113,8 @@ class ScanIntake {
             clean(batch);
             var read = stage(dir, open.pagesTotal(), open.bytesTotal(), reader);
             try {
-                tx.executeWithoutResult(s -> registration.append(
-                        batch, open.pagesTotal(), read, idempotencyKey, access));
+                tx.executeWithoutResult(
+                        s -> registration.append(batch, open.pagesTotal(), read, idempotencyKey, access));
             } catch (RuntimeException e) {
                 clean(batch);
                 throw e;
@@ -205,7 +205,8 @@ class ScanIntake {
         if (!Files.isDirectory(root)) {
             return;
         }
-        var known = Set.copyOf(jdbc.sql("select id::text from scan_batch").query(String.class).list());
+        var known = Set.copyOf(
+                jdbc.sql("select id::text from scan_batch").query(String.class).list());
         var hourAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
         try (var dirs = Files.list(root)) {
             for (Path d : dirs.toList()) {

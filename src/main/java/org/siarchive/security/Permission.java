@@ -21,6 +21,7 @@ public final class Permission {
     public static final String SCAN_QC = "digitisation:qc";
     /** The scanning-station API: open, upload, submit and poll batches — only one's own without {@link #SCAN}. */
     public static final String SCAN_STATION = "digitisation:station";
+
     public static final String FIXITY = "preservation:fixity";
     public static final String TRANSFER = "preservation:transfer";
     public static final String LOAN_REQUEST = "lending:request";
