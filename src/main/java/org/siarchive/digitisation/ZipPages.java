@@ -114,7 +114,7 @@ final class ZipPages {
                 guard.entry();
                 accept(order, e.getName(), e.isDirectory(), guard.expanding(in, e.getName(), raw));
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (java.util.zip.ZipException | java.io.EOFException e) { // not a zip, or one cut off
             throw new InvalidInputException(Violation.of("file", "zip"));
         }
     }

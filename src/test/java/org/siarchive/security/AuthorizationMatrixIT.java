@@ -141,7 +141,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("GET", "/audit", null, EnumSet.of(AUDITOR)));
         c.add(new Case("GET", "/audit/export?format=csv", null, EnumSet.of(AUDITOR)));
         c.add(new Case("GET", "/actuator/prometheus", null, EnumSet.of(SYSADMIN)));
-        c.add(new Case("GET", "/scan-batches", null, EnumSet.of(ARCHIVIST, CLERK)));
+        c.add(new Case("GET", "/scan-batches", null, EnumSet.of(ARCHIVIST, CLERK, SCAN_VENDOR)));
         c.add(new Case("GET", "/integrity", null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/checks", null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/transfers", null, EnumSet.of(ARCHIVIST)));
@@ -163,7 +163,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("FORM", "/admin/policy", "lockout.threshold=999", EnumSet.of(SECADMIN)));
         c.add(new Case("FORM", "/admin/tokens", "client=&orgId=1", EnumSet.of(SECADMIN)));
         c.add(new Case("FORM", "/audit/verify", "", EnumSet.of(AUDITOR)));
-        c.add(new Case("FORM", "/scan-batches", "name=", EnumSet.of(ARCHIVIST, CLERK)));
+        c.add(new Case("FORM", "/scan-batches", "name=", EnumSet.of(ARCHIVIST, CLERK, SCAN_VENDOR)));
+        c.add(new Case("FORM", "/scan-batches/from-folder", "folder=", EnumSet.of(ARCHIVIST, CLERK)));
         c.add(new Case("FORM", "/integrity/sweeps", "rateMbS=-1", EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/integrity/alerts/1/acknowledge", "note=", EnumSet.of(ARCHIVIST)));
         c.add(new Case("FORM", "/transfers/exports", "archiveCodes=", EnumSet.of(ARCHIVIST)));
@@ -213,6 +214,15 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("GET", "/api/v1/transfers/receipts", null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/api/v1/items/" + x + "/preservation-events", null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/api/v1/items/" + x + "/related", null, BUSINESS));
+        // the scanning station (issue 15): vendors open, fill, submit and poll, but neither read nor confirm items
+        var station = EnumSet.of(ARCHIVIST, CLERK, SCAN_VENDOR);
+        String batch = "/api/v1/scan-batches/" + UUID.randomUUID();
+        c.add(new Case("GET", "/api/v1/scan-batches", null, station));
+        c.add(new Case("POST", "/api/v1/scan-batches", "{\"name\":\"\"}", station));
+        c.add(new Case("GET", batch, null, station));
+        c.add(new Case("POST", batch + "/submit", "{}", station));
+        c.add(new Case("GET", batch + "/items", null, EnumSet.of(ARCHIVIST, CLERK)));
+        c.add(new Case("POST", batch + "/items/" + UUID.randomUUID() + "/confirm", "{}", EnumSet.of(ARCHIVIST)));
         return c;
     }
 

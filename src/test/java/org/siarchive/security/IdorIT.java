@@ -551,6 +551,49 @@ class IdorIT extends IntegrationTest {
         assertThat(qingyangClerk.get(b).status()).isEqualTo(200);
     }
 
+    /**
+     * Vendors (数字化外包, issue 15): within one county, a vendor's console account and another vendor's
+     * token see only the batches each opened — 404 on every path for the other's — while the county's
+     * clerk sees both; a vendor token reaches no other county's batch either.
+     */
+    @Test
+    void aVendorSeesOnlyTheBatchesItOpenedEvenInItsOwnCounty() throws Exception {
+        var vendorConsole = login("jjvendor", jinjiang, Role.SCAN_VENDOR);
+        var vendorToken = new ApiClient(
+                port,
+                tokens.issue("jjvendor-" + run, jinjiang.id(), Role.SCAN_VENDOR.permissions(), 3, null, 1, Actor.SYSTEM)
+                        .token());
+        String name = "服务商乙" + run;
+        var opened = vendorToken.postJson(
+                "/api/v1/scan-batches", Map.of("name", name, "fondsCode", fondsJinjiang, "samplePercent", 5));
+        assertThat(opened.status()).isEqualTo(201);
+        String batch = opened.json().path("id").asString();
+        String b = "/scan-batches/" + batch;
+        for (String path : List.of(b, b + "/progress")) {
+            notFound(vendorConsole.get(path), "vendor console " + path, name);
+        }
+        assertThat(vendorConsole.get("/scan-batches").body()).doesNotContain(name);
+        notFound(vendorConsole.api("GET", "/api/v1" + b, null), "vendor session API", name);
+        assertThat(vendorConsole.api("GET", "/api/v1" + b + "/items", null).status())
+                .isEqualTo(403);
+        assertThat(jinjiangClerk.get(b).status()).isEqualTo(200);
+        assertThat(jinjiangClerk.get("/scan-batches").body()).contains(name);
+        assertThat(vendorToken.get("/api/v1" + b).status()).isEqualTo(200);
+        // and the vendor's own console batch is its own again
+        var own = vendorConsole.api(
+                "POST",
+                "/api/v1/scan-batches",
+                "{\"name\":\"服务商甲" + run + "\",\"fondsCode\":\"" + fondsJinjiang + "\"}");
+        assertThat(own.status()).isEqualTo(201);
+        assertThat(vendorConsole.get("/scan-batches").body())
+                .contains("服务商甲" + run)
+                .doesNotContain(name);
+        String ownId = ApiClient.JSON.readTree(own.body()).path("id").asString();
+        notFound(vendorToken.get("/api/v1/scan-batches/" + ownId), "other vendor");
+        // another county's batch is as absent for a vendor token as for the county's own token
+        notFound(vendorToken.get("/api/v1/scan-batches/" + UUID.randomUUID()), "no such batch");
+    }
+
     private UUID firstScanItem(UUID batch) throws InterruptedException {
         for (int i = 0; i < 240; i++) {
             var item = jdbc.sql("select id from scan_item where batch_id = :b order by seq limit 1")

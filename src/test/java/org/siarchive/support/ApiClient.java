@@ -99,6 +99,21 @@ public final class ApiClient {
         return send(auth(builder).build());
     }
 
+    /** A multipart POST of files under one field name, in order, with extra headers (scan-station uploads). */
+    public Response files(String path, String field, List<FilePart> files, Map<String, String> headers) {
+        String boundary = "----siarchive" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        for (var f : files) {
+            part(body, boundary, field, f.name(), f.contentType(), f.bytes());
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(builder::header);
+        return send(auth(builder).build());
+    }
+
     /** The token file of the integration tests' platform. */
     public static String initialToken() {
         return readToken(IntegrationTest.DATA_DIR.resolve("initial-token"));
