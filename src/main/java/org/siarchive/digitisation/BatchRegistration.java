@@ -86,8 +86,8 @@ class BatchRegistration {
             jdbc.sql(
                             """
                     insert into scan_item (id, batch_id, seq, business_step, cert_no_enc, person_name, title, acceptance_no,
-                        expected_pages, status)
-                    values (:id, :batch, :seq, :step, :cert, :name, :title, :acceptanceNo, :expected, 'PENDING')
+                        expected_pages, status, archive_code)
+                    values (:id, :batch, :seq, :step, :cert, :name, :title, :acceptanceNo, :expected, 'PENDING', :code)
                     """)
                     .param("id", itemId)
                     .param("batch", batch.id())
@@ -98,6 +98,7 @@ class BatchRegistration {
                     .param("title", it.title())
                     .param("acceptanceNo", it.acceptanceNo())
                     .param("expected", batch.byManifest() ? it.to() - it.from() + 1 : null)
+                    .param("code", it.archiveCode())
                     .update();
         }
         return itemIds;
