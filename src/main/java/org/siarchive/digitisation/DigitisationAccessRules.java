@@ -26,6 +26,8 @@ class DigitisationAccessRules implements AccessRules {
                                 "/scan-batches/*/pages/*")
                         .requires(SCAN),
                 post("/scan-batches", "/scan-batches/from-folder").requires(SCAN),
+                post("/scan-batches/*/items/*/rescan", "/api/v1/scan-batches/*/items/*/rescan")
+                        .requires(SCAN),
                 post(
                                 "/scan-batches/*/items/*/review",
                                 "/scan-batches/*/items/*/confirm",

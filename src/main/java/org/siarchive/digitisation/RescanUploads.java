@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.siarchive.capture.Upload;
 import org.siarchive.preservation.FileSettings;
 import org.siarchive.preservation.FormatIdentifier;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The pages of a rescan, stored as a batch's upload is ({@link ZipPages}: file policy, size and page caps,
@@ -33,6 +35,19 @@ class RescanUploads {
     RescanUploads(FileSettings settings, FormatIdentifier formats) {
         this.settings = settings;
         this.formats = formats;
+    }
+
+    /** The files of a multipart request (an empty part without a name is no file). */
+    static List<Upload> of(@Nullable List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
+        }
+        return files.stream()
+                .filter(f -> !(f.isEmpty()
+                        && (f.getOriginalFilename() == null
+                                || f.getOriginalFilename().isBlank())))
+                .map(f -> new Upload(f.getOriginalFilename() == null ? "" : f.getOriginalFilename(), f::getInputStream))
+                .toList();
     }
 
     List<ZipPages.StoredPage> store(List<Upload> files, Path dir, String batchName) {

@@ -139,7 +139,7 @@ public class Rescans {
                 item.toString(),
                 AuditOperation.RESCAN,
                 null,
-                AuditDetail.of("audit.detail.rescan", now.seq(), before, pages.size(), version, b.id())
+                AuditDetail.of("audit.detail.rescan", now.seq(), before, pages.size(), version)
                         .encoded());
         return new Result(version, before, pages.size());
     }
@@ -192,6 +192,15 @@ public class Rescans {
                 .param("i", item)
                 .query(Past.class)
                 .list();
+    }
+
+    /** Why a rescan was asked for: the note of the rejection the item waits on, if it waits on one. */
+    public @Nullable String rejection(UUID item) {
+        return jdbc.sql("select sample_note from scan_item where id = :i and status = 'RESCAN'")
+                .param("i", item)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     /** Whether any item of the batch was rescanned (its cover sheets were then split already). */
