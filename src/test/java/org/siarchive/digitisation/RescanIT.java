@@ -26,7 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RescanIT extends IntegrationTest {
 
-    static final org.siarchive.shared.Access ARCHIVIST = ScanBatchIT.ARCHIVIST;
+    /** The archivist's scope is the root unit, as the initial API token's is (a batch is the uploader's unit's). */
+    private org.siarchive.shared.Access archivist;
+
+    @Autowired
+    org.siarchive.organisation.Organisations organisations;
 
     @LocalServerPort
     int port;
@@ -43,11 +47,23 @@ class RescanIT extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    private org.siarchive.shared.Access archivist() {
+        if (archivist == null) {
+            var all = ScanBatchIT.ARCHIVIST;
+            archivist = new org.siarchive.shared.Access(
+                    all.actor(),
+                    new org.siarchive.shared.Scope(
+                            organisations.root().path(), null, all.scope().clearance()),
+                    all.permissions());
+        }
+        return archivist;
+    }
+
     private void awaitQc(UUID batch) throws InterruptedException {
-        for (int i = 0; i < 240 && batches.progress(batch, ARCHIVIST).status().equals("PROCESSING"); i++) {
+        for (int i = 0; i < 240 && batches.progress(batch, archivist()).status().equals("PROCESSING"); i++) {
             Thread.sleep(500);
         }
-        assertThat(batches.progress(batch, ARCHIVIST).status()).isEqualTo("QC");
+        assertThat(batches.progress(batch, archivist()).status()).isEqualTo("QC");
     }
 
     @Test
@@ -64,10 +80,10 @@ class RescanIT extends IntegrationTest {
                 true,
                 100,
                 new ByteArrayInputStream(ScanBatchIT.zip(List.of("a/1.png", "a/2.png", "a/3.png"), files, manifest)),
-                ARCHIVIST);
+                archivist());
         awaitQc(batch);
-        var first = items.items(batch, ARCHIVIST).get(0);
-        var second = items.items(batch, ARCHIVIST).get(1);
+        var first = items.items(batch, archivist()).get(0);
+        var second = items.items(batch, archivist()).get(1);
         assertThat(first.flagged()).isTrue();
         var oldPaths = jdbc.sql("select path from scan_page where item_id = :i order by seq")
                 .param("i", first.id())
@@ -75,11 +91,11 @@ class RescanIT extends IntegrationTest {
                 .list();
 
         // a pending item is not rescanned, nor is anything written for a refused upload
-        assertThatThrownBy(() -> rescans.rescan(batch, second.id(), pngs(1), ARCHIVIST))
+        assertThatThrownBy(() -> rescans.rescan(batch, second.id(), pngs(1), archivist()))
                 .isInstanceOf(ConflictException.class);
-        items.review(batch, first.id(), false, "第 2 页倾斜", ARCHIVIST);
+        items.review(batch, first.id(), false, "第 2 页倾斜", archivist());
         assertThatThrownBy(() -> rescans.rescan(
-                        batch, first.id(), List.of(Upload.ofBytes("notes.txt", "页面".getBytes())), ARCHIVIST))
+                        batch, first.id(), List.of(Upload.ofBytes("notes.txt", "页面".getBytes())), archivist()))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(pageRows(batch)).isEqualTo(3);
         try (var dir = Files.list(batches.dir(batch))) {
@@ -105,7 +121,7 @@ class RescanIT extends IntegrationTest {
         awaitQc(batch);
 
         // then the item holds the new pages, checked and read; the old ones are kept, superseded
-        var rescanned = items.item(batch, first.id(), ARCHIVIST);
+        var rescanned = items.item(batch, first.id(), archivist());
         assertThat(rescanned.seq()).isEqualTo(1);
         assertThat(rescanned.status()).isEqualTo("PENDING");
         assertThat(rescanned.sampled()).isTrue();
@@ -135,16 +151,16 @@ class RescanIT extends IntegrationTest {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
-        var progress = batches.progress(batch, ARCHIVIST);
+        var progress = batches.progress(batch, archivist());
         assertThat(progress.pagesTotal()).isEqualTo(3);
         assertThat(progress.pagesDone()).isEqualTo(3);
         assertThat(progress.flagged()).isZero();
 
         // and once both samples pass, the batch is accepted
-        items.review(batch, first.id(), true, null, ARCHIVIST);
-        items.review(batch, second.id(), true, null, ARCHIVIST);
-        assertThat(items.decide(batch, ARCHIVIST)).isEqualTo("ACCEPTED");
-        assertThatThrownBy(() -> rescans.rescan(batch, first.id(), pngs(1), ARCHIVIST))
+        items.review(batch, first.id(), true, null, archivist());
+        items.review(batch, second.id(), true, null, archivist());
+        assertThat(items.decide(batch, archivist())).isEqualTo("ACCEPTED");
+        assertThatThrownBy(() -> rescans.rescan(batch, first.id(), pngs(1), archivist()))
                 .isInstanceOf(ConflictException.class);
     }
 
