@@ -63,6 +63,7 @@ public enum AuditOperation {
     REPAIR_FROM_REPLICA,
     REPLICATE,
     REQUEST,
+    RESCAN,
     RESET_PASSWORD,
     RESET_TOTP,
     RETURN,

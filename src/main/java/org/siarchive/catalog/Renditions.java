@@ -48,7 +48,7 @@ public class Renditions {
                         """
                 insert into item_rendition (item_id, kind, logical_path, size_bytes, sm3, sha256, object_version)
                 values (:item, :kind, :path, :size, :sm3, :sha256, :v)
-                on conflict (item_id, kind) do update set logical_path = excluded.logical_path,
+                on conflict (item_id, kind) where kind <> 'SCAN_PAGE' do update set logical_path = excluded.logical_path,
                     size_bytes = excluded.size_bytes, sm3 = excluded.sm3, sha256 = excluded.sha256,
                     object_version = excluded.object_version, created_at = now()
                 """)
@@ -74,6 +74,46 @@ public class Renditions {
                                 "audit.detail.rendition", "#rendition.kind." + kind, logicalPath, objectVersion)
                         .encoded());
         events.publishEvent(new RenditionAdded(itemId, kind, objectVersion));
+    }
+
+    /** A page image of a digitised copy, stored in the item's object (docs/adr/0062). */
+    public record Page(String logicalPath, long size, String sm3, String sha256) {}
+
+    /**
+     * The page images of a re-digitisation of the item's paper (kind {@code SCAN_PAGE}), stored in object
+     * version {@code objectVersion} (durable before this is called): registered with their digests, so the
+     * fixity sweeps check them like the masters; one audit entry and one {@link RenditionAdded}.
+     */
+    @Transactional
+    public void addPages(UUID itemId, List<Page> pages, int objectVersion, String archiveCode, Actor actor) {
+        for (var p : pages) {
+            jdbc.sql(
+                            """
+                    insert into item_rendition (item_id, kind, logical_path, size_bytes, sm3, sha256, object_version)
+                    values (:item, 'SCAN_PAGE', :path, :size, :sm3, :sha256, :v)
+                    """)
+                    .param("item", itemId)
+                    .param("path", p.logicalPath())
+                    .param("size", p.size())
+                    .param("sm3", p.sm3())
+                    .param("sha256", p.sha256())
+                    .param("v", objectVersion)
+                    .update();
+        }
+        jdbc.sql("update item set object_version = greatest(object_version, :v), updated_at = now() where id = :id")
+                .param("v", objectVersion)
+                .param("id", itemId)
+                .update();
+        audit.record(
+                actor,
+                AuditedObject.ITEM,
+                itemId.toString(),
+                AuditOperation.RENDITION,
+                null,
+                org.siarchive.audit.AuditDetail.of(
+                                "audit.detail.digitisedPages", archiveCode, pages.size(), objectVersion)
+                        .encoded());
+        events.publishEvent(new RenditionAdded(itemId, "SCAN_PAGE", objectVersion));
     }
 
     /** A stored access copy. */
@@ -110,7 +150,8 @@ public class Renditions {
     /** Kind → logical path of the item's access copies. */
     public Map<String, String> pathsByKind(UUID itemId) {
         var out = new java.util.LinkedHashMap<String, String>();
-        jdbc.sql("select kind, logical_path from item_rendition where item_id = :id order by kind")
+        jdbc.sql(
+                        "select kind, logical_path from item_rendition where item_id = :id and kind <> 'SCAN_PAGE' order by kind")
                 .param("id", itemId)
                 .query((rs, n) -> out.put(rs.getString(1), rs.getString(2)))
                 .list();

@@ -60,7 +60,9 @@ class BatchChecks {
     }
 
     private void finish(UUID batch) {
-        covers.split(batch);
+        if (!Rescans.rescanned(jdbc, batch)) {
+            covers.split(batch); // once: a rescan's pages already belong to their item
+        }
         var pages = processedPages(batch);
         flagDuplicates(pages);
         countMissingPages(batch);
@@ -82,7 +84,8 @@ class BatchChecks {
         return jdbc.sql(
                         """
                 select id, seq, item_id, phash, fingerprint, coalesce(ink < 0.003, false) as blank, flags, ocr_text_enc
-                from scan_page where batch_id = :b and status = 'DONE' and cover_code is null order by seq
+                from scan_page where batch_id = :b and status = 'DONE' and superseded_at is null and cover_code is null
+                order by seq
                 """)
                 .param("b", batch)
                 .query(PageRow.class)
@@ -119,7 +122,8 @@ class BatchChecks {
         jdbc.sql(
                         """
                 update scan_item i set missing_pages = greatest(0, coalesce(i.expected_pages, 0)
-                    - (select count(*) from scan_page p where p.item_id = i.id and p.status = 'DONE'))
+                    - (select count(*) from scan_page p where p.item_id = i.id and p.status = 'DONE'
+                    and p.superseded_at is null))
                 where i.batch_id = :b
                 """)
                 .param("b", batch)

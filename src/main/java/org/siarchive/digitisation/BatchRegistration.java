@@ -186,8 +186,8 @@ class BatchRegistration {
             jdbc.sql(
                             """
                     insert into scan_item (id, batch_id, seq, business_step, cert_no_enc, person_name, title, acceptance_no,
-                        expected_pages, status)
-                    values (:id, :batch, :seq, :step, :cert, :name, :title, :acceptanceNo, :expected, 'PENDING')
+                        expected_pages, status, archive_code)
+                    values (:id, :batch, :seq, :step, :cert, :name, :title, :acceptanceNo, :expected, 'PENDING', :code)
                     """)
                     .param("id", itemId)
                     .param("batch", batch)
@@ -198,6 +198,7 @@ class BatchRegistration {
                     .param("title", it.title())
                     .param("acceptanceNo", it.acceptanceNo())
                     .param("expected", byManifest ? it.to() - it.from() + 1 : null)
+                    .param("code", it.archiveCode())
                     .update();
             jdbc.sql("update scan_page set item_id = :item where batch_id = :batch and seq between :from and :to")
                     .param("item", itemId)

@@ -28,6 +28,8 @@ class DigitisationAccessRules implements AccessRules {
                 get("/scan-batches/*/items/*", "/scan-batches/*/pages/*").requires(SCAN),
                 post("/scan-batches").requires(SCAN, STATION),
                 post("/scan-batches/from-folder").requires(SCAN),
+                post("/scan-batches/*/items/*/rescan").requires(SCAN),
+                post("/api/v1/scan-batches/*/items/*/rescan").requires(SCAN, STATION),
                 post(
                                 "/scan-batches/*/items/*/review",
                                 "/scan-batches/*/items/*/confirm",

@@ -116,7 +116,7 @@ class DigitisationConsole {
     }
 
     /** The item page; {@code typed} is a refused confirmation, shown again as it was typed. */
-    private String item(UUID id, UUID item, ItemFiling.@Nullable Confirmation typed, Access access, Model model) {
+    String item(UUID id, UUID item, ItemFiling.@Nullable Confirmation typed, Access access, Model model) {
         model.addAttribute("nav", "scan");
         model.addAttribute("batch", batches.progress(id, access));
         var scanned = items.item(id, item, access);

@@ -9,6 +9,9 @@ import org.siarchive.shared.xml.Workbooks;
 /** A manifest kept in Excel: the first sheet's rows, read as the CSV manifest's columns (through the XML door). */
 final class ExcelManifest {
 
+    /** Columns read per row: the manifest's seven and room for a header-named 档号 column further right. */
+    static final int MAX_COLUMNS = 20;
+
     private ExcelManifest() {}
 
     static String toCsv(byte[] xlsx) {
@@ -18,7 +21,8 @@ final class ExcelManifest {
             var sheet = wb.getSheetAt(0);
             for (var row : sheet) {
                 var cells = new java.util.ArrayList<String>();
-                for (int c = 0; c < 6; c++) {
+                int width = Math.min(Math.max(row.getLastCellNum(), 5), MAX_COLUMNS);
+                for (int c = 0; c < width; c++) {
                     var cell = row.getCell(c);
                     cells.add(
                             cell == null
@@ -27,8 +31,8 @@ final class ExcelManifest {
                                             .replace(",", " ")
                                             .strip());
                 }
-                if (cells.get(5).isEmpty()) {
-                    cells.remove(5); // the optional 业务受理号 column
+                while (cells.size() > 5 && cells.get(cells.size() - 1).isEmpty()) {
+                    cells.remove(cells.size() - 1); // the optional 业务受理号 and 档号 columns
                 }
                 sb.append(String.join(",", cells)).append('\n');
             }

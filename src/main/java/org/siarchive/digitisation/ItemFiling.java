@@ -95,7 +95,7 @@ class ItemFiling {
     }
 
     /** Only a pending item is filed, and a suspected duplicate only once the archivist chose to file it. */
-    private static void requireOpen(ScanItems.ItemView it) {
+    static void requireOpen(ScanItems.ItemView it) {
         String seq = Integer.toString(it.seq());
         switch (it.status()) {
             case "CONFIRMED" -> throw new ConflictException("conflict.alreadyConfirmed", seq);
@@ -128,7 +128,8 @@ class ItemFiling {
 
     /** The stored file names of the item's processed pages, in page order; none is a conflict. */
     private List<String> pages(ScanItems.ItemView it) {
-        var pages = jdbc.sql("select path from scan_page where item_id = :i and status = 'DONE' order by seq")
+        var pages = jdbc.sql(
+                        "select path from scan_page where item_id = :i and status = 'DONE' and superseded_at is null order by seq")
                 .param("i", it.id())
                 .query(String.class)
                 .list();

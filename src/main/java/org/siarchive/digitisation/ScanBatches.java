@@ -233,9 +233,9 @@ public class ScanBatches {
     private static final String PROGRESS =
             """
             select b.id, b.name, b.fonds_code, b.status, b.ocr, b.pages_total, b.created_at, b.created_by, b.via_api,
-                   (select count(*) from scan_page p where p.batch_id = b.id and p.status <> 'PENDING') as done,
-                   (select count(*) from scan_page p where p.batch_id = b.id and p.status = 'ERROR') as errors,
-                   (select count(*) from scan_page p where p.batch_id = b.id and p.flags <> '') as flagged,
+                   (select count(*) from scan_page p where p.batch_id = b.id and p.superseded_at is null and p.status <> 'PENDING') as done,
+                   (select count(*) from scan_page p where p.batch_id = b.id and p.superseded_at is null and p.status = 'ERROR') as errors,
+                   (select count(*) from scan_page p where p.batch_id = b.id and p.superseded_at is null and p.flags <> '') as flagged,
                    extract(epoch from (coalesce(b.finished_at, now()) - coalesce(b.submitted_at, b.created_at))) as elapsed
             from scan_batch b
             """;

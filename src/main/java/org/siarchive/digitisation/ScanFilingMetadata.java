@@ -88,7 +88,7 @@ class ScanFilingMetadata {
     /** The item's recognised text, pages in order (decrypted here for matching only, never stored). */
     private String recognisedText(UUID scanItem) {
         var pages = jdbc.sql(
-                        "select ocr_text_enc from scan_page where item_id = :i and ocr_text_enc is not null order by seq")
+                        "select ocr_text_enc from scan_page where item_id = :i and superseded_at is null and ocr_text_enc is not null order by seq")
                 .param("i", scanItem)
                 .query((rs, n) -> cipher.decrypt(rs.getBytes(1), ScanBatches.TEXT_CONTEXT))
                 .list();

@@ -36,6 +36,7 @@ public class ScanItems {
     private final ScanDuplicates duplicates;
     private final ItemFiling filing;
     private final BatchAcceptance acceptance;
+    private final Redigitisation redigitisation;
 
     ScanItems(
             JdbcClient jdbc,
@@ -45,7 +46,8 @@ public class ScanItems {
             AuditTrail audit,
             ScanDuplicates duplicates,
             ItemFiling filing,
-            BatchAcceptance acceptance) {
+            BatchAcceptance acceptance,
+            Redigitisation redigitisation) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.batches = batches;
@@ -54,6 +56,7 @@ public class ScanItems {
         this.duplicates = duplicates;
         this.filing = filing;
         this.acceptance = acceptance;
+        this.redigitisation = redigitisation;
     }
 
     /** A page as the QC view shows it. */
@@ -128,7 +131,7 @@ public class ScanItems {
             var pages = jdbc.sql(
                             """
                     select seq, source_name, dpi, colour_mode, skew, flags, status, ocr_confidence, ocr_low_confidence
-                    from scan_page where item_id = :i order by seq
+                    from scan_page where item_id = :i and superseded_at is null order by seq
                     """)
                     .param("i", id)
                     .query(PageView.class)
@@ -190,7 +193,9 @@ public class ScanItems {
 
     /**
      * Confirms the classification and captures the item: the pages become its files (in page order), the
-     * step chosen by the archivist (the suggestion, or a correction that is remembered for next time).
+     * step chosen by the archivist (the suggestion, or a correction that is remembered for next time). An
+     * item whose manifest line named an existing 档号 is attached to that item instead ({@link Redigitisation};
+     * the step and metadata are the item's own then).
      */
     public UUID confirm(
             UUID batch,
@@ -203,6 +208,10 @@ public class ScanItems {
             Access access) {
         var b = batches.progress(batch, access);
         var it = item(batch, item, access);
+        var code = redigitisation.archiveCode(item);
+        if (code.isPresent()) {
+            return redigitisation.file(b, it, code.get(), access);
+        }
         return filing.file(b, it, new ItemFiling.Confirmation(step, certNo, name, title, docDate), access);
     }
 

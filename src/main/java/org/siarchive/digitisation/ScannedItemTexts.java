@@ -29,7 +29,7 @@ class ScannedItemTexts implements RecognisedTexts {
         var pages = jdbc.sql(
                         """
                 select p.ocr_text_enc from scan_page p join scan_item s on s.id = p.item_id
-                where s.item_id = :id and p.ocr_text_enc is not null order by p.seq
+                where s.item_id = :id and p.superseded_at is null and p.ocr_text_enc is not null order by p.seq
                 """)
                 .param("id", catalogueItemId)
                 .query((rs, n) -> cipher.decrypt(rs.getBytes(1), ScanBatches.TEXT_CONTEXT))

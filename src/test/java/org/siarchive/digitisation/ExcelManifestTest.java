@@ -37,11 +37,31 @@ class ExcelManifestTest {
         assertThat(ExcelManifest.toCsv(manifest())).isEqualTo("pages,business_step,cert_no,name,title\n1-2,GRCB,,,吴\n");
     }
 
+    @Test
+    void readsThe档号ColumnAndKeepsAnEmpty业务受理号BeforeIt() throws Exception {
+        String[][] rows = {
+            {"pages", "business_step", "cert_no", "name", "title", "acceptance_no", "archive_code"},
+            {"1-2", "", "", "", "", "", "0001-SB·2024-D30-02·GRCB-0002"},
+            {"3", "GRCB", "", "", "吴"}
+        };
+        String csv = ExcelManifest.toCsv(manifest(rows));
+        assertThat(csv)
+                .isEqualTo("pages,business_step,cert_no,name,title,acceptance_no,archive_code\n"
+                        + "1-2,,,,,,0001-SB·2024-D30-02·GRCB-0002\n3,GRCB,,,吴\n");
+        assertThat(Manifest.parse(csv, 3))
+                .extracting(Manifest.Item::archiveCode)
+                .containsExactly("0001-SB·2024-D30-02·GRCB-0002", null);
+    }
+
     private static byte[] manifest() throws Exception {
+        return manifest(
+                new String[][] {{"pages", "business_step", "cert_no", "name", "title"}, {"1-2", "GRCB", "", "", "吴"}});
+    }
+
+    private static byte[] manifest(String[][] rows) throws Exception {
         try (var wb = new XSSFWorkbook();
                 var out = new ByteArrayOutputStream()) {
             var sheet = wb.createSheet("清单");
-            String[][] rows = {{"pages", "business_step", "cert_no", "name", "title"}, {"1-2", "GRCB", "", "", "吴"}};
             for (int r = 0; r < rows.length; r++) {
                 var row = sheet.createRow(r);
                 for (int c = 0; c < rows[r].length; c++) {
