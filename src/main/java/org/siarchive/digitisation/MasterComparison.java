@@ -74,7 +74,30 @@ final class MasterComparison {
 
     /** The largest count of unexplained ink pixels in any block at its best shift; large when unlike. */
     static int unexplained(Sheet a, Sheet b) {
-        if (Math.abs(a.h() - b.h()) > a.h() / 50 + 2) {
+        return unexplained(a, b, Integer.MAX_VALUE);
+    }
+
+    static boolean sameSheet(Sheet a, Sheet b) {
+        return unexplained(a, b, MAX_UNEXPLAINED) <= MAX_UNEXPLAINED;
+    }
+
+    /** Local shifts nearest first: most blocks of a rescan agree at the page's global shift. */
+    private static final int[][] LOCAL = localShifts();
+
+    private static int[][] localShifts() {
+        var out = new java.util.ArrayList<int[]>();
+        for (int dy = -LOCAL_SHIFT - 1; dy <= LOCAL_SHIFT + 1; dy++) {
+            for (int dx = -LOCAL_SHIFT - 1; dx <= LOCAL_SHIFT + 1; dx++) {
+                out.add(new int[] {dx, dy});
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(d -> d[0] * d[0] + d[1] * d[1]));
+        return out.toArray(int[][]::new);
+    }
+
+    /** As {@link #unexplained(Sheet, Sheet)}, giving up as soon as one block exceeds {@code stopAbove}. */
+    static int unexplained(Sheet a, Sheet b, int stopAbove) {
+        if (a.w() != b.w() || Math.abs(a.h() - b.h()) > a.h() / 50 + 2) {
             return Integer.MAX_VALUE;
         }
         int w = a.w();
@@ -84,7 +107,7 @@ final class MasterComparison {
         long best = Long.MAX_VALUE;
         for (int dy = -GLOBAL_SHIFT; dy <= GLOBAL_SHIFT; dy += 2) {
             for (int dx = -GLOBAL_SHIFT; dx <= GLOBAL_SHIFT; dx += 2) {
-                long c = count(a, b, GLOBAL_SHIFT, GLOBAL_SHIFT, w - GLOBAL_SHIFT, h - GLOBAL_SHIFT, dx, dy, 4);
+                long c = count(a, b, GLOBAL_SHIFT, GLOBAL_SHIFT, w - GLOBAL_SHIFT, h - GLOBAL_SHIFT, dx, dy, 6);
                 if (c < best) {
                     best = c;
                     gx = dx;
@@ -97,19 +120,73 @@ final class MasterComparison {
         for (int by = m; by + BLOCK <= h - m; by += BLOCK) {
             for (int bx = m; bx + BLOCK <= w - m; bx += BLOCK) {
                 long local = Long.MAX_VALUE;
-                for (int dy = gy - LOCAL_SHIFT - 1; dy <= gy + LOCAL_SHIFT + 1 && local > 0; dy++) {
-                    for (int dx = gx - LOCAL_SHIFT - 1; dx <= gx + LOCAL_SHIFT + 1 && local > 0; dx++) {
-                        local = Math.min(local, count(a, b, bx, by, bx + BLOCK, by + BLOCK, dx, dy, 1));
-                    }
+                for (int k = 0; k < LOCAL.length && local > 0; k++) {
+                    int dx = gx + LOCAL[k][0];
+                    int dy = gy + LOCAL[k][1];
+                    local = Math.min(local, count(a, b, bx, by, bx + BLOCK, by + BLOCK, dx, dy, 1));
                 }
                 worst = (int) Math.max(worst, local);
+                if (worst > stopAbove) {
+                    return worst;
+                }
             }
         }
         return worst;
     }
 
-    static boolean sameSheet(Sheet a, Sheet b) {
-        return unexplained(a, b) <= MAX_UNEXPLAINED;
+    /** A prepared sheet stored with its page ({@code scan_page.sheet}): size, then both bitmaps, deflated. */
+    static byte[] encode(Sheet s) {
+        int n = s.w() * s.h();
+        byte[] raw = new byte[8 + 2 * ((n + 7) / 8)];
+        java.nio.ByteBuffer.wrap(raw).putInt(s.w()).putInt(s.h());
+        for (int i = 0; i < n; i++) {
+            if (s.ink()[i]) {
+                raw[8 + i / 8] |= (byte) (1 << (i % 8));
+            }
+            if (s.grown()[i]) {
+                raw[8 + (n + 7) / 8 + i / 8] |= (byte) (1 << (i % 8));
+            }
+        }
+        var deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            var out = new java.io.ByteArrayOutputStream(raw.length / 8);
+            byte[] buf = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buf, 0, deflater.deflate(buf));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    static Sheet decode(byte[] stored) throws java.util.zip.DataFormatException {
+        var inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(stored);
+            byte[] head = new byte[8];
+            inflater.inflate(head);
+            var hb = java.nio.ByteBuffer.wrap(head);
+            int w = hb.getInt();
+            int h = hb.getInt();
+            int n = w * h;
+            byte[] bits = new byte[2 * ((n + 7) / 8)];
+            int off = 0;
+            while (off < bits.length && !inflater.finished()) {
+                off += inflater.inflate(bits, off, bits.length - off);
+            }
+            boolean[] ink = new boolean[n];
+            boolean[] grown = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                ink[i] = (bits[i / 8] & (1 << (i % 8))) != 0;
+                grown[i] = (bits[(n + 7) / 8 + i / 8] & (1 << (i % 8))) != 0;
+            }
+            return new Sheet(ink, grown, w, h);
+        } finally {
+            inflater.end();
+        }
     }
 
     private static long count(Sheet a, Sheet b, int x0, int y0, int x1, int y1, int dx, int dy, int step) {

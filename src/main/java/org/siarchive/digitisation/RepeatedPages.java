@@ -24,16 +24,28 @@ class RepeatedPages {
 
     private static final Logger log = LoggerFactory.getLogger(RepeatedPages.class);
 
-    /** Master comparisons per page and lookup: a bound on the cost of a page that repeats nothing. */
-    static final int MAX_VERIFIED = 4;
+    /** Candidates per page and lookup (pages of one form template share their pHash bands). */
+    static final int MAX_CANDIDATES = 50;
 
-    /** A processed page as the lookup needs it; {@code distance} is to the page looked up. */
-    record Page(long id, UUID batchId, int seq, String path, String sha256, long phash, float skew, int distance) {}
+    /**
+     * A processed page as the lookup needs it; {@code distance} is to the page looked up, {@code sheet} its
+     * prepared master ({@link MasterComparison#encode}) once a lookup has needed it.
+     */
+    record Page(
+            long id,
+            UUID batchId,
+            int seq,
+            String path,
+            String sha256,
+            long phash,
+            float skew,
+            int distance,
+            byte @Nullable [] sheet) {}
 
     private static final String PAGE =
             """
             select q.id, q.batch_id, q.seq, q.path, q.sha256, q.phash, coalesce(q.skew, 0) as skew,
-                   bit_count((q.phash # :ph)::bit(64))::int as distance
+                   bit_count((q.phash # :ph)::bit(64))::int as distance, q.sheet
             from scan_page q left join scan_item i on i.id = q.item_id
             where q.status = 'DONE' and q.phash is not null and q.cover_code is null and coalesce(q.ink, 1) >= 0.003
               and (i.status is null or i.status <> 'DISCARDED')
@@ -94,7 +106,7 @@ class RepeatedPages {
                            and bit_count((q.phash # :ph)::bit(64)) <= :max))
                 """
                         + (sameBatch ? " and q.batch_id = :b and q.seq < :seq" : " and q.batch_id <> :b")
-                        + " order by (q.sha256 = :sha) desc, distance, q.id desc limit 50")
+                        + " order by (q.sha256 = :sha) desc, distance, q.id desc limit " + MAX_CANDIDATES)
                 .param("ph", p.phash())
                 .param("id", p.id())
                 .param("sha", p.sha256())
@@ -111,13 +123,9 @@ class RepeatedPages {
 
     /** The first candidate that is the same sheet: the same bytes, or confirmed on the masters. */
     private @Nullable Page first(Page p, List<Page> candidates, Sheets sheets) {
-        int verified = 0;
         for (var c : candidates) {
             if (c.sha256().equals(p.sha256())) {
                 return c;
-            }
-            if (verified++ >= MAX_VERIFIED) {
-                return null;
             }
             var a = sheets.of(p);
             var other = sheets.of(c);
@@ -128,7 +136,10 @@ class RepeatedPages {
         return null;
     }
 
-    /** Masters prepared for comparison, the last few kept: a page is compared with several candidates. */
+    /**
+     * Masters prepared for comparison: read from the page's row, or prepared from the master file once and
+     * stored there; the last few kept in memory, as a page is compared with several candidates.
+     */
     private final class Sheets {
 
         private final Map<Long, MasterComparison.@Nullable Sheet> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -145,10 +156,16 @@ class RepeatedPages {
             MasterComparison.Sheet sheet = null;
             var file = batches.dir(p.batchId()).resolve(p.path());
             try {
-                if (Files.isRegularFile(file)) {
+                if (p.sheet() != null) {
+                    sheet = MasterComparison.decode(p.sheet());
+                } else if (Files.isRegularFile(file)) {
                     sheet = MasterComparison.read(file, p.skew());
+                    jdbc.sql("update scan_page set sheet = :s where id = :id")
+                            .param("s", MasterComparison.encode(sheet))
+                            .param("id", p.id())
+                            .update();
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | java.util.zip.DataFormatException | RuntimeException e) {
                 log.warn(
                         "page {} of batch {} could not be read for comparison: {}", p.seq(), p.batchId(), e.toString());
             }

@@ -15,6 +15,10 @@ create index scan_page_phash_b2_idx on scan_page (phash_b2) where status = 'DONE
 create index scan_page_phash_b3_idx on scan_page (phash_b3) where status = 'DONE';
 create index scan_page_sha256_idx on scan_page (sha256) where status = 'DONE';
 
+-- the page's master prepared for the confirming comparison (levelled, 1000 pixels wide, ink bitmaps,
+-- deflated; MasterComparison.encode): written the first time a lookup needs it, so a master is decoded once
+alter table scan_page add column sheet bytea;
+
 -- a page found to repeat a page of another batch when its batch was checked; shown to the archivist with the
 -- earlier page (or the catalogue item it became), filtered by the viewer's scope when read
 create table scan_page_repeat (

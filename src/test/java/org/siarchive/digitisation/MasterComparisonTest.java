@@ -63,4 +63,26 @@ class MasterComparisonTest {
                     .isGreaterThan(2 * MasterComparison.MAX_UNEXPLAINED);
         }
     }
+
+    @Test
+    void aPreparedSheetIsStoredCompactlyAndComparedQuickly() throws Exception {
+        var original = sheet(form(61, 300, 0.2, false, false, 61, "png"));
+        var rescan = sheet(form(61, 200, 1.2, true, false, 7, "jpg"));
+        var other = sheet(form(63, 300, 0.2, false, false, 63, "png"));
+        byte[] stored = MasterComparison.encode(original);
+        var back = MasterComparison.decode(stored);
+        assertThat(back.ink()).isEqualTo(original.ink());
+        assertThat(back.grown()).isEqualTo(original.grown());
+        assertThat(stored.length).as("bytes stored per page").isLessThan(60_000);
+        long t0 = System.nanoTime();
+        int rounds = 20;
+        for (int i = 0; i < rounds; i++) {
+            assertThat(MasterComparison.sameSheet(back, MasterComparison.decode(MasterComparison.encode(rescan))))
+                    .isTrue();
+            assertThat(MasterComparison.sameSheet(back, other)).isFalse();
+        }
+        System.out.printf(
+                "prepared sheet: %d bytes stored; a match and a non-match compared in %.1f ms%n",
+                stored.length, (System.nanoTime() - t0) / 1e6 / rounds);
+    }
 }
