@@ -1,6 +1,5 @@
 package org.siarchive.digitisation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The batch-level stage, once no page of a batch is pending (DA/T 31-2017): split at cover sheets,
- * duplicate pages across the batch, missing pages against the manifest, suggestions per item, the QC
+ * repeated pages within the batch and of other batches ({@link RepeatedPages}), missing pages against the manifest, suggestions per item, the QC
  * sample; then the batch waits for quality review. One transaction per batch.
  */
 @Component
@@ -36,13 +35,21 @@ class BatchChecks {
     private final AuditTrail audit;
     private final CoverSplit covers;
     private final Suggestions suggestions;
+    private final RepeatedPages repeats;
 
-    BatchChecks(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, CoverSplit covers, Suggestions suggestions) {
+    BatchChecks(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            AuditTrail audit,
+            CoverSplit covers,
+            Suggestions suggestions,
+            RepeatedPages repeats) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
         this.covers = covers;
         this.suggestions = suggestions;
+        this.repeats = repeats;
     }
 
     /** Batches whose pages are all processed: batch-level checks, suggestions, sample, status QC. */
@@ -64,7 +71,7 @@ class BatchChecks {
             covers.split(batch); // once: a rescan's pages already belong to their item
         }
         var pages = processedPages(batch);
-        flagDuplicates(pages);
+        repeats.check(batch);
         countMissingPages(batch);
         suggestions.suggest(pages);
         drawSample(batch);
@@ -90,31 +97,6 @@ class BatchChecks {
                 .param("b", batch)
                 .query(PageRow.class)
                 .list();
-    }
-
-    /** A page that repeats an earlier page of the batch is flagged; the earlier one is kept. */
-    private void flagDuplicates(List<PageRow> pages) {
-        var analyses = new ArrayList<PageAnalysis>();
-        for (var p : pages) {
-            analyses.add(new PageAnalysis(
-                    0,
-                    0,
-                    0,
-                    "",
-                    0,
-                    0,
-                    0,
-                    p.blank(),
-                    p.phash() == null ? 0 : p.phash(),
-                    p.fingerprint() == null ? new byte[0] : p.fingerprint()));
-        }
-        for (int i : ImageQc.duplicates(analyses)) {
-            var p = pages.get(i);
-            jdbc.sql("update scan_page set flags = :f where id = :id")
-                    .param("f", p.flags().isEmpty() ? ImageQc.DUPLICATE : p.flags() + "," + ImageQc.DUPLICATE)
-                    .param("id", p.id())
-                    .update();
-        }
     }
 
     /** Missing pages against the manifest's page ranges. */

@@ -236,7 +236,7 @@ public class ScanBatchIT extends IntegrationTest {
                 "0001",
                 false,
                 100,
-                new ByteArrayInputStream(zip(List.of("1.png"), List.of(page("参保人员增员表", 41, 0.2, false)), null)),
+                new ByteArrayInputStream(zip(List.of("1.png"), List.of(page("参保人员增员表", 47, 0.2, false)), null)),
                 ARCHIVIST);
         awaitQc(batch);
         var item = items.items(batch, ARCHIVIST).get(0);

@@ -525,8 +525,8 @@ class IdorIT extends IntegrationTest {
                 Role.CLERK.permissions());
         String name = "青羊扫描" + run;
         var pages = List.of(
-                org.siarchive.digitisation.ScanBatchIT.page("参保人员增员表", 1, 0.2, false),
-                org.siarchive.digitisation.ScanBatchIT.page("居民身份证复印件", 2, 0.1, false));
+                org.siarchive.digitisation.ScanBatchIT.page("参保人员增员表", 95, 0.2, false),
+                org.siarchive.digitisation.ScanBatchIT.page("居民身份证复印件", 96, 0.1, false));
         UUID batch = scanBatches.create(
                 name,
                 fondsQingyang,
