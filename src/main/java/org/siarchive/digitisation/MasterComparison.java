@@ -102,19 +102,12 @@ final class MasterComparison {
         }
         int w = a.w();
         int h = Math.min(a.h(), b.h());
-        int gx = 0;
-        int gy = 0;
-        long best = Long.MAX_VALUE;
-        for (int dy = -GLOBAL_SHIFT; dy <= GLOBAL_SHIFT; dy += 2) {
-            for (int dx = -GLOBAL_SHIFT; dx <= GLOBAL_SHIFT; dx += 2) {
-                long c = count(a, b, GLOBAL_SHIFT, GLOBAL_SHIFT, w - GLOBAL_SHIFT, h - GLOBAL_SHIFT, dx, dy, 6);
-                if (c < best) {
-                    best = c;
-                    gx = dx;
-                    gy = dy;
-                }
-            }
-        }
+        int[] shift = {0, 0};
+        // the page's shift, coarse to fine: every 4 pixels, then every pixel around the best
+        bestShift(a, b, w, h, shift, -GLOBAL_SHIFT, GLOBAL_SHIFT, 4);
+        bestShift(a, b, w, h, shift, -3, 3, 1);
+        int gx = shift[0];
+        int gy = shift[1];
         int m = GLOBAL_SHIFT + LOCAL_SHIFT + 2;
         int worst = 0;
         for (int by = m; by + BLOCK <= h - m; by += BLOCK) {
@@ -132,6 +125,26 @@ final class MasterComparison {
             }
         }
         return worst;
+    }
+
+    /** The shift of b within {@code from..to} (step {@code step}) of {@code shift} that explains most ink. */
+    private static void bestShift(Sheet a, Sheet b, int w, int h, int[] shift, int from, int to, int step) {
+        int cx = shift[0];
+        int cy = shift[1];
+        long best = Long.MAX_VALUE;
+        int m = GLOBAL_SHIFT + 4;
+        for (int dy = from; dy <= to; dy += step) {
+            for (int dx = from; dx <= to; dx += step) {
+                int x = Math.max(-GLOBAL_SHIFT, Math.min(GLOBAL_SHIFT, cx + dx));
+                int y = Math.max(-GLOBAL_SHIFT, Math.min(GLOBAL_SHIFT, cy + dy));
+                long c = count(a, b, m, m, w - m, h - m, x, y, 5);
+                if (c < best) {
+                    best = c;
+                    shift[0] = x;
+                    shift[1] = y;
+                }
+            }
+        }
     }
 
     /** A prepared sheet stored with its page ({@code scan_page.sheet}): size, then both bitmaps, deflated. */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Repeated pages, once a batch's pages are processed (docs/adr/0063): each page is looked up by its content
  * digest and by the four bands of its pHash (indexed), never by a scan of every page; a candidate within
- * Hamming distance 3 is confirmed on the two masters ({@link MasterComparison}). A page repeating an earlier
+ * Hamming distance 7 (probing each band and its one-bit neighbours) is confirmed on the two masters ({@link MasterComparison}). A page repeating an earlier
  * page of its own batch is flagged {@link ImageQc#DUPLICATE}; a page repeating a page of another batch is
  * recorded in {@code scan_page_repeat} and shown with its item as a suspected duplicate.
  */
@@ -97,12 +97,11 @@ class RepeatedPages {
 
     /** Earlier pages of the same batch, or pages of other batches: same digest, or a shared band and near. */
     private List<Page> candidates(Page p, boolean sameBatch) {
-        int[] b = PageBands.bands(p.phash());
         return jdbc.sql(PAGE
                         + """
                   and q.id <> :id
                   and (q.sha256 = :sha
-                       or ((q.phash_b0 = :b0 or q.phash_b1 = :b1 or q.phash_b2 = :b2 or q.phash_b3 = :b3)
+                       or ((q.phash_b0 = any(:b0) or q.phash_b1 = any(:b1) or q.phash_b2 = any(:b2) or q.phash_b3 = any(:b3))
                            and bit_count((q.phash # :ph)::bit(64)) <= :max))
                 """
                         + (sameBatch ? " and q.batch_id = :b and q.seq < :seq" : " and q.batch_id <> :b")
@@ -110,10 +109,10 @@ class RepeatedPages {
                 .param("ph", p.phash())
                 .param("id", p.id())
                 .param("sha", p.sha256())
-                .param("b0", b[0])
-                .param("b1", b[1])
-                .param("b2", b[2])
-                .param("b3", b[3])
+                .param("b0", PageBands.probes(p.phash(), 0))
+                .param("b1", PageBands.probes(p.phash(), 1))
+                .param("b2", PageBands.probes(p.phash(), 2))
+                .param("b3", PageBands.probes(p.phash(), 3))
                 .param("max", PageBands.MAX_DISTANCE)
                 .param("b", p.batchId())
                 .param("seq", p.seq())

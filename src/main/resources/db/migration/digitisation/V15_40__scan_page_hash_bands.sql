@@ -1,6 +1,7 @@
 -- issue 15 (dups): repeated pages across batches, found through an index instead of a scan of every page.
--- The 64-bit pHash in four 16-bit bands: two hashes within Hamming distance 3 share at least one band
--- exactly (pigeonhole), so a lookup is four equality probes on indexed columns (docs/adr/0063).
+-- The 64-bit pHash in four 16-bit bands: two hashes within Hamming distance 7 have a band at most one bit
+-- apart (pigeonhole), so a lookup probes each indexed band with its value and its 16 one-bit neighbours
+-- (docs/adr/0063).
 -- Stored generated columns: filled for every existing row by this statement, and kept by PostgreSQL for
 -- every page the worker writes, with no code path to forget.
 alter table scan_page

@@ -40,6 +40,39 @@ class CrossBatchDuplicatesIT extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.siarchive.security.Accounts accounts;
+
+    @Autowired
+    org.siarchive.organisation.Organisations organisations;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /** The item page as an archivist of the root organisation reads it (both batches moved into their scope). */
+    private String itemPage(UUID batch, UUID item, UUID... alsoMoved) {
+        String root = organisations.root().path();
+        moveTo(batch, root);
+        for (UUID b : alsoMoved) {
+            moveTo(b, root);
+        }
+        String run = Integer.toString(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        var login = org.siarchive.security.TestAccounts.create(
+                accounts,
+                "dups" + run,
+                organisations.root().id(),
+                java.util.Set.of(org.siarchive.security.Role.ARCHIVIST),
+                3,
+                false);
+        var session = new org.siarchive.support.ConsoleSession(port);
+        assertThat(session.login(login.username(), login.password(), login.codes()))
+                .isEqualTo("/");
+        var page = session.get("/scan-batches/" + batch + "/items/" + item);
+        assertThat(page.status()).isEqualTo(200);
+        return page.body();
+    }
+
     private UUID batchOf(List<String> names, List<byte[]> pages, String name) throws Exception {
         UUID batch = batches.create(
                 name,
@@ -109,6 +142,15 @@ class CrossBatchDuplicatesIT extends IntegrationTest {
                 .list()
                 .forEach(r -> assertThat(PageBands.bands(r[0]))
                         .containsExactly((int) r[1], (int) r[2], (int) r[3], (int) r[4]));
+
+        // the item page shows both pages of each repeat, the kind of match and the 档号
+        assertThat(itemPage(second, again.id(), first))
+                .contains("id=\"duplicate-repeats\"")
+                .contains("图像相似（汉明距离 " + byImage.distance() + "）")
+                .contains("内容完全相同")
+                .contains(">" + code + "<")
+                .contains("首次扫描")
+                .contains("/scan-batches/" + first + "/pages/1");
 
         // a clerk of another subtree sees the batch moved to them; the filed item is named only as outside
         moveTo(second, "/555/");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The band lookup of repeated pages: every hash within distance 3 is a candidate; random hashes rarely are. */
+/** The band lookup of repeated pages: every hash within distance 7 is a candidate; random hashes rarely are. */
 class PageBandsTest {
 
     @Test
@@ -29,6 +29,30 @@ class PageBandsTest {
     }
 
     @Test
+    void everyHashWithinDistanceSevenIsACandidate() {
+        var rnd = new SplittableRandom(17);
+        for (int n = 0; n < 200_000; n++) {
+            long a = rnd.nextLong();
+            long b = a;
+            int flips = 4 + rnd.nextInt(4);
+            while (Long.bitCount(a ^ b) < flips) {
+                b ^= 1L << rnd.nextInt(64);
+            }
+            assertThat(PageBands.candidate(a, b)).as("%x vs %x", a, b).isTrue();
+            assertThat(PageBands.near(a, b)).isTrue();
+        }
+    }
+
+    @Test
+    void theProbesAreTheBandAndItsOneBitNeighbours() {
+        long h = 0x0000_0000_0000_8001L;
+        assertThat(PageBands.probes(h, 0)).hasSize(17).doesNotHaveDuplicates().contains(0x8001, 0x8000, 0x0001, 0x8003);
+        for (int v : PageBands.probes(h, 0)) {
+            assertThat(Integer.bitCount(v ^ 0x8001)).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void randomHashesAreRarelyCandidates() {
         var rnd = new SplittableRandom(16);
         int candidates = 0;
@@ -38,14 +62,14 @@ class PageBandsTest {
                 candidates++;
             }
         }
-        // four bands of 16 bits: about 4 / 65 536 of unrelated pairs share a band
-        assertThat((double) candidates / pairs).isLessThan(0.0003);
+        // four bands of 16 bits, 17 probes each: about 4 × 17 / 65 536 (0.1 %) of unrelated pairs
+        assertThat((double) candidates / pairs).isLessThan(0.002);
     }
 
     @Test
-    void fourFlipsSpreadOverTheBandsAreNotGuaranteed() {
+    void eightFlipsSpreadOverTheBandsAreNotGuaranteed() {
         long a = 0x0123_4567_89ab_cdefL;
-        long b = a ^ 1L ^ (1L << 16) ^ (1L << 32) ^ (1L << 48);
+        long b = a ^ 3L ^ (3L << 16) ^ (3L << 32) ^ (3L << 48);
         assertThat(PageBands.candidate(a, b)).isFalse();
         assertThat(PageBands.near(a, b)).isFalse();
     }
