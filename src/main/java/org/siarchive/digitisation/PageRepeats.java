@@ -47,7 +47,7 @@ class PageRepeats {
                 join scan_page e on e.id = r.earlier_id
                 join scan_batch b on b.id = e.batch_id
                 left join scan_item i on i.id = e.item_id
-                where p.item_id = :item and p.status = 'DONE' and e.status = 'DONE'
+                where p.item_id = :item and p.status = 'DONE' and e.status = 'DONE' and p.superseded_at is null and e.superseded_at is null
                   and (i.status is null or i.status <> 'DISCARDED')
                 order by p.seq, r.distance, e.id
                 """)

@@ -80,7 +80,8 @@ class ScanDuplicates {
 
     /** The suspicion for a scanned item not yet filed (or filed anyway), none when its pages are new. */
     Optional<Suspicion> of(UUID scanItem, @Nullable UUID filedAs, Access access) {
-        var pages = jdbc.sql("select seq, sha256 from scan_page where item_id = :i and status = 'DONE' order by seq")
+        var pages = jdbc.sql(
+                        "select seq, sha256 from scan_page where item_id = :i and status = 'DONE' and superseded_at is null order by seq")
                 .param("i", scanItem)
                 .query(PageDigest.class)
                 .list();

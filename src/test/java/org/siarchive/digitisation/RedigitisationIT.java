@@ -70,7 +70,12 @@ class RedigitisationIT extends IntegrationTest {
         return captures.capture(s, uploads, null, Actor.SYSTEM).item();
     }
 
+    /** Each batch scans another person's form: the same page in two batches is a repeat (docs/adr/0063). */
+    private static final java.util.concurrent.atomic.AtomicInteger PERSON =
+            new java.util.concurrent.atomic.AtomicInteger(131);
+
     private UUID batchNaming(String code, String fonds, boolean ocr, Access access) throws Exception {
+        int n = PERSON.getAndAdd(2);
         String manifest = "pages,business_step,cert_no,name,title,acceptance_no,archive_code\n1-2,,,,,," + code + "\n";
         UUID batch = batches.create(
                 "重新数字化" + fonds,
@@ -80,8 +85,8 @@ class RedigitisationIT extends IntegrationTest {
                 new ByteArrayInputStream(ScanBatchIT.zip(
                         List.of("p/1.png", "p/2.png"),
                         List.of(
-                                ScanBatchIT.page("参保人员增员表", 21, 0.2, false),
-                                ScanBatchIT.page("居民身份证复印件", 21, -0.2, false)),
+                                ScanBatchIT.page("参保人员增员表", n, 0.2, false),
+                                ScanBatchIT.page("居民身份证复印件", n, -0.2, false)),
                         manifest)),
                 access);
         for (int i = 0; i < 240 && batches.progress(batch, access).status().equals("PROCESSING"); i++) {
@@ -189,7 +194,7 @@ class RedigitisationIT extends IntegrationTest {
                         false,
                         5,
                         new ByteArrayInputStream(ScanBatchIT.zip(
-                                List.of("1.png"), List.of(ScanBatchIT.page("参保人员增员表", 22, 0, false)), manifest)),
+                                List.of("1.png"), List.of(ScanBatchIT.page("参保人员增员表", 122, 0, false)), manifest)),
                         ARCHIVIST))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,

@@ -70,9 +70,9 @@ class RescanIT extends IntegrationTest {
     void aRejectedItemIsRescannedInPlaceAndTheBatchIsAcceptedOnItsCurrentPages() throws Exception {
         // given a batch of two items, every item sampled, the first one's second page skewed far beyond the limit
         var files = List.of(
-                ScanBatchIT.page("参保人员增员表", 11, 0.3, false),
-                ScanBatchIT.page("居民身份证复印件", 11, 4.5, false),
-                ScanBatchIT.page("参保人员减员表", 12, -0.4, false));
+                ScanBatchIT.page("参保人员增员表", 111, 0.3, false),
+                ScanBatchIT.page("居民身份证复印件", 111, 4.5, false),
+                ScanBatchIT.page("参保人员减员表", 112, -0.4, false));
         String manifest = "pages,business_step,cert_no,name,title\n1-2,GRCB,,,\n3,,,,\n";
         UUID batch = batches.create(
                 "重扫批次",
@@ -105,7 +105,7 @@ class RescanIT extends IntegrationTest {
         // when new pages come through the API (a zip of two level pages)
         var zip = ScanBatchIT.zip(
                 List.of("r/1.png", "r/2.png"),
-                List.of(ScanBatchIT.page("参保人员增员表", 13, 0.2, false), ScanBatchIT.page("居民身份证复印件", 13, -0.3, false)),
+                List.of(ScanBatchIT.page("参保人员增员表", 113, 0.2, false), ScanBatchIT.page("居民身份证复印件", 113, -0.3, false)),
                 null);
         var response = new ApiClient(port)
                 .multipart(
