@@ -85,6 +85,48 @@ public final class Extraction {
                 List.copyOf(ids), List.copyOf(credits), List.copyOf(dates), List.copyOf(names), title(ocrText));
     }
 
+    /**
+     * What a page says, read from its word boxes (docs/adr/0059): the form is recognised by its printed
+     * title among the templates, fields are read from their labelled cells and checked; the whole-text
+     * patterns of {@link #fields(String)} stand in for a field whose label is not on the page (and for ID
+     * numbers and credit codes, which they check too, when the labelled cell gave none). The title is the
+     * matched material's name, never the recognised line.
+     */
+    public static Fields fields(OcrEngine.Result page) {
+        return fields(page, FormTemplates.standard(), java.time.LocalDate.now(java.time.Clock.systemUTC()));
+    }
+
+    static Fields fields(OcrEngine.Result page, FormTemplates templates, java.time.LocalDate today) {
+        var lines = WordLines.of(page.words());
+        var match = FormTitleReader.recognise(lines, templates);
+        var template = match.map(FormTitleReader.TitleMatch::template).orElseGet(templates::generic);
+        var read = LabelledFields.read(lines, template, templates, today);
+        var byText = fields(page.text());
+        var labels = templates.allLabelWords();
+        var textNames = byText.names().stream()
+                .flatMap(n -> FieldValues.name(n, labels).stream())
+                .toList();
+        var textDates = byText.dates().stream()
+                .flatMap(d -> FieldValues.date(d, today).stream())
+                .toList();
+        return new Fields(
+                orElse(read, FieldKind.ID_NUMBER, byText.idNumbers(), true),
+                orElse(read, FieldKind.CREDIT_CODE, byText.creditCodes(), true),
+                orElse(read, FieldKind.DATE, textDates, false),
+                orElse(read, FieldKind.NAME, textNames, false),
+                match.map(m -> m.template().name()).orElse(null));
+    }
+
+    /** The labelled values, or the whole-text ones where no label was found (or, if checked, none was valid). */
+    private static List<String> orElse(
+            LabelledFields.Reading read, FieldKind kind, List<String> byText, boolean checkedByText) {
+        var labelled = read.values(kind);
+        if (!labelled.isEmpty()) {
+            return List.copyOf(labelled);
+        }
+        return checkedByText || !read.labelled().contains(kind) ? byText : List.of();
+    }
+
     /** The first short line that reads like a form title. */
     static @Nullable String title(String ocrText) {
         for (String line : ocrText.split("\\R")) {
