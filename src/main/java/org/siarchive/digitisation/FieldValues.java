@@ -17,8 +17,11 @@ import org.siarchive.quality.CreditCode;
  */
 final class FieldValues {
 
-    private static final Pattern ID_RUN = Pattern.compile("[0-9XxOoDQIl|!ZzSsB]{18,}");
-    private static final Pattern CREDIT_RUN = Pattern.compile("[0-9A-Za-z]{18,}");
+    /** Exactly 18 characters: a longer run is a misread number, and no window of it is guessed at. */
+    private static final Pattern ID_RUN =
+            Pattern.compile("(?<![0-9A-Za-z|!])[0-9XxOoDQIl|!ZzSsB]{18}(?![0-9A-Za-z|!])");
+
+    private static final Pattern CREDIT_RUN = Pattern.compile("(?<![0-9A-Za-z])[0-9A-Za-z]{18}(?![0-9A-Za-z])");
     private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})[年\\-./]([01]?\\d)[月\\-./]([0-3]?\\d)");
     private static final String CN_DIGITS = "〇一二三四五六七八九";
     private static final Pattern CN_DATE =
@@ -31,17 +34,14 @@ final class FieldValues {
     static Optional<String> idNumber(String value) {
         var m = ID_RUN.matcher(value.replaceAll("\\s", ""));
         while (m.find()) {
-            String run = m.group();
-            for (int i = 0; i + 18 <= run.length(); i++) {
-                String read = run.substring(i, i + 18);
-                String raw = read.toUpperCase(Locale.ROOT);
-                if (raw.matches("\\d{17}[\\dX]") && CitizenIdNumber.isValid(raw)) {
-                    return Optional.of(raw);
-                }
-                String repaired = repairDigits(read.substring(0, 17)) + repairCheck(read.charAt(17));
-                if (repaired.matches("\\d{17}[\\dX]") && CitizenIdNumber.isValid(repaired)) {
-                    return Optional.of(repaired);
-                }
+            String read = m.group();
+            String raw = read.toUpperCase(Locale.ROOT);
+            if (raw.matches("\\d{17}[\\dX]") && CitizenIdNumber.isValid(raw)) {
+                return Optional.of(raw);
+            }
+            String repaired = repairDigits(read.substring(0, 17)) + repairCheck(read.charAt(17));
+            if (repaired.matches("\\d{17}[\\dX]") && CitizenIdNumber.isValid(repaired)) {
+                return Optional.of(repaired);
             }
         }
         return Optional.empty();
@@ -51,22 +51,19 @@ final class FieldValues {
     static Optional<String> creditCode(String value) {
         var m = CREDIT_RUN.matcher(value.replaceAll("\\s", ""));
         while (m.find()) {
-            String run = m.group();
-            for (int i = 0; i + 18 <= run.length(); i++) {
-                String read = run.substring(i, i + 18);
-                String raw = read.toUpperCase(Locale.ROOT);
-                if (CreditCode.isValid(raw)) {
-                    return Optional.of(raw);
-                }
-                String repaired = read.replace('l', '1')
-                        .toUpperCase(Locale.ROOT)
-                        .replace('O', '0')
-                        .replace('I', '1')
-                        .replace('S', '5')
-                        .replace('Z', '2');
-                if (CreditCode.isValid(repaired)) {
-                    return Optional.of(repaired);
-                }
+            String read = m.group();
+            String raw = read.toUpperCase(Locale.ROOT);
+            if (CreditCode.isValid(raw)) {
+                return Optional.of(raw);
+            }
+            String repaired = read.replace('l', '1')
+                    .toUpperCase(Locale.ROOT)
+                    .replace('O', '0')
+                    .replace('I', '1')
+                    .replace('S', '5')
+                    .replace('Z', '2');
+            if (CreditCode.isValid(repaired)) {
+                return Optional.of(repaired);
             }
         }
         return Optional.empty();

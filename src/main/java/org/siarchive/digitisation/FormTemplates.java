@@ -120,7 +120,10 @@ final class FormTemplates {
             fields.addAll(EnumSet.allOf(FieldKind.class));
         }
         String name = (String) m.get("name");
-        return new FormTemplate(code, name, strings(m.get("titles")), fields, labels(map(m.get("labels")), generic));
+        var titles = new LinkedHashSet<String>();
+        titles.add(name);
+        titles.addAll(strings(m.get("titles")));
+        return new FormTemplate(code, name, List.copyOf(titles), fields, labels(map(m.get("labels")), generic));
     }
 
     /** A material's own labels of a field come first; the generic ones stay as a fallback. */

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where labels stand in a line (docs/adr/0059). A label of three or more characters may have one misread
- * character; a two-character label must be exact unless a colon follows it. Longer labels are placed
- * first and labels do not overlap, so 参保日期 is not also read as 日期.
+ * character; a two-character label must be exact unless a colon follows it. Exact matches are placed
+ * before near ones (出生日期 is not a misread 出具日期), longer labels before shorter ones, and labels do
+ * not overlap, so 参保日期 is not also read as 日期.
  */
 final class LabelHits {
 
@@ -27,13 +28,15 @@ final class LabelHits {
         var longestFirst = labels.stream()
                 .sorted(Comparator.comparingInt((Label l) -> -l.text().length()))
                 .toList();
-        for (var label : longestFirst) {
-            String t = label.text();
-            for (int i = 0; i + t.length() <= s.length(); i++) {
-                if (free(used, i, t.length()) && matches(s, i, t)) {
-                    hits.add(new Hit(label, i, i + t.length()));
-                    for (int j = i; j < i + t.length(); j++) {
-                        used[j] = true;
+        for (boolean exact : new boolean[] {true, false}) {
+            for (var label : longestFirst) {
+                String t = label.text();
+                for (int i = 0; i + t.length() <= s.length(); i++) {
+                    if (free(used, i, t.length()) && (exact ? s.startsWith(t, i) : matches(s, i, t))) {
+                        hits.add(new Hit(label, i, i + t.length()));
+                        for (int j = i; j < i + t.length(); j++) {
+                            used[j] = true;
+                        }
                     }
                 }
             }

@@ -23,7 +23,7 @@ final class LabelledFields {
     static final double CELL_GAP = 1.5;
 
     /** Separators between a label and its value. */
-    private static final String SEPARATORS = ":;,.、|()[]";
+    private static final String SEPARATORS = ":;,.、。，|()[]-—";
 
     private LabelledFields() {}
 
