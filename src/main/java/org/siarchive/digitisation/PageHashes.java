@@ -54,8 +54,7 @@ final class PageHashes {
      * A 400-pixel-wide black-and-white thumbnail, packed 8 pixels per byte after a 4-byte height:
      * confirms a pHash match (pages of one form template share a pHash, not their names and numbers).
      */
-    static byte[] fingerprint(int[] grey, int w, int h) {
-        int fh = Math.max(1, h * FP_W / w);
+    static byte[] fingerprint(int[] grey, int w, int h, int fh) {
         double[][] px = resample(grey, w, h, FP_W, fh);
         byte[] out = new byte[4 + (FP_W * fh + 7) / 8];
         java.nio.ByteBuffer.wrap(out).putInt(fh);
@@ -68,6 +67,16 @@ final class PageHashes {
             }
         }
         return out;
+    }
+
+    /**
+     * The thumbnail's height for a page of {@code width × height} pixels: the page's aspect at 400 pixels
+     * wide, computed as it was when the working copy was always 800 wide, so that fingerprints stored
+     * before and after the working copy changed size stay comparable.
+     */
+    static int fingerprintHeight(int width, int height) {
+        int h800 = Math.max(1, (int) Math.round((double) height * 800 / width));
+        return Math.max(1, h800 * FP_W / 800);
     }
 
     private static double[][] resample(int[] grey, int w, int h, int tw, int th) {
