@@ -24,7 +24,14 @@ public final class PageAnalyzer {
     /** Decoded image and the resolution its file declares (0 when it declares none). */
     public record Decoded(BufferedImage image, int dpi) {}
 
+    /** The page's pixels and resolution: common PNG pages by {@link PngPages}, everything else by ImageIO. */
     public static Decoded decode(byte[] bytes) throws IOException {
+        var png = PngPages.decode(bytes);
+        return png != null ? png : decodeWithImageIo(bytes);
+    }
+
+    /** Any format ImageIO reads, with the resolution of its standard metadata. */
+    static Decoded decodeWithImageIo(byte[] bytes) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             var readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {

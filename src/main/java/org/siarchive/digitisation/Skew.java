@@ -58,16 +58,21 @@ final class Skew {
         double sin = Math.sin(t);
         double cos = Math.cos(t);
         int offset = ink.w() + 2;
-        int[] rows = new int[ink.h() + 2 * offset];
+        double[] rows = new double[ink.h() + 2 * offset + 1];
         for (int i = 0; i < ink.n(); i += ink.step()) {
-            int r = (int) Math.round(ink.ys()[i] * cos - ink.xs()[i] * sin) + offset;
-            if (r >= 0 && r < rows.length) {
-                rows[r]++;
+            // each pixel shared between the two rows it falls between: the score changes smoothly with the
+            // angle, so the best angle does not jump with how the page happened to be scaled
+            double r = ink.ys()[i] * cos - ink.xs()[i] * sin + offset;
+            int r0 = (int) Math.floor(r);
+            if (r0 >= 0 && r0 + 1 < rows.length) {
+                double frac = r - r0;
+                rows[r0] += 1 - frac;
+                rows[r0 + 1] += frac;
             }
         }
         double score = 0;
-        for (int c : rows) {
-            score += (double) c * c;
+        for (double c : rows) {
+            score += c * c;
         }
         return score;
     }

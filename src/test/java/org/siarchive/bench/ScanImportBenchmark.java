@@ -50,15 +50,24 @@ class ScanImportBenchmark extends IntegrationTest {
             id = batches.create("bench", "0001", false, 5, in, access);
         }
         double upload = (System.nanoTime() - t0) / 1e9;
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu1 = os.getProcessCpuTime();
         long t1 = System.nanoTime();
         while (batches.progress(id, access).status().equals("PROCESSING")) {
             Thread.sleep(200);
         }
         double qc = (System.nanoTime() - t1) / 1e9;
+        double qcCpu = (os.getProcessCpuTime() - cpu1) / 1e9;
         System.out.printf("scan import without OCR: %d pages, %s, %.1f MB%n", PAGES, A4Pages.describe(), bytes / 1e6);
         System.out.printf(
                 "upload stage (unzip, store + fsync, register): %6.1f s = %7.1f pages/s%n", upload, PAGES / upload);
         System.out.printf("QC stage (decode, analyse, check, store):      %6.1f s = %7.1f pages/s%n", qc, PAGES / qc);
+        System.out.printf(
+                "QC stage, this JVM's CPU time: %.1f ms per page = %.1f pages/s on %d idle cores (PostgreSQL not counted)%n",
+                qcCpu * 1000 / PAGES,
+                Runtime.getRuntime().availableProcessors() * PAGES / qcCpu,
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(
                 "end to end:                                    %6.1f s = %7.1f pages/s%n",
                 upload + qc, PAGES / (upload + qc));
