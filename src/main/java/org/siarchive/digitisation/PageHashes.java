@@ -10,6 +10,17 @@ final class PageHashes {
 
     static final int FP_W = 400;
 
+    /** {@code cos((2i + 1) u π / 64)}: the DCT's basis, computed once. */
+    private static final double[][] COS = new double[8][32];
+
+    static {
+        for (int u = 0; u < 8; u++) {
+            for (int i = 0; i < 32; i++) {
+                COS[u][i] = Math.cos((2 * i + 1) * u * Math.PI / 64);
+            }
+        }
+    }
+
     private PageHashes() {}
 
     /** 64-bit perceptual hash: the signs of the low DCT frequencies of a 32 × 32 grey copy against their median. */
@@ -21,9 +32,7 @@ final class PageHashes {
                 double sum = 0;
                 for (int x = 0; x < 32; x++) {
                     for (int y = 0; y < 32; y++) {
-                        sum += px[y][x]
-                                * Math.cos((2 * x + 1) * u * Math.PI / 64)
-                                * Math.cos((2 * y + 1) * v * Math.PI / 64);
+                        sum += px[y][x] * COS[u][x] * COS[v][y];
                     }
                 }
                 dct[u][v] = sum;
