@@ -18,8 +18,11 @@ final class Skew {
         if (ink.n() < 50) {
             return 0;
         }
-        var coarse = search(ink, -8, 8.0001, 0.25, new Best(0, -1));
-        var fine = search(ink, coarse.degrees() - 0.25, coarse.degrees() + 0.2501, 0.02, coarse);
+        // the coarse search only finds the neighbourhood: a third of the samples is enough for it
+        var sparse = new Ink(ink.xs(), ink.ys(), ink.n(), ink.step() * 3, ink.w(), ink.h());
+        var coarse = search(sparse, -8, 8.0001, 0.25, new Best(0, -1));
+        var start = new Best(coarse.degrees(), profileScore(ink, coarse.degrees()));
+        var fine = search(ink, coarse.degrees() - 0.25, coarse.degrees() + 0.2501, 0.02, start);
         return Math.round(fine.degrees() * 100) / 100.0;
     }
 
@@ -63,7 +66,7 @@ final class Skew {
             // each pixel shared between the two rows it falls between: the score changes smoothly with the
             // angle, so the best angle does not jump with how the page happened to be scaled
             double r = ink.ys()[i] * cos - ink.xs()[i] * sin + offset;
-            int r0 = (int) Math.floor(r);
+            int r0 = (int) r; // r > 0: the offset exceeds the largest shift
             if (r0 >= 0 && r0 + 1 < rows.length) {
                 double frac = r - r0;
                 rows[r0] += 1 - frac;
