@@ -30,6 +30,9 @@ class BatchWorker {
     private final OcrPool ocr;
     private final PageResults results;
     private final BatchChecks checks;
+    /** Pages fetched per round and core: enough that neither core waits for the slowest page of a round. */
+    static final int PAGES_PER_WORKER = 4;
+
     private final ImageQc qc = ImageQc.DEFAULTS;
     private final AtomicBoolean running = new AtomicBoolean();
     private final java.util.concurrent.ExecutorService analysers;
@@ -76,7 +79,11 @@ class BatchWorker {
         }
     }
 
-    /** One round: as many pages as there are OCR workers (twice, to keep them busy). */
+    /**
+     * One round: up to {@value #PAGES_PER_WORKER} pages per core. Each page is decoded and checked on the QC
+     * threads; a page to be read goes on to the OCR pool without holding its QC thread, which takes the
+     * next page meanwhile, and its result is stored when the OCR is done.
+     */
     int round() {
         var pending = jdbc.sql(
                         """
@@ -84,43 +91,43 @@ class BatchWorker {
                 from scan_page p join scan_batch b on b.id = p.batch_id left join scan_item i on i.id = p.item_id
                 where p.status = 'PENDING' and b.status = 'PROCESSING' order by b.created_at, p.seq limit :n
                 """)
-                .param("n", 2 * ocr.workers())
+                .param("n", PAGES_PER_WORKER * ocr.workers())
                 .query(Pending.class)
                 .list();
         var futures = new ArrayList<CompletableFuture<Void>>();
         for (var p : pending) {
-            futures.add(CompletableFuture.runAsync(() -> process(p), analysers).exceptionally(e -> {
-                results.fail(p, e);
-                return null;
-            }));
+            futures.add(CompletableFuture.supplyAsync(() -> process(p), analysers)
+                    .thenCompose(f -> f)
+                    .exceptionally(e -> {
+                        results.fail(p, e);
+                        return null;
+                    }));
         }
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
         return pending.size();
     }
 
-    private void process(Pending p) {
+    /** Decode once, measure, then store: at once, or after the OCR of the same decoded page. */
+    private CompletableFuture<Void> process(Pending p) {
         try {
             byte[] bytes = Files.readAllBytes(batches.dir(p.batchId()).resolve(p.path()));
             var decoded = PageAnalyzer.decode(bytes);
-            var analysis = PageAnalyzer.analyse(decoded.image(), decoded.dpi());
-            String cover = p.split().equals("COVER") ? CoverSheets.read(decoded.image()) : null;
+            var measured = PageAnalyzer.measure(decoded.image(), decoded.dpi());
+            var analysis = measured.analysis();
+            String cover = p.split().equals("COVER") ? CoverSheets.read(measured.copy()) : null;
             if (cover != null) {
                 results.storeCover(p, analysis, cover);
-                return;
+                return CompletableFuture.completedFuture(null);
             }
-            var result = read(p, decoded, analysis);
-            String text = result == null ? p.hint() : result.text();
-            results.store(p, analysis, qc.check(analysis, p.ocr(), text), result);
+            if (!p.ocr() || analysis.blank()) {
+                results.store(p, analysis, qc.check(analysis, p.ocr(), p.hint()), null);
+                return CompletableFuture.completedFuture(null);
+            }
+            return ocr.submit(decoded.image(), analysis.skewDegrees())
+                    .thenAccept(r -> results.store(p, analysis, qc.check(analysis, true, r.text()), r));
         } catch (Exception e) {
             results.fail(p, e);
+            return CompletableFuture.completedFuture(null);
         }
-    }
-
-    /** OCR of a page with ink, levelled by its measured skew; none when the batch is not read. */
-    private OcrEngine.@Nullable Result read(Pending p, PageAnalyzer.Decoded decoded, PageAnalysis analysis) {
-        if (!p.ocr() || analysis.blank()) {
-            return null;
-        }
-        return ocr.submit(decoded.image(), analysis.skewDegrees()).join();
     }
 }

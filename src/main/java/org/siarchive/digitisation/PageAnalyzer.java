@@ -1,6 +1,5 @@
 package org.siarchive.digitisation;
 
-import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,13 +12,10 @@ import org.w3c.dom.Node;
 /**
  * Measures a page image for quality checks: resolution from the file's metadata, colour mode, red
  * content (seals, red headers), skew by projection profiles ({@link Skew}), ink share for blank pages, and
- * perceptual hashes for duplicates ({@link PageHashes}). Pure computation on a downscaled copy; the master
- * is never changed.
+ * perceptual hashes for duplicates ({@link PageHashes}). Pure computation on a grey working copy about 800
+ * pixels wide ({@link WorkingCopy}, one pass over the decoded raster); the master is never changed.
  */
 public final class PageAnalyzer {
-
-    /** Width of the working copy: large enough for text lines, small enough to be fast. */
-    static final int WORK_WIDTH = 800;
 
     static final double BLANK_INK = 0.003;
 
@@ -28,7 +24,14 @@ public final class PageAnalyzer {
     /** Decoded image and the resolution its file declares (0 when it declares none). */
     public record Decoded(BufferedImage image, int dpi) {}
 
+    /** The page's pixels and resolution: common PNG pages by {@link PngPages}, everything else by ImageIO. */
     public static Decoded decode(byte[] bytes) throws IOException {
+        var png = PngPages.decode(bytes);
+        return png != null ? png : decodeWithImageIo(bytes);
+    }
+
+    /** Any format ImageIO reads, with the resolution of its standard metadata. */
+    static Decoded decodeWithImageIo(byte[] bytes) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             var readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -75,57 +78,36 @@ public final class PageAnalyzer {
         return 0;
     }
 
+    /** The page's measurements, taken on its {@link WorkingCopy}. */
     public static PageAnalysis analyse(BufferedImage image, int dpi) {
-        int w = WORK_WIDTH;
-        int h = Math.max(1, (int) Math.round((double) image.getHeight() * w / image.getWidth()));
-        int[] rgb = workingCopy(image, w, h);
-        int[] grey = grey(rgb);
+        return measure(image, dpi).analysis();
+    }
+
+    /** The measurements and the working copy they were taken on (a cover sheet is read from the same copy). */
+    record Measured(PageAnalysis analysis, WorkingCopy copy) {}
+
+    static Measured measure(BufferedImage image, int dpi) {
+        var copy = WorkingCopy.of(image);
+        return new Measured(analyse(image, dpi, copy), copy);
+    }
+
+    /** The measurements of {@code image} taken on {@code copy}, a working copy of it. */
+    static PageAnalysis analyse(BufferedImage image, int dpi, WorkingCopy copy) {
+        int[] grey = copy.grey();
+        int w = copy.width();
+        int h = copy.height();
         double ink = ink(grey, w, h);
         return new PageAnalysis(
                 image.getWidth(),
                 image.getHeight(),
                 dpi,
                 colourMode(image),
-                redShare(rgb),
+                copy.redShare(),
                 Skew.measure(grey, w, h),
                 ink,
                 ink < BLANK_INK,
                 PageHashes.phash(grey, w, h),
-                PageHashes.fingerprint(grey, w, h));
-    }
-
-    /** The page scaled to {@code w × h} by area averaging, as RGB pixels. */
-    private static int[] workingCopy(BufferedImage image, int w, int h) {
-        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        var g = small.createGraphics();
-        g.drawImage(image.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), 0, 0, null);
-        g.dispose();
-        return small.getRGB(0, 0, w, h, null, 0, w);
-    }
-
-    private static int[] grey(int[] rgb) {
-        int[] grey = new int[rgb.length];
-        for (int i = 0; i < rgb.length; i++) {
-            int r = (rgb[i] >> 16) & 0xff;
-            int gr = (rgb[i] >> 8) & 0xff;
-            int b = rgb[i] & 0xff;
-            grey[i] = (r * 299 + gr * 587 + b * 114) / 1000;
-        }
-        return grey;
-    }
-
-    /** Share of clearly red pixels: seals and red headers. */
-    private static double redShare(int[] rgb) {
-        long red = 0;
-        for (int px : rgb) {
-            int r = (px >> 16) & 0xff;
-            int gr = (px >> 8) & 0xff;
-            int b = px & 0xff;
-            if (r > 140 && r > gr + 60 && r > b + 60) {
-                red++;
-            }
-        }
-        return (double) red / rgb.length;
+                PageHashes.fingerprint(grey, w, h, PageHashes.fingerprintHeight(image.getWidth(), image.getHeight())));
     }
 
     private static String colourMode(BufferedImage image) {

@@ -18,8 +18,11 @@ final class Skew {
         if (ink.n() < 50) {
             return 0;
         }
-        var coarse = search(ink, -8, 8.0001, 0.25, new Best(0, -1));
-        var fine = search(ink, coarse.degrees() - 0.25, coarse.degrees() + 0.2501, 0.02, coarse);
+        // the coarse search only finds the neighbourhood: a third of the samples is enough for it
+        var sparse = new Ink(ink.xs(), ink.ys(), ink.n(), ink.step() * 3, ink.w(), ink.h());
+        var coarse = search(sparse, -8, 8.0001, 0.25, new Best(0, -1));
+        var start = new Best(coarse.degrees(), profileScore(ink, coarse.degrees()));
+        var fine = search(ink, coarse.degrees() - 0.25, coarse.degrees() + 0.2501, 0.02, start);
         return Math.round(fine.degrees() * 100) / 100.0;
     }
 
@@ -58,16 +61,21 @@ final class Skew {
         double sin = Math.sin(t);
         double cos = Math.cos(t);
         int offset = ink.w() + 2;
-        int[] rows = new int[ink.h() + 2 * offset];
+        double[] rows = new double[ink.h() + 2 * offset + 1];
         for (int i = 0; i < ink.n(); i += ink.step()) {
-            int r = (int) Math.round(ink.ys()[i] * cos - ink.xs()[i] * sin) + offset;
-            if (r >= 0 && r < rows.length) {
-                rows[r]++;
+            // each pixel shared between the two rows it falls between: the score changes smoothly with the
+            // angle, so the best angle does not jump with how the page happened to be scaled
+            double r = ink.ys()[i] * cos - ink.xs()[i] * sin + offset;
+            int r0 = (int) r; // r > 0: the offset exceeds the largest shift
+            if (r0 >= 0 && r0 + 1 < rows.length) {
+                double frac = r - r0;
+                rows[r0] += 1 - frac;
+                rows[r0 + 1] += frac;
             }
         }
         double score = 0;
-        for (int c : rows) {
-            score += (double) c * c;
+        for (double c : rows) {
+            score += c * c;
         }
         return score;
     }
