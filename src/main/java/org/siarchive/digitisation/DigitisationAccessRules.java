@@ -29,7 +29,7 @@ class DigitisationAccessRules implements AccessRules {
                 post("/scan-batches").requires(SCAN, STATION),
                 post("/scan-batches/from-folder").requires(SCAN),
                 post("/scan-batches/*/items/*/rescan").requires(SCAN),
-                post("/api/v1/scan-batches/*/items/*/rescan").requires(SCAN, STATION),
+                post("/api/v1/scan-batches/*/items/*/rescan").requires(STATION),
                 post(
                                 "/scan-batches/*/items/*/review",
                                 "/scan-batches/*/items/*/confirm",

@@ -33,8 +33,8 @@ class RescanApi {
             operationId = "rescanItem",
             summary = "重扫退回的件",
             description =
-                    "抽检不合格（待重扫）的件上传新的页面图像：files 部分为一个 zip，或按文件名顺序排列的若干 TIFF、JPEG、PNG 或扫描 PDF。新页面原位替换该件的页面（同一件、批次中的同一位置，版本号加一），被替换的页面保留并标为已替换；新页面照常做图像质检（和文字识别），该件回到待抽检，退回意见留在重扫记录中。批次须处于待质检、该件须为待重扫，否则 409；文件不合要求答 422，且不写入任何内容。 Replaces the pages of an item rejected in QC; the old pages are kept, superseded.",
-            security = @SecurityRequirement(name = "apiToken", scopes = DigitisationAccessRules.SCAN))
+                    "抽检不合格（待重扫）的件上传新的页面图像：files 部分为一个 zip，或按上传顺序排列的若干 TIFF、JPEG、PNG 或扫描 PDF。新页面原位替换该件的页面（同一件、批次中的同一位置，版本号加一），被替换的页面保留并标为已替换；新页面照常做图像质检（和文字识别），该件回到待抽检，退回意见留在重扫记录中。批次须处于待质检、该件须为待重扫，否则 409；文件不合要求答 422，且不写入任何内容。 Replaces the pages of an item rejected in QC; the old pages are kept, superseded.",
+            security = @SecurityRequirement(name = "apiToken", scopes = DigitisationAccessRules.STATION))
     @ApiResponse(responseCode = "200", description = "已接收新页面，后台开始处理")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
