@@ -18,7 +18,7 @@ final class MasterComparison {
     static final int LOCAL_SHIFT = 5;
     static final int GLOBAL_SHIFT = 12;
     /** Ink pixels of one block that the other page does not explain within a pixel. */
-    static final int MAX_UNEXPLAINED = 4;
+    static final int MAX_UNEXPLAINED = 2;
     /** Clear ink must be met by at least faint ink on the other page (blur and thin strokes differ by scan). */
     static final int STRONG = 110;
 

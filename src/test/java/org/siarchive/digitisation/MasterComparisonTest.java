@@ -94,4 +94,32 @@ class MasterComparisonTest {
                 "prepared sheet: %d bytes stored; a match and a non-match compared in %.1f ms%n",
                 stored.length, (System.nanoTime() - t0) / 1e6 / rounds);
     }
+
+    /** The production path reads the master from its file; another person's filling, blurred on one side. */
+    private static MasterComparison.Sheet stored(byte[] file) throws Exception {
+        var d = PageAnalyzer.decode(file);
+        var path = java.nio.file.Files.createTempFile("master", ".png");
+        try {
+            java.nio.file.Files.write(path, file);
+            return MasterComparison.read(
+                    path, PageAnalyzer.analyse(d.image(), d.dpi()).skewDegrees());
+        } finally {
+            java.nio.file.Files.delete(path);
+        }
+    }
+
+    @Test
+    void anotherPersonsFillingReadFromItsFileIsNotTheSameSheet() throws Exception {
+        // the pair that once passed as one sheet: one surname character and one ID digit apart, one page blurred
+        var blurred = stored(ScanBatchIT.page("居民身份证复印件", 1, -0.6, true));
+        var other = stored(ScanBatchIT.page("居民身份证复印件", 51, -0.2, false));
+        assertThat(MasterComparison.sameSheet(blurred, other)).isFalse();
+        assertThat(MasterComparison.sameSheet(
+                        stored(ScanBatchIT.page("参保人员增员表", 1, 0.8, false)),
+                        stored(ScanBatchIT.page("参保人员增员表", 51, 0.3, false))))
+                .isFalse();
+        // and the same sheet scanned again, blurred and turned, still is
+        assertThat(MasterComparison.sameSheet(blurred, stored(ScanBatchIT.page("居民身份证复印件", 1, 0.4, false))))
+                .isTrue();
+    }
 }
