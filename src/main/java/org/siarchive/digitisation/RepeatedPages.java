@@ -88,7 +88,7 @@ class RepeatedPages {
                         """)
                         .param("p", p.id())
                         .param("e", other.id())
-                        .param("k", other.sha256().equals(p.sha256()) ? "DIGEST" : "PHASH")
+                        .param("k", Fixity.sameDigest(other.sha256(), p.sha256()) ? "DIGEST" : "PHASH")
                         .param("d", other.distance())
                         .update();
             }
@@ -123,7 +123,7 @@ class RepeatedPages {
     /** The first candidate that is the same sheet: the same bytes, or confirmed on the masters. */
     private @Nullable Page first(Page p, List<Page> candidates, Sheets sheets) {
         for (var c : candidates) {
-            if (c.sha256().equals(p.sha256())) {
+            if (Fixity.sameDigest(c.sha256(), p.sha256())) {
                 return c;
             }
             var a = sheets.of(p);
