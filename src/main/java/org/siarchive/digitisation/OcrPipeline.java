@@ -1,0 +1,127 @@
+package org.siarchive.digitisation;
+
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one way a page is read (ADR 0058), used by the batch worker's pool, the benchmark and the accuracy
+ * tests alike: level the page by its skew, prepare the OCR working copy ({@link OcrPreparation}), then read
+ * it with automatic layout analysis — or, when the settings ask for it and the page holds a ruled table,
+ * the text around the table with layout analysis and each cell as a block of its own.
+ */
+public final class OcrPipeline {
+
+    private final OcrEngine engine;
+    private final OcrSettings settings;
+
+    public OcrPipeline(OcrEngine engine, OcrSettings settings) {
+        this.engine = engine;
+        this.settings = settings;
+    }
+
+    /** The production path on a Tesseract engine ({@code siarchive.ocr.*} defaults). */
+    public static OcrPipeline production(String tessdata, String languages) {
+        var settings = OcrSettings.PRODUCTION;
+        return new OcrPipeline(new TesseractEngine(tessdata, languages, settings.segmentation()), settings);
+    }
+
+    public OcrEngine engine() {
+        return engine;
+    }
+
+    public OcrSettings settings() {
+        return settings;
+    }
+
+    /** Reads the page after levelling it by {@code skewDegrees}. */
+    public OcrEngine.Result read(BufferedImage page, double skewDegrees) {
+        var levelled = Deskew.level(page, skewDegrees);
+        if (!settings.prepare()) {
+            return engine.recognise(levelled, settings.segmentation());
+        }
+        var prepared = OcrPreparation.prepare(levelled, settings);
+        if (prepared.cells().isEmpty()) {
+            return withMissed(prepared.image(), engine.recognise(prepared.image(), settings.segmentation()));
+        }
+        return readTable(prepared);
+    }
+
+    /** Reads the page measured by the analyser (its skew). */
+    public OcrEngine.Result read(BufferedImage page, PageAnalysis analysis) {
+        return read(page, analysis.skewDegrees());
+    }
+
+    /**
+     * The page's reading plus the lines layout analysis left unread ({@link MissedText}) that the engine
+     * reads confidently: those above the first read word go before the text, the others after it.
+     */
+    private OcrEngine.Result withMissed(BufferedImage image, OcrEngine.Result read) {
+        if (!settings.missed() || settings.segmentation() != OcrEngine.Segmentation.AUTO) {
+            return read;
+        }
+        int dpi = (int) Math.round(Math.min(image.getWidth(), image.getHeight()) / 8.27);
+        var regions = MissedText.regions(image, read.words(), dpi);
+        if (regions.isEmpty()) {
+            return read;
+        }
+        var lines = engine.recogniseRegions(image, regions, OcrEngine.Segmentation.LINE);
+        int top = read.words().stream().mapToInt(OcrEngine.Word::y).min().orElse(Integer.MAX_VALUE);
+        var before = new StringBuilder();
+        var after = new StringBuilder();
+        var words = new ArrayList<>(read.words());
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            String t = line.text().strip();
+            if (t.isEmpty() || line.meanConfidence() < MissedText.MIN_CONFIDENCE) {
+                continue;
+            }
+            (regions.get(i).y + regions.get(i).height <= top ? before : after)
+                    .append(t)
+                    .append('\n');
+            words.addAll(line.words());
+        }
+        if (words.size() == read.words().size()) {
+            return read;
+        }
+        String text = before + read.text().strip() + "\n" + after;
+        return new OcrEngine.Result(text, read.meanConfidence(), List.copyOf(words));
+    }
+
+    /** The text outside the cells first, then the table row by row (cells of a row separated by a space). */
+    private OcrEngine.Result readTable(OcrPreparation.Prepared prepared) {
+        var image = prepared.image();
+        var outside = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        var g = outside.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.setColor(Color.WHITE);
+        for (Rectangle c : prepared.cells()) {
+            g.fillRect(c.x - 2, c.y - 2, c.width + 4, c.height + 4);
+        }
+        g.dispose();
+        var around = withMissed(outside, engine.recognise(outside, settings.segmentation()));
+        var cells = engine.recogniseRegions(image, prepared.cells(), OcrEngine.Segmentation.BLOCK);
+        var text = new StringBuilder(around.text().strip()).append('\n');
+        var words = new ArrayList<>(around.words());
+        double confSum = around.meanConfidence() * Math.max(1, around.words().size());
+        int confN = Math.max(1, around.words().size());
+        int lastRow = Integer.MIN_VALUE;
+        for (int i = 0; i < cells.size(); i++) {
+            var r = cells.get(i);
+            String t = r.text().strip().replace('\n', ' ');
+            if (t.isEmpty()) {
+                continue;
+            }
+            int row = prepared.cells().get(i).y;
+            text.append(lastRow == Integer.MIN_VALUE || Math.abs(row - lastRow) < 10 ? ' ' : '\n')
+                    .append(t);
+            lastRow = row;
+            words.addAll(r.words());
+            confSum += r.meanConfidence() * Math.max(1, r.words().size());
+            confN += Math.max(1, r.words().size());
+        }
+        return new OcrEngine.Result(text.toString().strip() + "\n", (float) (confSum / confN), List.copyOf(words));
+    }
+}
