@@ -1,0 +1,173 @@
+package org.siarchive.digitisation;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.siarchive.support.corpus.CorpusPage;
+import org.siarchive.support.corpus.OcrCorpus;
+import org.siarchive.support.corpus.OcrScore;
+import org.siarchive.support.corpus.Printed;
+
+/**
+ * The platform's OCR path on the varied evaluation corpus ({@link OcrCorpus}, ADR 0057): every layout clean
+ * and poor, a per-layout table (stdout and {@code target/ocr-corpus/report.md}), the pages with their ground
+ * truth and the OCR text under {@code target/ocr-corpus/}. Asserts, per layout, mean accuracy ≥ 0.98 on clean
+ * and ≥ 0.90 on poor pages, and that {@link Extraction#fields} finds the printed ID number, credit code, name
+ * and date on every page.
+ *
+ * <p>System properties: {@code -Docr.corpus.assert=false} only prints; {@code -Docr.corpus.pages=N} pages per
+ * layout and condition; {@code -Docr.corpus.seed}; {@code -Docr.corpus.psm} the page segmentation mode of
+ * today's path (default: the production default, 6); {@code -Docr.corpus.layouts=a,b} a subset.
+ */
+@Tag("ocr")
+class OcrCorpusAccuracyTest {
+
+    static final String TESSDATA = "/usr/share/tesseract-ocr/5/tessdata";
+    static final double CLEAN = 0.98;
+    static final double POOR = 0.90;
+    static final Path OUT = Path.of("target/ocr-corpus");
+
+    /** The platform's OCR path for one page: what the pipeline does between the decoded master and the text. */
+    interface OcrPath extends AutoCloseable {
+        OcrEngine.Result read(BufferedImage page, int dpi);
+
+        @Override
+        default void close() {}
+    }
+
+    /**
+     * Today's path, built as {@code DigitisationConfiguration} builds it (Tesseract {@code chi_sim}, page
+     * segmentation {@code siarchive.ocr.page-segmentation}, one worker per core), each page analysed by
+     * {@link PageAnalyzer} and levelled by the pool. The layout-aware OCR redirects this one factory.
+     */
+    static OcrPath ocrPath() {
+        int psm = Integer.getInteger("ocr.corpus.psm", 6);
+        var engine = new TesseractEngine(TESSDATA, "chi_sim", psm);
+        if (!engine.available()) {
+            throw new IllegalStateException("Tesseract with chi_sim is required (./siarchive test installs it)");
+        }
+        int n = Runtime.getRuntime().availableProcessors();
+        var pool = new OcrPool(engine, n, 4 * n);
+        return new OcrPath() {
+            @Override
+            public OcrEngine.Result read(BufferedImage page, int dpi) {
+                return pool.submit(page, PageAnalyzer.analyse(page, dpi).skewDegrees())
+                        .join();
+            }
+
+            @Override
+            public void close() {
+                pool.close();
+            }
+        };
+    }
+
+    static OcrPath path;
+
+    @BeforeAll
+    static void open() {
+        path = ocrPath();
+    }
+
+    @AfterAll
+    static void close() {
+        path.close();
+    }
+
+    /** One page's outcome. */
+    record Outcome(CorpusPage page, String text, double accuracy, List<String> missedFields, long millis) {}
+
+    @Test
+    void everyLayoutIsReadCleanAndPoorAndItsFieldsFound() throws Exception {
+        boolean enforce = !"false".equals(System.getProperty("ocr.corpus.assert", "true"));
+        long seed = Long.getLong("ocr.corpus.seed", 17);
+        String only = System.getProperty("ocr.corpus.layouts", "");
+        Files.createDirectories(OUT);
+        var rows = new ArrayList<CorpusReport.Row>();
+        var all = new ArrayList<Outcome>();
+        for (String layout : OcrCorpus.layouts()) {
+            if (!only.isBlank() && !List.of(only.split(",")).contains(layout)) {
+                continue;
+            }
+            var pages = OcrCorpus.pages(layout, seed);
+            OcrCorpus.write(pages, OUT);
+            var outcomes = read(pages);
+            all.addAll(outcomes);
+            rows.add(CorpusReport.row(layout, outcomes));
+        }
+        String report = CorpusReport.markdown(rows, all, Integer.getInteger("ocr.corpus.psm", 6), seed);
+        System.out.println(report);
+        Files.writeString(OUT.resolve("report.md"), report, StandardCharsets.UTF_8);
+        if (!enforce) {
+            return;
+        }
+        var soft = new SoftAssertions();
+        for (var row : rows) {
+            soft.assertThat(row.clean()).as("%s clean accuracy", row.layout()).isGreaterThanOrEqualTo(CLEAN);
+            soft.assertThat(row.poor()).as("%s poor accuracy", row.layout()).isGreaterThanOrEqualTo(POOR);
+        }
+        for (var o : all) {
+            soft.assertThat(o.missedFields())
+                    .as("fields missed on %s", o.page().id())
+                    .isEmpty();
+        }
+        soft.assertAll();
+    }
+
+    private static List<Outcome> read(List<CorpusPage> pages) throws Exception {
+        var futures = new ArrayList<CompletableFuture<Outcome>>();
+        for (var p : pages) {
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                long t0 = System.nanoTime();
+                var result = path.read(p.image(), p.dpi());
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                return new Outcome(
+                        p,
+                        result.text(),
+                        OcrScore.accuracy(p.segments(), result.text()),
+                        missed(p.printed(), result.text()),
+                        ms);
+            }));
+        }
+        var out = new ArrayList<Outcome>();
+        for (var f : futures) {
+            var o = f.join();
+            Files.writeString(OUT.resolve(o.page().id() + ".ocr.txt"), o.text(), StandardCharsets.UTF_8);
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** The printed fields {@link Extraction#fields} did not find ("id", "credit", "name", "date"). */
+    static List<String> missed(Printed printed, String text) {
+        var f = Extraction.fields(text);
+        var missed = new ArrayList<String>();
+        if (printed.idNumber() != null && !f.idNumbers().contains(printed.idNumber())) {
+            missed.add("id");
+        }
+        if (printed.creditCode() != null && !f.creditCodes().contains(printed.creditCode())) {
+            missed.add("credit");
+        }
+        if (printed.name() != null && !f.names().contains(printed.name())) {
+            missed.add("name");
+        }
+        if (printed.date() != null && !f.dates().contains(printed.date())) {
+            missed.add("date");
+        }
+        return missed;
+    }
+
+    static String pct(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}
