@@ -56,6 +56,19 @@ final class GreyPage {
         return out;
     }
 
+    /** The page enlarged by {@code factor} with bicubic interpolation. */
+    GreyPage scaled(double factor) {
+        int nw = (int) Math.round(w * factor);
+        int nh = (int) Math.round(h * factor);
+        var out = new BufferedImage(nw, nh, BufferedImage.TYPE_BYTE_GRAY);
+        var g = out.createGraphics();
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(toImage(), 0, 0, nw, nh, null);
+        g.dispose();
+        return new GreyPage(nw, nh, ((DataBufferByte) out.getRaster().getDataBuffer()).getData());
+    }
+
     /** The {@code p}-th percentile (0–100) of the grey values. */
     int percentile(double p) {
         long[] hist = histogram();

@@ -43,10 +43,24 @@ public final class OcrPipeline {
             return engine.recognise(levelled, settings.segmentation());
         }
         var prepared = OcrPreparation.prepare(levelled, settings);
-        if (prepared.cells().isEmpty()) {
-            return withMissed(prepared.image(), engine.recognise(prepared.image(), settings.segmentation()));
-        }
-        return readTable(prepared);
+        var result = prepared.cells().isEmpty()
+                ? withMissed(prepared.image(), engine.recognise(prepared.image(), settings.segmentation()))
+                : readTable(prepared);
+        return prepared.scale() == 1 ? result : unscaled(result, prepared.scale());
+    }
+
+    /** Word boxes back in the levelled page's pixels. */
+    private static OcrEngine.Result unscaled(OcrEngine.Result r, double scale) {
+        var words = r.words().stream()
+                .map(w -> new OcrEngine.Word(
+                        w.text(),
+                        w.confidence(),
+                        (int) Math.round(w.x() / scale),
+                        (int) Math.round(w.y() / scale),
+                        (int) Math.round(w.width() / scale),
+                        (int) Math.round(w.height() / scale)))
+                .toList();
+        return new OcrEngine.Result(r.text(), r.meanConfidence(), words);
     }
 
     /** Reads the page measured by the analyser (its skew). */
@@ -62,7 +76,7 @@ public final class OcrPipeline {
         if (!settings.missed() || settings.segmentation() != OcrEngine.Segmentation.AUTO) {
             return read;
         }
-        int dpi = (int) Math.round(Math.min(image.getWidth(), image.getHeight()) / 8.27);
+        int dpi = OcrPreparation.dpi(image.getWidth(), image.getHeight());
         var regions = MissedText.regions(image, read.words(), dpi);
         if (regions.isEmpty()) {
             return read;

@@ -12,6 +12,7 @@ package org.siarchive.digitisation;
  * @param sauvola adaptive binarisation on pages of poor contrast
  * @param speckles small specks removed from binarised pages
  * @param cells ruled tables read cell by cell
+ * @param upscale pages below 250 dpi enlarged to 300 dpi for the engine
  * @param missed ink left unread by layout analysis read again line by line ({@link MissedText})
  */
 public record OcrSettings(
@@ -22,14 +23,15 @@ public record OcrSettings(
         boolean sauvola,
         boolean speckles,
         boolean cells,
+        boolean upscale,
         boolean missed) {
 
     public static final OcrSettings PRODUCTION =
-            new OcrSettings(OcrEngine.Segmentation.AUTO, true, true, true, true, true, false, true);
+            new OcrSettings(OcrEngine.Segmentation.AUTO, true, true, true, true, true, false, true, true);
 
     /** Today's path before issue 15: one uniform block, no preparation. */
     public static final OcrSettings BLOCK_ONLY =
-            new OcrSettings(OcrEngine.Segmentation.BLOCK, false, false, false, false, false, false, false);
+            new OcrSettings(OcrEngine.Segmentation.BLOCK, false, false, false, false, false, false, false, false);
 
     public static OcrSettings of(String segmentation, boolean prepare) {
         var p = PRODUCTION;
@@ -41,11 +43,12 @@ public record OcrSettings(
                 p.sauvola,
                 p.speckles,
                 p.cells,
+                p.upscale,
                 p.missed);
     }
 
     public OcrSettings with(OcrEngine.Segmentation s) {
-        return new OcrSettings(s, prepare, seals, lines, sauvola, speckles, cells, missed);
+        return new OcrSettings(s, prepare, seals, lines, sauvola, speckles, cells, upscale, missed);
     }
 
     /** The same settings with only the named steps on (names as the record's components). */
@@ -59,6 +62,7 @@ public record OcrSettings(
                 set.contains("sauvola"),
                 set.contains("speckles"),
                 set.contains("cells"),
+                set.contains("upscale"),
                 set.contains("missed"));
     }
 }

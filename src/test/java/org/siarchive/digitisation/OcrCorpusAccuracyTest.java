@@ -26,8 +26,8 @@ import org.siarchive.support.corpus.Printed;
  * and date on every page.
  *
  * <p>System properties: {@code -Docr.corpus.assert=false} only prints; {@code -Docr.corpus.pages=N} pages per
- * layout and condition; {@code -Docr.corpus.seed}; {@code -Docr.corpus.psm} the page segmentation mode of
- * today's path (default: the production default, 6); {@code -Docr.corpus.layouts=a,b} a subset.
+ * layout and condition; {@code -Docr.corpus.seed}; {@code -Docr.corpus.steps} and
+ * {@code -Docr.corpus.segmentation} select preparation steps and segmentation (see {@link #ocrPath()}); {@code -Docr.corpus.layouts=a,b} a subset.
  */
 @Tag("ocr")
 class OcrCorpusAccuracyTest {
@@ -46,23 +46,24 @@ class OcrCorpusAccuracyTest {
     }
 
     /**
-     * Today's path, built as {@code DigitisationConfiguration} builds it (Tesseract {@code chi_sim}, page
-     * segmentation {@code siarchive.ocr.page-segmentation}, one worker per core), each page analysed by
-     * {@link PageAnalyzer} and levelled by the pool. The layout-aware OCR redirects this one factory.
+     * The production path (ADR 0058), built as {@code DigitisationConfiguration} builds it: Tesseract
+     * {@code chi_sim} behind an {@link OcrPipeline} with {@link OcrSettings#PRODUCTION}, one worker per core,
+     * each page analysed by {@link PageAnalyzer} and handed to the pool with its analysis. For measuring the
+     * steps: {@code -Docr.corpus.steps=seals,lines,sauvola,speckles,cells,missed} (or {@code none}) and
+     * {@code -Docr.corpus.segmentation=auto|block}.
      */
     static OcrPath ocrPath() {
-        int psm = Integer.getInteger("ocr.corpus.psm", 6);
-        var engine = new TesseractEngine(TESSDATA, "chi_sim", psm);
+        var settings = settings();
+        var engine = new TesseractEngine(TESSDATA, "chi_sim", settings.segmentation());
         if (!engine.available()) {
             throw new IllegalStateException("Tesseract with chi_sim is required (./siarchive test installs it)");
         }
         int n = Runtime.getRuntime().availableProcessors();
-        var pool = new OcrPool(engine, n, 4 * n);
+        var pool = new OcrPool(new OcrPipeline(engine, settings), n, 4 * n);
         return new OcrPath() {
             @Override
             public OcrEngine.Result read(BufferedImage page, int dpi) {
-                return pool.submit(page, PageAnalyzer.analyse(page, dpi).skewDegrees())
-                        .join();
+                return pool.submit(page, PageAnalyzer.analyse(page, dpi)).join();
             }
 
             @Override
@@ -70,6 +71,16 @@ class OcrCorpusAccuracyTest {
                 pool.close();
             }
         };
+    }
+
+    static OcrSettings settings() {
+        var s = OcrSettings.PRODUCTION;
+        String steps = System.getProperty("ocr.corpus.steps");
+        if (steps != null) {
+            s = steps.equals("none") ? s.steps() : s.steps(steps.split(","));
+        }
+        String segmentation = System.getProperty("ocr.corpus.segmentation");
+        return segmentation == null ? s : s.with(OcrEngine.Segmentation.parse(segmentation));
     }
 
     static OcrPath path;
@@ -105,7 +116,7 @@ class OcrCorpusAccuracyTest {
             all.addAll(outcomes);
             rows.add(CorpusReport.row(layout, outcomes));
         }
-        String report = CorpusReport.markdown(rows, all, Integer.getInteger("ocr.corpus.psm", 6), seed);
+        String report = CorpusReport.markdown(rows, all, settings().segmentation().psm, seed);
         System.out.println(report);
         Files.writeString(OUT.resolve("report.md"), report, StandardCharsets.UTF_8);
         if (!enforce) {
