@@ -44,7 +44,7 @@ final class OcrPreparation {
         }
         int threshold = binarise ? 128 : grey.otsu();
         if (s.speckles()) {
-            Speckles.remove(grey, threshold, Math.max(2, dpi * dpi / 22_500));
+            Speckles.remove(grey, threshold, Math.max(3, dpi * dpi / 7_500));
         }
         double scale = 1;
         if (s.upscale() && dpi < MIN_DPI) {
