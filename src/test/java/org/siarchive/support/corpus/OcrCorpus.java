@@ -12,7 +12,7 @@ import java.util.Random;
 import java.util.function.BiFunction;
 
 /**
- * The OCR evaluation corpus (issue 15): generated A4 社保 forms in eight layouts, drawn here and nowhere
+ * The OCR evaluation corpus (issue 15): generated A4 社保 forms in nine layouts, drawn here and nowhere
  * else (not by {@code support.ScanPages}, not by the demo renderer), each page with its ground truth. Every
  * layout comes clean (300 dpi, no skew, no noise) and poor (200 or 300 dpi, skew up to ±5°, speckle,
  * blur, low contrast in seeded combinations), stored as colour, grey or bilevel. Pages with a seal are
@@ -33,7 +33,8 @@ public final class OcrCorpus {
             new Layout("signature-box", false, FormLayouts::signatureBox),
             new Layout("landscape", true, FormLayouts::landscape),
             new Layout("small-print", false, TextLayouts::smallPrint),
-            new Layout("fax-carbon", false, TextLayouts::faxCarbon));
+            new Layout("fax-carbon", false, TextLayouts::faxCarbon),
+            new Layout("dot-matrix", false, DotMatrix::form));
 
     private static final String[] COLOURS = {"COLOUR", "GREY", "BITONAL"};
 
@@ -89,7 +90,7 @@ public final class OcrCorpus {
         sheet.dispose();
         BufferedImage img = sheet.image;
         if (faded) {
-            Degrade.contrast(img, 60 + random.nextInt(40), 185 + random.nextInt(30));
+            Degrade.contrast(img, 50 + random.nextInt(40), 190 + random.nextInt(35));
         }
         if (fax) {
             Degrade.streaks(img, 6 + random.nextInt(8), random);
