@@ -2,6 +2,7 @@ package org.siarchive.digitisation;
 
 import java.util.List;
 import java.util.Locale;
+import org.siarchive.support.corpus.OcrCorpus;
 
 /** The per-layout table of {@link OcrCorpusAccuracyTest}, as Markdown. */
 final class CorpusReport {
@@ -93,11 +94,13 @@ final class CorpusReport {
                 all.size()));
         sb.append("Pages:\n\n");
         for (var o : all) {
+            var worse = OcrCorpus.degradations(o.page());
             sb.append(String.format(
                     Locale.ROOT,
-                    "- `%s` skew %.1f°: %.3f%s%n",
+                    "- `%s` skew %.1f°%s: %.3f%s%n",
                     o.page().id(),
                     o.page().skewDegrees(),
+                    worse.isEmpty() ? "" : ", " + String.join(", ", worse),
                     o.accuracy(),
                     o.missedFields().isEmpty() ? "" : " (missed " + String.join(", ", o.missedFields()) + ")"));
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,28 +136,36 @@ class OcrCorpusAccuracyTest {
         soft.assertAll();
     }
 
+    /** Reads the pages one per core (the common pool has a single thread on two cores). */
     private static List<Outcome> read(List<CorpusPage> pages) throws Exception {
         var futures = new ArrayList<CompletableFuture<Outcome>>();
+        var readers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         for (var p : pages) {
-            futures.add(CompletableFuture.supplyAsync(() -> {
-                long t0 = System.nanoTime();
-                var result = path.read(p.image(), p.dpi());
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                return new Outcome(
-                        p,
-                        result.text(),
-                        OcrScore.accuracy(p.segments(), result.text()),
-                        missed(p.printed(), result.text()),
-                        ms);
-            }));
+            futures.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        long t0 = System.nanoTime();
+                        var result = path.read(p.image(), p.dpi());
+                        long ms = (System.nanoTime() - t0) / 1_000_000;
+                        return new Outcome(
+                                p,
+                                result.text(),
+                                OcrScore.accuracy(p.segments(), result.text()),
+                                missed(p.printed(), result.text()),
+                                ms);
+                    },
+                    readers));
         }
-        var out = new ArrayList<Outcome>();
-        for (var f : futures) {
-            var o = f.join();
-            Files.writeString(OUT.resolve(o.page().id() + ".ocr.txt"), o.text(), StandardCharsets.UTF_8);
-            out.add(o);
+        try {
+            var out = new ArrayList<Outcome>();
+            for (var f : futures) {
+                var o = f.join();
+                Files.writeString(OUT.resolve(o.page().id() + ".ocr.txt"), o.text(), StandardCharsets.UTF_8);
+                out.add(o);
+            }
+            return out;
+        } finally {
+            readers.shutdownNow();
         }
-        return out;
     }
 
     /** The printed fields {@link Extraction#fields} did not find ("id", "credit", "name", "date"). */
