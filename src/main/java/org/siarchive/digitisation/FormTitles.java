@@ -95,7 +95,7 @@ final class FormTitles {
                 .replaceAll("[\\s\\p{Punct}（）【】《》、，。：；“”‘’·]", "");
     }
 
-    private static Set<String> bigrams(String s) {
+    static Set<String> bigrams(String s) {
         var out = new HashSet<String>();
         for (int i = 0; i + 1 < s.length(); i++) {
             out.add(s.substring(i, i + 2));

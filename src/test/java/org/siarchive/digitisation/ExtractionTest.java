@@ -34,4 +34,16 @@ class ExtractionTest {
         assertThat(after.get(0).confidence()).isGreaterThan(0.5);
         assertThat(Extraction.suggest("与社保无关的文字", STEPS, Map.of())).isEmpty();
     }
+
+    @Test
+    void theRecognisedFormWeighsOnTheStepEvenWhereTheTextMisreadsIt() {
+        String text = "社会保险参保人员减贝表\n姓名：李四\n附：参保人员增员表";
+        assertThat(Extraction.suggest(text, STEPS, Map.of()).get(0).stepCode()).isEqualTo("GRCB");
+        var withForm = Extraction.suggest(text, "参保人员减员表", STEPS, Map.of());
+        assertThat(withForm.get(0).stepCode()).isEqualTo("GRJY");
+        var learnt = Extraction.suggest(text, "参保人员减员表", STEPS, Map.of("参保人员减员表", Map.of("GRCB", 3)));
+        assertThat(learnt.get(0).stepCode())
+                .as("confirmations are counted per material name")
+                .isEqualTo("GRCB");
+    }
 }
