@@ -16,10 +16,13 @@ public final class OcrPipeline {
 
     private final OcrEngine engine;
     private final OcrSettings settings;
+    private final DigitReread digits;
 
     public OcrPipeline(OcrEngine engine, OcrSettings settings) {
         this.engine = engine;
         this.settings = settings;
+        this.digits =
+                settings.digits() && engine instanceof TesseractEngine t ? DigitReread.tesseract(t.datapath()) : null;
     }
 
     /** The production path on a Tesseract engine ({@code siarchive.ocr.*} defaults). */
@@ -48,6 +51,9 @@ public final class OcrPipeline {
                 : readTable(prepared);
         if (settings.segmentation() == OcrEngine.Segmentation.AUTO) {
             result = new OcrEngine.Result(StrayQuotes.clean(result.text()), result.meanConfidence(), result.words());
+        }
+        if (digits != null) {
+            result = digits.apply(prepared.image(), result);
         }
         return prepared.scale() == 1 ? result : unscaled(result, prepared.scale());
     }

@@ -14,6 +14,7 @@ package org.siarchive.digitisation;
  * @param cells ruled tables read cell by cell
  * @param upscale pages below 250 dpi enlarged to 300 dpi for the engine
  * @param missed ink left unread by layout analysis read again line by line ({@link MissedText})
+ * @param digits digit-bearing words read again with a Latin model and a whitelist ({@link DigitReread})
  */
 public record OcrSettings(
         OcrEngine.Segmentation segmentation,
@@ -24,14 +25,15 @@ public record OcrSettings(
         boolean speckles,
         boolean cells,
         boolean upscale,
-        boolean missed) {
+        boolean missed,
+        boolean digits) {
 
     public static final OcrSettings PRODUCTION =
-            new OcrSettings(OcrEngine.Segmentation.AUTO, true, true, true, true, true, false, true, true);
+            new OcrSettings(OcrEngine.Segmentation.AUTO, true, true, true, true, true, false, true, true, true);
 
     /** Today's path before issue 15: one uniform block, no preparation. */
-    public static final OcrSettings BLOCK_ONLY =
-            new OcrSettings(OcrEngine.Segmentation.BLOCK, false, false, false, false, false, false, false, false);
+    public static final OcrSettings BLOCK_ONLY = new OcrSettings(
+            OcrEngine.Segmentation.BLOCK, false, false, false, false, false, false, false, false, false);
 
     public static OcrSettings of(String segmentation, boolean prepare) {
         var p = PRODUCTION;
@@ -44,11 +46,12 @@ public record OcrSettings(
                 p.speckles,
                 p.cells,
                 p.upscale,
-                p.missed);
+                p.missed,
+                p.digits);
     }
 
     public OcrSettings with(OcrEngine.Segmentation s) {
-        return new OcrSettings(s, prepare, seals, lines, sauvola, speckles, cells, upscale, missed);
+        return new OcrSettings(s, prepare, seals, lines, sauvola, speckles, cells, upscale, missed, digits);
     }
 
     /** The same settings with only the named steps on (names as the record's components). */
@@ -63,6 +66,7 @@ public record OcrSettings(
                 set.contains("speckles"),
                 set.contains("cells"),
                 set.contains("upscale"),
-                set.contains("missed"));
+                set.contains("missed"),
+                set.contains("digits"));
     }
 }

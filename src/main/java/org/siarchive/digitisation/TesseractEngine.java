@@ -51,6 +51,7 @@ public class TesseractEngine implements OcrEngine {
     private final String datapath;
     private final String languages;
     private final Segmentation segmentation;
+    private final java.util.Map<String, String> variables;
     private final ThreadLocal<ITessAPI.TessBaseAPI> engines;
 
     public TesseractEngine(String datapath, String languages, int pageSegMode) {
@@ -58,10 +59,21 @@ public class TesseractEngine implements OcrEngine {
     }
 
     public TesseractEngine(String datapath, String languages, Segmentation segmentation) {
+        this(datapath, languages, segmentation, java.util.Map.of());
+    }
+
+    /** An engine with Tesseract variables set on each thread's handle (e.g. a character whitelist). */
+    public TesseractEngine(
+            String datapath, String languages, Segmentation segmentation, java.util.Map<String, String> variables) {
         this.datapath = datapath;
         this.languages = languages;
         this.segmentation = segmentation;
+        this.variables = java.util.Map.copyOf(variables);
         this.engines = ThreadLocal.withInitial(this::create);
+    }
+
+    public String datapath() {
+        return datapath;
     }
 
     /**
@@ -76,6 +88,7 @@ public class TesseractEngine implements OcrEngine {
         }
         api().TessBaseAPISetPageSegMode(handle, segmentation.psm);
         api().TessBaseAPISetVariable(handle, "preserve_interword_spaces", "1");
+        variables.forEach((k, v) -> api().TessBaseAPISetVariable(handle, k, v));
         return handle;
     }
 
