@@ -80,8 +80,8 @@ final class DigitReread {
         var idReads = regions(ids, image, idRuns);
         var failed = new ArrayList<DigitRuns.Run>();
         for (int i = 0; i < idRuns.size(); i++) {
-            String t = compact(idReads.get(i).text());
-            if (t.length() == 18 && CitizenIdNumber.isValid(t)) {
+            String t = agreed(idRuns.get(i).read(), compact(idReads.get(i).text()), DigitReread::idNumber);
+            if (t != null) {
                 better.put(idRuns.get(i), t);
             } else {
                 failed.add(idRuns.get(i));
@@ -89,8 +89,8 @@ final class DigitReread {
         }
         var creditReads = regions(credits, image, failed);
         for (int i = 0; i < failed.size(); i++) {
-            String t = compact(creditReads.get(i).text());
-            if (CreditCode.isValid(t)) {
+            String t = agreed(failed.get(i).read(), compact(creditReads.get(i).text()), CreditCode::isValid);
+            if (t != null) {
                 better.put(failed.get(i), t);
             }
         }
@@ -100,6 +100,53 @@ final class DigitReread {
     }
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]");
+
+    /** At most this many characters where the two readings differ are tried both ways. */
+    static final int MAX_DISAGREEMENTS = 4;
+
+    static boolean idNumber(String s) {
+        return s.matches("\\d{17}[\\dX]") && CitizenIdNumber.isValid(s);
+    }
+
+    /**
+     * The second reading if it passes the check; else, when both readings are as long and differ in at most
+     * {@link #MAX_DISAGREEMENTS} places, the one combination of their characters there that passes it (none
+     * when several do).
+     */
+    static String agreed(String first, String second, java.util.function.Predicate<String> check) {
+        if (check.test(second)) {
+            return second;
+        }
+        String a = FieldValues.repairDigits(first.toUpperCase(Locale.ROOT));
+        if (a.length() != second.length()) {
+            return null;
+        }
+        var diff = new ArrayList<Integer>();
+        for (int k = 0; k < a.length(); k++) {
+            if (a.charAt(k) != second.charAt(k)) {
+                diff.add(k);
+            }
+        }
+        if (diff.isEmpty() || diff.size() > MAX_DISAGREEMENTS) {
+            return null;
+        }
+        String found = null;
+        for (int mask = 0; mask < 1 << diff.size(); mask++) {
+            var c = new StringBuilder(second);
+            for (int b = 0; b < diff.size(); b++) {
+                if ((mask & 1 << b) != 0) {
+                    c.setCharAt(diff.get(b), a.charAt(diff.get(b)));
+                }
+            }
+            if (check.test(c.toString())) {
+                if (found != null && !found.contentEquals(c)) {
+                    return null;
+                }
+                found = c.toString();
+            }
+        }
+        return found;
+    }
 
     /**
      * Numbers: accepted when the second reading is at least as confident, keeps the characters other than

@@ -76,7 +76,7 @@ class DigitRereadTest {
         var fixed = good.apply(page, read);
         assertThat(fixed.text()).isEqualTo("号码 110105199506224487\n");
         assertThat(fixed.words().get(1).text()).isEqualTo("110105199506224487");
-        var wrong = new DigitReread(new Scripted("110105199506224488"), new Scripted(), new Scripted(), new Scripted());
+        var wrong = new DigitReread(new Scripted("118105199506224488"), new Scripted(), new Scripted(), new Scripted());
         assertThat(wrong.apply(page, read).text()).isEqualTo(read.text());
     }
 
@@ -90,5 +90,16 @@ class DigitRereadTest {
         var fixed = new DigitReread(new Scripted(), new Scripted(), numbers, parts).apply(page, read);
         assertThat(fixed.text()).isEqualTo("27509.35\n2019年01月\n2911\n");
         assertThat(numbers.asked.get(0).height).isGreaterThan(30);
+    }
+
+    @Test
+    void whereTheTwoReadingsDisagreeTheOneCombinationThatPassesTheCheckIsTaken() {
+        // chi_sim read the third 0 as 6, the Latin model the ninth 0 as 8: neither passes, one mix does
+        assertThat(DigitReread.agreed("110605199506224487", "110105199586224487", DigitReread::idNumber))
+                .isEqualTo("110105199506224487");
+        assertThat(DigitReread.agreed("1106", "110605199586224487", DigitReread::idNumber))
+                .isNull();
+        assertThat(DigitReread.agreed("116665199586224488", "110105199506224487", DigitReread::idNumber))
+                .isEqualTo("110105199506224487");
     }
 }
