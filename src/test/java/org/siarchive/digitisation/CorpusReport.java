@@ -54,7 +54,8 @@ final class CorpusReport {
         return s.getCount() == 0 ? Double.NaN : s.getMin();
     }
 
-    static String markdown(List<Row> rows, List<OcrCorpusAccuracyTest.Outcome> all, int psm, long seed) {
+    static String markdown(
+            List<Row> rows, List<OcrCorpusAccuracyTest.Outcome> all, int psm, long seed, java.util.Set<String> below) {
         var sb = new StringBuilder();
         sb.append("## OCR corpus accuracy (seed ")
                 .append(seed)
@@ -67,7 +68,7 @@ final class CorpusReport {
             sb.append(String.format(
                     Locale.ROOT,
                     "| %s | %s | %s | %d/%d | %s | %.1f |%n",
-                    r.layout(),
+                    below.contains(r.layout()) ? r.layout() + " (below goal)" : r.layout(),
                     range(r.clean(), r.cleanMin()),
                     range(r.poor(), r.poorMin()),
                     r.fieldsOk(),
