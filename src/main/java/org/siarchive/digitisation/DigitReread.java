@@ -70,6 +70,8 @@ final class DigitReread {
             boolean long18 = !r.part() && r.read().length() >= 16 && r.read().length() <= 22;
             if (long18 && !valid(r.read())) {
                 idRuns.add(r);
+            } else if (r.confidence() >= SURE) {
+                continue;
             } else if (r.part()) {
                 partRuns.add(r);
             } else if (!long18) {
@@ -100,6 +102,9 @@ final class DigitReread {
     }
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]");
+
+    /** Numbers read at least this confidently by {@code chi_sim} are not read again (time). */
+    static final float SURE = 90;
 
     /** At most this many characters where the two readings differ are tried both ways. */
     static final int MAX_DISAGREEMENTS = 4;
