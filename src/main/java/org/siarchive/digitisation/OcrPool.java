@@ -14,11 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class OcrPool implements AutoCloseable {
 
-    private final OcrEngine engine;
+    private final OcrPipeline pipeline;
     private final ThreadPoolExecutor executor;
 
+    /** A pool reading with the production settings ({@link OcrSettings#PRODUCTION}). */
     public OcrPool(OcrEngine engine, int workers, int queue) {
-        this.engine = engine;
+        this(new OcrPipeline(engine, OcrSettings.PRODUCTION), workers, queue);
+    }
+
+    public OcrPool(OcrPipeline pipeline, int workers, int queue) {
+        this.pipeline = pipeline;
         var n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(
                 workers,
@@ -36,16 +41,25 @@ public class OcrPool implements AutoCloseable {
     }
 
     public OcrEngine engine() {
-        return engine;
+        return pipeline.engine();
+    }
+
+    public OcrPipeline pipeline() {
+        return pipeline;
     }
 
     public int workers() {
         return executor.getMaximumPoolSize();
     }
 
-    /** Recognises the page on a worker (levelled by {@code skewDegrees} first). */
+    /** Reads the page on a worker through the {@link OcrPipeline} (levelled by {@code skewDegrees} first). */
     public CompletableFuture<OcrEngine.Result> submit(BufferedImage page, double skewDegrees) {
-        return CompletableFuture.supplyAsync(() -> engine.recognise(Deskew.level(page, skewDegrees)), executor);
+        return CompletableFuture.supplyAsync(() -> pipeline.read(page, skewDegrees), executor);
+    }
+
+    /** Reads the page measured by the analyser. */
+    public CompletableFuture<OcrEngine.Result> submit(BufferedImage page, PageAnalysis analysis) {
+        return submit(page, analysis.skewDegrees());
     }
 
     /** Runs other OCR work (a searchable PDF) on the same bounded, low-priority workers. */

@@ -3,6 +3,7 @@ package org.siarchive.digitisation;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,14 +50,30 @@ public class TesseractEngine implements OcrEngine {
 
     private final String datapath;
     private final String languages;
-    private final int pageSegMode;
+    private final Segmentation segmentation;
+    private final java.util.Map<String, String> variables;
     private final ThreadLocal<ITessAPI.TessBaseAPI> engines;
 
     public TesseractEngine(String datapath, String languages, int pageSegMode) {
+        this(datapath, languages, Segmentation.parse(Integer.toString(pageSegMode)));
+    }
+
+    public TesseractEngine(String datapath, String languages, Segmentation segmentation) {
+        this(datapath, languages, segmentation, java.util.Map.of());
+    }
+
+    /** An engine with Tesseract variables set on each thread's handle (e.g. a character whitelist). */
+    public TesseractEngine(
+            String datapath, String languages, Segmentation segmentation, java.util.Map<String, String> variables) {
         this.datapath = datapath;
         this.languages = languages;
-        this.pageSegMode = pageSegMode;
+        this.segmentation = segmentation;
+        this.variables = java.util.Map.copyOf(variables);
         this.engines = ThreadLocal.withInitial(this::create);
+    }
+
+    public String datapath() {
+        return datapath;
     }
 
     /**
@@ -69,8 +86,9 @@ public class TesseractEngine implements OcrEngine {
             api().TessBaseAPIDelete(handle);
             throw new IllegalStateException("Tesseract could not load " + languages + " from " + datapath);
         }
-        api().TessBaseAPISetPageSegMode(handle, pageSegMode);
+        api().TessBaseAPISetPageSegMode(handle, segmentation.psm);
         api().TessBaseAPISetVariable(handle, "preserve_interword_spaces", "1");
+        variables.forEach((k, v) -> api().TessBaseAPISetVariable(handle, k, v));
         return handle;
     }
 
@@ -96,7 +114,40 @@ public class TesseractEngine implements OcrEngine {
 
     @Override
     public Result recognise(BufferedImage page) {
+        return recognise(page, segmentation);
+    }
+
+    @Override
+    public Result recognise(BufferedImage page, Segmentation mode) {
         var handle = engines.get();
+        setImage(handle, page);
+        try {
+            api().TessBaseAPISetPageSegMode(handle, mode.psm);
+            return read(handle);
+        } finally {
+            api().TessBaseAPIClear(handle);
+        }
+    }
+
+    /** The image is handed over once; each region is then recognised through Tesseract's rectangle. */
+    @Override
+    public List<Result> recogniseRegions(BufferedImage page, List<Rectangle> regions, Segmentation mode) {
+        var handle = engines.get();
+        setImage(handle, page);
+        try {
+            api().TessBaseAPISetPageSegMode(handle, mode.psm);
+            var out = new ArrayList<Result>();
+            for (var r : regions) {
+                api().TessBaseAPISetRectangle(handle, r.x, r.y, r.width, r.height);
+                out.add(read(handle));
+            }
+            return out;
+        } finally {
+            api().TessBaseAPIClear(handle);
+        }
+    }
+
+    private static void setImage(ITessAPI.TessBaseAPI handle, BufferedImage page) {
         BufferedImage rgb = page;
         if (page.getType() != BufferedImage.TYPE_3BYTE_BGR && page.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             rgb = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
@@ -109,42 +160,41 @@ public class TesseractEngine implements OcrEngine {
         api().TessBaseAPISetImage(
                         handle, buf, rgb.getWidth(), rgb.getHeight(), bytesPerPixel, rgb.getWidth() * bytesPerPixel);
         api().TessBaseAPISetSourceResolution(handle, 300);
-        try {
-            if (api().TessBaseAPIRecognize(handle, null) != 0) {
-                throw new IllegalStateException("Tesseract could not recognise the page");
-            }
-            Pointer textPointer = api().TessBaseAPIGetUTF8Text(handle);
-            String text = textPointer == null ? "" : textPointer.getString(0, "UTF-8");
-            if (textPointer != null) {
-                api().TessDeleteText(textPointer);
-            }
-            var words = new ArrayList<Word>();
-            var ri = api().TessBaseAPIGetIterator(handle);
-            if (ri != null) {
-                var pi = api().TessResultIteratorGetPageIterator(ri);
-                int level = ITessAPI.TessPageIteratorLevel.RIL_WORD;
-                do {
-                    Pointer w = api().TessResultIteratorGetUTF8Text(ri, level);
-                    if (w == null) {
-                        continue;
-                    }
-                    String word = w.getString(0, "UTF-8");
-                    api().TessDeleteText(w);
-                    float conf = api().TessResultIteratorConfidence(ri, level);
-                    IntBuffer l = IntBuffer.allocate(1);
-                    IntBuffer t = IntBuffer.allocate(1);
-                    IntBuffer r = IntBuffer.allocate(1);
-                    IntBuffer b = IntBuffer.allocate(1);
-                    api().TessPageIteratorBoundingBox(pi, level, l, t, r, b);
-                    words.add(new Word(word, conf, l.get(0), t.get(0), r.get(0) - l.get(0), b.get(0) - t.get(0)));
-                } while (api().TessPageIteratorNext(pi, level) == ITessAPI.TRUE);
-                api().TessResultIteratorDelete(ri);
-            }
-            float mean = api().TessBaseAPIMeanTextConf(handle);
-            return new Result(text, mean, List.copyOf(words));
-        } finally {
-            api().TessBaseAPIClear(handle);
+    }
+
+    private static Result read(ITessAPI.TessBaseAPI handle) {
+        if (api().TessBaseAPIRecognize(handle, null) != 0) {
+            throw new IllegalStateException("Tesseract could not recognise the page");
         }
+        Pointer textPointer = api().TessBaseAPIGetUTF8Text(handle);
+        String text = textPointer == null ? "" : textPointer.getString(0, "UTF-8");
+        if (textPointer != null) {
+            api().TessDeleteText(textPointer);
+        }
+        var words = new ArrayList<Word>();
+        var ri = api().TessBaseAPIGetIterator(handle);
+        if (ri != null) {
+            var pi = api().TessResultIteratorGetPageIterator(ri);
+            int level = ITessAPI.TessPageIteratorLevel.RIL_WORD;
+            do {
+                Pointer w = api().TessResultIteratorGetUTF8Text(ri, level);
+                if (w == null) {
+                    continue;
+                }
+                String word = w.getString(0, "UTF-8");
+                api().TessDeleteText(w);
+                float conf = api().TessResultIteratorConfidence(ri, level);
+                IntBuffer l = IntBuffer.allocate(1);
+                IntBuffer t = IntBuffer.allocate(1);
+                IntBuffer r = IntBuffer.allocate(1);
+                IntBuffer b = IntBuffer.allocate(1);
+                api().TessPageIteratorBoundingBox(pi, level, l, t, r, b);
+                words.add(new Word(word, conf, l.get(0), t.get(0), r.get(0) - l.get(0), b.get(0) - t.get(0)));
+            } while (api().TessPageIteratorNext(pi, level) == ITessAPI.TRUE);
+            api().TessResultIteratorDelete(ri);
+        }
+        float mean = api().TessBaseAPIMeanTextConf(handle);
+        return new Result(text, mean, List.copyOf(words));
     }
 
     /**
@@ -166,6 +216,7 @@ public class TesseractEngine implements OcrEngine {
                     String base = dir.resolve("p" + i).toString();
                     var renderer = api().TessPDFRendererCreate(base, datapath, 0);
                     try {
+                        api().TessBaseAPISetPageSegMode(handle, segmentation.psm);
                         api().TessBaseAPISetVariable(handle, "user_defined_dpi", Integer.toString(dpi));
                         if (api().TessBaseAPIProcessPages(handle, png.toString(), null, 0, renderer) != ITessAPI.TRUE) {
                             throw new IllegalStateException("Tesseract could not render page " + (i + 1));

@@ -2,6 +2,7 @@ package org.siarchive.digitisation;
 
 import java.util.List;
 import java.util.Locale;
+import org.siarchive.support.corpus.OcrCorpus;
 
 /** The per-layout table of {@link OcrCorpusAccuracyTest}, as Markdown. */
 final class CorpusReport {
@@ -53,7 +54,8 @@ final class CorpusReport {
         return s.getCount() == 0 ? Double.NaN : s.getMin();
     }
 
-    static String markdown(List<Row> rows, List<OcrCorpusAccuracyTest.Outcome> all, int psm, long seed) {
+    static String markdown(
+            List<Row> rows, List<OcrCorpusAccuracyTest.Outcome> all, int psm, long seed, java.util.Set<String> below) {
         var sb = new StringBuilder();
         sb.append("## OCR corpus accuracy (seed ")
                 .append(seed)
@@ -66,7 +68,7 @@ final class CorpusReport {
             sb.append(String.format(
                     Locale.ROOT,
                     "| %s | %s | %s | %d/%d | %s | %.1f |%n",
-                    r.layout(),
+                    below.contains(r.layout()) ? r.layout() + " (below goal)" : r.layout(),
                     range(r.clean(), r.cleanMin()),
                     range(r.poor(), r.poorMin()),
                     r.fieldsOk(),
@@ -93,11 +95,13 @@ final class CorpusReport {
                 all.size()));
         sb.append("Pages:\n\n");
         for (var o : all) {
+            var worse = OcrCorpus.degradations(o.page());
             sb.append(String.format(
                     Locale.ROOT,
-                    "- `%s` skew %.1f°: %.3f%s%n",
+                    "- `%s` skew %.1f°%s: %.3f%s%n",
                     o.page().id(),
                     o.page().skewDegrees(),
+                    worse.isEmpty() ? "" : ", " + String.join(", ", worse),
                     o.accuracy(),
                     o.missedFields().isEmpty() ? "" : " (missed " + String.join(", ", o.missedFields()) + ")"));
         }

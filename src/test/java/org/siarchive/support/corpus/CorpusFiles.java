@@ -50,6 +50,7 @@ final class CorpusFiles {
                 + "  \"dpi\": " + p.dpi() + ",\n"
                 + "  \"colour\": " + str(p.colour()) + ",\n"
                 + "  \"skewDegrees\": " + p.skewDegrees() + ",\n"
+                + "  \"degradations\": " + list(OcrCorpus.degradations(p)).replace("\n", "") + ",\n"
                 + "  \"printed\": {\"formTitle\": " + str(pr.formTitle()) + ", \"name\": " + str(pr.name())
                 + ", \"idNumber\": " + str(pr.idNumber()) + ", \"creditCode\": " + str(pr.creditCode())
                 + ", \"date\": " + str(pr.date()) + "},\n"

@@ -12,7 +12,7 @@ import java.util.Random;
 import java.util.function.BiFunction;
 
 /**
- * The OCR evaluation corpus (issue 15): generated A4 社保 forms in eight layouts, drawn here and nowhere
+ * The OCR evaluation corpus (issue 15): generated A4 社保 forms in nine layouts, drawn here and nowhere
  * else (not by {@code support.ScanPages}, not by the demo renderer), each page with its ground truth. Every
  * layout comes clean (300 dpi, no skew, no noise) and poor (200 or 300 dpi, skew up to ±5°, speckle,
  * blur, low contrast in seeded combinations), stored as colour, grey or bilevel. Pages with a seal are
@@ -33,7 +33,8 @@ public final class OcrCorpus {
             new Layout("signature-box", false, FormLayouts::signatureBox),
             new Layout("landscape", true, FormLayouts::landscape),
             new Layout("small-print", false, TextLayouts::smallPrint),
-            new Layout("fax-carbon", false, TextLayouts::faxCarbon));
+            new Layout("fax-carbon", false, TextLayouts::faxCarbon),
+            new Layout("dot-matrix", false, DotMatrix::form));
 
     private static final String[] COLOURS = {"COLOUR", "GREY", "BITONAL"};
 
@@ -73,10 +74,16 @@ public final class OcrCorpus {
         return out;
     }
 
-    private static CorpusPage page(Layout layout, boolean poor, long pageSeed) {
-        var random = new Random(pageSeed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
-        boolean seal = layout.name().equals("seal-over-text");
-        boolean fax = layout.name().equals("fax-carbon");
+    /** How a page is scanned and degraded: drawn first from the page's random source. */
+    private record Condition(int dpi, String colour, double skew, boolean speckle, boolean blur, boolean faded) {}
+
+    private static Random random(long pageSeed) {
+        return new Random(pageSeed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+    }
+
+    private static Condition condition(String layout, boolean poor, Random random) {
+        boolean seal = layout.equals("seal-over-text");
+        boolean fax = layout.equals("fax-carbon");
         int dpi = poor && random.nextInt(5) < 3 ? 200 : 300;
         String colour = seal ? "COLOUR" : fax ? COLOURS[1 + random.nextInt(2)] : COLOURS[random.nextInt(3)];
         double skew =
@@ -84,12 +91,42 @@ public final class OcrCorpus {
         boolean speckle = poor && random.nextInt(10) < 6;
         boolean blur = poor && random.nextBoolean();
         boolean faded = poor && (random.nextBoolean() || !(speckle || blur));
+        return new Condition(dpi, colour, skew, speckle, blur, faded);
+    }
+
+    /** The page's degradations besides dpi, skew and colour: "speckle", "blur", "faded" (the fax look is the layout's). */
+    public static List<String> degradations(CorpusPage page) {
+        long pageSeed = Long.parseLong(page.id().substring(page.id().lastIndexOf("-s") + 2));
+        var c = condition(page.layout(), page.poor(), random(pageSeed));
+        var out = new ArrayList<String>();
+        if (c.speckle()) {
+            out.add("speckle");
+        }
+        if (c.blur()) {
+            out.add("blur");
+        }
+        if (c.faded()) {
+            out.add("faded");
+        }
+        return out;
+    }
+
+    private static CorpusPage page(Layout layout, boolean poor, long pageSeed) {
+        var random = random(pageSeed);
+        var cond = condition(layout.name(), poor, random);
+        boolean fax = layout.name().equals("fax-carbon");
+        int dpi = cond.dpi();
+        String colour = cond.colour();
+        double skew = cond.skew();
+        boolean speckle = cond.speckle();
+        boolean blur = cond.blur();
+        boolean faded = cond.faded();
         var sheet = new Sheet(dpi, layout.landscape(), random);
         Printed printed = layout.draw().apply(sheet, new Content(random));
         sheet.dispose();
         BufferedImage img = sheet.image;
         if (faded) {
-            Degrade.contrast(img, 60 + random.nextInt(40), 185 + random.nextInt(30));
+            Degrade.contrast(img, 50 + random.nextInt(40), 190 + random.nextInt(35));
         }
         if (fax) {
             Degrade.streaks(img, 6 + random.nextInt(8), random);

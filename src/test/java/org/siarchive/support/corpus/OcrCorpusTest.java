@@ -43,9 +43,12 @@ class OcrCorpusTest {
             assertThat(p.colour()).isIn("COLOUR", "GREY", "BITONAL");
             assertThat(p.dpi()).isIn(200, 300);
             assertThat(Math.abs(p.skewDegrees())).isLessThanOrEqualTo(5.0);
-            if (!p.poor()) {
+            if (p.poor()) {
+                assertThat(OcrCorpus.degradations(p)).as(p.id()).isNotEmpty();
+            } else {
                 assertThat(p.dpi()).isEqualTo(300);
                 assertThat(p.skewDegrees()).isZero();
+                assertThat(OcrCorpus.degradations(p)).as(p.id()).isEmpty();
             }
             double mmWide = p.image().getWidth() * 25.4 / p.dpi();
             assertThat(mmWide)

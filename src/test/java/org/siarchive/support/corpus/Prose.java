@@ -7,6 +7,9 @@ import java.util.List;
 /** Running text: paragraphs wrapped to a column width, each printed line one segment. */
 final class Prose {
 
+    /** Punctuation a Chinese line never starts with (it may overhang the column instead). */
+    private static final String NO_LINE_START = "，。、；：？！）》」』”’〕";
+
     private Prose() {}
 
     /** Lines of {@code text} no wider than {@code width} mm, the first indented by two characters. */
@@ -18,7 +21,7 @@ final class Prose {
             int cp = text.codePointAt(i);
             String ch = new String(Character.toChars(cp));
             double limit = lines.isEmpty() ? width - first : width;
-            if (s.width(line + ch, f) > limit && line.length() > 0) {
+            if (s.width(line + ch, f) > limit && line.length() > 0 && NO_LINE_START.indexOf(cp) < 0) {
                 lines.add(line.toString());
                 line.setLength(0);
             }

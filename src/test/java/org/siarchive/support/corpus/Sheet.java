@@ -114,6 +114,11 @@ final class Sheet {
         }
     }
 
+    /** Records a segment that the caller draws itself (dot-matrix print). */
+    void segment(String s) {
+        segments.add(s);
+    }
+
     /** Drawn but not a reading target (seal text, checkbox glyphs). */
     void mark(String s, double x, double y, Font f, Color c) {
         g.setColor(c);
