@@ -32,6 +32,9 @@ class RescanIT extends IntegrationTest {
     @Autowired
     org.siarchive.organisation.Organisations organisations;
 
+    @Autowired
+    org.siarchive.security.Accounts accounts;
+
     @LocalServerPort
     int port;
 
@@ -162,6 +165,77 @@ class RescanIT extends IntegrationTest {
         assertThat(items.decide(batch, archivist())).isEqualTo("ACCEPTED");
         assertThatThrownBy(() -> rescans.rescan(batch, first.id(), pngs(1), archivist()))
                 .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void theItemPageOffersTheRescanAndAnswersARefusedFileOnTheSamePage() throws Exception {
+        // given an archivist of the root unit signed in, and a one-page item rejected in its sample
+        String run = Integer.toString(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        var login = org.siarchive.security.TestAccounts.create(
+                accounts,
+                "rescan" + run,
+                organisations.root().id(),
+                java.util.Set.of(org.siarchive.security.Role.ARCHIVIST),
+                3,
+                false);
+        var session = new org.siarchive.support.ConsoleSession(port);
+        assertThat(session.login(login.username(), login.password(), login.codes()))
+                .isEqualTo("/");
+        UUID batch = batches.create(
+                "重扫表单",
+                "0001",
+                false,
+                100,
+                new ByteArrayInputStream(ScanBatchIT.zip(
+                        List.of("1.png"),
+                        List.of(ScanBatchIT.page("参保人员增员表", 31, 0.2, false)),
+                        "pages,business_step,cert_no,name,title\n1,GRCB,,,\n")),
+                archivist());
+        awaitQc(batch);
+        UUID item = items.items(batch, archivist()).get(0).id();
+        String page = "/scan-batches/" + batch + "/items/" + item;
+        session.get(page);
+        assertThat(session.post(page + "/review", Map.of("result", "reject", "note", "页面模糊"))
+                        .status())
+                .isEqualTo(302);
+        var rejected = session.get(page);
+        assertThat(rejected.body()).contains("id=\"rescan-form\"", "页面模糊").doesNotContain("id=\"confirm-form\"");
+
+        // when a file that is no page image is sent, then the same page answers 422 naming the file
+        var refused = postFiles(session, page + "/rescan", "notes.txt", "不是图像".getBytes());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"rescan-form\"", "id=\"form-errors\"", "notes.txt");
+        assertThat(pageRows(batch)).isEqualTo(1);
+
+        // and a page image replaces the page: the item waits for processing, its history shows the rejection
+        var done = postFiles(session, page + "/rescan", "new-page.png", ScanBatchIT.page("参保人员增员表", 32, 0.1, false));
+        assertThat(done.status()).isEqualTo(302);
+        awaitQc(batch);
+        var after = session.get(page);
+        assertThat(after.body()).contains("id=\"rescan-history\"", "页面模糊").doesNotContain("id=\"rescan-form\"");
+        assertThat(items.item(batch, item, archivist()).pages())
+                .singleElement()
+                .satisfies(p -> assertThat(p.sourceName()).isEqualTo("new-page.png"));
+    }
+
+    private org.siarchive.support.ConsoleSession.Page postFiles(
+            org.siarchive.support.ConsoleSession session, String path, String name, byte[] file) {
+        String boundary = "----rescan" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + session.csrf()
+                        + "\r\n")
+                .getBytes(utf8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(utf8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     private int pageRows(UUID batch) {
