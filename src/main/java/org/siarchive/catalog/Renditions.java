@@ -60,20 +60,13 @@ public class Renditions {
                 .param("sha256", sha256)
                 .param("v", objectVersion)
                 .update();
-        jdbc.sql("update item set object_version = greatest(object_version, :v), updated_at = now() where id = :id")
-                .param("v", objectVersion)
-                .param("id", itemId)
-                .update();
-        audit.record(
-                actor,
-                AuditedObject.ITEM,
-                itemId.toString(),
-                AuditOperation.RENDITION,
-                null,
+        recorded(
+                itemId,
+                kind,
+                objectVersion,
                 org.siarchive.audit.AuditDetail.of(
-                                "audit.detail.rendition", "#rendition.kind." + kind, logicalPath, objectVersion)
-                        .encoded());
-        events.publishEvent(new RenditionAdded(itemId, kind, objectVersion));
+                        "audit.detail.rendition", "#rendition.kind." + kind, logicalPath, objectVersion),
+                actor);
     }
 
     /** A page image of a digitised copy, stored in the item's object (docs/adr/0062). */
@@ -100,20 +93,24 @@ public class Renditions {
                     .param("v", objectVersion)
                     .update();
         }
+        recorded(
+                itemId,
+                "SCAN_PAGE",
+                objectVersion,
+                org.siarchive.audit.AuditDetail.of(
+                        "audit.detail.digitisedPages", archiveCode, pages.size(), objectVersion),
+                actor);
+    }
+
+    /** The item's object version raised to the new one, the audit entry and the event: once per addition. */
+    private void recorded(
+            UUID itemId, String kind, int objectVersion, org.siarchive.audit.AuditDetail detail, Actor actor) {
         jdbc.sql("update item set object_version = greatest(object_version, :v), updated_at = now() where id = :id")
                 .param("v", objectVersion)
                 .param("id", itemId)
                 .update();
-        audit.record(
-                actor,
-                AuditedObject.ITEM,
-                itemId.toString(),
-                AuditOperation.RENDITION,
-                null,
-                org.siarchive.audit.AuditDetail.of(
-                                "audit.detail.digitisedPages", archiveCode, pages.size(), objectVersion)
-                        .encoded());
-        events.publishEvent(new RenditionAdded(itemId, "SCAN_PAGE", objectVersion));
+        audit.record(actor, AuditedObject.ITEM, itemId.toString(), AuditOperation.RENDITION, null, detail.encoded());
+        events.publishEvent(new RenditionAdded(itemId, kind, objectVersion));
     }
 
     /** A stored access copy. */

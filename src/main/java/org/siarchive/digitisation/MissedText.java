@@ -48,50 +48,20 @@ final class MissedText {
         return lineRegions(open, gw, gh, f, dpi, grey.w, grey.h);
     }
 
+    /** Neighbours of a square in a text line: three squares along the row, one across. */
+    private static final int[][] ALONG_ROWS = GridRegions.box(3, 1);
+
     /** Groups open squares (joining gaps of two squares along a row) into regions shaped like text lines. */
     private static List<Rectangle> lineRegions(boolean[] open, int gw, int gh, int f, int dpi, int w, int h) {
-        boolean[] seen = new boolean[gw * gh];
-        int[] queue = new int[gw * gh];
         var out = new ArrayList<Rectangle>();
         int minHeight = Math.max(2, dpi / 12 / f);
         int maxHeight = Math.max(minHeight + 1, dpi / 2 / f);
-        for (int i = 0; i < open.length; i++) {
-            if (!open[i] || seen[i]) {
-                continue;
-            }
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = i;
-            seen[i] = true;
-            int x0 = gw;
-            int y0 = gh;
-            int x1 = -1;
-            int y1 = -1;
-            while (head < tail) {
-                int p = queue[head++];
-                int x = p % gw;
-                int y = p / gw;
-                x0 = Math.min(x0, x);
-                y0 = Math.min(y0, y);
-                x1 = Math.max(x1, x);
-                y1 = Math.max(y1, y);
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -3; dx <= 3; dx++) {
-                        int nx = x + dx;
-                        int ny = y + dy;
-                        int q = ny * gw + nx;
-                        if (nx >= 0 && ny >= 0 && nx < gw && ny < gh && open[q] && !seen[q]) {
-                            seen[q] = true;
-                            queue[tail++] = q;
-                        }
-                    }
-                }
-            }
-            int bw = x1 - x0 + 1;
-            int bh = y1 - y0 + 1;
+        for (var r : GridRegions.of(open, gw, gh, ALONG_ROWS)) {
+            int bw = r.width();
+            int bh = r.height();
             if (bh >= minHeight && bh <= maxHeight && bw >= bh * 2) {
-                int px = Math.max(0, x0 * f - f);
-                int py = Math.max(0, y0 * f - f);
+                int px = Math.max(0, r.x0() * f - f);
+                int py = Math.max(0, r.y0() * f - f);
                 out.add(new Rectangle(px, py, Math.min(w - px, (bw + 2) * f), Math.min(h - py, (bh + 2) * f)));
             }
         }
