@@ -4,13 +4,15 @@ import java.util.Set;
 
 /**
  * Where an item (件) is in its capture: RECEIVING from registration until its object version is durable,
- * then PRESERVED; QUARANTINED when a capture could not be completed and an archivist must look. These are
- * the values of {@code item.status} (V1_1's check constraint); SQL binds the enum's name.
+ * then PRESERVED; QUARANTINED when a capture could not be completed and an archivist must look; DESTROYED
+ * once supervised destruction has removed its content and left the row as a tombstone (档号 kept, never
+ * reassigned). These are the values of {@code item.status} (V16_2's check constraint); SQL binds the enum's name.
  */
 public enum ItemState {
     RECEIVING,
     PRESERVED,
-    QUARANTINED;
+    QUARANTINED,
+    DESTROYED;
 
     /** Whether the catalogue may move an item from this state to {@code next}. */
     public boolean canBecome(ItemState next) {
@@ -28,7 +30,8 @@ public enum ItemState {
     private Set<ItemState> successors() {
         return switch (this) {
             case RECEIVING -> Set.of(PRESERVED, QUARANTINED);
-            case PRESERVED, QUARANTINED -> Set.of();
+            case PRESERVED -> Set.of(DESTROYED);
+            case QUARANTINED, DESTROYED -> Set.of();
         };
     }
 

@@ -28,6 +28,20 @@ public final class Permission {
     public static final String LOAN_APPROVE = "lending:approve";
     public static final String LOAN_MANAGE = "lending:manage";
     public static final String CERTIFY = "certificate:issue";
+    /** Expiry worklist, appraisal batches, destruction lists, the location register's disposal marks. */
+    public static final String DISPOSITION_PROPOSE = "disposition:propose";
+    /** Record one's own opinion as a member of an appraisal group (鉴定小组). */
+    public static final String DISPOSITION_APPRAISE = "disposition:appraise";
+    /** The principal leader's approval of an appraisal batch and its destruction list. */
+    public static final String DISPOSITION_APPROVE = "disposition:approve";
+    /** Execute an approved destruction (销毁人). */
+    public static final String DISPOSITION_EXECUTE = "disposition:execute";
+    /** Confirm a destruction as one of its two supervisors (监销人), with one's second factor. */
+    public static final String DISPOSITION_SUPERVISE = "disposition:supervise";
+    /** Place, release and list legal holds (冻结). */
+    public static final String HOLD_MANAGE = "disposition:hold";
+    /** Decide 解密/降密 when an item's secrecy period has passed. */
+    public static final String SECRECY_REVIEW = "disposition:secrecy";
 
     // system administrator
     public static final String ACCOUNT_READ = "account:read";

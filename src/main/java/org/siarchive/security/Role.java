@@ -33,7 +33,13 @@ public enum Role {
                     FIXITY,
                     TRANSFER,
                     LOAN_MANAGE,
-                    CERTIFY)),
+                    CERTIFY,
+                    DISPOSITION_PROPOSE,
+                    DISPOSITION_APPRAISE,
+                    DISPOSITION_EXECUTE,
+                    DISPOSITION_SUPERVISE,
+                    HOLD_MANAGE,
+                    SECRECY_REVIEW)),
     CLERK(
             false,
             Set.of(
@@ -46,8 +52,23 @@ public enum Role {
                     SCAN,
                     SCAN_STATION,
                     LOAN_REQUEST,
-                    CERTIFY)),
-    APPROVER(false, Set.of(ITEM_READ, FILE_READ, PARTY_READ, REFERENCE_READ, SEARCH, UNMASK, LOAN_APPROVE)),
+                    CERTIFY,
+                    DISPOSITION_APPRAISE)),
+    /** 审批人 / 领导 (architecture.md): approves loans, appraisal batches, destruction lists. */
+    APPROVER(
+            false,
+            Set.of(
+                    ITEM_READ,
+                    FILE_READ,
+                    PARTY_READ,
+                    REFERENCE_READ,
+                    SEARCH,
+                    UNMASK,
+                    LOAN_APPROVE,
+                    DISPOSITION_APPRAISE,
+                    DISPOSITION_APPROVE,
+                    DISPOSITION_SUPERVISE,
+                    HOLD_MANAGE)),
     READER(false, Set.of(ITEM_READ, REFERENCE_READ, SEARCH, LOAN_REQUEST)),
     /**
      * An outsourcing vendor's scanning station (数字化外包, docs/adr/0061): opens, fills, submits and polls
