@@ -67,6 +67,7 @@ public enum AuditOperation {
     RESET_PASSWORD,
     RESET_TOTP,
     RETURN,
+    REVIEW_SECRECY,
     REVOKE,
     REVOKE_ROLE,
     REWRAP,

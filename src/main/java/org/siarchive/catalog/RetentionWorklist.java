@@ -113,6 +113,11 @@ public class RetentionWorklist {
         return lists.boxes(filter, scope, p.page(), p.size());
     }
 
+    /** The due items for an export or a selection: the first {@link #MAX_SELECTION} by end and 档号. */
+    public List<DueItem> allItems(Filter filter, Scope scope) {
+        return lists.items(filter, scope, 0, MAX_SELECTION).content();
+    }
+
     /**
      * The retention facts of the given items, in the order given; unknown ids are left out. Unscoped: the
      * caller has already resolved the items within its reader's scope (or is the platform itself).

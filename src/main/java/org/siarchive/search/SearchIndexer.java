@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemCaptured;
 import org.siarchive.catalog.ItemCorrected;
+import org.siarchive.catalog.ItemSecrecyChanged;
 import org.siarchive.crypto.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +100,12 @@ class SearchIndexer implements SmartInitializingSingleton {
 
     @ApplicationModuleListener
     void on(ItemCorrected event) {
+        reindex(event.itemId());
+    }
+
+    /** A new 密级 changes who may find the item (secrecy review, docs/adr/0064). */
+    @ApplicationModuleListener
+    void on(ItemSecrecyChanged event) {
         reindex(event.itemId());
     }
 
