@@ -21,7 +21,8 @@ class WorklistQueries {
             join fonds f on f.id = i.fonds_id
             join retention_period r on r.code = i.retention_code
             join material_category c on c.code = i.category_code
-            where """
+            """
+                    + " where "
                     + RetentionWorklist.DUE_WHERE + " and " + ItemQueries.SCOPE_CLAUSE;
 
     /** Each volume's own end and what its live items add: the latest end, any 永久, highest 密级, categories. */
