@@ -2,7 +2,6 @@ package org.siarchive.disposition;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemSecrecy.Decision;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.FormErrors;
@@ -26,18 +25,15 @@ class SecrecyConsole {
     static final int PAGE_SIZE = 50;
 
     private final SecrecyReview review;
-    private final Catalog catalog;
 
-    SecrecyConsole(SecrecyReview review, Catalog catalog) {
+    SecrecyConsole(SecrecyReview review) {
         this.review = review;
-        this.catalog = catalog;
     }
 
     @GetMapping("/disposition/secrecy")
     String page(@RequestParam(defaultValue = "0") int page, Access access, Model model) {
         model.addAttribute("nav", "secrecy");
         model.addAttribute("due", review.due(access, page, PAGE_SIZE));
-        model.addAttribute("levels", catalog.classification().securityLevels());
         model.addAttribute("decisions", Decision.values());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new SecrecyForm(null, "", "", ""));
