@@ -43,7 +43,6 @@ class ExpiryApi {
                     + "永久与已销毁的件不出现；只含调用方数据范围内的档案。 Items, volumes or boxes whose retention term ends by a day.",
             security = @SecurityRequirement(name = "apiToken", scopes = Permission.DISPOSITION_PROPOSE))
     @ApiResponse(responseCode = "200", description = "到期清单")
-    @ApiResponse(responseCode = "422", ref = "Invalid")
     @GetMapping("/api/v1/disposition/expiring")
     Expiring expiring(
             @RequestParam(required = false) @Nullable Preset preset,

@@ -34,7 +34,6 @@ class SecrecyApi {
                     "保密期限（未著录时按密级的默认年限）已届满、密级高于公开的件，最早到期者在前；只含调用方数据范围内的档案。" + " Items whose secrecy period has passed.",
             security = @SecurityRequirement(name = "apiToken", scopes = Permission.SECRECY_REVIEW))
     @ApiResponse(responseCode = "200", description = "到期的件")
-    @ApiResponse(responseCode = "422", ref = "Invalid")
     @GetMapping("/api/v1/disposition/secrecy")
     Page<ItemSecrecy.Due> due(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Access access) {
@@ -51,7 +50,6 @@ class SecrecyApi {
     @ApiResponse(responseCode = "200", description = "决定的结果")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
-    @ApiResponse(responseCode = "422", ref = "Invalid")
     @PostMapping("/api/v1/disposition/secrecy/{itemId}")
     ItemSecrecy.Change decide(@PathVariable UUID itemId, @RequestBody SecrecyReview.Submitted body, Access access) {
         return review.decide(itemId, body, access);
