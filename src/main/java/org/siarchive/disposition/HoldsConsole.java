@@ -49,6 +49,27 @@ class HoldsConsole {
             String archiveCodePrefix,
             String titleWords) {
 
+        PlaceForm {
+            caseType = nz(caseType);
+            caseRef = nz(caseRef);
+            reason = nz(reason);
+            owner = nz(owner);
+            subject = nz(subject);
+            archiveCodes = nz(archiveCodes);
+            idNumber = nz(idNumber);
+            creditCode = nz(creditCode);
+            fondsCode = nz(fondsCode);
+            categoryCode = nz(categoryCode);
+            stepCode = nz(stepCode);
+            insuranceType = nz(insuranceType);
+            archiveCodePrefix = nz(archiveCodePrefix);
+            titleWords = nz(titleWords);
+        }
+
+        private static String nz(@Nullable String s) {
+            return s == null ? "" : s;
+        }
+
         static PlaceForm blank() {
             return new PlaceForm("AUDIT", "", "", "", "ITEMS", "", "", "", "", "", "", "", null, null, "", "");
         }
