@@ -228,6 +228,7 @@ class HoldsIT extends IntegrationTest {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("item-error", hold.holdNo(), "控制台更正题名");
+        assertThat(eastArchivist.get("/items/" + item.id()).body()).contains("notice-0", hold.holdNo());
         holds.release(hold.holdNo(), "案件已审结", eastAccess);
         assertThat(eastArchivist
                         .post("/items/" + item.id() + "/correction", form)
@@ -354,6 +355,10 @@ class HoldsIT extends IntegrationTest {
     void placingAndReleasingAreAudited() {
         var item = capture(fondsEast, "审计冻结");
         var hold = holdOnItems(item);
+        var stranger = new Access(
+                new Actor("stranger" + run, "127.0.0.1", "test"), eastAccess.scope(), Set.of(Permission.HOLD_MANAGE));
+        assertThatThrownBy(() -> holds.release(hold.holdNo(), "不是负责人", stranger))
+                .isInstanceOf(org.siarchive.shared.ForbiddenException.class);
         holds.release(hold.holdNo(), "案件已审结", eastAccess);
 
         var entries = audit.forObject(AuditedObject.LEGAL_HOLD, hold.holdNo());
