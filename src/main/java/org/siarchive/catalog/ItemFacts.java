@@ -52,7 +52,9 @@ public class ItemFacts {
             List<String> titleWords) {
 
         public Criteria {
-            titleWords = List.copyOf(titleWords);
+            titleWords = titleWords == null
+                    ? List.of()
+                    : titleWords.stream().filter(java.util.Objects::nonNull).toList();
         }
 
         public static Criteria ofPerson(long personId) {

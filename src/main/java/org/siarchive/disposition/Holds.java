@@ -48,6 +48,7 @@ public class Holds {
 
     public static final int PAGE_SIZE = 50;
     static final int LIST_LIMIT = 200;
+    static final int MAX_PAGE = 1_000_000;
 
     private final HoldRows rows;
     private final HoldCover cover;
@@ -173,7 +174,7 @@ public class Holds {
 
     /** The items the hold covers now that the reader may see, by 档号, page {@code page} (from 0). */
     public ItemFacts.Page covered(Hold hold, int page, Access access) {
-        int offset = Math.max(page, 0) * PAGE_SIZE;
+        int offset = Math.min(Math.max(page, 0), MAX_PAGE) * PAGE_SIZE;
         var criteria = hold.criteria();
         return criteria == null
                 ? facts.shown(rows.items(hold.id()), access.scope(), offset, PAGE_SIZE)

@@ -44,8 +44,8 @@ class HoldsConsole {
             String categoryCode,
             String stepCode,
             String insuranceType,
-            @Nullable Integer yearFrom,
-            @Nullable Integer yearTo,
+            String yearFrom,
+            String yearTo,
             String archiveCodePrefix,
             String titleWords) {
 
@@ -63,6 +63,8 @@ class HoldsConsole {
             stepCode = nz(stepCode);
             insuranceType = nz(insuranceType);
             archiveCodePrefix = nz(archiveCodePrefix);
+            yearFrom = nz(yearFrom);
+            yearTo = nz(yearTo);
             titleWords = nz(titleWords);
         }
 
@@ -71,7 +73,7 @@ class HoldsConsole {
         }
 
         static PlaceForm blank() {
-            return new PlaceForm("AUDIT", "", "", "", "ITEMS", "", "", "", "", "", "", "", null, null, "", "");
+            return new PlaceForm("AUDIT", "", "", "", "ITEMS", "", "", "", "", "", "", "", "", "", "", "");
         }
 
         HoldRequest request() {
@@ -88,8 +90,8 @@ class HoldsConsole {
                     nullIfBlank(categoryCode),
                     nullIfBlank(stepCode),
                     nullIfBlank(insuranceType),
-                    yearFrom,
-                    yearTo,
+                    year(yearFrom, "query"),
+                    year(yearTo, "query.yearTo"),
                     nullIfBlank(archiveCodePrefix),
                     words);
             return new HoldRequest(
@@ -103,6 +105,17 @@ class HoldsConsole {
                     idNumber,
                     creditCode,
                     "QUERY".equals(subject) ? query : null);
+        }
+
+        private static @Nullable Integer year(String s, String field) {
+            if (s.isBlank()) {
+                return null;
+            }
+            try {
+                return Integer.valueOf(s.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(Violation.of(field, "integer"));
+            }
         }
 
         private static @Nullable String nullIfBlank(String s) {
