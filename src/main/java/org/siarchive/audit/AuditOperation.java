@@ -31,6 +31,8 @@ public enum AuditOperation {
     FINISH,
     FIXITY_FAILURE,
     GRANT_ROLE,
+    /** Placing a legal hold (冻结). */
+    HOLD,
     ISSUE,
     LEND,
     LIST,
@@ -58,6 +60,8 @@ public enum AuditOperation {
     RECOVER,
     REJECT,
     REJECTED,
+    /** Releasing a legal hold (解除冻结). */
+    RELEASE,
     REMIND,
     RENDITION,
     REPAIR_FROM_REPLICA,

@@ -21,6 +21,7 @@ public enum AuditedObject {
     FONDS,
     ITEM,
     LABELS,
+    LEGAL_HOLD,
     LOAN_REQUEST,
     ORG_UNIT,
     PERSON,

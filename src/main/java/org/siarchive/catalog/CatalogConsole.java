@@ -21,9 +21,16 @@ class CatalogConsole {
 
     private final RelatedRecords related;
     private final CorrectionHistory corrections;
+    private final java.util.List<ItemNotices> notices;
 
-    CatalogConsole(Catalog catalog, Renditions renditions, RelatedRecords related, CorrectionHistory corrections) {
+    CatalogConsole(
+            Catalog catalog,
+            Renditions renditions,
+            RelatedRecords related,
+            CorrectionHistory corrections,
+            java.util.List<ItemNotices> notices) {
         this.corrections = corrections;
+        this.notices = java.util.List.copyOf(notices);
         this.catalog = catalog;
         this.renditions = renditions;
         this.related = related;
@@ -43,6 +50,9 @@ class CatalogConsole {
         model.addAttribute("related", related.of(item, access.scope()));
         model.addAttribute("corrections", corrections.of(item.id()));
         model.addAttribute("canCorrect", access.can(CatalogAccessRules.ITEM_CORRECT));
+        model.addAttribute(
+                "notices",
+                notices.stream().flatMap(n -> n.of(item.id(), access).stream()).toList());
         return "catalog/item";
     }
 
