@@ -69,31 +69,7 @@ class DestructionListViews {
                 .param("id", id)
                 .query(Head.class)
                 .single();
-        var decisions = jdbc.sql(
-                        """
-                select item_id, reason, original_end from appraisal_item
-                where batch_id = :b and decision = 'DESTROY'""")
-                .param("b", h.batchId())
-                .query(Decision.class)
-                .list();
-        Map<UUID, Decision> byItem = new HashMap<>();
-        decisions.forEach(d -> byItem.put(d.itemId(), d));
-        var rows = new ArrayList<DestructionListView.Row>();
-        for (var f : items.facts(byItem.keySet())) {
-            var d = byItem.get(f.id());
-            rows.add(new DestructionListView.Row(
-                    rows.size() + 1,
-                    f.id(),
-                    f.archiveCode(),
-                    f.title(),
-                    f.year(),
-                    f.retentionCode(),
-                    f.pageCount(),
-                    d.originalEnd() != null ? d.originalEnd() : f.retentionEnd(),
-                    d.reason(),
-                    f.location(),
-                    f.status()));
-        }
+        var rows = rows(h.batchId());
         String leader = jdbc.sql(
                         "select person_name from appraisal_member where batch_id = :b and group_role = 'LEADER'"
                                 + " order by seq limit 1")
@@ -115,7 +91,7 @@ class DestructionListViews {
                 h.generatedAt(),
                 h.itemCount(),
                 h.pageCount(),
-                List.copyOf(rows),
+                rows,
                 leader,
                 h.approvedBy() == null ? null : names.nameOf(h.approvedBy()),
                 h.approvedAt(),
@@ -127,6 +103,36 @@ class DestructionListViews {
                 execution(h.batchId()),
                 originals.ofList(h.listNo()),
                 originals.pulls(ids));
+    }
+
+    /** One row per item decided 销毁, in 档号 order, with the reason and the term's end before appraisal. */
+    private List<DestructionListView.Row> rows(long batchId) {
+        var decisions = jdbc.sql(
+                        """
+                select item_id, reason, original_end from appraisal_item
+                where batch_id = :b and decision = 'DESTROY'""")
+                .param("b", batchId)
+                .query(Decision.class)
+                .list();
+        Map<UUID, Decision> byItem = new HashMap<>();
+        decisions.forEach(d -> byItem.put(d.itemId(), d));
+        var rows = new ArrayList<DestructionListView.Row>();
+        for (var f : items.facts(byItem.keySet())) {
+            var d = byItem.get(f.id());
+            rows.add(new DestructionListView.Row(
+                    rows.size() + 1,
+                    f.id(),
+                    f.archiveCode(),
+                    f.title(),
+                    f.year(),
+                    f.retentionCode(),
+                    f.pageCount(),
+                    d.originalEnd() != null ? d.originalEnd() : f.retentionEnd(),
+                    d.reason(),
+                    f.location(),
+                    f.status()));
+        }
+        return List.copyOf(rows);
     }
 
     private DestructionListView.@Nullable Execution execution(long batchId) {
