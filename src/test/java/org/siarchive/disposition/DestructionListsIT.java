@@ -27,6 +27,7 @@ import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.Containers;
+import org.siarchive.catalog.ItemDestroyed;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.PhysicalOriginals;
 import org.siarchive.organisation.OrgUnit;
@@ -84,6 +85,12 @@ class DestructionListsIT extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     final String run = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
     String fonds;
@@ -384,6 +391,35 @@ class DestructionListsIT extends IntegrationTest {
         assertThat(item.title()).isEqualTo("销毁清册 " + listNo + "（已执行）");
         assertThat(item.retentionCode()).isEqualTo("Y");
         assertThat(item.acceptanceNo()).isEqualTo(listNo);
+    }
+
+    @Test
+    @Order(4)
+    void theItemDestroyedEventMarksABoxWhoseLastItemWentWithTheList() throws Exception {
+        var f = capture(6);
+        long box3 = containers
+                .createBox(fonds, "XH" + run + "3", new Access(Actor.SYSTEM, Scope.EVERYTHING, Set.of()))
+                .id();
+        containers.putIntoBox(box3, List.of(f.id()), new Access(Actor.SYSTEM, Scope.EVERYTHING, Set.of()));
+        String listNo = "XH-EVENT-" + run;
+        transactions.executeWithoutResult(t -> {
+            jdbc.sql("update item set status = 'DESTROYED', destroyed_at = now() where id = :id")
+                    .param("id", f.id())
+                    .update();
+            events.publishEvent(new ItemDestroyed(f.id(), f.archiveCode(), listNo, java.time.OffsetDateTime.now()));
+        });
+        String marked = null;
+        for (int i = 0; i < 100 && marked == null; i++) {
+            marked = jdbc.sql("select disposal_list from box where id = :id")
+                    .param("id", box3)
+                    .query(String.class)
+                    .list()
+                    .get(0);
+            if (marked == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(marked).isEqualTo(listNo);
     }
 
     private Access access() {
