@@ -85,7 +85,15 @@ public enum AuditOperation {
     UNMASK,
     UPDATE,
     VERIFY,
-    WITHDRAW;
+    WITHDRAW,
+    /** issue 16 (list): a box or volume placed at a storage location (上架). */
+    PLACE,
+    /** A box or volume whose items are all destroyed, marked for physical destruction. */
+    MARK_FOR_DESTRUCTION,
+    /** The paper of a box or volume destroyed (实体销毁). */
+    DESTROY_PHYSICAL,
+    /** A 销毁清册 filed with the HRSS department (备案). */
+    FILE_WITH_AUTHORITY;
 
     /** The message key of the label people read. */
     public String labelKey() {

@@ -34,6 +34,8 @@ public enum AuditedObject {
     SCAN_BATCH,
     SCAN_ITEM,
     SEARCH,
+    STORAGE_LOCATION,
+    DESTRUCTION_LIST,
     TRANSFER_PACKAGE,
     TRANSFER_RECEIPT,
     VOLUME;
