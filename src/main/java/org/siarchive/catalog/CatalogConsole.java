@@ -21,9 +21,16 @@ class CatalogConsole {
 
     private final RelatedRecords related;
     private final CorrectionHistory corrections;
+    private final RetentionChanges retentionChanges;
 
-    CatalogConsole(Catalog catalog, Renditions renditions, RelatedRecords related, CorrectionHistory corrections) {
+    CatalogConsole(
+            Catalog catalog,
+            Renditions renditions,
+            RelatedRecords related,
+            CorrectionHistory corrections,
+            RetentionChanges retentionChanges) {
         this.corrections = corrections;
+        this.retentionChanges = retentionChanges;
         this.catalog = catalog;
         this.renditions = renditions;
         this.related = related;
@@ -42,6 +49,7 @@ class CatalogConsole {
         model.addAttribute("renditions", renditions.pathsByKind(item.id()));
         model.addAttribute("related", related.of(item, access.scope()));
         model.addAttribute("corrections", corrections.of(item.id()));
+        model.addAttribute("retentionChanges", retentionChanges.of(item.id()));
         model.addAttribute("canCorrect", access.can(CatalogAccessRules.ITEM_CORRECT));
         return "catalog/item";
     }

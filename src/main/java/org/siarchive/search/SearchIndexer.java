@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemCaptured;
 import org.siarchive.catalog.ItemCorrected;
+import org.siarchive.catalog.RetentionsExtended;
 import org.siarchive.crypto.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +101,12 @@ class SearchIndexer implements SmartInitializingSingleton {
     @ApplicationModuleListener
     void on(ItemCorrected event) {
         reindex(event.itemId());
+    }
+
+    /** An appraisal extended these items' terms: the hits show the new 保管期限. */
+    @ApplicationModuleListener
+    void on(RetentionsExtended event) {
+        event.itemIds().forEach(this::reindex);
     }
 
     /** Text recognised elsewhere (a scanned item's OCR) now belongs to the item: ADR 0045. */
