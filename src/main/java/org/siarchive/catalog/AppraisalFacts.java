@@ -85,7 +85,7 @@ public class AppraisalFacts {
     /** Whether the fonds lies within the scope's organisation subtree and fonds list. */
     public boolean fondsInScope(long fondsId, Scope scope) {
         return jdbc.sql(
-                        """
+                                """
                 select count(*) from fonds f where f.id = :id and f.org_path like :scopeOrg
                   and (:scopeAllFonds or f.id = any(:scopeFonds))""")
                         .params(ItemQueries.scopeParams(scope))
@@ -117,11 +117,10 @@ public class AppraisalFacts {
     /** Years of every retention period (保管期限) by code; 永久 maps to null. */
     public Map<String, Optional<Integer>> termYears() {
         var out = new java.util.LinkedHashMap<String, Optional<Integer>>();
-        jdbc.sql("select code, years from retention_period order by sort_order")
-                .query(rs -> {
-                    int y = rs.getInt(2);
-                    out.put(rs.getString(1), rs.wasNull() ? Optional.empty() : Optional.of(y));
-                });
+        jdbc.sql("select code, years from retention_period order by sort_order").query(rs -> {
+            int y = rs.getInt(2);
+            out.put(rs.getString(1), rs.wasNull() ? Optional.empty() : Optional.of(y));
+        });
         return out;
     }
 

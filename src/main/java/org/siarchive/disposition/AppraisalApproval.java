@@ -116,13 +116,15 @@ public class AppraisalApproval {
         return v;
     }
 
-    private void record(Actor actor, AppraisalBatches.Batch b, AuditOperation op, @Nullable String reason, BatchState next) {
+    private void record(
+            Actor actor, AppraisalBatches.Batch b, AuditOperation op, @Nullable String reason, BatchState next) {
         audit.record(
                 actor,
                 AuditedObject.APPRAISAL_BATCH,
                 b.batchNo(),
                 op,
                 reason,
-                AuditDetail.of("audit.detail.appraisalState", AuditDetail.label(next.labelKey())).encoded());
+                AuditDetail.of("audit.detail.appraisalState", AuditDetail.label(next.labelKey()))
+                        .encoded());
     }
 }

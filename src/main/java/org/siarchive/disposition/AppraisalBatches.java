@@ -119,7 +119,13 @@ public class AppraisalBatches {
         var found = facts.facts(ids, access.scope());
         if (found.size() < ids.size()) {
             var known = found.stream().map(AppraisalFacts.Fact::id).collect(java.util.stream.Collectors.toSet());
-            throw new NotFoundException("ITEM", ids.stream().filter(id -> !known.contains(id)).findFirst().orElseThrow().toString());
+            throw new NotFoundException(
+                    "ITEM",
+                    ids.stream()
+                            .filter(id -> !known.contains(id))
+                            .findFirst()
+                            .orElseThrow()
+                            .toString());
         }
         LocalDate today = time.date(catalog.now());
         for (var f : found) {
@@ -153,7 +159,8 @@ public class AppraisalBatches {
                 no,
                 AuditOperation.CREATE,
                 null,
-                AuditDetail.of("audit.detail.appraisalProposed", title, found.size()).encoded());
+                AuditDetail.of("audit.detail.appraisalProposed", title, found.size())
+                        .encoded());
         return rows.batch(id).orElseThrow();
     }
 

@@ -57,11 +57,15 @@ public class AppraisalWork {
     }
 
     /** A member: an account (login; its name is the account's) or a named person with a unit. */
-    public record NewMember(@Nullable String role, @Nullable String login, @Nullable String name, @Nullable String unit) {}
+    public record NewMember(
+            @Nullable String role, @Nullable String login, @Nullable String name, @Nullable String unit) {}
 
     /** A decision on the named items (none named: every item of the batch). */
     public record NewDecision(
-            @Nullable List<UUID> itemIds, @Nullable String decision, @Nullable String newRetentionCode, @Nullable String reason) {}
+            @Nullable List<UUID> itemIds,
+            @Nullable String decision,
+            @Nullable String newRetentionCode,
+            @Nullable String reason) {}
 
     /** An opinion; {@code memberSeq} null means the caller's own membership, {@code itemId} null the whole batch. */
     public record NewOpinion(
@@ -92,7 +96,11 @@ public class AppraisalWork {
             throw new InvalidInputException(Violation.of("unit", "maxLength", 200));
         }
         int seq = rows.addMember(b.id(), role, login, name, unit);
-        record(access, b, AuditOperation.UPDATE, AuditDetail.of("audit.detail.appraisalMember", name, AuditDetail.label(role.labelKey())));
+        record(
+                access,
+                b,
+                AuditOperation.UPDATE,
+                AuditDetail.of("audit.detail.appraisalMember", name, AuditDetail.label(role.labelKey())));
         return seq;
     }
 
@@ -197,7 +205,8 @@ public class AppraisalWork {
     public AppraisalBatches.Batch complete(long batchId, Access access) {
         var b = batches.lock(batchId, access);
         var next = b.state().appraise(b.batchNo());
-        var present = rows.members(b.id()).stream().map(AppraisalBatches.Member::role).toList();
+        var present =
+                rows.members(b.id()).stream().map(AppraisalBatches.Member::role).toList();
         for (var role : GroupRole.values()) {
             if (!present.contains(role)) {
                 throw new ConflictException("disposition.batch.conflict.roleMissing" + role.name(), b.batchNo());
@@ -212,7 +221,11 @@ public class AppraisalWork {
             throw new ConflictException("disposition.batch.conflict.noOpinion", b.batchNo(), String.join("、", silent));
         }
         batchRows.moveTo(b.id(), next);
-        record(access, b, AuditOperation.APPRAISE, AuditDetail.of("audit.detail.appraisalState", AuditDetail.label(next.labelKey())));
+        record(
+                access,
+                b,
+                AuditOperation.APPRAISE,
+                AuditDetail.of("audit.detail.appraisalState", AuditDetail.label(next.labelKey())));
         return batchRows.batch(b.id()).orElseThrow();
     }
 

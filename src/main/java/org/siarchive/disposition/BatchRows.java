@@ -29,16 +29,23 @@ class BatchRows {
     }
 
     Optional<AppraisalBatches.Batch> batch(long id) {
-        return jdbc.sql(BATCH + " where b.id = :id").param("id", id).query(BatchRows::batch).optional();
+        return jdbc.sql(BATCH + " where b.id = :id")
+                .param("id", id)
+                .query(BatchRows::batch)
+                .optional();
     }
 
     AppraisalBatches.Batch lock(long id) {
-        jdbc.sql("select id from appraisal_batch where id = :id for update").param("id", id).query(Long.class).single();
+        jdbc.sql("select id from appraisal_batch where id = :id for update")
+                .param("id", id)
+                .query(Long.class)
+                .single();
         return batch(id).orElseThrow();
     }
 
     List<AppraisalBatches.Batch> list(List<Long> fondsIds, @Nullable BatchState state, int limit) {
-        return jdbc.sql(BATCH + " where b.fonds_id = any(:fonds) and (cast(:state as varchar) is null or b.state = :state)"
+        return jdbc.sql(BATCH
+                        + " where b.fonds_id = any(:fonds) and (cast(:state as varchar) is null or b.state = :state)"
                         + " order by b.id desc limit :limit")
                 .param("fonds", fondsIds.toArray(Long[]::new))
                 .param("state", state == null ? null : state.name())
@@ -49,7 +56,10 @@ class BatchRows {
 
     /** The next number of the fonds' batches this year, under a lock on the fonds' numbering. */
     String nextNumber(long fondsId, String fondsCode, int year) {
-        jdbc.sql("select pg_advisory_xact_lock(1600000000 + :f)").param("f", fondsId).query().listOfRows();
+        jdbc.sql("select pg_advisory_xact_lock(1600000000 + :f)")
+                .param("f", fondsId)
+                .query()
+                .listOfRows();
         String prefix = fondsCode + "-JD" + year + "-";
         int seq = jdbc.sql("select count(*) from appraisal_batch where batch_no like :p")
                         .param("p", prefix + "%")
@@ -80,9 +90,17 @@ class BatchRows {
                 from unnest(:ids, :codes, :ends, :terms) as x(id, code, end_date, term)""")
                 .param("b", batchId)
                 .param("ids", facts.stream().map(AppraisalFacts.Fact::id).toArray(UUID[]::new))
-                .param("codes", facts.stream().map(AppraisalFacts.Fact::archiveCode).toArray(String[]::new))
-                .param("ends", facts.stream().map(f -> java.sql.Date.valueOf(f.retentionEnd())).toArray(java.sql.Date[]::new))
-                .param("terms", facts.stream().map(AppraisalFacts.Fact::retentionCode).toArray(String[]::new))
+                .param(
+                        "codes",
+                        facts.stream().map(AppraisalFacts.Fact::archiveCode).toArray(String[]::new))
+                .param(
+                        "ends",
+                        facts.stream()
+                                .map(f -> java.sql.Date.valueOf(f.retentionEnd()))
+                                .toArray(java.sql.Date[]::new))
+                .param(
+                        "terms",
+                        facts.stream().map(AppraisalFacts.Fact::retentionCode).toArray(String[]::new))
                 .update();
     }
 
@@ -108,7 +126,9 @@ class BatchRows {
                 .param("id", id)
                 .update();
         if (state == BatchState.COMPLETED) {
-            jdbc.sql("update appraisal_item set open = false where batch_id = :id").param("id", id).update();
+            jdbc.sql("update appraisal_item set open = false where batch_id = :id")
+                    .param("id", id)
+                    .update();
         }
     }
 

@@ -28,7 +28,11 @@ class WorkRows {
                 where batch_id = :b order by seq""")
                 .param("b", batchId)
                 .query((rs, n) -> new AppraisalBatches.Member(
-                        rs.getInt(1), GroupRole.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5)))
+                        rs.getInt(1),
+                        GroupRole.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)))
                 .list();
     }
 
