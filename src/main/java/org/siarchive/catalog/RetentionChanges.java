@@ -62,22 +62,7 @@ public class RetentionChanges {
         var ids = extensions.stream().map(Extension::itemId).toArray(UUID[]::new);
         var codes = extensions.stream().map(Extension::newCode).toArray(String[]::new);
         var reasons = extensions.stream().map(Extension::reason).toArray(String[]::new);
-        var refused = jdbc.sql(
-                        """
-                select i.archive_code from unnest(:ids, :codes) as x(item_id, code)
-                join item i on i.id = x.item_id
-                join retention_period o on o.code = i.retention_code
-                join retention_period n on n.code = x.code
-                where i.status = 'DESTROYED' or o.years is null
-                   or (n.years is not null and n.years <= o.years)
-                order by i.archive_code limit 1""")
-                .param("ids", ids)
-                .param("codes", codes)
-                .query(String.class)
-                .optional();
-        refused.ifPresent(code -> {
-            throw new ConflictException("disposition.batch.conflict.notLonger", code);
-        });
+        refuseShorter(ids, codes);
         var changed = jdbc.sql(
                         """
                 with x as (select * from unnest(:ids, :codes, :reasons) as x(item_id, code, reason)),
@@ -109,6 +94,11 @@ public class RetentionChanges {
                     rs.getString(6)
                 })
                 .list();
+        audited(changed, batchNo, actor);
+        events.publishEvent(new RetentionsExtended(batchNo, List.of(ids)));
+    }
+
+    private void audited(List<Object[]> changed, String batchNo, Actor actor) {
         for (var c : changed) {
             audit.record(
                     actor,
@@ -125,7 +115,26 @@ public class RetentionChanges {
                                     batchNo)
                             .encoded());
         }
-        events.publishEvent(new RetentionsExtended(batchNo, List.of(ids)));
+    }
+
+    /** 409 when an item is destroyed, 永久, or its new term is not longer than its current one. */
+    private void refuseShorter(UUID[] ids, String[] codes) {
+        var refused = jdbc.sql(
+                        """
+                select i.archive_code from unnest(:ids, :codes) as x(item_id, code)
+                join item i on i.id = x.item_id
+                join retention_period o on o.code = i.retention_code
+                join retention_period n on n.code = x.code
+                where i.status = 'DESTROYED' or o.years is null
+                   or (n.years is not null and n.years <= o.years)
+                order by i.archive_code limit 1""")
+                .param("ids", ids)
+                .param("codes", codes)
+                .query(String.class)
+                .optional();
+        refused.ifPresent(code -> {
+            throw new ConflictException("disposition.batch.conflict.notLonger", code);
+        });
     }
 
     /** The item's retention changes, oldest first. */

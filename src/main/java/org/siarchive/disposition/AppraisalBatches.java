@@ -128,20 +128,7 @@ public class AppraisalBatches {
                             .toString());
         }
         LocalDate today = time.date(catalog.now());
-        for (var f : found) {
-            if ("DESTROYED".equals(f.status())) {
-                throw new ConflictException("disposition.batch.conflict.destroyed", f.archiveCode());
-            }
-            if (f.permanent()) {
-                throw new ConflictException("disposition.batch.conflict.permanent", f.archiveCode());
-            }
-            if (!f.retentionEnd().isBefore(today)) {
-                throw new ConflictException("disposition.batch.conflict.notExpired", f.archiveCode(), f.retentionEnd());
-            }
-        }
-        if (found.stream().map(AppraisalFacts.Fact::fondsId).distinct().count() > 1) {
-            throw new ConflictException("disposition.batch.conflict.oneFonds");
-        }
+        requireAppraisable(found, today);
         rows.firstOpen(ids).ifPresent(open -> {
             throw new ConflictException("disposition.batch.conflict.inOpenBatch", open[0], open[1]);
         });
@@ -162,6 +149,24 @@ public class AppraisalBatches {
                 AuditDetail.of("audit.detail.appraisalProposed", title, found.size())
                         .encoded());
         return rows.batch(id).orElseThrow();
+    }
+
+    /** 409 naming the rule: destroyed, 永久, term not ended, or items of more than one fonds. */
+    private static void requireAppraisable(List<AppraisalFacts.Fact> found, LocalDate today) {
+        for (var f : found) {
+            if ("DESTROYED".equals(f.status())) {
+                throw new ConflictException("disposition.batch.conflict.destroyed", f.archiveCode());
+            }
+            if (f.permanent()) {
+                throw new ConflictException("disposition.batch.conflict.permanent", f.archiveCode());
+            }
+            if (!f.retentionEnd().isBefore(today)) {
+                throw new ConflictException("disposition.batch.conflict.notExpired", f.archiveCode(), f.retentionEnd());
+            }
+        }
+        if (found.stream().map(AppraisalFacts.Fact::fondsId).distinct().count() > 1) {
+            throw new ConflictException("disposition.batch.conflict.oneFonds");
+        }
     }
 
     /**
