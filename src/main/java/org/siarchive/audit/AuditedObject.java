@@ -7,6 +7,8 @@ package org.siarchive.audit;
 public enum AuditedObject {
     ACCOUNT,
     API_TOKEN,
+    /** An appraisal batch (鉴定批次), issue 16. */
+    APPRAISAL_BATCH,
     ARCHIVE_CODE_RULE,
     ARCHIVE_SCOPE,
     AUDIT_TRAIL,

@@ -22,15 +22,18 @@ class CatalogConsole {
     private final RelatedRecords related;
     private final CorrectionHistory corrections;
     private final java.util.List<ItemNotices> notices;
+    private final RetentionChanges retentionChanges;
 
     CatalogConsole(
             Catalog catalog,
             Renditions renditions,
             RelatedRecords related,
             CorrectionHistory corrections,
-            java.util.List<ItemNotices> notices) {
+            java.util.List<ItemNotices> notices,
+            RetentionChanges retentionChanges) {
         this.corrections = corrections;
         this.notices = java.util.List.copyOf(notices);
+        this.retentionChanges = retentionChanges;
         this.catalog = catalog;
         this.renditions = renditions;
         this.related = related;
@@ -49,6 +52,7 @@ class CatalogConsole {
         model.addAttribute("renditions", renditions.pathsByKind(item.id()));
         model.addAttribute("related", related.of(item, access.scope()));
         model.addAttribute("corrections", corrections.of(item.id()));
+        model.addAttribute("retentionChanges", retentionChanges.of(item.id()));
         model.addAttribute("canCorrect", access.can(CatalogAccessRules.ITEM_CORRECT));
         model.addAttribute(
                 "notices",
