@@ -18,6 +18,8 @@ public enum AuditOperation {
     CORRECT,
     CORRECTION_UNDONE,
     CREATE,
+    /** An item's content destroyed and its row left as a tombstone (销毁). */
+    DESTROY,
     DISABLE,
     DOWNLOAD,
     DUPLICATE_DISCARD,
