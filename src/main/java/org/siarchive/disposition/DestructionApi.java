@@ -51,9 +51,9 @@ class DestructionApi {
     @PostMapping("/batches/{id}/destruction")
     ResponseEntity<Executed> execute(@PathVariable String id, @RequestBody Destructions.Request body, Access access) {
         long batchId = batchId(id);
-        long destructionId = destructions.execute(batchId, body, access);
-        int n = (int) records.countOf(destructionId);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Executed(destructionId, batchId, n));
+        var done = destructions.execute(batchId, body, access);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Executed(done.destructionId(), batchId, done.timings().items()));
     }
 
     @Operation(

@@ -38,23 +38,43 @@ class DestructionEngine {
         this.chunkSize = Math.max(1, chunkSize);
     }
 
-    /** Purges and tombstones every item still pending, then finishes; a no-op for a finished destruction. */
-    void complete(long destructionId, Actor actor) {
+    /**
+     * Purges and tombstones every item still pending, then finishes; a no-op for a finished destruction.
+     * Answers the time each kind of step took.
+     */
+    DestructionTimings complete(long destructionId, Actor actor) {
+        var t = new long[6];
         var d = steps.running(destructionId);
         if (!"EXECUTING".equals(d.state())) {
-            return;
+            return DestructionTimings.of(t, 0);
         }
+        int n = 0;
+        long at = System.nanoTime();
         for (var chunk = pending(destructionId); !chunk.isEmpty(); chunk = pending(destructionId)) {
+            at = lap(t, 0, at);
             for (var p : chunk) {
                 if ("PENDING".equals(p.state())) {
                     steps.purgePrimary(p);
+                    at = lap(t, 1, at);
                     steps.purgeReplica(p);
+                    at = lap(t, 2, at);
                     steps.markPurged(p.itemId());
+                    at = lap(t, 3, at);
                 }
             }
             steps.tombstoneChunk(d, chunk, actor);
+            at = lap(t, 4, at);
+            n += chunk.size();
         }
         steps.finish(d, actor);
+        lap(t, 5, at);
+        return DestructionTimings.of(t, n);
+    }
+
+    private static long lap(long[] t, int step, long since) {
+        long now = System.nanoTime();
+        t[step] += now - since;
+        return now;
     }
 
     private List<DestructionSteps.Pending> pending(long destructionId) {

@@ -84,6 +84,8 @@ class DestructionSteps {
             if (preservation.holds(p.objectId())) {
                 throw new IllegalStateException("content of " + p.archiveCode() + " still stored");
             }
+            // a replication that read the object before the purge may have written it again since
+            preservation.purgeReplica(p.objectId());
             tombstones.tombstone(p.itemId(), d.listNo(), at, actor);
             jdbc.sql("update destruction_item set state = 'TOMBSTONED' where item_id = :i")
                     .param("i", p.itemId())

@@ -43,8 +43,11 @@ public class Destructions {
         this.engine = engine;
     }
 
-    /** Executes the batch's destruction; answers the destruction's id once every item is tombstoned. */
-    public long execute(long batchId, Request r, Access access) {
+    /** A completed destruction: its id and the time its steps took. */
+    public record Executed(long destructionId, DestructionTimings timings) {}
+
+    /** Executes the batch's destruction; answers once every item is tombstoned. */
+    public Executed execute(long batchId, Request r, Access access) {
         validate(r);
         var batch = checks.batchInScope(batchId, access.scope());
         if (!access.can(Permission.DISPOSITION_EXECUTE)) {
@@ -74,8 +77,7 @@ public class Destructions {
                         s1.login().strip(),
                         s2.login().strip()),
                 access.actor());
-        engine.complete(id, access.actor());
-        return id;
+        return new Executed(id, engine.complete(id, access.actor()));
     }
 
     private void confirm(Supervisor s, int which, Access access) {
