@@ -20,6 +20,8 @@ public enum AuditOperation {
     CORRECTION_UNDONE,
     CREATE,
     DECIDE,
+    /** An item's content destroyed and its row left as a tombstone (销毁). */
+    DESTROY,
     DISABLE,
     DOWNLOAD,
     DUPLICATE_DISCARD,

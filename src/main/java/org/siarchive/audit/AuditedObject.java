@@ -18,6 +18,8 @@ public enum AuditedObject {
     CHECK_ITEM,
     CHECK_RUN,
     CRYPTO_KEY,
+    /** A supervised destruction (销毁记录) of an appraisal batch. */
+    DESTRUCTION,
     EMPLOYER,
     FIXITY_SWEEP,
     FONDS,
