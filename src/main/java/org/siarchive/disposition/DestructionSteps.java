@@ -7,7 +7,7 @@ import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
-import org.siarchive.catalog.Tombstones;
+import org.siarchive.catalog.ItemTombstones;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,10 +31,10 @@ class DestructionSteps {
 
     private final JdbcClient jdbc;
     private final Preservation preservation;
-    private final Tombstones tombstones;
+    private final ItemTombstones tombstones;
     private final AuditTrail audit;
 
-    DestructionSteps(JdbcClient jdbc, Preservation preservation, Tombstones tombstones, AuditTrail audit) {
+    DestructionSteps(JdbcClient jdbc, Preservation preservation, ItemTombstones tombstones, AuditTrail audit) {
         this.jdbc = jdbc;
         this.preservation = preservation;
         this.tombstones = tombstones;

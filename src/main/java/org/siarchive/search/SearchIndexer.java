@@ -136,8 +136,32 @@ class SearchIndexer implements SmartInitializingSingleton {
         }
     }
 
+    /**
+     * Expunges removed documents from the segment files and commits, so no file of the index keeps a
+     * destroyed item's text (docs/adr/0070); false while a rebuild runs (it rewrites the index anyway).
+     */
+    synchronized boolean expunge() {
+        if (!(search instanceof LuceneArchiveSearch lucene)) {
+            return true; // the SQL backend deletes its rows in the listener's transaction
+        }
+        if (rebuilding.get()) {
+            return false;
+        }
+        lucene.expungeDeletes();
+        var data = new HashMap<String, String>();
+        data.put(WATERMARK, lastCommit.minus(MARGIN).toString());
+        lucene.commit(data);
+        lastCommit = OffsetDateTime.now();
+        return true;
+    }
+
     void reindex(UUID itemId) {
-        catalog.item(itemId).filter(i -> i.preserved()).ifPresent(i -> {
+        var found = catalog.item(itemId);
+        if (found.isPresent() && found.get().state() == org.siarchive.catalog.ItemState.DESTROYED) {
+            search.remove(itemId); // a catch-up or rebuild never adds a destroyed item back
+            return;
+        }
+        found.filter(i -> i.preserved()).ifPresent(i -> {
             var scope = catalog.scopeAttributes(itemId);
             search.index(new SearchEntry(
                     i.id(),

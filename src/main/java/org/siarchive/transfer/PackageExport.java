@@ -107,6 +107,9 @@ class PackageExport {
         var items = new ArrayList<ItemRecord>();
         for (UUID id : itemIds) {
             var item = catalog.requireItem(id, access.scope());
+            if (item.state() == org.siarchive.catalog.ItemState.DESTROYED) { // 409: no content to export (ADR 0070)
+                throw new org.siarchive.shared.ConflictException("conflict.transfer.itemDestroyed", item.archiveCode());
+            }
             if (!item.preserved()) {
                 throw new InvalidInputException(Violation.of("items", "notPreserved", item.archiveCode()));
             }
