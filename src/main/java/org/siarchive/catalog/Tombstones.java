@@ -90,7 +90,7 @@ public class Tombstones {
         if (key.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select i.id, i.archive_code, i.title, coalesce(i.destroyed_at, i.updated_at)"
+        return jdbc.sql("select i.id, i.archive_code, i.title, coalesce(i.destroyed_at, i.updated_at) as destroyed_at"
                         + " from item i join fonds f on f.id = i.fonds_id where i.status = 'DESTROYED' and "
                         + ArchiveCodeLookup.storedKey("i.archive_code") + " like :pattern escape '!' and "
                         + ItemQueries.SCOPE_CLAUSE + " order by i.archive_code limit :n")
