@@ -105,8 +105,10 @@ public class Tombstones {
     public DestructionFacts facts(ItemRecord item) {
         var digests = new ArrayList<DestructionFacts.Digest>();
         item.files().forEach(f -> digests.add(new DestructionFacts.Digest(f.logicalPath(), f.sm3(), f.sha256())));
-        renditions.ofItems(List.of(item.id())).getOrDefault(item.id(), List.of()).forEach(
-                r -> digests.add(new DestructionFacts.Digest(r.logicalPath(), r.sm3(), r.sha256())));
+        renditions
+                .ofItems(List.of(item.id()))
+                .getOrDefault(item.id(), List.of())
+                .forEach(r -> digests.add(new DestructionFacts.Digest(r.logicalPath(), r.sm3(), r.sha256())));
         var d = Optional.ofNullable(records.getIfAvailable()).flatMap(r -> r.of(item.id()));
         OffsetDateTime at = destroyedAt(item.id())
                 .or(() -> d.map(TombstoneRecords.Destruction::at))

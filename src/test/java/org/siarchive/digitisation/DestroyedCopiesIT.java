@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -107,8 +106,8 @@ class DestroyedCopiesIT extends IntegrationTest {
                 "0001",
                 true,
                 100,
-                new ByteArrayInputStream(ScanBatchIT.zip(
-                        List.of("scan/0001.png", "scan/0002.png"), List.of(page, second), manifest)),
+                new ByteArrayInputStream(
+                        ScanBatchIT.zip(List.of("scan/0001.png", "scan/0002.png"), List.of(page, second), manifest)),
                 ARCHIVIST);
         for (int i = 0; i < 240 && batches.progress(batch, ARCHIVIST).status().equals("PROCESSING"); i++) {
             Thread.sleep(500);
@@ -116,10 +115,14 @@ class DestroyedCopiesIT extends IntegrationTest {
         var scanned = items.items(batch, ARCHIVIST).get(0);
         if (accounts.byUsername("copies-archivist").isEmpty()) {
             accounts.provision(
-                    "copies-archivist", "档案员柏青", organisations.root().id(), Set.of(Role.ARCHIVIST), "Copies-arch-1234", false);
+                    "copies-archivist",
+                    "档案员柏青",
+                    organisations.root().id(),
+                    Set.of(Role.ARCHIVIST),
+                    "Copies-arch-1234",
+                    false);
         }
-        UUID captured =
-                items.confirm(batch, scanned.id(), "GRCB", null, "柏松远", "柏松远参保人员增员表", "2024-05-10", ARCHIVIST);
+        UUID captured = items.confirm(batch, scanned.id(), "GRCB", null, "柏松远", "柏松远参保人员增员表", "2024-05-10", ARCHIVIST);
         // the searchable access copy and the index follow on workers: wait for both before destroying
         for (int i = 0; i < 160 && renditions.find(captured, "ACCESS_PDF").isEmpty(); i++) {
             Thread.sleep(250);
@@ -132,7 +135,7 @@ class DestroyedCopiesIT extends IntegrationTest {
 
     private boolean indexed(UUID item) {
         return jdbc.sql(
-                        """
+                                """
                 select count(*) from event_publication where listener_id like '%SearchIndexer%'
                 and serialized_event like :item and completion_date is not null
                 and event_type = 'org.siarchive.digitisation.RecognisedTextFiled'
@@ -182,7 +185,9 @@ class DestroyedCopiesIT extends IntegrationTest {
         // before: the marker is in the OCR text (decrypted), in the index's dictionary and in its raw files
         assertThat(texts.ofItem(item)).hasValueSatisfying(t -> assertThat(t).contains(MARKER));
         IndexFiles.commit(context);
-        assertThat(IndexFiles.hasTerm(index, "江柏")).as("the bigram of the marker is indexed").isTrue();
+        assertThat(IndexFiles.hasTerm(index, "江柏"))
+                .as("the bigram of the marker is indexed")
+                .isTrue();
         assertThat(IndexFiles.filesContaining(index, marker, bigram))
                 .as("the raw scan finds the marker before destruction (so it can fail)")
                 .isNotEmpty();
@@ -197,7 +202,8 @@ class DestroyedCopiesIT extends IntegrationTest {
                 "/lending/requests",
                 Map.of("archiveCodes", code, "purposeCode", "QUERY", "purpose", "核对", "periodDays", "3"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(302);
-        long request = Long.parseLong(requested.location().substring(requested.location().lastIndexOf('/') + 1));
+        long request = Long.parseLong(
+                requested.location().substring(requested.location().lastIndexOf('/') + 1));
         assertThat(approver.post("/lending/requests/" + request + "/decision", Map.of("approve", "true"))
                         .status())
                 .isEqualTo(302);
@@ -219,8 +225,12 @@ class DestroyedCopiesIT extends IntegrationTest {
         assertThat(IndexFiles.expunge(context)).isTrue();
 
         // after: no index file, no dictionary, no digitisation row or file holds the text or the images
-        assertThat(IndexFiles.hasTerm(index, "江柏")).as("dictionary after expunge").isFalse();
-        assertThat(IndexFiles.filesContaining(index, marker, bigram)).as("raw index files").isEmpty();
+        assertThat(IndexFiles.hasTerm(index, "江柏"))
+                .as("dictionary after expunge")
+                .isFalse();
+        assertThat(IndexFiles.filesContaining(index, marker, bigram))
+                .as("raw index files")
+                .isEmpty();
         assertThat(texts.ofItem(item)).isEmpty();
         assertThat(files).allSatisfy(f -> assertThat(f).doesNotExist());
         assertThat(jdbc.sql(
@@ -275,7 +285,9 @@ class DestroyedCopiesIT extends IntegrationTest {
                 continue;
             }
             String concrete = template.replace("{id}", item.toString()).replace("{seq}", "1");
-            assertThat(archivist.api("GET", concrete, null).status()).as(concrete).isEqualTo(410);
+            assertThat(archivist.api("GET", concrete, null).status())
+                    .as(concrete)
+                    .isEqualTo(410);
             walked++;
         }
         assertThat(walked).as("item routes walked").isGreaterThanOrEqualTo(3);
@@ -294,12 +306,15 @@ class DestroyedCopiesIT extends IntegrationTest {
                 .isInstanceOf(org.siarchive.shared.GoneException.class);
 
         // findable by its 档号, not by its words; lending refuses it; the fixity feed skips it
-        var byCode = archivist.api("GET", "/api/v1/search?q=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8), null);
+        var byCode = archivist.api(
+                "GET", "/api/v1/search?q=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8), null);
         assertThat(byCode.status()).isEqualTo(200);
         assertThat(byCode.body()).contains("\"destroyed\":[{\"id\":\"" + item + "\"");
-        var consoleByCode = archivist.get("/search?archiveCode=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8));
+        var consoleByCode =
+                archivist.get("/search?archiveCode=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8));
         assertThat(consoleByCode.body()).contains("id=\"tombstones\"", code);
-        var byWords = archivist.api("GET", "/api/v1/search?q=" + java.net.URLEncoder.encode(MARKER, StandardCharsets.UTF_8), null);
+        var byWords = archivist.api(
+                "GET", "/api/v1/search?q=" + java.net.URLEncoder.encode(MARKER, StandardCharsets.UTF_8), null);
         assertThat(byWords.body()).doesNotContain(item.toString());
         var refused = reader.post(
                 "/lending/requests",
