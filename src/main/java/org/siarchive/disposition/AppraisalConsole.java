@@ -15,6 +15,7 @@ import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.FormErrors;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.KeyedException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,19 +85,19 @@ class AppraisalConsole {
     String propose(
             @RequestParam(defaultValue = "") String title,
             @RequestParam(required = false) @Nullable List<String> itemId,
-            @RequestParam(required = false) @Nullable LocalDate by,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate by,
             @RequestParam(required = false) @Nullable String fonds,
             @RequestParam(required = false) @Nullable String category,
             Access access,
             Model model,
             HttpServletResponse response) {
-        var ids = itemId == null
-                ? List.<UUID>of()
-                : itemId.stream()
-                        .filter(s -> !s.isBlank())
-                        .map(AppraisalConsole::uuid)
-                        .toList();
         try {
+            var ids = itemId == null
+                    ? List.<UUID>of()
+                    : itemId.stream()
+                            .filter(s -> !s.isBlank())
+                            .map(AppraisalConsole::uuid)
+                            .toList();
             var b = batches.propose(new AppraisalBatches.NewBatch(title, ids, by, fonds, category), access);
             return "redirect:/disposition/batches/" + b.id();
         } catch (InvalidInputException | ConflictException e) {
@@ -181,7 +182,6 @@ class AppraisalConsole {
             Model model,
             HttpServletResponse response) {
         String item = form.getOrDefault("itemId", "");
-        var ids = item.isBlank() ? null : List.of(uuid(item));
         return act(
                 id,
                 form,
@@ -192,7 +192,10 @@ class AppraisalConsole {
                 () -> work.decide(
                         id,
                         new AppraisalWork.NewDecision(
-                                ids, form.get("decision"), form.get("newRetentionCode"), form.get("reason")),
+                                item.isBlank() ? null : List.of(uuid(item)),
+                                form.get("decision"),
+                                form.get("newRetentionCode"),
+                                form.get("reason")),
                         access));
     }
 
@@ -215,7 +218,7 @@ class AppraisalConsole {
                 () -> work.opinion(
                         id,
                         new AppraisalWork.NewOpinion(
-                                seq.isBlank() ? null : Integer.valueOf(seq),
+                                seq.isBlank() ? null : number(seq),
                                 item.isBlank() ? null : uuid(item),
                                 form.get("verdict"),
                                 form.get("opinion")),
@@ -288,6 +291,14 @@ class AppraisalConsole {
         response.setStatus(409);
         var k = (KeyedException) e;
         return FormErrors.of(List.of(new org.siarchive.shared.Violation(field, "conflict", k.messageKey(), k.args())));
+    }
+
+    private static Integer number(String s) {
+        try {
+            return Integer.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(org.siarchive.shared.Violation.of("memberSeq", "code"));
+        }
     }
 
     private static UUID uuid(String s) {
