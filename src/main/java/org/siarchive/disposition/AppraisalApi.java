@@ -20,12 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Appraisal batches (鉴定批次) over the API: the same rules as the console. */
-@Tag(name = "鉴定")
+@Tag(name = "处置")
 @RestController
 @RequestMapping("/api/v1/disposition/batches")
 class AppraisalApi {
 
-    private static final String READ = "disposition:propose";
+    private static final String READ = "disposition:appraise";
 
     private final AppraisalBatches batches;
     private final AppraisalWork work;

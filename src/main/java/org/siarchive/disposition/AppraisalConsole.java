@@ -14,7 +14,6 @@ import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.FormErrors;
 import org.siarchive.shared.InvalidInputException;
-import org.siarchive.shared.KeyedException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -96,14 +95,14 @@ class AppraisalConsole {
                     ? List.<UUID>of()
                     : itemId.stream()
                             .filter(s -> !s.isBlank())
-                            .map(AppraisalConsole::uuid)
+                            .map(AppraisalForms::uuid)
                             .toList();
             var b = batches.propose(new AppraisalBatches.NewBatch(title, ids, by, fonds, category), access);
             return "redirect:/disposition/batches/" + b.id();
         } catch (InvalidInputException | ConflictException e) {
             var form =
                     Map.of("title", title, "by", by == null ? "" : by.toString(), "fonds", fonds == null ? "" : fonds);
-            return list(null, form, refused(e, "itemId", response), access, model);
+            return list(null, form, AppraisalForms.refused(e, "itemId", response), access, model);
         }
     }
 
@@ -192,7 +191,7 @@ class AppraisalConsole {
                 () -> work.decide(
                         id,
                         new AppraisalWork.NewDecision(
-                                item.isBlank() ? null : List.of(uuid(item)),
+                                item.isBlank() ? null : List.of(AppraisalForms.uuid(item)),
                                 form.get("decision"),
                                 form.get("newRetentionCode"),
                                 form.get("reason")),
@@ -218,8 +217,8 @@ class AppraisalConsole {
                 () -> work.opinion(
                         id,
                         new AppraisalWork.NewOpinion(
-                                seq.isBlank() ? null : number(seq),
-                                item.isBlank() ? null : uuid(item),
+                                seq.isBlank() ? null : AppraisalForms.number(seq),
+                                item.isBlank() ? null : AppraisalForms.uuid(item),
                                 form.get("verdict"),
                                 form.get("opinion")),
                         access));
@@ -278,34 +277,7 @@ class AppraisalConsole {
             step.run();
             return "redirect:/disposition/batches/" + id;
         } catch (InvalidInputException | ConflictException e) {
-            return batch(id, 0, form, refused(e, field, response), access, model);
-        }
-    }
-
-    /** 422 for bad input, 409 for a broken rule, each beside the field it concerns. */
-    private static FormErrors refused(RuntimeException e, String field, HttpServletResponse response) {
-        if (e instanceof InvalidInputException invalid) {
-            response.setStatus(422);
-            return FormErrors.of(invalid);
-        }
-        response.setStatus(409);
-        var k = (KeyedException) e;
-        return FormErrors.of(List.of(new org.siarchive.shared.Violation(field, "conflict", k.messageKey(), k.args())));
-    }
-
-    private static Integer number(String s) {
-        try {
-            return Integer.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(org.siarchive.shared.Violation.of("memberSeq", "code"));
-        }
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(org.siarchive.shared.Violation.of("itemId", "code"));
+            return batch(id, 0, form, AppraisalForms.refused(e, field, response), access, model);
         }
     }
 }
