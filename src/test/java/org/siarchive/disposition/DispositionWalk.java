@@ -1,0 +1,178 @@
+package org.siarchive.disposition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.siarchive.catalog.ItemRecord;
+import org.siarchive.support.ApiClient;
+import org.siarchive.support.ConsoleSession;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The steps of a disposition batch over HTTP, each by the role that owns it, on console sessions (cookies,
+ * CSRF, password and TOTP): JSON calls to the /api/v1/disposition endpoints the parts of issue 16 expose.
+ */
+final class DispositionWalk {
+
+    private final int port;
+    private final RoleSessions people;
+    private final ConsoleSession archivist;
+    private final ConsoleSession clerk;
+    private final ConsoleSession leader;
+
+    DispositionWalk(int port, RoleSessions people) {
+        this.port = port;
+        this.people = people;
+        this.archivist = RoleSessions.login(port, people.archivist());
+        this.clerk = RoleSessions.login(port, people.clerk());
+        this.leader = RoleSessions.login(port, people.leader());
+    }
+
+    static JsonNode ok(ConsoleSession.Page page, String step) {
+        assertThat(page.status()).as(step + ": " + page.body()).isBetween(200, 299);
+        return page.body().isBlank() ? ApiClient.JSON.createObjectNode() : ApiClient.JSON.readTree(page.body());
+    }
+
+    static String json(Object body) {
+        return ApiClient.JSON.writeValueAsString(body);
+    }
+
+    void worklistShows(List<UUID> items) {
+        var page = ok(
+                archivist.api("GET", "/api/v1/disposition/expiring?by=" + LocalDate.now() + "&size=200", null),
+                "worklist");
+        var ids = new ArrayList<String>();
+        page.path("items").forEach(n -> ids.add(n.path("itemId").asString()));
+        assertThat(ids).containsAll(items.stream().map(UUID::toString).toList());
+    }
+
+    long startBatch(String title, List<UUID> items) {
+        var body = Map.of("title", title, "itemIds", items.stream().map(UUID::toString).toList());
+        return ok(archivist.api("POST", "/api/v1/disposition/batches", json(body)), "start batch")
+                .path("id")
+                .asLong();
+    }
+
+    void decide(long batch, List<UUID> destroy, UUID extend) {
+        for (UUID id : destroy) {
+            var d = Map.of("decision", "DESTROY", "reason", "保管期满，无继续保存价值");
+            ok(archivist.api("PUT", "/api/v1/disposition/batches/" + batch + "/items/" + id, json(d)), "销毁");
+        }
+        var e = Map.of("decision", "EXTEND", "retentionCode", "D30", "reason", "涉及待遇追溯，延长保管");
+        ok(archivist.api("PUT", "/api/v1/disposition/batches/" + batch + "/items/" + extend, json(e)), "延期");
+    }
+
+    void groupOpinions(long batch) {
+        String members = "/api/v1/disposition/batches/" + batch + "/members";
+        ok(archivist.api("POST", members, json(Map.of("role", "LEADER", "login", people.leader().username()))), "组长");
+        ok(archivist.api("POST", members, json(Map.of("role", "BUSINESS", "login", people.clerk().username()))), "业务");
+        ok(archivist.api("POST", members, json(Map.of("role", "ARCHIVE", "login", people.archivist().username()))), "档案");
+        var hrss = new LinkedHashMap<String, Object>();
+        hrss.put("role", "HRSS");
+        hrss.put("name", "王审核");
+        hrss.put("unit", "测试市人力资源和社会保障局");
+        long named = ok(archivist.api("POST", members, json(hrss)), "人社").path("id").asLong();
+        String opinions = "/api/v1/disposition/batches/" + batch + "/opinions";
+        var agree = Map.of("verdict", "AGREE", "text", "同意鉴定意见");
+        ok(leader.api("POST", opinions, json(agree)), "组长意见");
+        ok(clerk.api("POST", opinions, json(agree)), "业务意见");
+        ok(archivist.api("POST", opinions, json(agree)), "档案意见");
+        var onBehalf = Map.of("memberId", named, "verdict", "AGREE", "text", "同意（代录）");
+        ok(archivist.api("POST", opinions, json(onBehalf)), "人社意见");
+    }
+
+    void completeAppraisal(long batch) {
+        ok(archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/appraisal", "{}"), "完成鉴定");
+    }
+
+    void approve(long batch) {
+        var body = Map.of("opinion", "同意按鉴定意见处理");
+        ok(leader.api("POST", "/api/v1/disposition/batches/" + batch + "/approval", json(body)), "审批");
+    }
+
+    void executeExtensions(long batch) {
+        ok(archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/extensions", "{}"), "执行延期");
+    }
+
+    long generateList(long batch) {
+        return ok(archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/list", "{}"), "生成清册")
+                .path("id")
+                .asLong();
+    }
+
+    void exportsParseBack(long list, List<String> destroyed, String kept) throws Exception {
+        var xlsx = archivist.bytes("/api/v1/disposition/lists/" + list + ".xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        var cells = new StringBuilder();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var fmt = new DataFormatter();
+            wb.getSheetAt(0).forEach(row -> row.forEach(c -> cells.append(fmt.formatCellValue(c)).append('|')));
+        }
+        assertThat(cells.toString()).contains(destroyed).doesNotContain(kept);
+        var pdf = archivist.bytes("/api/v1/disposition/lists/" + list + ".pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var doc = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains(destroyed).doesNotContain(kept);
+        }
+    }
+
+    void file(long list) {
+        var body = Map.of("filedOn", LocalDate.now().toString(), "reference", "人社备〔" + LocalDate.now().getYear() + "〕7号");
+        ok(archivist.api("POST", "/api/v1/disposition/lists/" + list + "/filing", json(body)), "备案");
+    }
+
+    void destroy(long batch) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("method", "电子数据彻底删除");
+        body.put("place", "档案室");
+        body.put("supervisors", List.of(supervisor(people.supervisorA()), supervisor(people.supervisorB())));
+        ok(archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/destruction", json(body)), "销毁");
+    }
+
+    private static Map<String, String> supervisor(org.siarchive.security.TestAccounts.Login who) {
+        return Map.of("login", who.username(), "password", who.password(), "code", who.codes().get());
+    }
+
+    void destroyedItemAnswersGone(ItemRecord item) {
+        var page = archivist.api("GET", "/api/v1/items/" + item.id(), null);
+        assertThat(page.status()).as(page.body()).isEqualTo(410);
+        assertThat(page.body()).contains(item.archiveCode());
+    }
+
+    void findableByArchiveCode(ItemRecord item) {
+        var enc = java.net.URLEncoder.encode(item.archiveCode(), java.nio.charset.StandardCharsets.UTF_8);
+        var page = archivist.api("GET", "/api/v1/items/by-archive-code?code=" + enc, null);
+        assertThat(page.status()).as(page.body()).isIn(200, 410);
+        assertThat(page.body()).contains(item.archiveCode());
+    }
+
+    String batchState(long batch) {
+        return ok(archivist.api("GET", "/api/v1/disposition/batches/" + batch, null), "批次")
+                .path("state")
+                .asString();
+    }
+
+    /** The retention code of the item the filed list was archived as. */
+    String listArchivedAsPermanentItem(long list) {
+        var node = ok(archivist.api("GET", "/api/v1/disposition/lists/" + list, null), "清册");
+        String itemId = node.path("archivedItemId").asString();
+        return ok(archivist.api("GET", "/api/v1/items/" + itemId, null), "清册件")
+                .path("retentionCode")
+                .asString();
+    }
+
+    int port() {
+        return port;
+    }
+}
