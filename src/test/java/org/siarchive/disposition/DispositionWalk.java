@@ -132,12 +132,15 @@ final class DispositionWalk {
         ok(archivist.api("POST", "/api/v1/disposition/lists/" + list + "/filing", json(body)), "备案");
     }
 
-    void destroy(long batch) {
+    long destroy(long batch) {
         var body = new LinkedHashMap<String, Object>();
         body.put("method", "电子数据彻底删除");
         body.put("place", "档案室");
-        body.put("supervisors", List.of(supervisor(people.supervisorA()), supervisor(people.supervisorB())));
-        ok(archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/destruction", json(body)), "销毁");
+        body.put("supervisor1", supervisor(people.supervisorA()));
+        body.put("supervisor2", supervisor(people.supervisorB()));
+        var page = archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/destruction", json(body));
+        assertThat(page.status()).as("销毁: " + page.body()).isEqualTo(201);
+        return ApiClient.JSON.readTree(page.body()).path("destructionId").asLong();
     }
 
     private static Map<String, String> supervisor(org.siarchive.security.TestAccounts.Login who) {
@@ -148,6 +151,20 @@ final class DispositionWalk {
         var page = archivist.api("GET", "/api/v1/items/" + item.id(), null);
         assertThat(page.status()).as(page.body()).isEqualTo(410);
         assertThat(page.body()).contains(item.archiveCode());
+    }
+
+    /** The item's destruction record: method, place, executor, both supervisors, the digests it had. */
+    void destructionRecord(ItemRecord item, int files) {
+        var r = ok(archivist.api("GET", "/api/v1/disposition/items/" + item.id() + "/destruction", null), "销毁记录");
+        assertThat(r.path("archiveCode").asString()).isEqualTo(item.archiveCode());
+        assertThat(r.path("method").asString()).isEqualTo("电子数据彻底删除");
+        assertThat(r.path("place").asString()).isEqualTo("档案室");
+        assertThat(r.path("finishedAt").isNull()).as("finished").isFalse();
+        assertThat(List.of(r.path("supervisor1").asString(), r.path("supervisor2").asString()))
+                .doesNotContain(r.path("executor").asString())
+                .doesNotHaveDuplicates();
+        assertThat(r.path("digests")).hasSize(files);
+        r.path("digests").forEach(d -> assertThat(d.path("sm3").asString()).hasSize(64));
     }
 
     void findableByArchiveCode(ItemRecord item) {

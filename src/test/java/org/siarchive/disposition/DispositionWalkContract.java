@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,18 +62,22 @@ abstract class DispositionWalkContract {
     @Test
     void aBatchWalksFromTheWorklistToSupervisedDestructionAndLeavesNoByteBehind() throws Exception {
         String run = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
-        String marker = "XHMARK" + run + "Q" + Long.toHexString(System.nanoTime());
+        // the content marker lies in the stored PDF's bytes; the index holds no file text, so the person's
+        // name (personal data the tombstone drops) is the marker the index is scanned for
+        String marker = "xhmark" + run + "q" + Long.toHexString(System.nanoTime());
+        String name = "甄销毁" + run;
         var people = RoleSessions.create(accounts, organisations.root().id(), run);
 
-        ItemRecord marked = capture("2012-03-14", 1962, "销毁甲", "content " + marker);
+        ItemRecord marked = capture("2012-03-14", 1962, name, "content " + marker);
         ItemRecord plain = capture("2013-07-02", 1963, "销毁乙", "content of a plain item " + run);
         ItemRecord extended = capture("2014-05-20", 1964, "延期丙", "content kept longer " + run);
         assertThat(List.of(marked, plain, extended))
                 .allSatisfy(i -> assertThat(i.retentionEnd()).isBefore(LocalDate.now()));
 
         // the scans can fail: the marker is found where the content lies before anything is destroyed
-        awaitMarker(replicaBytes(), marker);
+        awaitMarker(replicaBytes(), marker, true);
         assertThat(MarkerScan.filesContaining(primaryRoot(), marker)).isNotEmpty();
+        awaitMarker(indexRoot(), name, true);
 
         var walk = new DispositionWalk(port, people);
         walk.worklistShows(List.of(marked.id(), plain.id(), extended.id()));
@@ -90,9 +93,13 @@ abstract class DispositionWalkContract {
         walk.file(list);
         walk.destroy(batch);
 
+        awaitMarker(indexRoot(), name, false); // removal from the index is the ItemDestroyed listener's, batched
         for (Path root : List.of(primaryRoot(), replicaBytes(), data.resolve("staging"), indexRoot())) {
             assertThat(MarkerScan.filesContaining(root, marker))
                     .as("no file under %s holds the destroyed content", root)
+                    .isEmpty();
+            assertThat(MarkerScan.filesContaining(root, name))
+                    .as("no file under %s holds the destroyed item's personal data", root)
                     .isEmpty();
         }
         assertTombstone(marked);
@@ -103,6 +110,7 @@ abstract class DispositionWalkContract {
                         .single())
                 .isEqualTo("PRESERVED");
         walk.destroyedItemAnswersGone(marked);
+        walk.destructionRecord(marked, 1);
         walk.findableByArchiveCode(marked);
         assertThat(walk.batchState(batch)).isEqualTo("COMPLETED");
         assertThat(walk.listArchivedAsPermanentItem(list)).isEqualTo("Y");
@@ -151,16 +159,21 @@ abstract class DispositionWalkContract {
         return data.resolve("search-index");
     }
 
-    /** Replication follows the capture's event: waits until the replica's bytes show the marker. */
-    static void awaitMarker(Path root, String marker) throws InterruptedException {
+    /**
+     * Replication and indexing follow the capture's event, removal from the index the destruction's: waits
+     * until the files under {@code root} show the marker ({@code present}) or no longer do.
+     */
+    static void awaitMarker(Path root, String marker, boolean present) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<Path> hits = new ArrayList<>();
-        while (hits.isEmpty() && System.nanoTime() < deadline) {
+        List<Path> hits = MarkerScan.filesContaining(root, marker);
+        while (hits.isEmpty() == present && System.nanoTime() < deadline) {
+            Thread.sleep(250);
             hits = MarkerScan.filesContaining(root, marker);
-            if (hits.isEmpty()) {
-                Thread.sleep(200);
-            }
         }
-        assertThat(hits).as("the replica holds the marked content before destruction").isNotEmpty();
+        if (present) {
+            assertThat(hits).as("%s holds the marker before destruction", root).isNotEmpty();
+        } else {
+            assertThat(hits).as("no file under %s holds the marker after destruction", root).isEmpty();
+        }
     }
 }
