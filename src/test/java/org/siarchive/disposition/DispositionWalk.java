@@ -49,10 +49,13 @@ final class DispositionWalk {
 
     void worklistShows(List<UUID> items) {
         var page = ok(
-                archivist.api("GET", "/api/v1/disposition/expiring?by=" + LocalDate.now() + "&size=200", null),
+                archivist.api(
+                        "GET",
+                        "/api/v1/disposition/expiring?by=" + LocalDate.now() + "&fonds=0001&category=07&size=100",
+                        null),
                 "worklist");
         var ids = new ArrayList<String>();
-        page.path("items").forEach(n -> ids.add(n.path("itemId").asString()));
+        page.path("items").path("content").forEach(n -> ids.add(n.path("item").path("id").asString()));
         assertThat(ids).containsAll(items.stream().map(UUID::toString).toList());
     }
 
@@ -64,12 +67,18 @@ final class DispositionWalk {
     }
 
     void decide(long batch, List<UUID> destroy, UUID extend) {
-        for (UUID id : destroy) {
-            var d = Map.of("decision", "DESTROY", "reason", "保管期满，无继续保存价值");
-            ok(archivist.api("PUT", "/api/v1/disposition/batches/" + batch + "/items/" + id, json(d)), "销毁");
-        }
-        var e = Map.of("decision", "EXTEND", "retentionCode", "D30", "reason", "涉及待遇追溯，延长保管");
-        ok(archivist.api("PUT", "/api/v1/disposition/batches/" + batch + "/items/" + extend, json(e)), "延期");
+        String decisions = "/api/v1/disposition/batches/" + batch + "/decisions";
+        // one decision for all, then one item changed — as an archivist does it
+        var all = new LinkedHashMap<String, Object>();
+        all.put("decision", "DESTROY");
+        all.put("reason", "保管期满，无继续保存价值");
+        ok(archivist.api("POST", decisions, json(all)), "销毁");
+        var e = new LinkedHashMap<String, Object>();
+        e.put("itemIds", List.of(extend.toString()));
+        e.put("decision", "EXTEND");
+        e.put("newRetentionCode", "D30");
+        e.put("reason", "涉及待遇追溯，延长保管");
+        ok(archivist.api("POST", decisions, json(e)), "延期");
     }
 
     void groupOpinions(long batch) {
@@ -81,37 +90,37 @@ final class DispositionWalk {
         hrss.put("role", "HRSS");
         hrss.put("name", "王审核");
         hrss.put("unit", "测试市人力资源和社会保障局");
-        long named = ok(archivist.api("POST", members, json(hrss)), "人社").path("id").asLong();
+        int named = ok(archivist.api("POST", members, json(hrss)), "人社").path("seq").asInt();
         String opinions = "/api/v1/disposition/batches/" + batch + "/opinions";
-        var agree = Map.of("verdict", "AGREE", "text", "同意鉴定意见");
+        var agree = Map.of("verdict", "AGREE", "opinion", "同意鉴定意见");
         ok(leader.api("POST", opinions, json(agree)), "组长意见");
         ok(clerk.api("POST", opinions, json(agree)), "业务意见");
         ok(archivist.api("POST", opinions, json(agree)), "档案意见");
-        var onBehalf = Map.of("memberId", named, "verdict", "AGREE", "text", "同意（代录）");
+        var onBehalf = Map.of("memberSeq", named, "verdict", "AGREE", "opinion", "同意（代录）");
         ok(archivist.api("POST", opinions, json(onBehalf)), "人社意见");
     }
 
     void completeAppraisal(long batch) {
-        ok(archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/appraisal", "{}"), "完成鉴定");
+        ok(archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/complete", null), "完成鉴定");
     }
 
     void approve(long batch) {
-        var body = Map.of("opinion", "同意按鉴定意见处理");
-        ok(leader.api("POST", "/api/v1/disposition/batches/" + batch + "/approval", json(body)), "审批");
+        var body = Map.of("text", "同意按鉴定意见处理");
+        ok(leader.api("POST", "/api/v1/disposition/batches/" + batch + "/approve", json(body)), "审批");
     }
 
     void executeExtensions(long batch) {
-        ok(archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/extensions", "{}"), "执行延期");
+        ok(archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/extensions", null), "执行延期");
     }
 
     long generateList(long batch) {
-        return ok(archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/list", "{}"), "生成清册")
-                .path("id")
-                .asLong();
+        var page = archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/list", null);
+        assertThat(page.status()).as("生成清册: " + page.body()).isEqualTo(201);
+        return ApiClient.JSON.readTree(page.body()).path("id").asLong();
     }
 
     void exportsParseBack(long list, List<String> destroyed, String kept) throws Exception {
-        var xlsx = archivist.bytes("/api/v1/disposition/lists/" + list + ".xlsx");
+        var xlsx = archivist.bytes("/api/v1/disposition/lists/" + list + "/export.xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         var cells = new StringBuilder();
         try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
@@ -119,7 +128,7 @@ final class DispositionWalk {
             wb.getSheetAt(0).forEach(row -> row.forEach(c -> cells.append(fmt.formatCellValue(c)).append('|')));
         }
         assertThat(cells.toString()).contains(destroyed).doesNotContain(kept);
-        var pdf = archivist.bytes("/api/v1/disposition/lists/" + list + ".pdf");
+        var pdf = archivist.bytes("/api/v1/disposition/lists/" + list + "/export.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (var doc = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(doc);
@@ -127,9 +136,12 @@ final class DispositionWalk {
         }
     }
 
-    void file(long list) {
-        var body = Map.of("filedOn", LocalDate.now().toString(), "reference", "人社备〔" + LocalDate.now().getYear() + "〕7号");
-        ok(archivist.api("POST", "/api/v1/disposition/lists/" + list + "/filing", json(body)), "备案");
+    /** Files the list (备案); answers the id of the item it was archived as. */
+    String file(long list) {
+        var body = Map.of("filedOn", LocalDate.now().toString(), "filingRef", "人社备〔" + LocalDate.now().getYear() + "〕7号");
+        return ok(archivist.api("POST", "/api/v1/disposition/lists/" + list + "/filing", json(body)), "备案")
+                .path("archivedItemId")
+                .asString();
     }
 
     long destroy(long batch) {
@@ -177,15 +189,6 @@ final class DispositionWalk {
     String batchState(long batch) {
         return ok(archivist.api("GET", "/api/v1/disposition/batches/" + batch, null), "批次")
                 .path("state")
-                .asString();
-    }
-
-    /** The retention code of the item the filed list was archived as. */
-    String listArchivedAsPermanentItem(long list) {
-        var node = ok(archivist.api("GET", "/api/v1/disposition/lists/" + list, null), "清册");
-        String itemId = node.path("archivedItemId").asString();
-        return ok(archivist.api("GET", "/api/v1/items/" + itemId, null), "清册件")
-                .path("retentionCode")
                 .asString();
     }
 
