@@ -13,6 +13,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.ConsoleSession;
@@ -66,19 +67,25 @@ final class DispositionWalk {
                 .asLong();
     }
 
-    void decide(long batch, List<UUID> destroy, UUID extend) {
-        String decisions = "/api/v1/disposition/batches/" + batch + "/decisions";
-        // one decision for all, then one item changed — as an archivist does it
+    /** One decision for every item (销毁), then {@code extend} (if any) changed to 延期 to 30 years. */
+    void decide(long batch, @Nullable UUID extend) {
+        ok(decideAll(batch), "销毁");
+        if (extend != null) {
+            String decisions = "/api/v1/disposition/batches/" + batch + "/decisions";
+            var e = new LinkedHashMap<String, Object>();
+            e.put("itemIds", List.of(extend.toString()));
+            e.put("decision", "EXTEND");
+            e.put("newRetentionCode", "D30");
+            e.put("reason", "涉及待遇追溯，延长保管");
+            ok(archivist.api("POST", decisions, json(e)), "延期");
+        }
+    }
+
+    ConsoleSession.Page decideAll(long batch) {
         var all = new LinkedHashMap<String, Object>();
         all.put("decision", "DESTROY");
         all.put("reason", "保管期满，无继续保存价值");
-        ok(archivist.api("POST", decisions, json(all)), "销毁");
-        var e = new LinkedHashMap<String, Object>();
-        e.put("itemIds", List.of(extend.toString()));
-        e.put("decision", "EXTEND");
-        e.put("newRetentionCode", "D30");
-        e.put("reason", "涉及待遇追溯，延长保管");
-        ok(archivist.api("POST", decisions, json(e)), "延期");
+        return archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/decisions", json(all));
     }
 
     void groupOpinions(long batch) {
@@ -145,14 +152,18 @@ final class DispositionWalk {
     }
 
     long destroy(long batch) {
+        var page = tryDestroy(batch);
+        assertThat(page.status()).as("销毁: " + page.body()).isEqualTo(201);
+        return ApiClient.JSON.readTree(page.body()).path("destructionId").asLong();
+    }
+
+    ConsoleSession.Page tryDestroy(long batch) {
         var body = new LinkedHashMap<String, Object>();
         body.put("method", "电子数据彻底删除");
         body.put("place", "档案室");
         body.put("supervisor1", supervisor(people.supervisorA()));
         body.put("supervisor2", supervisor(people.supervisorB()));
-        var page = archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/destruction", json(body));
-        assertThat(page.status()).as("销毁: " + page.body()).isEqualTo(201);
-        return ApiClient.JSON.readTree(page.body()).path("destructionId").asLong();
+        return archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/destruction", json(body));
     }
 
     private static Map<String, String> supervisor(org.siarchive.security.TestAccounts.Login who) {
@@ -190,6 +201,37 @@ final class DispositionWalk {
         return ok(archivist.api("GET", "/api/v1/disposition/batches/" + batch, null), "批次")
                 .path("state")
                 .asString();
+    }
+
+    /** Places a hold (冻结) on a person by ID number; answers its number. */
+    String holdPerson(String certNo) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("caseType", "LITIGATION");
+        body.put("caseRef", "（2026）测0105民初" + (System.nanoTime() % 100_000) + "号");
+        body.put("reason", "诉讼期间保全证据");
+        body.put("subject", "PERSON");
+        body.put("idNumber", certNo);
+        return ok(archivist.api("POST", "/api/v1/disposition/holds", json(body)), "冻结")
+                .path("holdNo")
+                .asString();
+    }
+
+    void release(String holdNo) {
+        var body = Map.of("reason", "案件已审结");
+        ok(archivist.api("POST", "/api/v1/disposition/holds/" + holdNo + "/release", json(body)), "解除冻结");
+    }
+
+    ConsoleSession.Page correct(ItemRecord item, String title) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("title", title);
+        body.put("responsible", item.responsible());
+        body.put("reason", "题名按原件更正");
+        return archivist.api("POST", "/api/v1/items/" + item.id() + "/corrections", json(body));
+    }
+
+    ConsoleSession.Page transferOut(ItemRecord item) {
+        var body = Map.of("archiveCodes", List.of(item.archiveCode()), "format", "EEP");
+        return archivist.api("POST", "/api/v1/transfers/exports", json(body));
     }
 
     int port() {

@@ -82,7 +82,7 @@ abstract class DispositionWalkContract {
         var walk = new DispositionWalk(port, people);
         walk.worklistShows(List.of(marked.id(), plain.id(), extended.id()));
         long batch = walk.startBatch("到期鉴定" + run, List.of(marked.id(), plain.id(), extended.id()));
-        walk.decide(batch, List.of(marked.id(), plain.id()), extended.id());
+        walk.decide(batch, extended.id());
         walk.groupOpinions(batch);
         walk.completeAppraisal(batch);
         walk.approve(batch);
@@ -124,16 +124,20 @@ abstract class DispositionWalkContract {
                 .isNotIn(marked.archiveCode(), plain.archiveCode());
     }
 
-    private ItemRecord capture(String docDate, int born, String name, String text) {
+    ItemRecord capture(String docDate, int born, String name, String text) {
+        return capture(docDate, Samples.citizenId(born), name, text);
+    }
+
+    ItemRecord capture(String docDate, String certNo, String name, String text) {
         return captures.capture(
-                        WalkItems.tenYears("0001", docDate, Samples.citizenId(born), name),
+                        WalkItems.tenYears("0001", docDate, certNo, name),
                         List.of(Upload.ofBytes("sh01.pdf", WalkItems.plainPdf(text))),
                         null,
                         Actor.SYSTEM)
                 .item();
     }
 
-    private String retentionCode(UUID itemId) {
+    String retentionCode(UUID itemId) {
         return jdbc.sql("select retention_code from item where id = :id")
                 .param("id", itemId)
                 .query(String.class)
