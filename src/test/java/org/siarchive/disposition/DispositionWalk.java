@@ -158,11 +158,25 @@ final class DispositionWalk {
     }
 
     ConsoleSession.Page tryDestroy(long batch) {
+        return destroyWith(batch, supervisor(people.supervisorA()), supervisor(people.supervisorB()));
+    }
+
+    /**
+     * An attempt the rules refuse before any supervisor's code is checked (409): the codes typed are not
+     * spent, so the next real attempt need not wait for the next TOTP step.
+     */
+    ConsoleSession.Page destroyRefusedByRule(long batch) {
+        var a = Map.of("login", people.supervisorA().username(), "password", people.supervisorA().password(), "code", "000000");
+        var b = Map.of("login", people.supervisorB().username(), "password", people.supervisorB().password(), "code", "000000");
+        return destroyWith(batch, a, b);
+    }
+
+    private ConsoleSession.Page destroyWith(long batch, Map<String, String> s1, Map<String, String> s2) {
         var body = new LinkedHashMap<String, Object>();
         body.put("method", "电子数据彻底删除");
         body.put("place", "档案室");
-        body.put("supervisor1", supervisor(people.supervisorA()));
-        body.put("supervisor2", supervisor(people.supervisorB()));
+        body.put("supervisor1", s1);
+        body.put("supervisor2", s2);
         return archivist.api("POST", "/api/v1/disposition/batches/" + batch + "/destruction", json(body));
     }
 

@@ -57,7 +57,7 @@ class DispositionWalkIT extends DispositionWalkContract {
         walk.file(walk.generateList(batch));
 
         String second = walk.holdPerson(cert);
-        refusedNaming(walk.tryDestroy(batch), second);
+        refusedNaming(walk.destroyRefusedByRule(batch), second);
         assertThat(retentionStatus(item.id())).as("nothing destroyed while held").isEqualTo("PRESERVED");
         walk.release(second);
         walk.destroy(batch);
