@@ -34,6 +34,7 @@ record RoleSessions(
         if (landed.startsWith("/login")) {
             throw new IllegalStateException(who.username() + " did not log in: " + landed);
         }
+        s.get("/"); // the CSRF token changes with the login: JSON calls send the session's new one
         return s;
     }
 }
