@@ -213,6 +213,7 @@ final class DispositionWalk {
 
     String batchState(long batch) {
         return ok(archivist.api("GET", "/api/v1/disposition/batches/" + batch, null), "批次")
+                .path("batch")
                 .path("state")
                 .asString();
     }
