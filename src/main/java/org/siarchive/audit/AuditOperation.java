@@ -9,6 +9,7 @@ public enum AuditOperation {
     ACCESS,
     ACCEPTED,
     ACKNOWLEDGE,
+    APPRAISE,
     APPROVE,
     AUTHENTICATE,
     BACKUP,
@@ -18,6 +19,9 @@ public enum AuditOperation {
     CORRECT,
     CORRECTION_UNDONE,
     CREATE,
+    DECIDE,
+    /** An item's content destroyed and its row left as a tombstone (销毁). */
+    DESTROY,
     DISABLE,
     DOWNLOAD,
     DUPLICATE_DISCARD,
@@ -31,6 +35,8 @@ public enum AuditOperation {
     FINISH,
     FIXITY_FAILURE,
     GRANT_ROLE,
+    /** Placing a legal hold (冻结). */
+    HOLD,
     ISSUE,
     LEND,
     LIST,
@@ -55,9 +61,12 @@ public enum AuditOperation {
     READ_PAGE,
     RECEIVE,
     RECONCILE,
+    RECORD_OPINION,
     RECOVER,
     REJECT,
     REJECTED,
+    /** Releasing a legal hold (解除冻结). */
+    RELEASE,
     REMIND,
     RENDITION,
     REPAIR_FROM_REPLICA,
@@ -67,10 +76,12 @@ public enum AuditOperation {
     RESET_PASSWORD,
     RESET_TOTP,
     RETURN,
+    REVIEW_SECRECY,
     REVOKE,
     REVOKE_ROLE,
     REWRAP,
     ROTATE,
+    SEND_BACK,
     SET,
     SET_RETENTION,
     SET_SCOPE,
@@ -80,7 +91,15 @@ public enum AuditOperation {
     UNMASK,
     UPDATE,
     VERIFY,
-    WITHDRAW;
+    WITHDRAW,
+    /** issue 16 (list): a box or volume placed at a storage location (上架). */
+    PLACE,
+    /** A box or volume whose items are all destroyed, marked for physical destruction. */
+    MARK_FOR_DESTRUCTION,
+    /** The paper of a box or volume destroyed (实体销毁). */
+    DESTROY_PHYSICAL,
+    /** A 销毁清册 filed with the HRSS department (备案). */
+    FILE_WITH_AUTHORITY;
 
     /** The message key of the label people read. */
     public String labelKey() {

@@ -229,6 +229,15 @@ public class AuditTrail {
                 .list();
     }
 
+    /** Every successful entry of one operation on one kind of object, oldest first (e.g. the backups taken). */
+    public List<Entry> ofOperation(AuditedObject objectType, AuditOperation operation) {
+        return jdbc.sql(SELECT + " where object_type = :type and operation = :op and result = 'SUCCESS' order by at")
+                .param("type", objectType.name())
+                .param("op", operation.name())
+                .query(Entry.class)
+                .list();
+    }
+
     /** The most recent entries, newest first. */
     public List<Entry> latest(int limit) {
         return jdbc.sql(SELECT + " order by seq desc nulls first limit :limit")

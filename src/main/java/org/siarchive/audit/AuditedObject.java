@@ -7,6 +7,8 @@ package org.siarchive.audit;
 public enum AuditedObject {
     ACCOUNT,
     API_TOKEN,
+    /** An appraisal batch (鉴定批次), issue 16. */
+    APPRAISAL_BATCH,
     ARCHIVE_CODE_RULE,
     ARCHIVE_SCOPE,
     AUDIT_TRAIL,
@@ -16,11 +18,14 @@ public enum AuditedObject {
     CHECK_ITEM,
     CHECK_RUN,
     CRYPTO_KEY,
+    /** A supervised destruction (销毁记录) of an appraisal batch. */
+    DESTRUCTION,
     EMPLOYER,
     FIXITY_SWEEP,
     FONDS,
     ITEM,
     LABELS,
+    LEGAL_HOLD,
     LOAN_REQUEST,
     ORG_UNIT,
     PERSON,
@@ -33,6 +38,8 @@ public enum AuditedObject {
     SCAN_BATCH,
     SCAN_ITEM,
     SEARCH,
+    STORAGE_LOCATION,
+    DESTRUCTION_LIST,
     TRANSFER_PACKAGE,
     TRANSFER_RECEIPT,
     VOLUME;

@@ -1,14 +1,17 @@
 package org.siarchive.capture;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.Ids;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.FormErrors;
 import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Violation;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,6 +76,12 @@ class CorrectionsConsole {
         } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("formErrors", FormErrors.of(e));
+            return view(catalog.requireItem(itemId, access.scope()), form, model);
+        } catch (ConflictException e) {
+            // a legal hold (or an item not yet preserved): the refusal beside the action, input kept
+            response.setStatus(409);
+            model.addAttribute(
+                    "formErrors", FormErrors.of(List.of(new Violation("item", "conflict", e.messageKey(), e.args()))));
             return view(catalog.requireItem(itemId, access.scope()), form, model);
         }
     }

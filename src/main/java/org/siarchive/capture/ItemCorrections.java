@@ -3,6 +3,8 @@ package org.siarchive.capture;
 import java.util.List;
 import java.util.UUID;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.GuardedOperation;
+import org.siarchive.catalog.ItemGuards;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
 import org.siarchive.crypto.Masks;
@@ -28,8 +30,11 @@ public class ItemCorrections {
     private final ItemSidecar sidecar;
     private final Preservation preservation;
     private final Quality quality;
+    private final ItemGuards guards;
 
-    ItemCorrections(Catalog catalog, ItemSidecar sidecar, Preservation preservation, Quality quality) {
+    ItemCorrections(
+            Catalog catalog, ItemSidecar sidecar, Preservation preservation, Quality quality, ItemGuards guards) {
+        this.guards = guards;
         this.catalog = catalog;
         this.sidecar = sidecar;
         this.preservation = preservation;
@@ -48,6 +53,8 @@ public class ItemCorrections {
         if (!item.preserved()) {
             throw new ConflictException("conflict.itemNotPreserved", item.archiveCode());
         }
+        // asked before the store is written, and again by the catalogue inside its transaction (docs/adr/0071)
+        guards.check(List.of(itemId), GuardedOperation.CORRECT);
         var corrected = item.withDescription(correction.title(), correction.responsible(), correction.docNo());
         // store first, catalogue second: a failure in between leaves the store's head ahead, which
         // start-up reconciliation completes or undoes (docs/adr/0033)

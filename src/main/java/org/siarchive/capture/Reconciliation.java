@@ -212,7 +212,13 @@ public class Reconciliation {
         var problems = quality.checkCorrection(doc.title(), doc.responsible(), doc.docNo(), reason);
         if (problems.isEmpty()) {
             var correction = new Catalog.Correction(doc.title(), doc.responsible(), doc.docNo(), reason);
-            catalog.applyCorrection(doc.id(), correction, head, Actor.SYSTEM);
+            try {
+                catalog.applyCorrection(doc.id(), correction, head, Actor.SYSTEM);
+            } catch (org.siarchive.shared.ConflictException held) {
+                // a hold placed while the correction ran: the held description stays (docs/adr/0071)
+                return undoCorrection(
+                        objectId, doc.id(), head, List.of(org.siarchive.shared.Violation.of("item", "held")));
+            }
             return new Finding(
                     "COMPLETED", doc.archiveCode(), "correction v" + head + " applied from the stored sidecar");
         }

@@ -21,9 +21,19 @@ class CatalogConsole {
 
     private final RelatedRecords related;
     private final CorrectionHistory corrections;
+    private final java.util.List<ItemNotices> notices;
+    private final RetentionChanges retentionChanges;
 
-    CatalogConsole(Catalog catalog, Renditions renditions, RelatedRecords related, CorrectionHistory corrections) {
+    CatalogConsole(
+            Catalog catalog,
+            Renditions renditions,
+            RelatedRecords related,
+            CorrectionHistory corrections,
+            java.util.List<ItemNotices> notices,
+            RetentionChanges retentionChanges) {
         this.corrections = corrections;
+        this.notices = java.util.List.copyOf(notices);
+        this.retentionChanges = retentionChanges;
         this.catalog = catalog;
         this.renditions = renditions;
         this.related = related;
@@ -42,7 +52,11 @@ class CatalogConsole {
         model.addAttribute("renditions", renditions.pathsByKind(item.id()));
         model.addAttribute("related", related.of(item, access.scope()));
         model.addAttribute("corrections", corrections.of(item.id()));
+        model.addAttribute("retentionChanges", retentionChanges.of(item.id()));
         model.addAttribute("canCorrect", access.can(CatalogAccessRules.ITEM_CORRECT));
+        model.addAttribute(
+                "notices",
+                notices.stream().flatMap(n -> n.of(item.id(), access).stream()).toList());
         return "catalog/item";
     }
 

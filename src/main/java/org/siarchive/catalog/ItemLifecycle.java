@@ -25,14 +25,17 @@ class ItemLifecycle {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final CorrectionHistory history;
+    private final ItemGuards guards;
 
     ItemLifecycle(
             JdbcClient jdbc,
             ItemQueries queries,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            CorrectionHistory history) {
+            CorrectionHistory history,
+            ItemGuards guards) {
         this.history = history;
+        this.guards = guards;
         this.jdbc = jdbc;
         this.queries = queries;
         this.audit = audit;
@@ -85,6 +88,8 @@ class ItemLifecycle {
 
     @Transactional
     public void applyCorrection(UUID itemId, Catalog.Correction correction, int objectVersion, Actor actor) {
+        // the door (docs/adr/0071): a held item's description does not change, whoever calls
+        guards.check(java.util.List.of(itemId), GuardedOperation.CORRECT);
         var before = queries.byId(itemId, Scope.EVERYTHING).orElseThrow();
         jdbc.sql(
                         """

@@ -213,7 +213,9 @@ class ItemQueries {
 
     Counts counts(Scope scope) {
         var p = scopeParams(scope);
-        String from = " from item i join fonds f on f.id = i.fonds_id where " + SCOPE_CLAUSE;
+        String all = " from item i join fonds f on f.id = i.fonds_id where " + SCOPE_CLAUSE;
+        // holdings exclude destroyed items; the figures by status show them as 已销毁 (docs/adr/0070)
+        String from = all + " and i.status <> 'DESTROYED'";
         long items = count("select count(*)" + from, p);
         long persons = count("select count(distinct i.person_id)" + from, p);
         long employers = count("select count(distinct i.employer_id)" + from, p);
@@ -225,7 +227,7 @@ class ItemQueries {
                 persons,
                 employers,
                 bytes,
-                grouped("select i.status, count(*)" + from + " group by i.status order by i.status", p),
+                grouped("select i.status, count(*)" + all + " group by i.status order by i.status", p),
                 grouped(
                         """
                 select c.name, count(i.id) from material_category c

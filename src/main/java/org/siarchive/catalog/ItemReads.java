@@ -23,15 +23,18 @@ class ItemReads {
 
     private final ItemQueries queries;
     private final AuditTrail audit;
+    private final Tombstones tombstones;
 
-    ItemReads(ItemQueries queries, AuditTrail audit) {
+    ItemReads(ItemQueries queries, AuditTrail audit, Tombstones tombstones) {
         this.queries = queries;
         this.audit = audit;
+        this.tombstones = tombstones;
     }
 
     @Transactional
     public ItemRecord read(UUID id, Access access) {
         var item = queries.byId(id, access.scope()).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
+        tombstones.refuseIfDestroyed(item); // 410 with the destruction record (docs/adr/0070)
         return audited(item, access);
     }
 
@@ -39,6 +42,7 @@ class ItemReads {
     public ItemRecord readByArchiveCode(String archiveCode, Access access) {
         var item = queries.byArchiveCode(archiveCode, access.scope())
                 .orElseThrow(() -> new NotFoundException("ITEM", archiveCode));
+        tombstones.refuseIfDestroyed(item); // found by its 档号: the tombstone and its record, as a 410
         return audited(item, access);
     }
 
@@ -57,6 +61,7 @@ class ItemReads {
     @Transactional
     public ItemRecord forDownload(UUID id, int seq, Access access) {
         var item = queries.byId(id, access.scope()).orElseThrow(() -> new NotFoundException("ITEM", id.toString()));
+        tombstones.refuseIfDestroyed(item);
         if (seq > 0 && item.files().stream().noneMatch(f -> f.seq() == seq)) {
             throw new NotFoundException("FILE", id + "/" + seq);
         }

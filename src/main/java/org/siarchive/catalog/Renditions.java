@@ -26,8 +26,10 @@ public class Renditions {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ItemGuards guards;
 
-    Renditions(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
+    Renditions(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, ItemGuards guards) {
+        this.guards = guards;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -79,6 +81,8 @@ public class Renditions {
      */
     @Transactional
     public void addPages(UUID itemId, List<Page> pages, int objectVersion, String archiveCode, Actor actor) {
+        // a re-digitisation adds content to the item: under a hold that is a correction (docs/adr/0071)
+        guards.check(List.of(itemId), GuardedOperation.CORRECT);
         for (var p : pages) {
             jdbc.sql(
                             """

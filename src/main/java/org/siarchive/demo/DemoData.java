@@ -43,7 +43,24 @@ final class DemoData {
         for (int i = 0; i < persons; i++) {
             records.addAll(personHistory(employers.get(ids.random().nextInt(employers.size()))));
         }
+        records.addAll(expiredTerms(employers));
         return records;
+    }
+
+    /**
+     * A few persons of the demo's own counties enrolled in 2011 and granted unemployment benefits in
+     * 2014–2015 (10-year term, 内部), so the expiry worklist and the secrecy review have work on first
+     * start (issue 16).
+     */
+    private List<DemoRecord> expiredTerms(List<Employer> employers) {
+        var out = new ArrayList<DemoRecord>();
+        for (int i = 0; i < Math.min(4, employers.size()); i++) {
+            var employer = employers.get(i);
+            var person = person(employer.county(), date(1965, 1985), i % 2 == 0);
+            out.add(enrolment(person, employer, LocalDate.of(2011, 3, 1).plusDays(30L * i)));
+            out.addAll(unemployment(person, employer, LocalDate.of(2014, 3, 10).plusDays(150L * i)));
+        }
+        return out;
     }
 
     private List<DemoRecord> employerHistory(Employer e) {

@@ -35,6 +35,7 @@ class DigitisationConsole {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final ScanFilingMetadata metadata;
+    private final DestroyedScans destroyed;
 
     DigitisationConsole(
             ScanBatches batches,
@@ -42,8 +43,10 @@ class DigitisationConsole {
             Catalog catalog,
             AuditTrail audit,
             TransactionTemplate tx,
-            ScanFilingMetadata metadata) {
+            ScanFilingMetadata metadata,
+            DestroyedScans destroyed) {
         this.metadata = metadata;
+        this.destroyed = destroyed;
         this.batches = batches;
         this.items = items;
         this.catalog = catalog;
@@ -143,6 +146,10 @@ class DigitisationConsole {
             throws IOException {
         batches.progress(id, access);
         String path = batches.pagePath(id, seq).orElseThrow(() -> new NotFoundException("SCAN_PAGE", id + "/" + seq));
+        destroyed.refuseIfDestroyed(id, seq); // 410: the page's item was destroyed, its image with it
+        if (!Files.isRegularFile(batches.dir(id).resolve(path))) {
+            throw new NotFoundException("SCAN_PAGE", id + "/" + seq);
+        }
         tx.executeWithoutResult(s -> audit.record(
                 access.actor(),
                 AuditedObject.SCAN_BATCH,

@@ -49,7 +49,7 @@ class RepeatedPages {
                    bit_count((q.phash # :ph)::bit(64))::int as distance, q.sheet
             from scan_page q left join scan_item i on i.id = q.item_id
             where q.status = 'DONE' and q.superseded_at is null and q.phash is not null and q.cover_code is null and coalesce(q.ink, 1) >= 0.003
-              and (i.status is null or i.status <> 'DISCARDED')
+              and (i.status is null or i.status <> 'DISCARDED') and i.destroyed_at is null
             """;
 
     private final JdbcClient jdbc;

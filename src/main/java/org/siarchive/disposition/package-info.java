@@ -10,10 +10,12 @@
         allowedDependencies = {
             "audit",
             "backup",
+            "capture",
             "catalog",
             "crypto",
             "organisation",
             "preservation",
+            "quality",
             "security",
             "shared",
             "shared :: xml"

@@ -35,6 +35,7 @@ class IntegrityConsole {
     private final Preservation preservation;
     private final Catalog catalog;
     private final Organisations organisations;
+    private final org.siarchive.catalog.Tombstones tombstones;
 
     IntegrityConsole(
             FixitySweeps sweeps,
@@ -43,7 +44,9 @@ class IntegrityConsole {
             PreservationEvents events,
             Preservation preservation,
             Catalog catalog,
-            Organisations organisations) {
+            Organisations organisations,
+            org.siarchive.catalog.Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.organisations = organisations;
         this.sweeps = sweeps;
         this.schedule = schedule;
@@ -141,7 +144,7 @@ class IntegrityConsole {
     @PostMapping("/integrity/items/{id}/repair")
     String repair(@PathVariable String id, Access access) {
         UUID itemId = org.siarchive.catalog.Ids.uuid("ITEM", id);
-        catalog.requireItem(itemId, access.scope());
+        tombstones.refuseIfDestroyed(catalog.requireItem(itemId, access.scope())); // 410, nothing to repair
         if (preservation.replica().isEmpty()) {
             throw new InvalidInputException(Violation.of("replica", "replicaConfigured"));
         }

@@ -51,6 +51,9 @@ class ReplicaRepair {
     /** Repairs the item's repairable findings; returns what is still wrong afterwards. */
     List<FixitySweeps.Finding> repair(UUID itemId, Actor actor) {
         var item = catalog.requireItem(itemId);
+        if (item.state() == org.siarchive.catalog.ItemState.DESTROYED) {
+            return List.of(); // destroyed on purpose: never "repaired" back from the replica (docs/adr/0070)
+        }
         for (var f : checks.inspect(item)) {
             if (!REPAIRABLE.contains(f.kind())) {
                 continue;

@@ -50,6 +50,9 @@ class ReplicaSync {
             return;
         }
         var item = catalog.requireItem(itemId);
+        if (item.state() == org.siarchive.catalog.ItemState.DESTROYED) {
+            return; // purged from both stores: nothing to mirror, never copied back (docs/adr/0070)
+        }
         var version = preservation.replicateIfBehind(item.objectId());
         if (version.isPresent()) {
             // the replication event of the item's preservation history (the copy is already durable)

@@ -36,6 +36,7 @@ public class GrantedUse {
     private final Utilisation register;
     private final TransactionTemplate tx;
     private final ReadableTime time;
+    private final org.siarchive.catalog.Tombstones tombstones;
 
     GrantedUse(
             LoanRequests requests,
@@ -44,7 +45,9 @@ public class GrantedUse {
             AuditTrail audit,
             Utilisation register,
             TransactionTemplate tx,
-            ReadableTime time) {
+            ReadableTime time,
+            org.siarchive.catalog.Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.requests = requests;
         this.catalog = catalog;
         this.preservation = preservation;
@@ -61,6 +64,7 @@ public class GrantedUse {
     public List<PageRef> pages(long requestId, UUID itemId, Access access) {
         requests.grant(requestId, itemId, access);
         var item = catalog.requireItem(itemId);
+        tombstones.refuseIfDestroyed(item); // 410: the grant ended with the item (docs/adr/0070)
         var out = new ArrayList<PageRef>();
         for (var f : item.files()) {
             int n;
@@ -83,6 +87,7 @@ public class GrantedUse {
             throw new NotFoundException("GRANT", requestId + "/" + itemId + "/print");
         }
         var item = catalog.requireItem(itemId);
+        tombstones.refuseIfDestroyed(item); // 410: the grant ended with the item (docs/adr/0070)
         var file = file(item, seq);
         var text = WatermarkText.of(access.actor(), catalog.now(), requestId, item.archiveCode(), print, time);
         byte[] png;
@@ -110,6 +115,7 @@ public class GrantedUse {
             throw new NotFoundException("GRANT", requestId + "/" + itemId + "/download");
         }
         var item = catalog.requireItem(itemId);
+        tombstones.refuseIfDestroyed(item); // 410: the grant ended with the item (docs/adr/0070)
         var file = file(item, seq);
         use(
                 "DOWNLOAD",

@@ -146,6 +146,7 @@ public class LoanRequests {
         }
         // 档号 as typed: "-" or "." for the middle dot, full-width, or a part naming one item in scope
         var items = catalog.items(codes.resolveOne(r.archiveCodes(), access.scope(), "archiveCodes"));
+        DestroyedLoans.refuseDestroyed(items); // 409: a destroyed item's content no longer exists
         int maxLevel = items.stream().mapToInt(LoanRequests::level).max().orElse(1);
         long id = rows.insert(r, maxLevel >= SENSITIVE ? 2 : 1, access);
         for (ItemRecord item : items) {

@@ -34,11 +34,17 @@ public final class OcflReplica implements AutoCloseable {
     private final String description;
     private final OcflRepository repo;
     private final List<AutoCloseable> clients;
+    private final @org.jspecify.annotations.Nullable Path diskRoot;
 
-    private OcflReplica(String description, OcflRepository repo, List<AutoCloseable> clients) {
+    private OcflReplica(
+            String description,
+            OcflRepository repo,
+            List<AutoCloseable> clients,
+            @org.jspecify.annotations.Nullable Path diskRoot) {
         this.description = description;
         this.repo = repo;
         this.clients = clients;
+        this.diskRoot = diskRoot;
     }
 
     public static OcflReplica onDisk(Path root, Path workDir) {
@@ -49,7 +55,7 @@ public final class OcflReplica implements AutoCloseable {
                 .storage(storage -> storage.fileSystem(root))
                 .workDir(workDir)
                 .build();
-        return new OcflReplica("file:" + root, repo, List.of());
+        return new OcflReplica("file:" + root, repo, List.of(), root);
     }
 
     /** S3 connection settings; {@code endpoint} for S3-compatible servers (path-style addressing). */
@@ -90,7 +96,8 @@ public final class OcflReplica implements AutoCloseable {
         return new OcflReplica(
                 "s3:" + settings.endpoint() + "/" + settings.bucket() + "/" + settings.prefix(),
                 repo,
-                List.of(transfers, client, uploads));
+                List.of(transfers, client, uploads),
+                null);
     }
 
     private static void mkdirs(Path dir) {
@@ -122,6 +129,29 @@ public final class OcflReplica implements AutoCloseable {
                     updater.writeFile(new ByteArrayInputStream(sidecar), OcflStore.SIDECAR, OcflOption.OVERWRITE);
                 });
         return (int) id.getVersionNum().getVersionNum();
+    }
+
+    /**
+     * Removes the object and all its versions from the replica (supervised destruction); a no-op when it is
+     * not there. On disk, an object root that ocfl-java no longer recognises (a crash in the middle of a
+     * purge) is deleted directly; in S3, ocfl-java deletes every key under the object's prefix.
+     */
+    public void purge(String objectId) {
+        try {
+            if (repo.containsObject(objectId)) {
+                repo.purgeObject(objectId);
+            }
+        } catch (RuntimeException e) {
+            if (diskRoot == null) {
+                throw e;
+            }
+        }
+        repo.invalidateCache(objectId);
+        if (diskRoot != null) {
+            var layout = new io.ocfl.core.extension.storage.layout.HashedNTupleLayoutExtension();
+            layout.init(new HashedNTupleLayoutConfig());
+            OcflStore.deleteTree(diskRoot.resolve(layout.mapObjectId(objectId)));
+        }
     }
 
     public boolean contains(String objectId) {

@@ -199,6 +199,58 @@ final class OcflStore implements AutoCloseable {
     }
 
     /**
+     * Removes the object and every version of it for good (supervised destruction). Idempotent: an object
+     * that is already gone is a no-op, and one that a crash left half-deleted (or whose inventory no longer
+     * reads) has its object root deleted directly. The emptied directories up to the storage root are
+     * removed and the parent's entry fsynced, so the deletion survives a crash.
+     */
+    void purge(String objectId) {
+        Path objectRoot = objectRoot(objectId);
+        try {
+            if (repo.containsObject(objectId)) {
+                repo.purgeObject(objectId);
+            }
+        } catch (RuntimeException e) {
+            // half-deleted or corrupt: the directory goes below
+        }
+        repo.invalidateCache(objectId);
+        deleteTree(objectRoot);
+        Path dir = objectRoot.getParent();
+        while (dir != null && dir.startsWith(root) && !dir.equals(root) && isEmptyDir(dir)) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                break;
+            }
+            dir = dir.getParent();
+        }
+        if (dir != null && Files.isDirectory(dir)) {
+            Durable.force(dir);
+        }
+    }
+
+    private static boolean isEmptyDir(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Removes the remains of a first version that a crash interrupted before ocfl-java installed its
      * inventory. Only ever called for objects the catalogue has never acknowledged.
      */

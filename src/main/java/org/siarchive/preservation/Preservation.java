@@ -230,6 +230,27 @@ public class Preservation implements DisposableBean {
         return store.objectIds();
     }
 
+    /**
+     * Removes the object's content from the primary store for good, with what is left of it in staging
+     * ({@code stagingKey}) — supervised destruction. Idempotent and safe to repeat after a crash.
+     */
+    public void purge(String objectId, String stagingKey) {
+        store.purge(objectId);
+        staging.delete(stagingKey);
+    }
+
+    /** Removes the object from the replica, if one is configured (idempotent). */
+    public void purgeReplica(String objectId) {
+        if (replica != null) {
+            replica.purge(objectId);
+        }
+    }
+
+    /** Whether the primary store still holds anything of the object (its object root exists). */
+    public boolean holds(String objectId) {
+        return java.nio.file.Files.exists(store.objectRoot(objectId));
+    }
+
     public void discardIncompleteObject(String objectId) {
         store.discardIncomplete(objectId);
     }

@@ -76,6 +76,10 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
             var config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(48);
+            // an expunge rewrites every segment holding a deleted document, however few (docs/adr/0070)
+            var merges = new org.apache.lucene.index.TieredMergePolicy();
+            merges.setForceMergeDeletesPctAllowed(0.0);
+            config.setMergePolicy(merges);
             this.writer = new IndexWriter(directory, config);
             // searches use every core: a broad query's hits and facets are counted per segment slice in parallel
             this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
@@ -111,6 +115,20 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
             unrefreshed.set(true);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Rewrites the segments that hold deleted documents, so no segment file keeps a removed item's terms or
+     * stored text; durable at the next {@link #commit}, after which the old files are deleted.
+     */
+    public void expungeDeletes() {
+        try {
+            writer.forceMergeDeletes(true);
+            dirty.set(true);
+            unrefreshed.set(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -35,14 +35,15 @@ class SearchApi {
             int page,
             int size,
             long total,
-            Map<String, List<SearchResults.FacetCount>> facets) {}
+            Map<String, List<SearchResults.FacetCount>> facets,
+            List<org.siarchive.catalog.Tombstones.Tombstone> destroyed) {}
 
     /** GET, or POST with the same parameters as a form body so an ID number stays out of the URL (ADR 0032). */
     @Operation(
             operationId = "searchItems",
             summary = "检索档案",
             description =
-                    "全文（q，多次给出 within 表示在前次结果中检索）与著录条件（姓名、证件号、档号、材料大类、年度、险种、业务环节、机构、保管期限、状态）检索，可按分面下钻，sort=relevance|time，page 从 0 起，size 每页条数。答当页命中（带高亮摘要）与全部命中的分面计数。含证件号的检索请用 POST 表单提交，使号码不进入地址（ADR 0032）。 Full-text and metadata search with facets.",
+                    "全文（q，多次给出 within 表示在前次结果中检索）与著录条件（姓名、证件号、档号、材料大类、年度、险种、业务环节、机构、保管期限、状态）检索，可按分面下钻，sort=relevance|time，page 从 0 起，size 每页条数。答当页命中（带高亮摘要）与全部命中的分面计数；按档号检索时另答已销毁档案的档号（destroyed，内容已不存在）。含证件号的检索请用 POST 表单提交，使号码不进入地址（ADR 0032）。 Full-text and metadata search with facets.",
             security = @SecurityRequirement(name = "apiToken", scopes = "search:query"))
     @ApiResponse(responseCode = "200", description = "当页命中与分面计数")
     @RequestMapping(
@@ -51,6 +52,11 @@ class SearchApi {
     Response search(@ParameterObject SearchParameters parameters, Access access) {
         var r = search.search(parameters.query(), access);
         return new Response(
-                r.page().content(), r.page().page(), r.page().size(), r.page().total(), r.facets());
+                r.page().content(),
+                r.page().page(),
+                r.page().size(),
+                r.page().total(),
+                r.facets(),
+                search.tombstones(parameters.query(), access));
     }
 }

@@ -117,6 +117,7 @@ class SearchConsole {
     private void page(SearchQuery query, Access access, Locale locale, Model model) {
         var result = search.search(query, access);
         form(query, access, model);
+        model.addAttribute("tombstones", search.tombstones(query, access));
         var c = catalog.classification();
         var steps = c.steps().stream().collect(Collectors.toMap(s -> s.code(), s -> s.name(), (a, b) -> a));
         var categories = c.categories().stream().collect(Collectors.toMap(x -> x.code(), x -> x.name(), (a, b) -> a));

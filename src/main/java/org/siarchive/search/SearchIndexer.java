@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemCaptured;
 import org.siarchive.catalog.ItemCorrected;
+import org.siarchive.catalog.ItemSecrecyChanged;
+import org.siarchive.catalog.RetentionsExtended;
 import org.siarchive.crypto.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +104,18 @@ class SearchIndexer implements SmartInitializingSingleton {
         reindex(event.itemId());
     }
 
+    /** A new 密级 changes who may find the item (secrecy review, docs/adr/0064). */
+    @ApplicationModuleListener
+    void on(ItemSecrecyChanged event) {
+        reindex(event.itemId());
+    }
+
+    /** An appraisal extended these items' terms: the hits show the new 保管期限. */
+    @ApplicationModuleListener
+    void on(RetentionsExtended event) {
+        event.itemIds().forEach(this::reindex);
+    }
+
     /** Text recognised elsewhere (a scanned item's OCR) now belongs to the item: ADR 0045. */
     @ApplicationModuleListener
     void on(RecognisedTexts.Changed event) {
@@ -122,8 +136,32 @@ class SearchIndexer implements SmartInitializingSingleton {
         }
     }
 
+    /**
+     * Expunges removed documents from the segment files and commits, so no file of the index keeps a
+     * destroyed item's text (docs/adr/0070); false while a rebuild runs (it rewrites the index anyway).
+     */
+    synchronized boolean expunge() {
+        if (!(search instanceof LuceneArchiveSearch lucene)) {
+            return true; // the SQL backend deletes its rows in the listener's transaction
+        }
+        if (rebuilding.get()) {
+            return false;
+        }
+        lucene.expungeDeletes();
+        var data = new HashMap<String, String>();
+        data.put(WATERMARK, lastCommit.minus(MARGIN).toString());
+        lucene.commit(data);
+        lastCommit = OffsetDateTime.now();
+        return true;
+    }
+
     void reindex(UUID itemId) {
-        catalog.item(itemId).filter(i -> i.preserved()).ifPresent(i -> {
+        var found = catalog.item(itemId);
+        if (found.isPresent() && found.get().state() == org.siarchive.catalog.ItemState.DESTROYED) {
+            search.remove(itemId); // a catch-up or rebuild never adds a destroyed item back
+            return;
+        }
+        found.filter(i -> i.preserved()).ifPresent(i -> {
             var scope = catalog.scopeAttributes(itemId);
             search.index(new SearchEntry(
                     i.id(),

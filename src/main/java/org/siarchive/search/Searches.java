@@ -20,10 +20,23 @@ class Searches {
 
     private final ArchiveSearch search;
     private final AuditTrail audit;
+    private final org.siarchive.catalog.Tombstones tombstones;
 
-    Searches(ArchiveSearch search, AuditTrail audit) {
+    Searches(ArchiveSearch search, AuditTrail audit, org.siarchive.catalog.Tombstones tombstones) {
         this.search = search;
         this.audit = audit;
+        this.tombstones = tombstones;
+    }
+
+    /**
+     * Destroyed items the search names by 档号 (the 档号 field, or free text that reads as a 档号): the index
+     * no longer holds them, the catalogue keeps their tombstones (docs/adr/0070). Ordinary text finds none.
+     */
+    List<org.siarchive.catalog.Tombstones.Tombstone> tombstones(SearchQuery q, Access access) {
+        String code = q.archiveCode() != null && !q.archiveCode().isBlank()
+                ? q.archiveCode()
+                : q.text() != null && TypedArchiveCodes.looksLikeCode(q.text()) ? q.text() : null;
+        return code == null ? List.of() : tombstones.matching(code, access.scope(), 20);
     }
 
     /** Most earlier texts a search may narrow: each adds a clause to every query. */

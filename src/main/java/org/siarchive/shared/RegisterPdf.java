@@ -48,6 +48,11 @@ final class RegisterPdf {
     }
 
     byte[] write(List<List<String>> rows, @Nullable String note) {
+        return write(rows, note == null ? List.of() : List.of(note));
+    }
+
+    /** The table, then {@code closing} lines (totals, signature lines), each wrapped to the page. */
+    byte[] write(List<List<String>> rows, List<String> closing) {
         try (var d = new PDDocument();
                 var out = new ByteArrayOutputStream()) {
             doc = d;
@@ -59,8 +64,14 @@ final class RegisterPdf {
             for (var row : rows) {
                 row(row, false);
             }
-            if (note != null) {
-                line(note, MARGIN, SIZE);
+            y -= 4;
+            for (String text : closing) {
+                for (String part : wrap(text, box.getWidth() - 2 * MARGIN)) {
+                    if (y - SIZE < MARGIN + 20) {
+                        newPage(false);
+                    }
+                    line(part, MARGIN, SIZE);
+                }
             }
             cs.close();
             footers();

@@ -66,13 +66,22 @@ public class Registers {
     }
 
     public byte[] xlsx(Register r, Access access, Locale locale) {
+        return xlsx(r, List.of(), List.of(), locale);
+    }
+
+    /** The register as a workbook with {@code preface} rows above its header and {@code closing} rows below. */
+    public byte[] xlsx(Register r, List<String> preface, List<String> closing, Locale locale) {
         try (var wb = new SXSSFWorkbook(200);
                 var out = new ByteArrayOutputStream()) {
             var sheet = wb.createSheet(sheetName(label(r.titleKey(), locale)));
             var header = headerStyle(wb);
             var quoted = wb.createCellStyle();
             quoted.setQuotePrefixed(true);
-            Row top = sheet.createRow(0);
+            int at = preface.size();
+            for (int p = 0; p < at; p++) {
+                writeRow(sheet.createRow(p), List.of(preface.get(p)), quoted);
+            }
+            Row top = sheet.createRow(at);
             for (int c = 0; c < r.columns().size(); c++) {
                 var col = r.columns().get(c);
                 var cell = top.createCell(c);
@@ -80,15 +89,19 @@ public class Registers {
                 cell.setCellStyle(header);
                 sheet.setColumnWidth(c, Math.min(255, Math.max(4, col.width() * 2 + 2)) * 256);
             }
-            sheet.createFreezePane(0, 1);
+            sheet.createFreezePane(0, at + 1);
             int n = Math.min(r.rows().size(), Register.MAX_ROWS);
             for (int i = 0; i < n; i++) {
-                writeRow(sheet.createRow(i + 1), r.rows().get(i), quoted);
+                writeRow(sheet.createRow(at + i + 1), r.rows().get(i), quoted);
             }
+            int next = at + n + 1;
             if (r.rows().size() > n) {
-                sheet.createRow(n + 1)
+                sheet.createRow(next++)
                         .createCell(0)
                         .setCellValue(truncated(n, r.rows().size(), locale));
+            }
+            for (String line : closing) {
+                writeRow(sheet.createRow(next++), List.of(line), quoted);
             }
             wb.write(out);
             wb.dispose();
@@ -99,19 +112,34 @@ public class Registers {
     }
 
     public byte[] pdf(Register r, Access access, Locale locale) {
+        return pdf(r, organisationName(access), List.of(), List.of(), locale);
+    }
+
+    /**
+     * A register printed as a form of its own (e.g. the 销毁清册): the organisation named by the caller,
+     * {@code preface} lines under the title (list number, the time it was made …) in place of the printing
+     * time, so the same form prints the same text, and {@code closing} lines after the table (totals,
+     * signature lines), all already in the reader's language.
+     */
+    public byte[] pdf(Register r, String organisation, List<String> preface, List<String> closing, Locale locale) {
+        String printed = messages.getMessage(
+                "register.printedAt", new Object[] {time.format(Instant.now(), ReadableTime.MINUTES)}, locale);
         var heading = new RegisterPdf.Heading(
-                organisationName(access),
+                organisation,
                 label(r.titleKey(), locale),
-                messages.getMessage(
-                        "register.printedAt", new Object[] {time.format(Instant.now(), ReadableTime.MINUTES)}, locale),
+                preface.isEmpty() ? printed : String.join("　", preface),
                 r.columns().stream().map(c -> label(c.labelKey(), locale)).toList(),
                 messages.getMessage("register.pageOf", null, locale));
         int n = Math.min(r.rows().size(), Register.MAX_PDF_ROWS);
         List<List<String>> rows = r.rows().subList(0, n).stream()
                 .map(row -> row.stream().map(this::text).toList())
                 .toList();
-        String note = r.rows().size() > n ? truncated(n, r.rows().size(), locale) : null;
-        return new RegisterPdf(font(), heading, r.columns()).write(rows, note);
+        var lines = new java.util.ArrayList<String>();
+        if (r.rows().size() > n) {
+            lines.add(truncated(n, r.rows().size(), locale));
+        }
+        lines.addAll(closing);
+        return new RegisterPdf(font(), heading, r.columns()).write(rows, lines);
     }
 
     /** What a cell prints: times in the people's zone, dates as YYYY-MM-DD, nothing for null. */

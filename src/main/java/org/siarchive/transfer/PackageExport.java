@@ -17,6 +17,8 @@ import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.GuardedOperation;
+import org.siarchive.catalog.ItemGuards;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.crypto.Sm3;
 import org.siarchive.preservation.Digester;
@@ -48,6 +50,7 @@ class PackageExport {
     private final AuditTrail audit;
 
     private final ReadableTime time;
+    private final ItemGuards guards;
 
     PackageExport(
             Catalog catalog,
@@ -57,8 +60,10 @@ class PackageExport {
             JdbcClient jdbc,
             TransactionTemplate tx,
             AuditTrail audit,
-            ReadableTime time) {
+            ReadableTime time,
+            ItemGuards guards) {
         this.time = time;
+        this.guards = guards;
         this.catalog = catalog;
         this.preservation = preservation;
         this.key = key;
@@ -73,6 +78,8 @@ class PackageExport {
             throw new InvalidInputException(Violation.of("items", "required"));
         }
         var items = preservedItems(itemIds, access);
+        // asked before the package is written, and again in the transaction that registers it (docs/adr/0071)
+        guards.check(itemIds, GuardedOperation.TRANSFER_OUT);
         UUID packageId = UUID.randomUUID();
         long bytes = 0;
         Path file;
@@ -100,6 +107,9 @@ class PackageExport {
         var items = new ArrayList<ItemRecord>();
         for (UUID id : itemIds) {
             var item = catalog.requireItem(id, access.scope());
+            if (item.state() == org.siarchive.catalog.ItemState.DESTROYED) { // 409: no content to export (ADR 0070)
+                throw new org.siarchive.shared.ConflictException("conflict.transfer.itemDestroyed", item.archiveCode());
+            }
             if (!item.preserved()) {
                 throw new InvalidInputException(Violation.of("items", "notPreserved", item.archiveCode()));
             }
@@ -116,6 +126,7 @@ class PackageExport {
             long total,
             String sm3,
             Access access) {
+        guards.check(items.stream().map(ItemRecord::id).toList(), GuardedOperation.TRANSFER_OUT);
         jdbc.sql(
                         """
                 insert into transfer_export (package_id, format, items, content_bytes, package_sm3, created_by)

@@ -42,9 +42,40 @@ class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final MessageSource messages;
+    private final org.siarchive.shared.ReadableTime time;
 
-    ProblemHandler(MessageSource messages) {
+    ProblemHandler(MessageSource messages, org.siarchive.shared.ReadableTime time) {
         this.messages = messages;
+        this.time = time;
+    }
+
+    /** A destroyed item: 410 with its destruction record (docs/adr/0070); a page showing it on the console. */
+    @ExceptionHandler(org.siarchive.shared.GoneException.class)
+    Object gone(org.siarchive.shared.GoneException e, HttpServletRequest req) {
+        var locale = RequestContextUtils.getLocale(req);
+        var f = e.facts();
+        String at = time.format(f.destroyedAt(), org.siarchive.shared.ReadableTime.MINUTES);
+        var p = problem(HttpStatus.GONE, "gone", locale, List.of(f.archiveCode(), at));
+        p.setProperty("archiveCode", f.archiveCode());
+        p.setProperty("state", messages.getMessage("copies.gone.state", null, "", locale));
+        p.setProperty("destroyedAt", at);
+        p.setProperty("method", f.method());
+        p.setProperty("place", f.place());
+        p.setProperty("executor", f.executor());
+        p.setProperty("supervisors", f.supervisors());
+        p.setProperty("batchNo", f.batchNo());
+        p.setProperty("listNo", f.listNo());
+        p.setProperty("digests", f.digests());
+        p.setProperty("backupsHolding", f.backupsHolding());
+        if (requestUri(req).startsWith("/api/")) {
+            return respond(p, req);
+        }
+        var mav = new ModelAndView("error/gone");
+        mav.setStatus(HttpStatus.GONE);
+        mav.addObject("problem", p);
+        mav.addObject("facts", f);
+        mav.addObject("destroyedAt", at);
+        return mav;
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -33,7 +33,8 @@ class DemoDataTest {
                 .filter(r -> r.submission().person() != null)
                 .collect(Collectors.groupingBy(
                         r -> r.submission().person().certNo(), java.util.LinkedHashMap::new, Collectors.toList()));
-        assertThat(byPerson).hasSize(200);
+        // 200 persons, and four enrolled in 2011 whose benefits of 2014–2015 are due for appraisal (issue 16)
+        assertThat(byPerson).hasSize(204);
         byPerson.values().forEach(history -> {
             assertThat(history.get(0).submission().businessStep()).isEqualTo("GRCB");
             for (int i = 1; i < history.size(); i++) {
@@ -52,5 +53,13 @@ class DemoDataTest {
         assertThat(records.stream().map(r -> r.submission().acceptanceNo())).doesNotHaveDuplicates();
         assertThat(records.stream().map(r -> r.submission().businessStep()).distinct())
                 .contains("DWDJ", "JFHD", "GRCB", "ZYJX", "SYBA", "SYHD", "TXSL", "DYHD");
+    }
+
+    @Test
+    void someTenYearTermsHaveAlreadyEnded() {
+        assertThat(records)
+                .filteredOn(r -> r.submission().businessStep().equals("SYHD")
+                        && r.submission().docDate().compareTo("2015-12-31") <= 0)
+                .hasSizeGreaterThanOrEqualTo(4);
     }
 }

@@ -148,6 +148,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
         c.add(new Case("GET", "/lending", null, EnumSet.of(READER, CLERK, APPROVER)));
         c.add(new Case("GET", "/lending/physical", null, EnumSet.of(ARCHIVIST)));
         c.add(new Case("GET", "/lending/register", null, EnumSet.of(ARCHIVIST)));
+        c.add(new Case("GET", "/disposition/holds", null, EnumSet.of(ARCHIVIST, APPROVER))); // issue 16 (holds)
+        c.add(new Case("GET", "/api/v1/disposition/holds", null, EnumSet.of(ARCHIVIST, APPROVER)));
         c.add(new Case("GET", "/certificates", null, EnumSet.of(ARCHIVIST, CLERK)));
         c.add(new Case("GET", "/verify/NOSUCHCODE", null, EnumSet.allOf(Role.class)));
         // console writes, each with input that fails validation

@@ -1,0 +1,139 @@
+package org.siarchive.disposition;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** SIArchive with {@link DestructionCrashPoints} in a child JVM on a data directory with a disk replica. */
+final class DestructionChild {
+
+    final Process process;
+    final int port;
+    final Path dataDir;
+
+    private DestructionChild(Process process, int port, Path dataDir) {
+        this.process = process;
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    static DestructionChild start(Path dataDir, String crashAt, long batch, Path log) throws Exception {
+        int port;
+        try (var s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        var cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DestructionCrashPoints.class.getName(),
+                "--siarchive.data-dir=" + dataDir,
+                "--siarchive.security.initial-token-file=" + dataDir.resolve("initial-token"),
+                "--siarchive.replica.kind=disk",
+                "--siarchive.replica.path=" + dataDir.resolve("replica"),
+                "--siarchive.disposition.destruction-chunk=1",
+                "--siarchive.security.argon2.memory-kib=4096",
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--logging.level.root=WARN"));
+        if (crashAt != null) {
+            cmd.add("--siarchive.test.crash-at=" + crashAt);
+        }
+        if (batch > 0) {
+            cmd.add("--siarchive.test.destroy-batch=" + batch);
+        }
+        Files.createDirectories(log.getParent());
+        var process = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        var child = new DestructionChild(process, port, dataDir);
+        child.awaitHealthy(Duration.ofSeconds(180));
+        return child;
+    }
+
+    private void awaitHealthy(Duration timeout) throws Exception {
+        var http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("child exited with " + process.exitValue());
+            }
+            try {
+                var r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("child not healthy within " + timeout);
+    }
+
+    void awaitMarker(Duration timeout) throws InterruptedException {
+        Path marker = dataDir.resolve("crash-point-reached");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(marker)) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException("crash point not reached within " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private List<ProcessHandle> database() throws IOException {
+        var pidFile = dataDir.resolve("pg").resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return List.of();
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        var out = new ArrayList<ProcessHandle>();
+        ProcessHandle.of(pid).ifPresent(pm -> {
+            out.add(pm);
+            out.addAll(pm.descendants().toList());
+        });
+        return out;
+    }
+
+    /** SIGKILL of the JVM and its database server at once. */
+    void killEverything() throws Exception {
+        var all = new ArrayList<>(process.descendants().toList());
+        all.addAll(database());
+        process.destroyForcibly();
+        all.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(30, TimeUnit.SECONDS);
+        for (var p : all) {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(dataDir.resolve("crash-point-reached"));
+    }
+
+    /** SIGTERM and wait: a clean shutdown. */
+    void stop() throws Exception {
+        var all = new ArrayList<>(process.descendants().toList());
+        all.addAll(database());
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        for (var d : all) {
+            d.onExit().get(60, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.siarchive.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Test support: the search index as files on disk (issue 16, docs/adr/0070). Commits and expunges through
+ * the application's own indexer, scans every file under the index directory for raw bytes, and reads the
+ * term dictionaries of the last commit — a compressed block may hide raw bytes, the dictionary never does.
+ */
+public final class IndexFiles {
+
+    private IndexFiles() {}
+
+    /** Commits pending index writes, as the indexer's schedule would. */
+    public static void commit(ApplicationContext context) {
+        context.getBean(SearchIndexer.class).flush();
+    }
+
+    /** Expunges the removed documents now and commits (what the batched expunge does on its schedule). */
+    public static boolean expunge(ApplicationContext context) {
+        return context.getBean(DestroyedItems.class).expungeNow();
+    }
+
+    /** The files under {@code dir} holding any of the byte strings. */
+    public static List<Path> filesContaining(Path dir, byte[]... needles) {
+        var out = new ArrayList<Path>();
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(p);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    continue; // deleted by the writer while we walked
+                }
+                for (byte[] n : needles) {
+                    if (indexOf(bytes, n) >= 0) {
+                        out.add(p);
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Whether any field of any segment of the last commit has {@code term} in its term dictionary. */
+    public static boolean hasTerm(Path dir, String term) {
+        try (var d = FSDirectory.open(dir);
+                var reader = DirectoryReader.open(d)) {
+            for (var leaf : reader.leaves()) {
+                for (FieldInfo f : leaf.reader().getFieldInfos()) {
+                    Terms terms = leaf.reader().terms(f.name);
+                    if (terms != null && terms.iterator().seekExact(new BytesRef(term))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
