@@ -176,7 +176,7 @@ class DispositionJourneyTest extends BrowserTest {
     private ItemRecord capture(String fonds, String docDate, String name) {
         return captures.capture(
                         WalkItems.tenYears(fonds, docDate, Samples.citizenId(1966), name),
-                        List.of(Upload.ofBytes("sh01.pdf", Samples.pdf("journey " + name))),
+                        List.of(Upload.ofBytes("sh01.pdf", Samples.pdf("journey " + docDate + " " + System.nanoTime()))),
                         null,
                         Actor.SYSTEM)
                 .item();
