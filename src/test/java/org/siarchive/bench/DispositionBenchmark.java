@@ -95,7 +95,8 @@ class DispositionBenchmark extends IntegrationTest {
 
         long t0 = System.nanoTime();
         List<UUID> ids = prepare(ITEMS, run);
-        line("prepared %d items through the capture path in %.1f s (%.1f items/s, not counted below)",
+        line(
+                "prepared %d items through the capture path in %.1f s (%.1f items/s, not counted below)",
                 ids.size(), secs(t0), ids.size() / secs(t0));
 
         long start = System.nanoTime();
@@ -111,8 +112,7 @@ class DispositionBenchmark extends IntegrationTest {
         work.addMember(batch.id(), new AppraisalWork.NewMember("LEADER", leader.username(), null, null), arch);
         work.addMember(batch.id(), new AppraisalWork.NewMember("BUSINESS", clerk.username(), null, null), arch);
         work.addMember(batch.id(), new AppraisalWork.NewMember("ARCHIVE", archivist.username(), null, null), arch);
-        int hrss = work.addMember(
-                batch.id(), new AppraisalWork.NewMember("HRSS", null, "王审核", "测试市人力资源和社会保障局"), arch);
+        int hrss = work.addMember(batch.id(), new AppraisalWork.NewMember("HRSS", null, "王审核", "测试市人力资源和社会保障局"), arch);
         work.opinion(batch.id(), new AppraisalWork.NewOpinion(null, null, "AGREE", "同意"), lead);
         work.opinion(batch.id(), new AppraisalWork.NewOpinion(null, null, "AGREE", "同意"), clk);
         work.opinion(batch.id(), new AppraisalWork.NewOpinion(null, null, "AGREE", "同意"), arch);
@@ -138,12 +138,15 @@ class DispositionBenchmark extends IntegrationTest {
                 new Destructions.Request(
                         "电子数据彻底删除",
                         "档案室",
-                        new Destructions.Supervisor(supA.username(), supA.password(), supA.codes().get()),
-                        new Destructions.Supervisor(supB.username(), supB.password(), supB.codes().get())),
+                        new Destructions.Supervisor(
+                                supA.username(), supA.password(), supA.codes().get()),
+                        new Destructions.Supervisor(
+                                supB.username(), supB.password(), supB.codes().get())),
                 arch);
         phase("execute the destruction", t);
         var d = done.timings();
-        line("  of which (ms): read %d, primary purge %d, replica purge %d, mark purged %d, tombstones %d, finish %d",
+        line(
+                "  of which (ms): read %d, primary purge %d, replica purge %d, mark purged %d, tombstones %d, finish %d",
                 d.readMs(), d.primaryMs(), d.replicaMs(), d.markMs(), d.tombstoneMs(), d.finishMs());
         if (d.items() != ITEMS) {
             throw new AssertionError("destroyed " + d.items() + " of " + ITEMS);
@@ -163,7 +166,7 @@ class DispositionBenchmark extends IntegrationTest {
     private List<UUID> prepare(int n, String run) throws Exception {
         var ids = Collections.synchronizedList(new ArrayList<UUID>(n));
         var next = new AtomicInteger();
-        
+
         var pool = Executors.newFixedThreadPool(4);
         var tasks = new ArrayList<Callable<Void>>();
         for (int w = 0; w < 4; w++) {
@@ -185,7 +188,12 @@ class DispositionBenchmark extends IntegrationTest {
                             "测试市社会保险事业管理中心",
                             "2012-04-01T09:30:00+08:00",
                             List.of(new Submission.Material("SH01")));
-                    ids.add(captures.capture(s, List.of(Upload.ofBytes("sh01.pdf", Samples.pdf("disposition bench " + run + " " + i))), null, Actor.SYSTEM)
+                    ids.add(captures.capture(
+                                    s,
+                                    List.of(Upload.ofBytes(
+                                            "sh01.pdf", Samples.pdf("disposition bench " + run + " " + i))),
+                                    null,
+                                    Actor.SYSTEM)
                             .item()
                             .id());
                 }

@@ -134,7 +134,9 @@ class DispositionJourneyTest extends BrowserTest {
             var cells = new StringBuilder();
             try (var wb = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(download.path())))) {
                 var fmt = new DataFormatter();
-                wb.getSheetAt(0).forEach(r -> r.forEach(c -> cells.append(fmt.formatCellValue(c)).append('|')));
+                wb.getSheetAt(0)
+                        .forEach(r -> r.forEach(
+                                c -> cells.append(fmt.formatCellValue(c)).append('|')));
             }
             assertThat(cells.toString()).contains(first.archiveCode(), second.archiveCode());
 
@@ -176,7 +178,8 @@ class DispositionJourneyTest extends BrowserTest {
     private ItemRecord capture(String fonds, String docDate, String name) {
         return captures.capture(
                         WalkItems.tenYears(fonds, docDate, Samples.citizenId(1966), name),
-                        List.of(Upload.ofBytes("sh01.pdf", Samples.pdf("journey " + docDate + " " + System.nanoTime()))),
+                        List.of(Upload.ofBytes(
+                                "sh01.pdf", Samples.pdf("journey " + docDate + " " + System.nanoTime()))),
                         null,
                         Actor.SYSTEM)
                 .item();

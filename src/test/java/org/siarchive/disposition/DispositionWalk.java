@@ -56,12 +56,15 @@ final class DispositionWalk {
                         null),
                 "worklist");
         var ids = new ArrayList<String>();
-        page.path("items").path("content").forEach(n -> ids.add(n.path("item").path("id").asString()));
+        page.path("items")
+                .path("content")
+                .forEach(n -> ids.add(n.path("item").path("id").asString()));
         assertThat(ids).containsAll(items.stream().map(UUID::toString).toList());
     }
 
     long startBatch(String title, List<UUID> items) {
-        var body = Map.of("title", title, "itemIds", items.stream().map(UUID::toString).toList());
+        var body = Map.of(
+                "title", title, "itemIds", items.stream().map(UUID::toString).toList());
         return ok(archivist.api("POST", "/api/v1/disposition/batches", json(body)), "start batch")
                 .path("id")
                 .asLong();
@@ -90,14 +93,31 @@ final class DispositionWalk {
 
     void groupOpinions(long batch) {
         String members = "/api/v1/disposition/batches/" + batch + "/members";
-        ok(archivist.api("POST", members, json(Map.of("role", "LEADER", "login", people.leader().username()))), "组长");
-        ok(archivist.api("POST", members, json(Map.of("role", "BUSINESS", "login", people.clerk().username()))), "业务");
-        ok(archivist.api("POST", members, json(Map.of("role", "ARCHIVE", "login", people.archivist().username()))), "档案");
+        ok(
+                archivist.api(
+                        "POST",
+                        members,
+                        json(Map.of("role", "LEADER", "login", people.leader().username()))),
+                "组长");
+        ok(
+                archivist.api(
+                        "POST",
+                        members,
+                        json(Map.of("role", "BUSINESS", "login", people.clerk().username()))),
+                "业务");
+        ok(
+                archivist.api(
+                        "POST",
+                        members,
+                        json(Map.of(
+                                "role", "ARCHIVE", "login", people.archivist().username()))),
+                "档案");
         var hrss = new LinkedHashMap<String, Object>();
         hrss.put("role", "HRSS");
         hrss.put("name", "王审核");
         hrss.put("unit", "测试市人力资源和社会保障局");
-        int named = ok(archivist.api("POST", members, json(hrss)), "人社").path("seq").asInt();
+        int named =
+                ok(archivist.api("POST", members, json(hrss)), "人社").path("seq").asInt();
         String opinions = "/api/v1/disposition/batches/" + batch + "/opinions";
         var agree = Map.of("verdict", "AGREE", "opinion", "同意鉴定意见");
         ok(leader.api("POST", opinions, json(agree)), "组长意见");
@@ -132,7 +152,9 @@ final class DispositionWalk {
         var cells = new StringBuilder();
         try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             var fmt = new DataFormatter();
-            wb.getSheetAt(0).forEach(row -> row.forEach(c -> cells.append(fmt.formatCellValue(c)).append('|')));
+            wb.getSheetAt(0)
+                    .forEach(row -> row.forEach(
+                            c -> cells.append(fmt.formatCellValue(c)).append('|')));
         }
         assertThat(cells.toString()).contains(destroyed).doesNotContain(kept);
         var pdf = archivist.bytes("/api/v1/disposition/lists/" + list + "/export.pdf");
@@ -145,7 +167,11 @@ final class DispositionWalk {
 
     /** Files the list (备案); answers the id of the item it was archived as. */
     String file(long list) {
-        var body = Map.of("filedOn", LocalDate.now().toString(), "filingRef", "人社备〔" + LocalDate.now().getYear() + "〕7号");
+        var body = Map.of(
+                "filedOn",
+                LocalDate.now().toString(),
+                "filingRef",
+                "人社备〔" + LocalDate.now().getYear() + "〕7号");
         return ok(archivist.api("POST", "/api/v1/disposition/lists/" + list + "/filing", json(body)), "备案")
                 .path("archivedItemId")
                 .asString();
@@ -166,8 +192,20 @@ final class DispositionWalk {
      * spent, so the next real attempt need not wait for the next TOTP step.
      */
     ConsoleSession.Page destroyRefusedByRule(long batch) {
-        var a = Map.of("login", people.supervisorA().username(), "password", people.supervisorA().password(), "code", "000000");
-        var b = Map.of("login", people.supervisorB().username(), "password", people.supervisorB().password(), "code", "000000");
+        var a = Map.of(
+                "login",
+                people.supervisorA().username(),
+                "password",
+                people.supervisorA().password(),
+                "code",
+                "000000");
+        var b = Map.of(
+                "login",
+                people.supervisorB().username(),
+                "password",
+                people.supervisorB().password(),
+                "code",
+                "000000");
         return destroyWith(batch, a, b);
     }
 
@@ -181,7 +219,13 @@ final class DispositionWalk {
     }
 
     private static Map<String, String> supervisor(org.siarchive.security.TestAccounts.Login who) {
-        return Map.of("login", who.username(), "password", who.password(), "code", who.codes().get());
+        return Map.of(
+                "login",
+                who.username(),
+                "password",
+                who.password(),
+                "code",
+                who.codes().get());
     }
 
     void destroyedItemAnswersGone(ItemRecord item) {
@@ -197,7 +241,8 @@ final class DispositionWalk {
         assertThat(r.path("method").asString()).isEqualTo("电子数据彻底删除");
         assertThat(r.path("place").asString()).isEqualTo("档案室");
         assertThat(r.path("finishedAt").isNull()).as("finished").isFalse();
-        assertThat(List.of(r.path("supervisor1").asString(), r.path("supervisor2").asString()))
+        assertThat(List.of(
+                        r.path("supervisor1").asString(), r.path("supervisor2").asString()))
                 .doesNotContain(r.path("executor").asString())
                 .doesNotHaveDuplicates();
         assertThat(r.path("digests")).hasSize(files);
@@ -209,6 +254,19 @@ final class DispositionWalk {
         var page = archivist.api("GET", "/api/v1/items/by-archive-code?code=" + enc, null);
         assertThat(page.status()).as(page.body()).isIn(200, 410);
         assertThat(page.body()).contains(item.archiveCode());
+    }
+
+    String batchNo(long batch) {
+        return ok(archivist.api("GET", "/api/v1/disposition/batches/" + batch, null), "批次")
+                .path("batch")
+                .path("batchNo")
+                .asString();
+    }
+
+    String listNo(long list) {
+        return ok(archivist.api("GET", "/api/v1/disposition/lists/" + list, null), "清册")
+                .path("listNo")
+                .asString();
     }
 
     String batchState(long batch) {

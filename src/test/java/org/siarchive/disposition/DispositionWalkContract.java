@@ -87,11 +87,13 @@ abstract class DispositionWalkContract {
         walk.completeAppraisal(batch);
         walk.approve(batch);
         walk.executeExtensions(batch);
-        assertThat(retentionCode(extended.id())).as("the extended item's new term").isEqualTo("D30");
+        assertThat(retentionCode(extended.id()))
+                .as("the extended item's new term")
+                .isEqualTo("D30");
         long list = walk.generateList(batch);
         walk.exportsParseBack(list, List.of(marked.archiveCode(), plain.archiveCode()), extended.archiveCode());
         UUID listItem = UUID.fromString(walk.file(list));
-        walk.destroy(batch);
+        long destruction = walk.destroy(batch);
 
         awaitMarker(indexRoot(), name, false); // removal from the index is the ItemDestroyed listener's, batched
         for (Path root : List.of(primaryRoot(), replicaBytes(), data.resolve("staging"), indexRoot())) {
@@ -113,10 +115,23 @@ abstract class DispositionWalkContract {
         walk.destructionRecord(marked, 1);
         walk.findableByArchiveCode(marked);
         assertThat(walk.batchState(batch)).isEqualTo("COMPLETED");
-        assertThat(retentionCode(listItem)).as("the 销毁清册 is kept permanently (永久)").isEqualTo("Y");
-        assertThat(audit.forObject(AuditedObject.ITEM, marked.id().toString()))
-                .extracting(AuditTrail.Entry::operation)
-                .anyMatch(op -> op.contains("DESTR"));
+        assertThat(retentionCode(listItem))
+                .as("the 销毁清册 is kept permanently (永久)")
+                .isEqualTo("Y");
+        assertThat(operations(AuditedObject.ITEM, marked.id().toString())).contains("DESTROY");
+        assertThat(operations(AuditedObject.ITEM, plain.id().toString())).contains("DESTROY");
+        assertThat(operations(AuditedObject.APPRAISAL_BATCH, walk.batchNo(batch)))
+                .contains("CREATE", "DECIDE", "RECORD_OPINION", "APPRAISE", "APPROVE", "EXTEND");
+        assertThat(operations(AuditedObject.DESTRUCTION_LIST, walk.listNo(list)))
+                .contains("CREATE", "EXPORT", "FILE_WITH_AUTHORITY");
+        assertThat(operations(AuditedObject.DESTRUCTION, Long.toString(destruction)))
+                .contains("START", "CONFIRM", "FINISH");
+        assertThat(jdbc.sql("select old_end from item_retention_change where item_id = :id")
+                        .param("id", extended.id())
+                        .query(LocalDate.class)
+                        .single())
+                .as("the original end date is kept")
+                .isEqualTo(extended.retentionEnd());
 
         ItemRecord next = capture("2012-03-14", 1965, "新件丁", "after " + run);
         assertThat(next.archiveCode())
@@ -137,6 +152,12 @@ abstract class DispositionWalkContract {
                 .item();
     }
 
+    private List<String> operations(AuditedObject type, String id) {
+        return audit.forObject(type, id).stream()
+                .map(AuditTrail.Entry::operation)
+                .toList();
+    }
+
     String retentionCode(UUID itemId) {
         return jdbc.sql("select retention_code from item where id = :id")
                 .param("id", itemId)
@@ -151,7 +172,9 @@ abstract class DispositionWalkContract {
                 .singleRow();
         assertThat(row.get("status")).isEqualTo("DESTROYED");
         assertThat(row.get("archive_code")).isEqualTo(item.archiveCode());
-        assertThat(row.get("person_name")).as("no personal data in the tombstone").isNull();
+        assertThat(row.get("person_name"))
+                .as("no personal data in the tombstone")
+                .isNull();
         assertThat(row.get("destroyed_at")).isNotNull();
     }
 
@@ -177,7 +200,9 @@ abstract class DispositionWalkContract {
         if (present) {
             assertThat(hits).as("%s holds the marker before destruction", root).isNotEmpty();
         } else {
-            assertThat(hits).as("no file under %s holds the marker after destruction", root).isEmpty();
+            assertThat(hits)
+                    .as("no file under %s holds the marker after destruction", root)
+                    .isEmpty();
         }
     }
 }

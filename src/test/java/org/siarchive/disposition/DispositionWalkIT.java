@@ -58,7 +58,9 @@ class DispositionWalkIT extends DispositionWalkContract {
 
         String second = walk.holdPerson(cert);
         refusedNaming(walk.destroyRefusedByRule(batch), second);
-        assertThat(retentionStatus(item.id())).as("nothing destroyed while held").isEqualTo("PRESERVED");
+        assertThat(retentionStatus(item.id()))
+                .as("nothing destroyed while held")
+                .isEqualTo("PRESERVED");
         walk.release(second);
         walk.destroy(batch);
         assertThat(retentionStatus(item.id())).isEqualTo("DESTROYED");
@@ -70,6 +72,9 @@ class DispositionWalkIT extends DispositionWalkContract {
     }
 
     private String retentionStatus(java.util.UUID id) {
-        return jdbc.sql("select status from item where id = :id").param("id", id).query(String.class).single();
+        return jdbc.sql("select status from item where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 }

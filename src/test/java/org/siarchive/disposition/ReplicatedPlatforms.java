@@ -78,8 +78,7 @@ final class ReplicatedPlatforms {
                     .endpointOverride(endpoint(proxy))
                     .region(Region.US_EAST_1)
                     .forcePathStyle(true)
-                    .credentialsProvider(
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
                     .build()) {
                 s3.createBucket(b -> b.bucket(BUCKET));
             }
@@ -105,7 +104,8 @@ final class ReplicatedPlatforms {
 
     private static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // left for the system's temporary-file cleaning
         }
