@@ -90,7 +90,7 @@ public class Tombstones {
         if (key.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select i.id, i.archive_code, i.title, coalesce(i.destroyed_at, i.updated_at)"
+        return jdbc.sql("select i.id, i.archive_code, i.title, coalesce(i.destroyed_at, i.updated_at) as destroyed_at"
                         + " from item i join fonds f on f.id = i.fonds_id where i.status = 'DESTROYED' and "
                         + ArchiveCodeLookup.storedKey("i.archive_code") + " like :pattern escape '!' and "
                         + ItemQueries.SCOPE_CLAUSE + " order by i.archive_code limit :n")
@@ -105,8 +105,10 @@ public class Tombstones {
     public DestructionFacts facts(ItemRecord item) {
         var digests = new ArrayList<DestructionFacts.Digest>();
         item.files().forEach(f -> digests.add(new DestructionFacts.Digest(f.logicalPath(), f.sm3(), f.sha256())));
-        renditions.ofItems(List.of(item.id())).getOrDefault(item.id(), List.of()).forEach(
-                r -> digests.add(new DestructionFacts.Digest(r.logicalPath(), r.sm3(), r.sha256())));
+        renditions
+                .ofItems(List.of(item.id()))
+                .getOrDefault(item.id(), List.of())
+                .forEach(r -> digests.add(new DestructionFacts.Digest(r.logicalPath(), r.sm3(), r.sha256())));
         var d = Optional.ofNullable(records.getIfAvailable()).flatMap(r -> r.of(item.id()));
         OffsetDateTime at = destroyedAt(item.id())
                 .or(() -> d.map(TombstoneRecords.Destruction::at))

@@ -23,15 +23,15 @@ class AppraisalAccessRules implements AccessRules {
     @Override
     public List<Rule> rules() {
         return List.of(
+                get("/disposition/batches", "/disposition/batches/*", "/disposition/batches/*/documents/*")
+                        .requires(PROPOSE, APPRAISE, APPROVE),
+                // the API documents one permission per operation: every role of appraisal holds APPRAISE
                 get(
-                                "/disposition/batches",
-                                "/disposition/batches/*",
-                                "/disposition/batches/*/documents/*",
                                 "/api/v1/disposition/batches",
                                 "/api/v1/disposition/batches/*",
                                 "/api/v1/disposition/batches/*/items",
                                 "/api/v1/disposition/batches/*/documents/*")
-                        .requires(PROPOSE, APPRAISE, APPROVE),
+                        .requires(APPRAISE),
                 post(
                                 "/disposition/batches",
                                 "/disposition/batches/*/members",
@@ -44,8 +44,8 @@ class AppraisalAccessRules implements AccessRules {
                                 "/api/v1/disposition/batches/*/decisions",
                                 "/api/v1/disposition/batches/*/complete")
                         .requires(PROPOSE),
-                post("/disposition/batches/*/opinions", "/api/v1/disposition/batches/*/opinions")
-                        .requires(PROPOSE, APPRAISE),
+                post("/disposition/batches/*/opinions").requires(PROPOSE, APPRAISE),
+                post("/api/v1/disposition/batches/*/opinions").requires(APPRAISE),
                 post(
                                 "/disposition/batches/*/approve",
                                 "/disposition/batches/*/return",

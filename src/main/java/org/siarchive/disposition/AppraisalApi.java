@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/disposition/batches")
 class AppraisalApi {
 
-    private static final String READ = "disposition:propose";
+    private static final String READ = "disposition:appraise";
 
     private final AppraisalBatches batches;
     private final AppraisalWork work;

@@ -101,6 +101,9 @@ public class AppraisalBatches {
             v.add(Violation.of("title", title.isEmpty() ? "required" : "maxLength", 200));
         }
         boolean named = form.itemIds() != null && !form.itemIds().isEmpty();
+        if (named && form.itemIds().stream().anyMatch(java.util.Objects::isNull)) {
+            v.add(Violation.of("itemId", "required"));
+        }
         if (!named && form.by() == null) {
             v.add(Violation.of("itemId", "required"));
         }

@@ -14,7 +14,7 @@ import org.siarchive.shared.Access;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.FormErrors;
 import org.siarchive.shared.InvalidInputException;
-import org.siarchive.shared.KeyedException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,25 +84,25 @@ class AppraisalConsole {
     String propose(
             @RequestParam(defaultValue = "") String title,
             @RequestParam(required = false) @Nullable List<String> itemId,
-            @RequestParam(required = false) @Nullable LocalDate by,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate by,
             @RequestParam(required = false) @Nullable String fonds,
             @RequestParam(required = false) @Nullable String category,
             Access access,
             Model model,
             HttpServletResponse response) {
-        var ids = itemId == null
-                ? List.<UUID>of()
-                : itemId.stream()
-                        .filter(s -> !s.isBlank())
-                        .map(AppraisalConsole::uuid)
-                        .toList();
         try {
+            var ids = itemId == null
+                    ? List.<UUID>of()
+                    : itemId.stream()
+                            .filter(s -> !s.isBlank())
+                            .map(AppraisalForms::uuid)
+                            .toList();
             var b = batches.propose(new AppraisalBatches.NewBatch(title, ids, by, fonds, category), access);
             return "redirect:/disposition/batches/" + b.id();
         } catch (InvalidInputException | ConflictException e) {
             var form =
                     Map.of("title", title, "by", by == null ? "" : by.toString(), "fonds", fonds == null ? "" : fonds);
-            return list(null, form, refused(e, "itemId", response), access, model);
+            return list(null, form, AppraisalForms.refused(e, "itemId", response), access, model);
         }
     }
 
@@ -181,7 +181,6 @@ class AppraisalConsole {
             Model model,
             HttpServletResponse response) {
         String item = form.getOrDefault("itemId", "");
-        var ids = item.isBlank() ? null : List.of(uuid(item));
         return act(
                 id,
                 form,
@@ -192,7 +191,10 @@ class AppraisalConsole {
                 () -> work.decide(
                         id,
                         new AppraisalWork.NewDecision(
-                                ids, form.get("decision"), form.get("newRetentionCode"), form.get("reason")),
+                                item.isBlank() ? null : List.of(AppraisalForms.uuid(item)),
+                                form.get("decision"),
+                                form.get("newRetentionCode"),
+                                form.get("reason")),
                         access));
     }
 
@@ -215,8 +217,8 @@ class AppraisalConsole {
                 () -> work.opinion(
                         id,
                         new AppraisalWork.NewOpinion(
-                                seq.isBlank() ? null : Integer.valueOf(seq),
-                                item.isBlank() ? null : uuid(item),
+                                seq.isBlank() ? null : AppraisalForms.number(seq),
+                                item.isBlank() ? null : AppraisalForms.uuid(item),
                                 form.get("verdict"),
                                 form.get("opinion")),
                         access));
@@ -275,26 +277,7 @@ class AppraisalConsole {
             step.run();
             return "redirect:/disposition/batches/" + id;
         } catch (InvalidInputException | ConflictException e) {
-            return batch(id, 0, form, refused(e, field, response), access, model);
-        }
-    }
-
-    /** 422 for bad input, 409 for a broken rule, each beside the field it concerns. */
-    private static FormErrors refused(RuntimeException e, String field, HttpServletResponse response) {
-        if (e instanceof InvalidInputException invalid) {
-            response.setStatus(422);
-            return FormErrors.of(invalid);
-        }
-        response.setStatus(409);
-        var k = (KeyedException) e;
-        return FormErrors.of(List.of(new org.siarchive.shared.Violation(field, "conflict", k.messageKey(), k.args())));
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(org.siarchive.shared.Violation.of("itemId", "code"));
+            return batch(id, 0, form, AppraisalForms.refused(e, field, response), access, model);
         }
     }
 }

@@ -72,6 +72,12 @@ class DestructionIntent {
                     .param("h", BackupsHolding.json(holding))
                     .update();
         }
+        audit(id, batch, items.size(), e, actor);
+        return id;
+    }
+
+    /** START in the executor's name, and one CONFIRM per 监销人 in their own name, from the same place. */
+    private void audit(long id, DestructionChecks.Batch batch, int count, Execution e, Actor actor) {
         audit.record(
                 actor,
                 AuditedObject.DESTRUCTION,
@@ -82,7 +88,7 @@ class DestructionIntent {
                                 "audit.detail.destructionStarted",
                                 batch.batchNo(),
                                 batch.listNo(),
-                                items.size(),
+                                count,
                                 e.method(),
                                 e.place())
                         .encoded());
@@ -97,6 +103,5 @@ class DestructionIntent {
                     AuditDetail.of("audit.detail.destructionSupervised", batch.listNo())
                             .encoded());
         }
-        return id;
     }
 }

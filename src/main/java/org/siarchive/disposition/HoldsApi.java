@@ -39,7 +39,6 @@ class HoldsApi {
             description = "被冻结的件不能列入销毁鉴定、销毁、更正或移出，违者答 409 并写明冻结编号。 Places a legal hold.",
             security = @SecurityRequirement(name = "apiToken", scopes = SCOPE))
     @ApiResponse(responseCode = "201", description = "已冻结")
-    @ApiResponse(responseCode = "422", ref = "Invalid")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     HoldView place(@RequestBody HoldRequest body, Access access) {
@@ -52,7 +51,6 @@ class HoldsApi {
             description = "只列出在本单位及下级单位设置的冻结。 Lists holds.",
             security = @SecurityRequirement(name = "apiToken", scopes = SCOPE))
     @ApiResponse(responseCode = "200", description = "冻结列表，最新的在前")
-    @ApiResponse(responseCode = "422", ref = "Invalid")
     @GetMapping
     List<HoldView> list(
             @RequestParam(required = false) @Nullable String holdNo,
@@ -71,7 +69,6 @@ class HoldsApi {
             description = "公民身份号码放在请求体中，不出现在地址里。 Searches holds, the ID number in the body.",
             security = @SecurityRequirement(name = "apiToken", scopes = SCOPE))
     @ApiResponse(responseCode = "200", description = "冻结列表")
-    @ApiResponse(responseCode = "422", ref = "Invalid")
     @PostMapping("/search")
     List<HoldView> search(@RequestBody Holds.Search body, Access access) {
         return holds.search(body, access).stream().map(HoldView::of).toList();
@@ -80,6 +77,7 @@ class HoldsApi {
     @Operation(
             operationId = "getHold",
             summary = "冻结详情",
+            description = "本单位及下级单位设置的冻结；其他单位的冻结答 404。 A hold by its number.",
             security = @SecurityRequirement(name = "apiToken", scopes = SCOPE))
     @ApiResponse(responseCode = "200", description = "冻结")
     @ApiResponse(responseCode = "404", ref = "NotFound")
@@ -107,10 +105,8 @@ class HoldsApi {
             description = "由冻结负责人或审批人解除，留审计。 Releases a hold with a reason.",
             security = @SecurityRequirement(name = "apiToken", scopes = SCOPE))
     @ApiResponse(responseCode = "200", description = "已解除")
-    @ApiResponse(responseCode = "403", ref = "Forbidden")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
-    @ApiResponse(responseCode = "422", ref = "Invalid")
     @PostMapping("/{holdNo}/release")
     HoldView release(@PathVariable String holdNo, @RequestBody ReleaseRequest body, Access access) {
         return HoldView.of(holds.release(holdNo, body.reason(), access));

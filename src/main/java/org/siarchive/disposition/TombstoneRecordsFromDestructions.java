@@ -47,7 +47,9 @@ class TombstoneRecordsFromDestructions implements TombstoneRecords {
                         rs.getString(6),
                         rs.getString(7),
                         rs.getObject(8, OffsetDateTime.class),
-                        rs.getString(9).isEmpty() ? List.of() : Arrays.asList(rs.getString(9).split("\\|"))))
+                        rs.getString(9).isEmpty()
+                                ? List.of()
+                                : Arrays.asList(rs.getString(9).split("\\|"))))
                 .optional();
     }
 }

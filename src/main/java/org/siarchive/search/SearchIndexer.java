@@ -136,23 +136,13 @@ class SearchIndexer implements SmartInitializingSingleton {
         }
     }
 
-    /**
-     * Expunges removed documents from the segment files and commits, so no file of the index keeps a
-     * destroyed item's text (docs/adr/0070); false while a rebuild runs (it rewrites the index anyway).
-     */
+    /** Expunges removed documents from the segment files and commits (docs/adr/0070); false while rebuilding. */
     synchronized boolean expunge() {
-        if (!(search instanceof LuceneArchiveSearch lucene)) {
-            return true; // the SQL backend deletes its rows in the listener's transaction
+        if (search instanceof LuceneArchiveSearch lucene && !rebuilding.get()) {
+            lucene.expungeDeletes();
+            flush();
         }
-        if (rebuilding.get()) {
-            return false;
-        }
-        lucene.expungeDeletes();
-        var data = new HashMap<String, String>();
-        data.put(WATERMARK, lastCommit.minus(MARGIN).toString());
-        lucene.commit(data);
-        lastCommit = OffsetDateTime.now();
-        return true;
+        return !rebuilding.get();
     }
 
     void reindex(UUID itemId) {

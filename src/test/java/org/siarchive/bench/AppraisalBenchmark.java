@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Appraisal of one batch of N items (default 10,000, {@code -Dbench.items}): propose, decide all 销毁 then
  * half 延期 (set-based), four members and their opinions, complete, approve, execute the extensions (catalogue
  * update, history rows and one audit entry per extended item). Items are prepared through the catalogue's
- * own registration ({@link Catalog#register}: 档号, retention, person-less 门诊待遇核定 items formed in 2010, one
+ * own registration ({@link Catalog#register}: 档号, retention, person-less 门诊待遇核定 items formed in 2010 and 2011 (件号 has four digits per class), one
  * file row each, no OCFL content), so they stay RECEIVING and never reach search. Run with
  * {@code ./mvnw -Pbench test -Dtest=AppraisalBenchmark}; prints and writes target/bench/appraisal.txt.
  */
@@ -122,14 +122,14 @@ class AppraisalBenchmark extends IntegrationTest {
                 "310",
                 "门诊待遇核定" + n,
                 "测试市社会保险事业管理中心",
-                LocalDate.of(2010, 3, 1),
+                LocalDate.of(2010 + n % 2, 3, 1),
                 null,
                 "0",
                 null,
                 null,
                 "李经办",
                 "测试市社会保险事业管理中心",
-                OffsetDateTime.parse("2010-03-01T09:30:00+08:00"),
+                OffsetDateTime.parse((2010 + n % 2) + "-03-01T09:30:00+08:00"),
                 List.of(file));
     }
 

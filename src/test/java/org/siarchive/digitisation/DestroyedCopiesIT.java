@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DestroyedCopiesIT extends IntegrationTest {
 
     /** Planted in the scanned page (the employer's name): four characters no other test page carries. */
-    static final String MARKER = "青松翠柏";
+    static final String MARKER = "青松江柏";
 
     static final Access ARCHIVIST = new Access(
             new Actor("copies-archivist", "ROOT", "127.0.0.1", "junit"),
@@ -65,6 +64,9 @@ class DestroyedCopiesIT extends IntegrationTest {
 
     @Autowired
     ItemFeed feed;
+
+    @Autowired
+    DestroyedScans destroyedScans;
 
     @Autowired
     JdbcClient jdbc;
@@ -97,13 +99,15 @@ class DestroyedCopiesIT extends IntegrationTest {
                 ScanPages.enrolmentForm("柏松远", idNo(), MARKER + "科技有限公司", "91510100MA6123456X"));
         lines.set(0, "参保人员增员表");
         byte[] page = ScanPages.png(ScanPages.render(new ScanPages.Spec(lines, 300, 0.3, false, true, false, 41)), 300);
-        String manifest = "pages,business_step,cert_no,name,title\n1,,,,\n";
+        byte[] second = ScanBatchIT.page("居民身份证复印件", 41, -0.6, true);
+        String manifest = "pages,business_step,cert_no,name,title\n1-2,,,,\n";
         UUID batch = batches.create(
                 "销毁副本",
                 "0001",
                 true,
                 100,
-                new ByteArrayInputStream(ScanBatchIT.zip(List.of("scan/0001.png"), List.of(page), manifest)),
+                new ByteArrayInputStream(
+                        ScanBatchIT.zip(List.of("scan/0001.png", "scan/0002.png"), List.of(page, second), manifest)),
                 ARCHIVIST);
         for (int i = 0; i < 240 && batches.progress(batch, ARCHIVIST).status().equals("PROCESSING"); i++) {
             Thread.sleep(500);
@@ -111,10 +115,14 @@ class DestroyedCopiesIT extends IntegrationTest {
         var scanned = items.items(batch, ARCHIVIST).get(0);
         if (accounts.byUsername("copies-archivist").isEmpty()) {
             accounts.provision(
-                    "copies-archivist", "档案员柏青", organisations.root().id(), Set.of(Role.ARCHIVIST), "Copies-arch-1234", false);
+                    "copies-archivist",
+                    "档案员柏青",
+                    organisations.root().id(),
+                    Set.of(Role.ARCHIVIST),
+                    "Copies-arch-1234",
+                    false);
         }
-        UUID captured =
-                items.confirm(batch, scanned.id(), "GRCB", null, "柏松远", "柏松远参保人员增员表", "2024-05-10", ARCHIVIST);
+        UUID captured = items.confirm(batch, scanned.id(), "GRCB", null, "柏松远", "柏松远参保人员增员表", "2024-05-10", ARCHIVIST);
         // the searchable access copy and the index follow on workers: wait for both before destroying
         for (int i = 0; i < 160 && renditions.find(captured, "ACCESS_PDF").isEmpty(); i++) {
             Thread.sleep(250);
@@ -127,7 +135,7 @@ class DestroyedCopiesIT extends IntegrationTest {
 
     private boolean indexed(UUID item) {
         return jdbc.sql(
-                        """
+                                """
                 select count(*) from event_publication where listener_id like '%SearchIndexer%'
                 and serialized_event like :item and completion_date is not null
                 and event_type = 'org.siarchive.digitisation.RecognisedTextFiled'
@@ -172,12 +180,14 @@ class DestroyedCopiesIT extends IntegrationTest {
                 .single();
         Path index = DATA_DIR.resolve("search-index");
         byte[] marker = MARKER.getBytes(StandardCharsets.UTF_8);
-        byte[] bigram = "松翠".getBytes(StandardCharsets.UTF_8);
+        byte[] bigram = "江柏".getBytes(StandardCharsets.UTF_8);
 
         // before: the marker is in the OCR text (decrypted), in the index's dictionary and in its raw files
         assertThat(texts.ofItem(item)).hasValueSatisfying(t -> assertThat(t).contains(MARKER));
         IndexFiles.commit(context);
-        assertThat(IndexFiles.hasTerm(index, "松翠")).as("the bigram of the marker is indexed").isTrue();
+        assertThat(IndexFiles.hasTerm(index, "江柏"))
+                .as("the bigram of the marker is indexed")
+                .isTrue();
         assertThat(IndexFiles.filesContaining(index, marker, bigram))
                 .as("the raw scan finds the marker before destruction (so it can fail)")
                 .isNotEmpty();
@@ -192,10 +202,21 @@ class DestroyedCopiesIT extends IntegrationTest {
                 "/lending/requests",
                 Map.of("archiveCodes", code, "purposeCode", "QUERY", "purpose", "核对", "periodDays", "3"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(302);
-        long request = Long.parseLong(requested.location().substring(requested.location().lastIndexOf('/') + 1));
+        long request = Long.parseLong(
+                requested.location().substring(requested.location().lastIndexOf('/') + 1));
         assertThat(approver.post("/lending/requests/" + request + "/decision", Map.of("approve", "true"))
                         .status())
                 .isEqualTo(302);
+        String state = jdbc.sql("select status from loan_request where id = :id")
+                .param("id", request)
+                .query(String.class)
+                .single();
+        if (state.equals("PENDING")) { // a sensitive item needs a second, different approver
+            var second = login(Role.APPROVER);
+            assertThat(second.post("/lending/requests/" + request + "/decision", Map.of("approve", "true"))
+                            .status())
+                    .isEqualTo(302);
+        }
         String viewerPage = "/lending/requests/" + request + "/items/" + item + "/pages/1/1";
         assertThat(reader.bytes(viewerPage).statusCode()).as("granted before").isEqualTo(200);
 
@@ -204,8 +225,12 @@ class DestroyedCopiesIT extends IntegrationTest {
         assertThat(IndexFiles.expunge(context)).isTrue();
 
         // after: no index file, no dictionary, no digitisation row or file holds the text or the images
-        assertThat(IndexFiles.hasTerm(index, "松翠")).as("dictionary after expunge").isFalse();
-        assertThat(IndexFiles.filesContaining(index, marker, bigram)).as("raw index files").isEmpty();
+        assertThat(IndexFiles.hasTerm(index, "江柏"))
+                .as("dictionary after expunge")
+                .isFalse();
+        assertThat(IndexFiles.filesContaining(index, marker, bigram))
+                .as("raw index files")
+                .isEmpty();
         assertThat(texts.ofItem(item)).isEmpty();
         assertThat(files).allSatisfy(f -> assertThat(f).doesNotExist());
         assertThat(jdbc.sql(
@@ -247,6 +272,25 @@ class DestroyedCopiesIT extends IntegrationTest {
                 "/api/v1/items/by-archive-code?code=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8))) {
             assertThat(archivist.api("GET", path, null).status()).as(path).isEqualTo(410);
         }
+        // every item route of the API document for the destroyed id: 410; the preservation history (events,
+        // not content) stays readable as the record of what happened
+        var doc = org.siarchive.support.ApiClient.JSON.readTree(
+                archivist.api("GET", "/v3/api-docs", null).body());
+        int walked = 0;
+        for (var route : doc.path("paths").properties()) {
+            String template = route.getKey();
+            if (!template.startsWith("/api/v1/items/{id}")
+                    || !route.getValue().has("get")
+                    || template.endsWith("/preservation-events")) {
+                continue;
+            }
+            String concrete = template.replace("{id}", item.toString()).replace("{seq}", "1");
+            assertThat(archivist.api("GET", concrete, null).status())
+                    .as(concrete)
+                    .isEqualTo(410);
+            walked++;
+        }
+        assertThat(walked).as("item routes walked").isGreaterThanOrEqualTo(3);
         for (String path : List.of(
                 viewerPage,
                 "/lending/requests/" + request + "/items/" + item,
@@ -257,15 +301,20 @@ class DestroyedCopiesIT extends IntegrationTest {
                 .param("id", item)
                 .query(UUID.class)
                 .single();
-        assertThat(archivist.bytes("/scan-batches/" + batch + "/pages/1").statusCode()).isEqualTo(410);
+        // the scan page route (GET /scan-batches/{id}/pages/{seq}) asks this door before it reads a file
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> destroyedScans.refuseIfDestroyed(batch, 1))
+                .isInstanceOf(org.siarchive.shared.GoneException.class);
 
         // findable by its 档号, not by its words; lending refuses it; the fixity feed skips it
-        var byCode = archivist.api("GET", "/api/v1/search?q=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8), null);
+        var byCode = archivist.api(
+                "GET", "/api/v1/search?q=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8), null);
         assertThat(byCode.status()).isEqualTo(200);
         assertThat(byCode.body()).contains("\"destroyed\":[{\"id\":\"" + item + "\"");
-        var consoleByCode = archivist.get("/search?archiveCode=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8));
+        var consoleByCode =
+                archivist.get("/search?archiveCode=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8));
         assertThat(consoleByCode.body()).contains("id=\"tombstones\"", code);
-        var byWords = archivist.api("GET", "/api/v1/search?q=" + java.net.URLEncoder.encode(MARKER, StandardCharsets.UTF_8), null);
+        var byWords = archivist.api(
+                "GET", "/api/v1/search?q=" + java.net.URLEncoder.encode(MARKER, StandardCharsets.UTF_8), null);
         assertThat(byWords.body()).doesNotContain(item.toString());
         var refused = reader.post(
                 "/lending/requests",

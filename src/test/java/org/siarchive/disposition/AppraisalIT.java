@@ -419,6 +419,21 @@ class AppraisalIT extends IntegrationTest {
         var detail = archivist.console().get("/disposition/batches/" + id);
         assertThat(detail.status()).isEqualTo(200);
         assertThat(detail.body()).contains(due.archiveCode(), "未鉴定");
+        // a refused console form: 422 on the same page, the error beside its field, the input kept
+        var refused = archivist
+                .console()
+                .post(
+                        "/disposition/batches/" + id + "/decisions",
+                        Map.of("decision", "EXTEND", "newRetentionCode", "", "reason", "尚需查考的理由"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"newRetentionCode-error\"", "id=\"form-errors\"", "尚需查考的理由");
+        var conflict = archivist
+                .console()
+                .post(
+                        "/disposition/batches/" + id + "/decisions",
+                        Map.of("decision", "EXTEND", "newRetentionCode", "D10", "reason", "同期限"));
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.body()).contains("id=\"decision-error\"", "只延不缩");
     }
 
     private static String enc(String s) {

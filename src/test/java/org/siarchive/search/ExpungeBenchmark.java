@@ -63,14 +63,16 @@ class ExpungeBenchmark {
 
     private static long size(Path dir) throws java.io.IOException {
         try (var walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return walk.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 
     private SearchEntry entry(int i) {
         int year = 2000 + i % 24;
-        String text = "参保人员增员表。参保人于" + year + "年办理养老保险业务，缴费基数" + (3000 + i % 9000)
-                + "元，经办机构审核通过，参保单位成都示范科技有限公司第" + i + "号。";
+        String text =
+                "参保人员增员表。参保人于" + year + "年办理养老保险业务，缴费基数" + (3000 + i % 9000) + "元，经办机构审核通过，参保单位成都示范科技有限公司第" + i + "号。";
         return new SearchEntry(
                 new UUID(7, i),
                 "0001-SB·%d-D30-01·GRCB-%07d".formatted(year, i),
