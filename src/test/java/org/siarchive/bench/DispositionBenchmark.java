@@ -39,7 +39,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * four members and their opinions, complete, approve, generate and file the 销毁清册 (archived as an item),
  * then the supervised destruction (two supervisors with password and TOTP; purge of every OCFL object,
  * tombstones, ItemDestroyed events). Items are prepared through the real capture path (4 clients in
- * process, one small PDF each, 10-year term ended in 2023) — honest and the slowest part; its rate is
+ * process, one small PDF each, formed 2010–2013 so every 10-year term has ended and no 件号 sequence passes
+ * 9999) — honest and the slowest part; its rate is
  * printed too but not counted. The halves alone: AppraisalBenchmark (catalogue-registered items without
  * content) and DestructionBenchmark (batch rows written directly); this one joins them on real content and
  * prints the destruction's own step timings too. Run with
@@ -179,14 +180,14 @@ class DispositionBenchmark extends IntegrationTest {
                             "510",
                             "生育保险待遇核定表",
                             "测试市社会保险事业管理中心",
-                            "2012-04-01",
+                            (2010 + i % 4) + "-04-01",
                             null,
                             null,
                             new Submission.Person("01", Samples.citizenId(1960 + i % 30), "基准" + i),
                             null,
                             "李经办",
                             "测试市社会保险事业管理中心",
-                            "2012-04-01T09:30:00+08:00",
+                            (2010 + i % 4) + "-04-01T09:30:00+08:00",
                             List.of(new Submission.Material("SH01")));
                     ids.add(captures.capture(
                                     s,
