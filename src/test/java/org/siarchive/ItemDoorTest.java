@@ -21,10 +21,10 @@ import org.siarchive.catalog.ItemState;
 /**
  * One door for "may this be done to these items?" (docs/adr/0071): no write of a guarded operation goes
  * around {@link ItemGuards#check}. The writes are recognised by what the codebase requires of them — the
- * audit entry written in the same method and transaction (CORRECT, TRANSFER_EXPORT), or the tombstone state
- * they set (ItemState.DESTROYED) — and the method doing so must itself ask the door with the matching
- * {@link GuardedOperation}. Every guarded operation must be asked somewhere; the ones whose door belongs to
- * a part not built yet are listed as pending, and stop being pending the moment someone asks for them.
+ * audit entry written in the same method and transaction (CORRECT, TRANSFER_EXPORT) — and the method doing
+ * so must itself ask the door with the matching {@link GuardedOperation}. Appraisal for destruction and
+ * destruction have named doors (the decision, and the destruction's recorded intent); the tombstone write
+ * has one caller, the step completing a checked destruction. Every guarded operation must be asked somewhere.
  */
 class ItemDoorTest {
 
@@ -37,20 +37,46 @@ class ItemDoorTest {
 
     static final List<Marker> MARKERS = List.of(
             new Marker(AuditOperation.class, AuditOperation.CORRECT.name(), GuardedOperation.CORRECT),
-            new Marker(AuditOperation.class, AuditOperation.TRANSFER_EXPORT.name(), GuardedOperation.TRANSFER_OUT),
-            new Marker(ItemState.class, ItemState.DESTROYED.name(), GuardedOperation.DESTROY));
+            new Marker(AuditOperation.class, AuditOperation.TRANSFER_EXPORT.name(), GuardedOperation.TRANSFER_OUT));
 
     /** Doors not recognisable by a marker: the method and the operation it must ask for. */
     static final Map<String, GuardedOperation> NAMED_DOORS = Map.of(
             "org.siarchive.catalog.Renditions.addPages", GuardedOperation.CORRECT,
-            "org.siarchive.capture.ItemCorrections.correct", GuardedOperation.CORRECT);
+            "org.siarchive.capture.ItemCorrections.correct", GuardedOperation.CORRECT,
+            "org.siarchive.disposition.AppraisalWork.decide", GuardedOperation.APPRAISE_FOR_DESTRUCTION,
+            "org.siarchive.disposition.DestructionChecks.verify", GuardedOperation.DESTROY);
 
     /**
      * Operations whose door is another part's work (appraisal, destruction of issue 16); while listed, no
      * main code asks for them — once it does, this test fails until the entry is removed here.
      */
-    static final Set<GuardedOperation> PENDING =
-            EnumSet.of(GuardedOperation.APPRAISE_FOR_DESTRUCTION, GuardedOperation.DESTROY);
+    static final Set<GuardedOperation> PENDING = EnumSet.noneOf(GuardedOperation.class);
+
+    /**
+     * Destruction's door is its recorded intent: content is purged only for items the intent checked
+     * (DestructionChecks.verify, which asks DESTROY), and the tombstone is written only by the step that
+     * completes such a destruction. So the catalogue's tombstone write has exactly that one caller, and the
+     * intent's writer calls the check.
+     */
+    @Test
+    void onlyACheckedDestructionTombstonesAnItem() {
+        var callers = CLASSES.get("org.siarchive.catalog.ItemTombstones").getMethods().stream()
+                .filter(m -> m.getName().equals("tombstone"))
+                .flatMap(m -> m.getCallsOfSelf().stream())
+                .map(c -> c.getOrigin().getFullName())
+                .distinct()
+                .toList();
+        assertThat(callers).singleElement().asString().startsWith("org.siarchive.disposition.DestructionSteps.");
+        var intent = CLASSES.get("org.siarchive.disposition.DestructionIntent").getMethods().stream()
+                .filter(m -> m.getName().equals("record"))
+                .toList();
+        assertThat(intent).isNotEmpty();
+        assertThat(intent.stream().allMatch(m -> m.getMethodCallsFromSelf().stream()
+                        .anyMatch(c ->
+                                c.getTarget().getOwner().getName().equals("org.siarchive.disposition.DestructionChecks")
+                                        && c.getTarget().getName().equals("verify"))))
+                .isTrue();
+    }
 
     @Test
     void everyMethodWritingAGuardedOperationAsksTheDoorFirst() {

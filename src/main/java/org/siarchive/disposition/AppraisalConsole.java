@@ -41,6 +41,8 @@ class AppraisalConsole {
     private final AppraisalFacts facts;
     private final AccountNames names;
 
+    private final DestructionLists lists;
+
     AppraisalConsole(
             AppraisalBatches batches,
             AppraisalWork work,
@@ -48,7 +50,9 @@ class AppraisalConsole {
             AppraisalDocuments documents,
             WorkRows rows,
             AppraisalFacts facts,
-            AccountNames names) {
+            AccountNames names,
+            DestructionLists lists) {
+        this.lists = lists;
         this.batches = batches;
         this.work = work;
         this.approval = approval;
@@ -141,6 +145,12 @@ class AppraisalConsole {
         model.addAttribute(
                 "canApprove", b.state() == BatchState.APPRAISED && access.can(Permission.DISPOSITION_APPROVE));
         model.addAttribute("canExtend", b.state().extensionsDue() && access.can(Permission.DISPOSITION_EXECUTE));
+        var list = lists.ofBatch(id);
+        boolean destroying = b.state().destructionsDue();
+        model.addAttribute("listId", list.orElse(null));
+        model.addAttribute(
+                "canGenerateList", destroying && list.isEmpty() && access.can(Permission.DISPOSITION_PROPOSE));
+        model.addAttribute("canDestroy", destroying && list.isPresent() && access.can(Permission.DISPOSITION_EXECUTE));
         model.addAttribute("form", form);
         model.addAttribute("formErrors", errors);
         return "disposition/batch";

@@ -26,12 +26,16 @@ class DestructionEngine {
     private final DestructionSteps steps;
     private final Catalog catalog;
     private final int chunkSize;
+    private final DestructionListFiling filing;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DestructionEngine.class);
 
     DestructionEngine(
             JdbcClient jdbc,
             DestructionSteps steps,
             Catalog catalog,
+            DestructionListFiling filing,
             @Value("${siarchive.disposition.destruction-chunk:200}") int chunkSize) {
+        this.filing = filing;
         this.jdbc = jdbc;
         this.steps = steps;
         this.catalog = catalog;
@@ -67,8 +71,30 @@ class DestructionEngine {
             n += chunk.size();
         }
         steps.finish(d, actor);
+        archiveExecutedList(d.batchId(), actor);
         lap(t, 5, at);
         return DestructionTimings.of(t, n);
+    }
+
+    /**
+     * Archives the executed 销毁清册 (method, place, time and people filled in) as a permanent item. Its own
+     * step after FINISHED: the destruction stands whatever happens here, and start-up reconciliation retries
+     * a list left unarchived ({@link DestructionReconciliation}).
+     */
+    void archiveExecutedList(long batchId, Actor actor) {
+        try {
+            filing.archiveExecuted(batchId, actor);
+        } catch (RuntimeException e) {
+            log.warn("the executed destruction list of batch {} is not archived yet: {}", batchId, e.toString());
+        }
+    }
+
+    /** Batches whose destruction finished but whose executed list is not archived yet (a crash between). */
+    List<Long> finishedWithoutArchivedList() {
+        return jdbc.sql("select d.batch_id from destruction d join destruction_list l on l.id = d.list_id"
+                        + " where d.state = 'FINISHED' and l.executed_item_id is null order by d.batch_id")
+                .query(Long.class)
+                .list();
     }
 
     private static long lap(long[] t, int step, long since) {

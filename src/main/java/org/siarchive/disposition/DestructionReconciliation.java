@@ -47,6 +47,9 @@ class DestructionReconciliation implements SmartInitializingSingleton {
             engine.complete(id, RECONCILIATION);
             log.warn("reconciliation: completed destruction {} interrupted by a crash", id);
         }
+        for (long batchId : engine.finishedWithoutArchivedList()) {
+            engine.archiveExecutedList(batchId, RECONCILIATION);
+        }
         return open.size();
     }
 }

@@ -33,12 +33,19 @@ class DestructionSteps {
     private final Preservation preservation;
     private final ItemTombstones tombstones;
     private final AuditTrail audit;
+    private final AppraisalApproval approval;
 
-    DestructionSteps(JdbcClient jdbc, Preservation preservation, ItemTombstones tombstones, AuditTrail audit) {
+    DestructionSteps(
+            JdbcClient jdbc,
+            Preservation preservation,
+            ItemTombstones tombstones,
+            AuditTrail audit,
+            AppraisalApproval approval) {
         this.jdbc = jdbc;
         this.preservation = preservation;
         this.tombstones = tombstones;
         this.audit = audit;
+        this.approval = approval;
     }
 
     Running running(long destructionId) {
@@ -98,7 +105,10 @@ class DestructionSteps {
         }
     }
 
-    /** Step (d): FINISHED; the batch 全部完成 unless 延期 decisions still wait (then 销毁已执行/延期未执行). */
+    /**
+     * Step (d): FINISHED; the batch moves on through {@link BatchState} (全部完成, or 销毁已执行/延期未执行 while
+     * 延期 decisions wait).
+     */
     @Transactional
     public void finish(Running d, Actor actor) {
         int updated = jdbc.sql(
@@ -108,26 +118,7 @@ class DestructionSteps {
         if (updated == 0) {
             return;
         }
-        boolean extensionsWait = jdbc.sql(
-                        """
-                select exists (select 1 from appraisal_item
-                where batch_id = :b and decision = 'EXTEND' and executed_at is null)
-                """)
-                .param("b", d.batchId())
-                .query(Boolean.class)
-                .single();
-        if (extensionsWait) {
-            jdbc.sql("update appraisal_batch set state = 'DESTROYED_NOT_EXTENDED' where id = :b")
-                    .param("b", d.batchId())
-                    .update();
-        } else {
-            jdbc.sql("update appraisal_batch set state = 'COMPLETED', completed_at = now() where id = :b")
-                    .param("b", d.batchId())
-                    .update();
-            jdbc.sql("update appraisal_item set open = false where batch_id = :b")
-                    .param("b", d.batchId())
-                    .update();
-        }
+        approval.destructionsExecuted(d.batchId(), actor);
         long count = jdbc.sql("select count(*) from destruction_item where destruction_id = :d")
                 .param("d", d.id())
                 .query(Long.class)

@@ -10,8 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemCaptured;
 import org.siarchive.catalog.ItemCorrected;
-import org.siarchive.catalog.ItemSecrecyChanged;
-import org.siarchive.catalog.RetentionsExtended;
 import org.siarchive.crypto.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,18 +100,6 @@ class SearchIndexer implements SmartInitializingSingleton {
     @ApplicationModuleListener
     void on(ItemCorrected event) {
         reindex(event.itemId());
-    }
-
-    /** A new 密级 changes who may find the item (secrecy review, docs/adr/0064). */
-    @ApplicationModuleListener
-    void on(ItemSecrecyChanged event) {
-        reindex(event.itemId());
-    }
-
-    /** An appraisal extended these items' terms: the hits show the new 保管期限. */
-    @ApplicationModuleListener
-    void on(RetentionsExtended event) {
-        event.itemIds().forEach(this::reindex);
     }
 
     /** Text recognised elsewhere (a scanned item's OCR) now belongs to the item: ADR 0045. */

@@ -265,7 +265,7 @@ class DestroyedCopiesIT extends IntegrationTest {
         var json = archivist.api("GET", "/api/v1/items/" + item, null);
         assertThat(json.status()).isEqualTo(410);
         assertThat(json.body()).contains("\"listNo\":\"" + written.listNo() + "\"", "\"archiveCode\":\"" + code + "\"");
-        assertThat(json.body()).contains("2026-11-01 全量备份", "sha256");
+        assertThat(json.body()).contains("2026-11-01 10:00 → 2027-11-01 10:00", "sha256");
         for (String path : List.of(
                 "/api/v1/items/" + item + "/files/1",
                 "/api/v1/items/" + item + "/access.pdf",

@@ -66,7 +66,7 @@ public final class Tombstoning {
             jdbc.sql(
                             """
                     insert into destruction_item (destruction_id, item_id, archive_code, state, purged_at, backups_holding)
-                    values (:d, :id, :code, 'TOMBSTONED', now(), '["2026-11-01 全量备份"]'::jsonb)
+                    values (:d, :id, :code, 'TOMBSTONED', now(), '[{"takenAt":"2026-11-01T02:00:00Z","expiresAt":"2027-11-01T02:00:00Z"}]'::jsonb)
                     """)
                     .param("d", destruction)
                     .param("id", itemId)
