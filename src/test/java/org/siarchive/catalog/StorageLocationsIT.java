@@ -68,7 +68,7 @@ class StorageLocationsIT extends IntegrationTest {
         var root = organisations.root();
         var unit = organisations.create(root.id(), "LA" + run, "库房测试县" + run, "COUNTY", Actor.SYSTEM);
         var other = organisations.create(root.id(), "LB" + run, "库房另一县" + run, "COUNTY", Actor.SYSTEM);
-        String fonds = "6" + run.substring(0, 4); // digits: a fonds code is not a word people read
+        String fonds = "6" + run.substring(0, 3); // four digits, as 全宗号 are
         catalog.ensureFonds(fonds, "库房测试档案", unit.name(), unit.id(), Actor.SYSTEM);
         var s = login("locarch" + run, unit);
         var o = login("locother" + run, other);

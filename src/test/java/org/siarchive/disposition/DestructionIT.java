@@ -125,7 +125,8 @@ class DestructionIT extends IntegrationTest {
                 lastSupA = who;
             }
         }
-        return new Destructions.Supervisor(who.username(), who.password(), who.codes().get());
+        return new Destructions.Supervisor(
+                who.username(), who.password(), who.codes().get());
     }
 
     private Destructions.Request request(Destructions.Supervisor a, Destructions.Supervisor b) {
@@ -206,11 +207,8 @@ class DestructionIT extends IntegrationTest {
                         executor.codes().get()),
                 sup(supB),
                 "supervisorIsExecutor");
-        expect403(
-                batch,
-                sup(supA),
-                new Destructions.Supervisor(supA.username(), supA.password(), "123456"),
-                "sameSupervisor");
+        var one = sup(supA);
+        expect403(batch, one, new Destructions.Supervisor(one.login(), one.password(), "123456"), "sameSupervisor");
         expect403(batch, sup(supA), sup(noTotp), "supervisor.NO_SECOND_FACTOR");
         expect403(batch, sup(supA), sup(sysadmin), "supervisor.NOT_PERMITTED");
         expect403(batch, sup(supA), sup(reader), "supervisor.NOT_PERMITTED");
