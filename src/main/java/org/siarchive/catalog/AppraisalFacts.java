@@ -60,14 +60,14 @@ public class AppraisalFacts {
     }
 
     /**
-     * Items within the scope whose fixed term ends before {@code by}, not destroyed, optionally of one fonds
+     * Preserved items within the scope whose fixed term ends by {@code by} (the worklist's rule), optionally of one fonds
      * (code) and one category; at most {@code limit}, in 档号 order.
      */
     public List<UUID> due(LocalDate by, @Nullable String fondsCode, @Nullable String category, Scope scope, int limit) {
         return jdbc.sql(
                         """
                 select i.id from item i join fonds f on f.id = i.fonds_id
-                where i.retention_end < :by and i.status <> 'DESTROYED'
+                where i.retention_end <= :by and i.status = 'PRESERVED'
                   and (cast(:fonds as varchar) is null or f.code = :fonds)
                   and (cast(:category as varchar) is null or i.category_code = :category)
                   and """

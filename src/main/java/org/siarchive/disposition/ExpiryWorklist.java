@@ -40,14 +40,16 @@ class ExpiryWorklist {
         BOXES
     }
 
-    /** One due item and whether an open appraisal batch already holds it. */
-    record Row(RetentionWorklist.DueItem item, boolean inOpenBatch) {}
+    /** One due item, whether an open appraisal batch already holds it, and whether a legal hold (冻结) covers it. */
+    record Row(RetentionWorklist.DueItem item, boolean inOpenBatch, boolean held) {}
 
     private final RetentionWorklist catalog;
     private final JdbcClient jdbc;
     private final ReadableTime time;
+    private final Holds holds;
 
-    ExpiryWorklist(RetentionWorklist catalog, JdbcClient jdbc, ReadableTime time) {
+    ExpiryWorklist(RetentionWorklist catalog, JdbcClient jdbc, ReadableTime time, Holds holds) {
+        this.holds = holds;
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.time = time;
@@ -90,11 +92,12 @@ class ExpiryWorklist {
 
     org.siarchive.shared.Page<Row> items(Filter filter, Access access, int page, int size) {
         var found = catalog.items(filter, access.scope(), page, size);
-        var open = inOpenBatch(
-                found.content().stream().map(RetentionWorklist.DueItem::id).toList());
+        var ids = found.content().stream().map(RetentionWorklist.DueItem::id).toList();
+        var open = inOpenBatch(ids);
+        var held = holds.heldItemIds(ids);
         return new org.siarchive.shared.Page<>(
                 found.content().stream()
-                        .map(i -> new Row(i, open.contains(i.id())))
+                        .map(i -> new Row(i, open.contains(i.id()), held.contains(i.id())))
                         .toList(),
                 found.page(),
                 found.size(),
@@ -122,7 +125,9 @@ class ExpiryWorklist {
     /** The list as a register for Excel: the same columns as the page, up to 10,000 rows. */
     Register register(Filter filter, Access access) {
         var items = catalog.allItems(filter, access.scope());
-        var open = inOpenBatch(items.stream().map(RetentionWorklist.DueItem::id).toList());
+        var ids = items.stream().map(RetentionWorklist.DueItem::id).toList();
+        var open = inOpenBatch(ids);
+        var held = holds.heldItemIds(ids);
         List<List<?>> rows = items.stream()
                 .<List<?>>map(i -> List.of(
                         i.archiveCode(),
@@ -131,7 +136,8 @@ class ExpiryWorklist {
                         i.retentionName(),
                         i.endDate().toString(),
                         i.pageCount(),
-                        open.contains(i.id()) ? "✓" : ""))
+                        open.contains(i.id()) ? "✓" : "",
+                        held.contains(i.id()) ? "✓" : ""))
                 .toList();
         return new Register(
                 "disposition.expiring.title",
@@ -142,7 +148,8 @@ class ExpiryWorklist {
                         Register.Column.of("disposition.expiring.retention", 8),
                         Register.Column.of("disposition.expiring.endDate", 12),
                         Register.Column.of("disposition.expiring.pages", 6),
-                        Register.Column.of("disposition.expiring.inBatch", 8)),
+                        Register.Column.of("disposition.expiring.inBatch", 8),
+                        Register.Column.of("disposition.expiring.held", 6)),
                 rows);
     }
 }

@@ -171,14 +171,17 @@ public class LoanRequests {
     }
 
     /**
-     * An approver's decision on the next step of a pending request. Refused (409) when the approver is the
-     * applicant or already decided the first step, lacks the clearance for a sensitive item, or sits below
-     * the first approver's organisation; items outside the approver's scope answer 404.
+     * An approver's decision on the next step of a pending request: 409 for the applicant, a second decision by the
+     * same approver, missing clearance, a unit below the first approver or a destroyed item; 404 outside the scope.
      */
     @Transactional
     public Request decide(long id, boolean approve, @Nullable String note, Access access) {
         var request = lockForDecision(id, access);
         String reason = decisionNote(approve, note);
+        if (approve) { // a destroyed item can no longer be granted (409 naming it)
+            DestroyedLoans.refuseDestroyed(
+                    catalog.items(rows.items(id).stream().map(i -> i.itemId()).toList()));
+        }
         int step = rows.approvals(id).size() + 1;
         var next = approve
                 ? request.status().approve(step, request.stepsRequired(), id)
@@ -205,9 +208,7 @@ public class LoanRequests {
     private Request lockForDecision(long id, Access access) {
         visible(id, access, true);
         var request = rows.lock(id);
-        for (var item : rows.items(id)) {
-            catalog.requireItem(item.itemId(), access.scope()); // 404 outside the approver's scope
-        }
+        rows.items(id).forEach(i -> catalog.requireItem(i.itemId(), access.scope())); // 404 outside the scope
         rules.refusal(request, access).ifPresent(e -> {
             throw e;
         });

@@ -220,6 +220,15 @@ class DestroyedCopiesIT extends IntegrationTest {
         String viewerPage = "/lending/requests/" + request + "/items/" + item + "/pages/1/1";
         assertThat(reader.bytes(viewerPage).statusCode()).as("granted before").isEqualTo(200);
 
+        // another reader's request is still pending when the item is destroyed
+        var later = login(Role.READER)
+                .post(
+                        "/lending/requests",
+                        Map.of("archiveCodes", code, "purposeCode", "QUERY", "purpose", "复核", "periodDays", "3"));
+        assertThat(later.status()).as(later.body()).isEqualTo(302);
+        long pending =
+                Long.parseLong(later.location().substring(later.location().lastIndexOf('/') + 1));
+
         var written = Tombstoning.destroy(jdbc, tx, events, item, "CP" + System.nanoTime() % 1_000_000);
         int listeners = Tombstoning.awaitListeners(jdbc, item, 4);
         assertThat(IndexFiles.expunge(context)).isTrue();
@@ -321,6 +330,11 @@ class DestroyedCopiesIT extends IntegrationTest {
                 Map.of("archiveCodes", code, "purposeCode", "QUERY", "purpose", "核对", "periodDays", "3"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("已销毁", code);
+        var approving = approver.post("/lending/requests/" + pending + "/decision", Map.of("approve", "true"));
+        assertThat(approving.status())
+                .as("a pending request naming a destroyed item is not granted")
+                .isEqualTo(409);
+        assertThat(approving.body()).contains("已销毁", code);
         var all = new java.util.ArrayList<UUID>();
         for (var p = feed.preserved(ItemFeed.WHOLE_STORE, null, ItemFeed.MAX_PAGE); ; ) {
             p.items().forEach(i -> all.add(i.id()));

@@ -140,6 +140,22 @@ class AppraisalIT extends IntegrationTest {
         catalog.ensureFonds(FONDS, "鉴定测试全宗", "鉴定测试社保中心", organisations.root().id(), Actor.SYSTEM);
     }
 
+    /** "All due items matching the filter" takes the worklist's rule: terms ending by the chosen day. */
+    @Test
+    void allDueItemsOfAFondsMakeOneBatch() throws Exception {
+        catalog.ensureFonds("0167", "鉴定筛选全宗", "鉴定测试社保中心", organisations.root().id(), Actor.SYSTEM);
+        expired("0167");
+        expired("0167");
+        var archivist = login(Role.ARCHIVIST);
+        var before = post(archivist, API, Map.of("title", "到期前", "by", "2020-12-30", "fonds", "0167"));
+        assertThat(before.status())
+                .as("nothing ends by 2020-12-30: " + before.body())
+                .isEqualTo(422);
+        var r = post(archivist, API, Map.of("title", "按条件", "by", "2020-12-31", "fonds", "0167"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(json(r).path("items").asInt()).isEqualTo(2);
+    }
+
     @Test
     void aBatchWalksFromProposalToCompletion() throws Exception {
         var a = expired(FONDS);

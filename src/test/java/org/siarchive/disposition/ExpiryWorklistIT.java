@@ -223,4 +223,38 @@ class ExpiryWorklistIT extends IntegrationTest {
                         org.assertj.core.groups.Tuple.tuple(old2.id(), true),
                         org.assertj.core.groups.Tuple.tuple(recent.id(), false));
     }
+
+    @Test
+    void itemsUnderALegalHoldAreMarkedHeld() {
+        long hold = jdbc.sql(
+                        """
+                insert into legal_hold (hold_no, case_type, case_ref, reason, owner, subject, org_path, placed_by)
+                values (:no, 'AUDIT', '稽核〔2026〕1号', '稽核取证', 'junit', 'ITEMS', :org, 'junit') returning id
+                """)
+                .param("no", "DJ" + run)
+                .param("org", county.scope().orgPath())
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into legal_hold_item (hold_id, item_id) values (:h, :i)")
+                .param("h", hold)
+                .param("i", recent.id())
+                .update();
+
+        var rows = worklist.items(new Filter(LocalDate.of(2026, 12, 31), fonds, null), county, 0, 10)
+                .content();
+
+        assertThat(rows)
+                .extracting(r -> r.item().id(), ExpiryWorklist.Row::held)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(old1.id(), false),
+                        org.assertj.core.groups.Tuple.tuple(old2.id(), false),
+                        org.assertj.core.groups.Tuple.tuple(recent.id(), true));
+        jdbc.sql(
+                        "update legal_hold set released_at = now(), released_by = 'junit', release_reason = '结案' where id = :h")
+                .param("h", hold)
+                .update();
+        assertThat(worklist.items(new Filter(LocalDate.of(2026, 12, 31), fonds, null), county, 0, 10)
+                        .content())
+                .noneMatch(ExpiryWorklist.Row::held);
+    }
 }
