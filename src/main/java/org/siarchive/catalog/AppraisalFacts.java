@@ -64,20 +64,12 @@ public class AppraisalFacts {
      * (code) and one category; at most {@code limit}, in 档号 order.
      */
     public List<UUID> due(LocalDate by, @Nullable String fondsCode, @Nullable String category, Scope scope, int limit) {
-        return jdbc.sql(
-                        """
-                select i.id from item i join fonds f on f.id = i.fonds_id
-                where i.retention_end <= :by and i.status = 'PRESERVED'
-                  and (cast(:fonds as varchar) is null or f.code = :fonds)
-                  and (cast(:category as varchar) is null or i.category_code = :category)
-                  and """
-                                + ItemQueries.SCOPE_CLAUSE
-                                + " order by i.archive_code limit :limit")
-                .params(ItemQueries.scopeParams(scope))
-                .param("by", by)
-                .param("fonds", fondsCode)
-                .param("category", category)
-                .param("limit", limit)
+        var params = RetentionWorklist.dueParams(new RetentionWorklist.Filter(by, fondsCode, category), scope);
+        params.put("limit", limit);
+        return jdbc.sql("select i.id from item i join fonds f on f.id = i.fonds_id where "
+                        + RetentionWorklist.DUE_WHERE + " and " + ItemQueries.SCOPE_CLAUSE
+                        + " order by i.archive_code limit :limit")
+                .params(params)
                 .query(UUID.class)
                 .list();
     }
