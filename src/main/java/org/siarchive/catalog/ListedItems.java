@@ -32,9 +32,11 @@ public class ListedItems {
             @Nullable String location) {}
 
     private final JdbcClient jdbc;
+    private final AppraisalFacts facts;
 
-    ListedItems(JdbcClient jdbc) {
+    ListedItems(JdbcClient jdbc, AppraisalFacts facts) {
         this.jdbc = jdbc;
+        this.facts = facts;
     }
 
     /** The facts of the items, in 档号 order. */
@@ -70,13 +72,6 @@ public class ListedItems {
 
     /** Whether the fonds lies in the caller's data scope (its organisation subtree and fonds list). */
     public boolean fondsInScope(long fondsId, org.siarchive.shared.Scope scope) {
-        var p = ItemQueries.scopeParams(scope);
-        p.put("id", fondsId);
-        return jdbc.sql("select count(*) from fonds f where f.id = :id and f.org_path like :scopeOrg"
-                                + " and (:scopeAllFonds or f.id = any(:scopeFonds))")
-                        .params(p)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+        return facts.fondsInScope(fondsId, scope);
     }
 }
