@@ -99,7 +99,17 @@ public enum AuditOperation {
     /** The paper of a box or volume destroyed (实体销毁). */
     DESTROY_PHYSICAL,
     /** A 销毁清册 filed with the HRSS department (备案). */
-    FILE_WITH_AUTHORITY;
+    FILE_WITH_AUTHORITY,
+    IMPORT,
+    COMPARE,
+    ASSIGN,
+    EXCLUDE,
+    CLOSE,
+    INSTRUCT,
+    REGISTER,
+    SUSPEND,
+    SEND,
+    REFUSE;
 
     /** The message key of the label people read. */
     public String labelKey() {

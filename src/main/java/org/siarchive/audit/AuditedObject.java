@@ -42,7 +42,17 @@ public enum AuditedObject {
     DESTRUCTION_LIST,
     TRANSFER_PACKAGE,
     TRANSFER_RECEIPT,
-    VOLUME;
+    VOLUME,
+    REFERENCE_DATASET,
+    COMPARISON_RULE,
+    COMPARISON_RUN,
+    WARNING,
+    PAYMENT_INSTRUCTION,
+    SHARING_CLIENT,
+    EXCHANGE,
+    CONTINUATION_CASE,
+    CONTINUATION_PEER,
+    WORKING_CALENDAR;
 
     /** The message key of the label people read. */
     public String labelKey() {

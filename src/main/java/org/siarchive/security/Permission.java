@@ -42,6 +42,20 @@ public final class Permission {
     public static final String HOLD_MANAGE = "disposition:hold";
     /** Decide 解密/降密 when an item's secrecy period has passed. */
     public static final String SECRECY_REVIEW = "disposition:secrecy";
+    /** Import, list and withdraw comparison reference data (参保、待遇、死亡、服刑… 名单). */
+    public static final String COMPARISON_DATA = "comparison:data";
+    /** Run comparisons, see runs and the rule catalogue; change a rule's configuration. */
+    public static final String COMPARISON_RUN = "comparison:run";
+    /** Work warnings of one's units: assign, check, confirm (payment instruction, recovery) or exclude. */
+    public static final String WARNING_HANDLE = "comparison:warning:handle";
+    /** Close (结案) confirmed or excluded warnings after review; warning statistics. */
+    public static final String WARNING_CLOSE = "comparison:warning:close";
+    /** An other department's client system asking a verification question (API tokens only). */
+    public static final String SHARING_VERIFY = "sharing:verify";
+    /** 转移接续 cases: register applications, send and answer letters, receive packages, close. */
+    public static final String CONTINUATION = "continuation:case";
+    /** Another SIArchive installation delivering 转移接续 messages (API tokens only). */
+    public static final String CONTINUATION_EXCHANGE = "continuation:exchange";
 
     // system administrator
     public static final String ACCOUNT_READ = "account:read";
@@ -50,15 +64,23 @@ public final class Permission {
     public static final String ACCOUNT_RESET = "account:reset";
     public static final String ORG_MANAGE = "org:manage";
     public static final String SYSTEM_SETTINGS = "system:settings";
+    /** The working-day calendar (holidays and 调休 days) deadlines count in. */
+    public static final String CALENDAR_MANAGE = "system:calendar";
 
     // security administrator
     public static final String ACCOUNT_APPROVE = "account:approve";
     public static final String ACCOUNT_GRANT = "account:grant";
     public static final String POLICY_MANAGE = "policy:manage";
     public static final String TOKEN_MANAGE = "token:manage";
+    /** Register, change and suspend other departments' sharing clients (legal basis, purposes, fields, quota). */
+    public static final String SHARING_CLIENT_MANAGE = "sharing:client:manage";
+    /** Register the agencies 转移接续 messages are exchanged with (endpoint, token, signing certificate). */
+    public static final String CONTINUATION_PEER_MANAGE = "continuation:peer:manage";
 
     // auditor
     public static final String AUDIT_READ = "audit:read";
     public static final String AUDIT_EXPORT = "audit:export";
     public static final String AUDIT_VERIFY = "audit:verify";
+    /** Search and export the exchange register (交换登记) of verification requests. */
+    public static final String EXCHANGE_READ = "sharing:register:read";
 }

@@ -10,9 +10,27 @@ import java.util.Set;
  * hold two of them or an administrator role together with a business role. There is no superuser.
  */
 public enum Role {
-    SYSADMIN(true, Set.of(ACCOUNT_READ, ACCOUNT_CREATE, ACCOUNT_DISABLE, ACCOUNT_RESET, ORG_MANAGE, SYSTEM_SETTINGS)),
-    SECADMIN(true, Set.of(ACCOUNT_READ, ACCOUNT_APPROVE, ACCOUNT_GRANT, POLICY_MANAGE, TOKEN_MANAGE)),
-    AUDITOR(true, Set.of(AUDIT_READ, AUDIT_EXPORT, AUDIT_VERIFY)),
+    SYSADMIN(
+            true,
+            Set.of(
+                    ACCOUNT_READ,
+                    ACCOUNT_CREATE,
+                    ACCOUNT_DISABLE,
+                    ACCOUNT_RESET,
+                    ORG_MANAGE,
+                    SYSTEM_SETTINGS,
+                    CALENDAR_MANAGE)),
+    SECADMIN(
+            true,
+            Set.of(
+                    ACCOUNT_READ,
+                    ACCOUNT_APPROVE,
+                    ACCOUNT_GRANT,
+                    POLICY_MANAGE,
+                    TOKEN_MANAGE,
+                    SHARING_CLIENT_MANAGE,
+                    CONTINUATION_PEER_MANAGE)),
+    AUDITOR(true, Set.of(AUDIT_READ, AUDIT_EXPORT, AUDIT_VERIFY, EXCHANGE_READ)),
     ARCHIVIST(
             false,
             Set.of(
@@ -39,7 +57,12 @@ public enum Role {
                     DISPOSITION_EXECUTE,
                     DISPOSITION_SUPERVISE,
                     HOLD_MANAGE,
-                    SECRECY_REVIEW)),
+                    SECRECY_REVIEW,
+                    COMPARISON_DATA,
+                    COMPARISON_RUN,
+                    WARNING_HANDLE,
+                    WARNING_CLOSE,
+                    CONTINUATION)),
     CLERK(
             false,
             Set.of(
@@ -53,7 +76,11 @@ public enum Role {
                     SCAN_STATION,
                     LOAN_REQUEST,
                     CERTIFY,
-                    DISPOSITION_APPRAISE)),
+                    DISPOSITION_APPRAISE,
+                    COMPARISON_DATA,
+                    COMPARISON_RUN,
+                    WARNING_HANDLE,
+                    CONTINUATION)),
     /** 审批人 / 领导 (architecture.md): approves loans, appraisal batches, destruction lists. */
     APPROVER(
             false,
@@ -68,7 +95,9 @@ public enum Role {
                     DISPOSITION_APPRAISE,
                     DISPOSITION_APPROVE,
                     DISPOSITION_SUPERVISE,
-                    HOLD_MANAGE)),
+                    HOLD_MANAGE,
+                    COMPARISON_RUN,
+                    WARNING_CLOSE)),
     READER(false, Set.of(ITEM_READ, REFERENCE_READ, SEARCH, LOAN_REQUEST)),
     /**
      * An outsourcing vendor's scanning station (数字化外包, docs/adr/0061): opens, fills, submits and polls
@@ -101,10 +130,15 @@ public enum Role {
         return EnumSet.of(ARCHIVIST, CLERK, APPROVER, READER, SCAN_VENDOR);
     }
 
-    /** Permissions an API token may carry: business ones only. */
+    /**
+     * Permissions an API token may carry: business ones only, and the two that only machines hold — another
+     * department's verification questions and another installation's 转移接续 messages.
+     */
     public static Set<String> tokenScopes() {
         var all = new java.util.TreeSet<String>();
         business().forEach(r -> all.addAll(r.permissions()));
+        all.add(SHARING_VERIFY);
+        all.add(CONTINUATION_EXCHANGE);
         return all;
     }
 }
