@@ -70,7 +70,7 @@ class CaseRows {
                 .param("scope", scope.orgPattern())
                 .query(this::view)
                 .optional()
-                .orElseThrow(() -> new NotFoundException("continuation case", caseNo));
+                .orElseThrow(() -> new NotFoundException("CONTINUATION_CASE", caseNo));
     }
 
     CaseView byId(long id) {

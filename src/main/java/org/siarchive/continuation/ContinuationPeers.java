@@ -195,7 +195,7 @@ public class ContinuationPeers {
     }
 
     public Peer require(long id) {
-        return byId(id).orElseThrow(() -> new NotFoundException("continuation peer", Long.toString(id)));
+        return byId(id).orElseThrow(() -> new NotFoundException("CONTINUATION_PEER", Long.toString(id)));
     }
 
     public Optional<Peer> byId(long id) {

@@ -78,7 +78,7 @@ public class ContinuationService {
     byte[] envelope(String caseNo, long messageId, Access access) {
         var c = rows.require(caseNo, access.scope());
         return log.envelope(c.id(), messageId)
-                .orElseThrow(() -> new NotFoundException("continuation message", Long.toString(messageId)));
+                .orElseThrow(() -> new NotFoundException("CONTINUATION_MESSAGE", Long.toString(messageId)));
     }
 
     Inbox.Answer receive(byte[] envelope, Access access) {
