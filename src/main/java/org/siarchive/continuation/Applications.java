@@ -37,10 +37,15 @@ class Applications {
             @Nullable String kind,
             @Nullable Long peerId,
             @Nullable String peerAgency,
-            boolean outsideHukou,
+            @Nullable Boolean outsideHukou,
             @Nullable String agentName,
             @Nullable String agentPhone,
-            @Nullable String agentRelation) {}
+            @Nullable String agentRelation) {
+
+        boolean outside() {
+            return Boolean.TRUE.equals(outsideHukou);
+        }
+    }
 
     /** An uploaded scan: material code (YL11 申请表 or YL08 凭证), file name and bytes. */
     record Scan(String material, String fileName, byte[] content) {}
@@ -90,7 +95,7 @@ class Applications {
         String cert = CitizenIdNumber.normalize(String.valueOf(a.certNo()));
         String gender = CitizenIdNumber.genderCode(cert);
         LocalDate birth = CitizenIdNumber.birthDate(cert).orElseThrow();
-        CaseView.Kind proposed = proposed(birth, gender, a.outsideHukou(), today);
+        CaseView.Kind proposed = proposed(birth, gender, a.outside(), today);
         CaseView.Kind kind =
                 blank(a.kind()) ? proposed : CaseView.Kind.valueOf(a.kind().strip());
         var org = organisations.byPath(access.scope().orgPath()).orElse(organisations.root());
@@ -110,7 +115,7 @@ class Applications {
                         strip(a.agentName()),
                         strip(a.agentPhone()),
                         strip(a.agentRelation()),
-                        a.outsideHukou(),
+                        a.outside(),
                         proposed),
                 today,
                 access.actor().name());

@@ -232,7 +232,7 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
             }
         }
         var envelope = a().get("/api/v1/continuation/cases/" + caseA + "/messages/" + letterId).body();
-        var toB = atB().withToken(ApiClient.initialToken());
+        var toB = atB();
         var again = toB.multipart("/api/v1/continuation/messages", Map.of(), "envelope", "letter.zip", envelope);
         assertThat(again.status()).as(new String(again.body())).isEqualTo(200);
         assertThat(again.json().path("duplicate").asBoolean()).isTrue();
