@@ -148,7 +148,7 @@ public class ExchangeRegister {
                 "*",
                 AuditOperation.EXPORT,
                 null,
-                AuditDetail.of("sharing.audit.exported", s.from(), s.to(), lines.size())
+                AuditDetail.of("audit.detail.sharingExported", s.from(), s.to(), lines.size())
                         .encoded());
         return lines;
     }
@@ -177,7 +177,7 @@ public class ExchangeRegister {
                 ExchangeEntries.mask(certNo),
                 AuditOperation.QUERY,
                 null,
-                AuditDetail.of("sharing.audit.aboutPerson", list.size()).encoded());
+                AuditDetail.of("audit.detail.sharingAboutPerson", list.size()).encoded());
         return list;
     }
 

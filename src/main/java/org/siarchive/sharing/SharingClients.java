@@ -118,7 +118,7 @@ public class SharingClients {
                 code,
                 AuditOperation.REGISTER,
                 null,
-                AuditDetail.of("sharing.audit.registered", form.text(form.name()), form.text(form.department()))
+                AuditDetail.of("audit.detail.sharingRegistered", form.text(form.name()), form.text(form.department()))
                         .encoded());
         return new Issued(require(id), token);
     }
@@ -171,11 +171,7 @@ public class SharingClients {
                 before.code(),
                 AuditOperation.UPDATE,
                 null,
-                AuditDetail.of(
-                                "sharing.audit.updated",
-                                String.join(",", form.purposesOrEmpty()),
-                                String.join(",", form.fieldsOrEmpty()),
-                                form.quota())
+                AuditDetail.of("audit.detail.sharingUpdated", form.text(form.name()), form.quota())
                         .encoded());
         return require(id);
     }
@@ -201,7 +197,7 @@ public class SharingClients {
                 c.code(),
                 AuditOperation.UPDATE,
                 null,
-                AuditDetail.of("sharing.audit.resumed").encoded());
+                AuditDetail.of("audit.detail.sharingResumed").encoded());
         return require(id);
     }
 
@@ -229,7 +225,7 @@ public class SharingClients {
                 c.code(),
                 AuditOperation.ISSUE,
                 null,
-                AuditDetail.of("sharing.audit.rotated").encoded());
+                AuditDetail.of("audit.detail.sharingRotated").encoded());
         return new Issued(require(id), token);
     }
 
