@@ -67,11 +67,11 @@ class ContinuationConsole {
                     agentRelation);
         }
 
-        boolean outside() {
+        public boolean outside() {
             return "true".equals(outsideHukou);
         }
 
-        boolean peerIs(long id) {
+        public boolean peerIs(long id) {
             return Long.toString(id).equals(peerId);
         }
     }
