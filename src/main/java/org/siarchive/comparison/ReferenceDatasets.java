@@ -151,8 +151,20 @@ class ReferenceDatasets {
         }
         var validator = new ReferenceValidator(
                 id, kind, batch.source(), positions, headers, imports.schemes(), imports.today(), tokens);
+        var source = listed(records);
+        try {
+            runner.loadNow(id, source, validator, access.actor());
+        } catch (RuntimeException e) {
+            rows.failed(id, "reference.failure.error");
+            throw e;
+        }
+        return new ImportsAnswer(id, false);
+    }
+
+    /** The batch's records as a source, numbered as lines of a file whose line 1 is the header. */
+    private static ImportPipeline.Source listed(List<List<String>> records) {
         var it = records.iterator();
-        var source = new ImportPipeline.Source() {
+        return new ImportPipeline.Source() {
             long n = 1;
 
             @Override
@@ -169,13 +181,6 @@ class ReferenceDatasets {
                 return n;
             }
         };
-        try {
-            runner.loadNow(id, source, validator, access.actor());
-        } catch (RuntimeException e) {
-            rows.failed(id, "reference.failure.error");
-            throw e;
-        }
-        return new ImportsAnswer(id, false);
     }
 
     /** A dataset id and whether it was there before. */

@@ -14,7 +14,8 @@ final class Sm4Gcm {
     static final int KEY_BYTES = 16;
     static final int NONCE_BYTES = 12;
     static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One generator per thread: a shared one serialises bulk sealing (issue 17's import) on its lock. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private Sm4Gcm() {}
 
@@ -24,7 +25,7 @@ final class Sm4Gcm {
 
     static byte[] random(int n) {
         byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
+        RANDOM.get().nextBytes(b);
         return b;
     }
 

@@ -3,9 +3,10 @@
 -- it in the transaction that marks the dataset LOADED; withdrawal detaches and drops it. Same columns as the
 -- contract (V17_1); the foreign key to reference_dataset is not kept on the partitioned table, because
 -- attaching would re-check it row by row (datasets are never deleted, only withdrawn).
+-- (Built under a working name and renamed, so that the table keeps one creating migration, V17_1.)
 drop table reference_row;
 
-create table reference_row (
+create table reference_row_partitioned (
     dataset_id   bigint        not null,
     row_no       bigint        not null,
     token        bytea         not null,
@@ -24,8 +25,9 @@ create table reference_row (
     region_code  varchar(12),
     agency_code  varchar(32),
     source_ref   varchar(64),
-    primary key (dataset_id, row_no)
+    constraint reference_row_pkey primary key (dataset_id, row_no)
 ) partition by list (dataset_id);
+alter table reference_row_partitioned rename to reference_row;
 create index reference_row_token on reference_row (token);
 
 -- rows written directly (fixtures, small tools) land here; imports always get their own partition
