@@ -69,7 +69,9 @@ class ReferenceErrorReport {
         }
         try (var wb = new XSSFWorkbook();
                 var out = new ByteArrayOutputStream()) {
-            var sheet = wb.createSheet(kind.name());
+            String label = messages.getMessage(
+                    "reference.kind." + kind.name(), null, kind.name(), LocaleContextHolder.getLocale());
+            var sheet = wb.createSheet(label.replaceAll("[\\\\/?*\\[\\]:]", " "));
             var header = sheet.createRow(0);
             var columns = ReferenceLayout.columns(kind);
             for (int i = 0; i < columns.size(); i++) {
@@ -77,7 +79,8 @@ class ReferenceErrorReport {
                 sheet.setColumnWidth(i, 18 * 256);
             }
             wb.write(out);
-            String name = URLEncoder.encode("比对数据模板-" + kind.name() + ".xlsx", StandardCharsets.UTF_8);
+            String name =
+                    URLEncoder.encode(label + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(Registers.XLSX))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name)
