@@ -99,23 +99,27 @@ class ComparisonJourneyTest extends BrowserTest {
             row.locator("a").first().click();
             page.waitForSelector("#warning-state");
             assertThat(page.locator("#warning-state")).hasText("核查中");
-            assertThat(page.locator("#evidence")).containsText("公安");
+            assertThat(page.locator("#warning-evidence")).containsText("公安");
 
             page.selectOption("#paymentAction", "STOP");
             page.fill("#amountToRecover", "12000.00");
             page.fill("#finding", "经核实，" + pensioner.firstChar() + "某已于死亡后继续领取养老金五个月");
-            page.click("#confirm-form button[type=submit]");
-            page.waitForSelector("#evidence-archive-code");
+            page.click("#confirm-submit");
+            page.waitForLoadState();
             assertThat(page.locator("#warning-state")).hasText("已确认");
-            String archiveCode =
-                    page.locator("#evidence-archive-code").textContent().strip();
+            if (page.locator("#file-submit").count() > 0) {
+                page.click("#file-submit");
+                page.waitForLoadState();
+            }
+            assertThat(page.locator("#warning-evidence-item")).isVisible();
+            String archiveCode = page.locator("#warning-evidence-archive-code").textContent().strip();
             assertThat(archiveCode).startsWith(fonds);
             page.setViewportSize(390, 844);
             Browsers.screenshot(page, "comparison-warning-confirmed-390");
-            assertThat(page.locator("#evidence-archive-code")).isVisible();
+            assertThat(page.locator("#warning-evidence-archive-code")).isVisible();
 
             page.setViewportSize(1280, 900);
-            page.click("#person-file");
+            page.click("#warning-person-file");
             page.waitForLoadState();
             assertThat(page.locator("body")).containsText(archiveCode);
             assertThat(page.locator("body")).containsText(file.archiveCode());
