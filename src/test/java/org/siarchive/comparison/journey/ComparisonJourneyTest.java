@@ -112,7 +112,8 @@ class ComparisonJourneyTest extends BrowserTest {
                 page.waitForLoadState();
             }
             assertThat(page.locator("#warning-evidence-item")).isVisible();
-            String archiveCode = page.locator("#warning-evidence-archive-code").textContent().strip();
+            String archiveCode =
+                    page.locator("#warning-evidence-archive-code").textContent().strip();
             assertThat(archiveCode).startsWith(fonds);
             page.setViewportSize(390, 844);
             Browsers.screenshot(page, "comparison-warning-confirmed-390");
