@@ -135,11 +135,17 @@ class ReferenceImportFixturesIT extends IntegrationTest {
                                 .as("cell %s", c.getAddress())
                                 .isNotEqualTo(CellType.FORMULA);
                         if (c.getCellType() == CellType.STRING) {
-                            cells.add(c.getStringCellValue());
+                            String s = c.getStringCellValue();
+                            cells.add(s);
+                            if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+                                assertThat(c.getCellStyle().getQuotePrefixed())
+                                        .as("cell %s «%s» is shown as text", c.getAddress(), s)
+                                        .isTrue();
+                            }
                         }
                     }));
         }
-        assertThat(cells).isNotEmpty().noneMatch(s -> !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0);
+        assertThat(cells).as("the report lists the rejected rows").isNotEmpty();
         assertThat(jdbc.sql("select name_masked from reference_row where dataset_id = ?")
                         .param(id(location))
                         .query(String.class)
@@ -173,14 +179,17 @@ class ReferenceImportFixturesIT extends IntegrationTest {
 
     @Test
     void oneEndlessLineIsRefusedAndAHundredMegabytesNeverReachTheImporter() {
-        refused(api.upload(
-                "DEATH",
-                "GA",
-                "超长行",
-                died,
-                "超长行.csv",
-                ReferenceFixtures.CSV,
-                () -> new ByteArrayInputStream(HostileReferenceFiles.oneLineBytes(4 << 20))));
+        // the header is fine: the endless line is one record, refused alone or with the file
+        refused(
+                api.upload(
+                        "DEATH",
+                        "GA",
+                        "超长行",
+                        died,
+                        "超长行.csv",
+                        ReferenceFixtures.CSV,
+                        () -> new ByteArrayInputStream(HostileReferenceFiles.oneLineBytes(4 << 20))),
+                true);
         long before = datasets();
         var r = api.upload(
                 "DEATH",
@@ -254,11 +263,27 @@ class ReferenceImportFixturesIT extends IntegrationTest {
                 .isEqualTo(f.rejected());
     }
 
-    /** A 4xx problem naming a field and rule, or an accepted upload that FAILED with its reason and no rows. */
     private void refused(ApiClient.Response r) {
+        refused(r, false);
+    }
+
+    /**
+     * A 4xx problem naming a field and rule, or an accepted upload that FAILED with its reason and no rows (or,
+     * when {@code rowLevel}, that LOADED with every record rejected in the row report).
+     */
+    private void refused(ApiClient.Response r, boolean rowLevel) {
         assertThat(r.status()).as(body(r)).isNotEqualTo(500);
         if (r.status() == 202) {
             var json = api.settled(r.header("Location"));
+            if (rowLevel && "LOADED".equals(DatasetUploads.text(json, "state"))) {
+                assertThat(DatasetUploads.number(json, "rowsLoaded"))
+                        .as(json.toString())
+                        .isZero();
+                assertThat(DatasetUploads.number(json, "rowsRejected"))
+                        .as(json.toString())
+                        .isPositive();
+                return;
+            }
             assertThat(DatasetUploads.text(json, "state")).as(json.toString()).isEqualTo("FAILED");
             assertThat(DatasetUploads.text(json, "failure")).as(json.toString()).isNotBlank();
             assertThat(jdbc.sql("select count(*) from reference_row where dataset_id = ?")
