@@ -119,9 +119,12 @@ final class AccessRuleBook {
     }
 
     private static Set<String> known() {
-        return Stream.concat(
+        var known = Stream.concat(
                         Arrays.stream(Role.values()).flatMap(r -> r.permissions().stream()),
                         Arrays.stream(Stage.values()).map(Stage::authority))
                 .collect(Collectors.toSet());
+        // machine-only permissions (continuation:exchange, sharing:verify): held by API tokens, no role
+        known.addAll(Role.tokenScopes());
+        return known;
     }
 }

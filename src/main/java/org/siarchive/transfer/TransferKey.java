@@ -1,6 +1,7 @@
 package org.siarchive.transfer;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.crypto.KeyDirectory;
@@ -15,11 +16,13 @@ class TransferKey {
 
     private final KeyDirectory keys;
     private final TransferSettings settings;
+    private final List<TrustedSigners> signers;
     private volatile @Nullable SigningKey key;
 
-    TransferKey(KeyDirectory keys, TransferSettings settings) {
+    TransferKey(KeyDirectory keys, TransferSettings settings, List<TrustedSigners> signers) {
         this.keys = keys;
         this.settings = settings;
+        this.signers = signers;
     }
 
     SigningKey key() {
@@ -35,10 +38,11 @@ class TransferKey {
         return key().keyId();
     }
 
-    /** Our own key and the configured ones. */
+    /** Our own key, the configured ones and those other modules registered ({@link TrustedSigners}). */
     Set<String> trusted() {
         var trusted = new HashSet<>(settings.trustedKeys());
         trusted.add(keyId());
+        signers.forEach(s -> trusted.addAll(s.keyIds()));
         return trusted;
     }
 }

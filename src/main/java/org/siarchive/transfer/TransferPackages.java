@@ -115,6 +115,11 @@ public class TransferPackages {
         return key.keyId();
     }
 
+    /** The platform's SM2 key the packages are signed with, for other signed exchanges (转移接续 messages). */
+    public org.siarchive.crypto.SigningKey platformKey() {
+        return key.key();
+    }
+
     /**
      * The handover register, newest first: the one scope check of handover records — a record is seen
      * by callers whose scope holds the fonds it was received into (docs/adr/0031).

@@ -57,5 +57,7 @@ public abstract class IntegrationTest {
         registry.add("siarchive.rate-limits.token-per-minute", () -> "0");
         // checkpoints are signed when a test asks, never in the middle of a tamper test
         registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
+        // comparison runs start when a test asks (ComparisonRuns.run / scheduled), never on the monthly cron
+        registry.add("siarchive.comparison.schedule", () -> "-");
     }
 }

@@ -1,0 +1,251 @@
+package org.siarchive.comparison;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.siarchive.comparison.Datasets.Kind;
+import org.siarchive.crypto.Masks;
+import org.siarchive.quality.CitizenIdNumber;
+import org.siarchive.shared.Bounds;
+
+/**
+ * Checks one record of a reference file against its kind's layout and turns a good one into a line of
+ * PostgreSQL COPY text for {@code reference_row}: the ID number only as token and ciphertext, the name only
+ * masked. A bad record yields its errors (each value masked) and no line. Thread-safe: the import pipeline
+ * validates batches on several threads at once.
+ */
+final class ReferenceValidator {
+
+    static final int MAX_NAME = 40;
+    static final Map<ReferenceField, Integer> MAX_LENGTH =
+            Map.of(ReferenceField.REGION_CODE, 12, ReferenceField.AGENCY_CODE, 32, ReferenceField.SOURCE_REF, 64);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final long datasetId;
+    private final Kind kind;
+    private final Map<ReferenceField, Integer> positions;
+    private final Map<ReferenceField, String> headers;
+    private final Set<String> schemes;
+    private final @Nullable String defaultSubtype;
+    private final LocalDate today;
+    private final ReferenceTokens tokens;
+
+    ReferenceValidator(
+            long datasetId,
+            Kind kind,
+            String source,
+            Map<ReferenceField, Integer> positions,
+            Set<String> schemes,
+            LocalDate today,
+            ReferenceTokens tokens) {
+        this.datasetId = datasetId;
+        this.kind = kind;
+        this.positions = Map.copyOf(positions);
+        this.headers = new java.util.EnumMap<>(ReferenceField.class);
+        for (var f : ReferenceField.values()) {
+            headers.put(f, ReferenceLayout.header(kind, f));
+        }
+        this.schemes = Set.copyOf(schemes);
+        this.defaultSubtype = kind == Kind.DEATH
+                ? switch (source) {
+                    case "GA" -> "CANCELLATION";
+                    case "MZ" -> "CREMATION";
+                    case "WJ" -> "REGISTRATION";
+                    default -> null;
+                }
+                : null;
+        this.today = today;
+        this.tokens = tokens;
+    }
+
+    /** Appends the row's COPY line to {@code out} and returns true, or adds its errors and returns false. */
+    boolean accept(long rowNo, List<String> fields, StringBuilder out, List<ImportError> errors) {
+        var row = new Row(rowNo, fields, new ArrayList<>());
+        String cert = row.text(ReferenceField.CERT_NO);
+        String id = cert == null ? null : certNo(row, cert);
+        String name = row.bounded(ReferenceField.NAME, 200);
+        LocalDate birth = row.date(ReferenceField.BIRTH_DATE, false);
+        String gender = row.code(ReferenceField.GENDER, ReferenceValues.GENDERS, "gender");
+        String scheme = row.scheme();
+        String subtype = row.code(ReferenceField.SUBTYPE, ReferenceValues.SUBTYPES, "subtype");
+        String status = row.code(ReferenceField.STATUS, ReferenceValues.STATUSES, "status");
+        LocalDate start = row.date(ReferenceField.START_DATE, false);
+        LocalDate end = row.date(ReferenceField.END_DATE, false);
+        LocalDate event = row.date(ReferenceField.EVENT_DATE, kind == Kind.CONTRIBUTION);
+        LocalDate lastPaid = row.date(ReferenceField.LAST_PAID, true);
+        BigDecimal amount = row.amount();
+        String region = row.bounded(ReferenceField.REGION_CODE, MAX_LENGTH.get(ReferenceField.REGION_CODE));
+        String agency = row.bounded(ReferenceField.AGENCY_CODE, MAX_LENGTH.get(ReferenceField.AGENCY_CODE));
+        String ref = row.bounded(ReferenceField.SOURCE_REF, MAX_LENGTH.get(ReferenceField.SOURCE_REF));
+        if (!row.errors.isEmpty() || id == null) {
+            errors.addAll(row.errors);
+            return false;
+        }
+        if (birth == null) {
+            birth = CitizenIdNumber.birthDate(id).orElse(null);
+        }
+        if (gender == null) {
+            gender = ((id.charAt(16) - '0') % 2 == 1) ? "1" : "2";
+        }
+        out.append(datasetId).append('\t').append(rowNo).append('\t');
+        bytea(out, tokens.token(id));
+        bytea(out, tokens.seal(id));
+        text(out, (Object) (name == null ? null : Masks.name(name)));
+        text(
+                out,
+                birth,
+                gender,
+                scheme,
+                subtype == null ? defaultSubtype : subtype,
+                status,
+                start,
+                end,
+                event,
+                lastPaid);
+        text(out, amount == null ? null : amount.toPlainString(), region, agency);
+        if (ref == null) {
+            out.append("\\N\n");
+        } else {
+            out.append(escape(ref)).append('\n');
+        }
+        return true;
+    }
+
+    private @Nullable String certNo(Row row, String cert) {
+        String id = CitizenIdNumber.normalize(cert);
+        var problem = CitizenIdNumber.problem(id, today);
+        if (problem.isPresent()) {
+            String rule =
+                    switch (problem.get()) {
+                        case FORMAT -> "certFormat";
+                        case BIRTH_DATE -> "certBirthDate";
+                        case CHECKSUM -> "certChecksum";
+                    };
+            row.errors.add(
+                    new ImportError(row.rowNo, headers.get(ReferenceField.CERT_NO), rule, Masks.idNumber(clip(cert))));
+            return null;
+        }
+        return id;
+    }
+
+    private static void bytea(StringBuilder out, byte[] b) {
+        out.append("\\\\x").append(HEX.formatHex(b)).append('\t');
+    }
+
+    private static void text(StringBuilder out, @Nullable Object... values) {
+        for (Object v : values) {
+            out.append(v == null ? "\\N" : escape(v.toString())).append('\t');
+        }
+    }
+
+    static String escape(String v) {
+        if (v.indexOf('\\') < 0 && v.indexOf('\t') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+            return v;
+        }
+        return v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    static String clip(String v) {
+        return v.length() > 60 ? v.substring(0, 60) : v;
+    }
+
+    /** One record being checked: its values by field and the errors found so far. */
+    private final class Row {
+        final long rowNo;
+        final List<String> fields;
+        final List<ImportError> errors;
+
+        Row(long rowNo, List<String> fields, List<ImportError> errors) {
+            this.rowNo = rowNo;
+            this.fields = fields;
+            this.errors = errors;
+        }
+
+        /** The stripped value, null when the column is absent or blank; a blank required value is an error. */
+        @Nullable
+        String text(ReferenceField f) {
+            Integer at = positions.get(f);
+            String v = at == null || at >= fields.size() ? null : fields.get(at).strip();
+            if (v == null || v.isEmpty()) {
+                if (at != null && ReferenceLayout.required(kind).contains(f)) {
+                    fail(f, "required", null);
+                }
+                return null;
+            }
+            return v;
+        }
+
+        @Nullable
+        String bounded(ReferenceField f, int max) {
+            String v = text(f);
+            if (v == null) {
+                return null;
+            }
+            var broken = Bounds.text(f.name(), v, f == ReferenceField.NAME ? MAX_NAME : max);
+            if (broken.isPresent()) {
+                fail(f, broken.get().rule(), v);
+                return null;
+            }
+            return v;
+        }
+
+        @Nullable
+        LocalDate date(ReferenceField f, boolean month) {
+            String v = text(f);
+            if (v == null) {
+                return null;
+            }
+            LocalDate d = month ? ReferenceValues.month(v) : ReferenceValues.date(v);
+            if (d == null || d.getYear() < 1900 || d.isAfter(today.plusYears(1))) {
+                fail(f, month ? "month" : "date", v);
+            }
+            return d;
+        }
+
+        @Nullable
+        String code(ReferenceField f, Map<String, String> codes, String rule) {
+            String v = text(f);
+            if (v == null) {
+                return null;
+            }
+            String c = ReferenceValues.code(codes, v);
+            if (c == null) {
+                fail(f, rule, v);
+            }
+            return c;
+        }
+
+        @Nullable
+        String scheme() {
+            String v = text(ReferenceField.SCHEME);
+            if (v != null && !schemes.contains(v)) {
+                fail(ReferenceField.SCHEME, "scheme", v);
+                return null;
+            }
+            return v;
+        }
+
+        @Nullable
+        BigDecimal amount() {
+            String v = text(ReferenceField.AMOUNT);
+            if (v == null) {
+                return null;
+            }
+            BigDecimal a = ReferenceValues.amount(v);
+            if (a == null) {
+                fail(ReferenceField.AMOUNT, "amount", v);
+            }
+            return a;
+        }
+
+        void fail(ReferenceField f, String rule, @Nullable String value) {
+            String masked = value == null ? null : f == ReferenceField.NAME ? Masks.name(clip(value)) : clip(value);
+            errors.add(new ImportError(rowNo, headers.get(f), rule, masked));
+        }
+    }
+}
