@@ -38,23 +38,23 @@ final class AgencyB implements AutoCloseable {
         // command-line arguments: they win over application.yml (builder properties would not)
         var context = new SpringApplicationBuilder(SiArchiveApplication.class)
                 .run(java.util.stream.Stream.of(
-                        "--siarchive.data-dir=" + dir,
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--siarchive.fixity.schedule-check=P1D",
-                        "--siarchive.capture.max-file-size=5MB",
-                        "--siarchive.security.initial-token-file=" + dir.resolve("initial-token"),
-                        "--siarchive.security.argon2.memory-kib=4096",
-                        "--siarchive.rate-limits.unlimited-addresses=127.0.0.1",
-                        "--siarchive.rate-limits.token-per-minute=0",
-                        "--siarchive.audit.checkpoint-interval=PT24H",
-                        "--siarchive.organisation.root-code=SZ",
-                        "--siarchive.organisation.root-name=" + AGENCY,
-                        "--siarchive.fonds.agency=" + AGENCY,
-                        "--siarchive.continuation.region-code=" + REGION,
-                        "--siarchive.continuation.agency=" + AGENCY,
-                        "--spring.jmx.enabled=false",
-                        "--logging.level.root=WARN")
+                                "--siarchive.data-dir=" + dir,
+                                "--server.port=0",
+                                "--server.address=127.0.0.1",
+                                "--siarchive.fixity.schedule-check=P1D",
+                                "--siarchive.capture.max-file-size=5MB",
+                                "--siarchive.security.initial-token-file=" + dir.resolve("initial-token"),
+                                "--siarchive.security.argon2.memory-kib=4096",
+                                "--siarchive.rate-limits.unlimited-addresses=127.0.0.1",
+                                "--siarchive.rate-limits.token-per-minute=0",
+                                "--siarchive.audit.checkpoint-interval=PT24H",
+                                "--siarchive.organisation.root-code=SZ",
+                                "--siarchive.organisation.root-name=" + AGENCY,
+                                "--siarchive.fonds.agency=" + AGENCY,
+                                "--siarchive.continuation.region-code=" + REGION,
+                                "--siarchive.continuation.agency=" + AGENCY,
+                                "--spring.jmx.enabled=false",
+                                "--logging.level.root=WARN")
                         .toArray(String[]::new));
         return new AgencyB(context, dir);
     }
@@ -67,7 +67,8 @@ final class AgencyB implements AutoCloseable {
     public void close() {
         context.close();
         try (var paths = Files.walk(dataDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // left for the system's temporary-file cleaning
         }

@@ -107,23 +107,35 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
         var certA = a().get("/api/v1/continuation/certificate").json();
         var certB = atB().get("/api/v1/continuation/certificate").json();
         assertThat(certB.path("regionCode").asString()).isEqualTo(AgencyB.REGION);
-        assertThat(certA.path("keyId").asString()).isNotEqualTo(certB.path("keyId").asString());
+        assertThat(certA.path("keyId").asString())
+                .isNotEqualTo(certB.path("keyId").asString());
         peersA.register(
                 new ContinuationPeers.PeerForm(
-                        AgencyB.REGION, AgencyB.AGENCY, "0512-12345678", "苏州市", "215000",
-                        "http://127.0.0.1:" + b.port, tokenB, certB.path("pem").asString()),
+                        AgencyB.REGION,
+                        AgencyB.AGENCY,
+                        "0512-12345678",
+                        "苏州市",
+                        "215000",
+                        "http://127.0.0.1:" + b.port,
+                        tokenB,
+                        certB.path("pem").asString()),
                 Actor.SYSTEM);
         b.bean(ContinuationPeers.class)
                 .register(
                         new ContinuationPeers.PeerForm(
-                                "000000", "社会保险事业管理中心", null, null, null, "http://127.0.0.1:" + port, tokenA,
+                                "000000",
+                                "社会保险事业管理中心",
+                                null,
+                                null,
+                                null,
+                                "http://127.0.0.1:" + port,
+                                tokenA,
                                 certA.path("pem").asString()),
                         Actor.SYSTEM);
         cert = Samples.citizenId(1965);
         var captures = b.bean(Captures.class);
         for (int i = 0; i < 3; i++) {
-            itemsAtB.add(captures
-                    .capture(
+            itemsAtB.add(captures.capture(
                             Samples.personEnrolment(Samples.acceptanceNo(), cert, name),
                             List.of(
                                     Upload.ofBytes("a.png", Samples.png(17_500 + i)),
@@ -138,7 +150,8 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
 
     private String readToken() {
         try {
-            return java.nio.file.Files.readString(b.dataDir.resolve("initial-token")).strip();
+            return java.nio.file.Files.readString(b.dataDir.resolve("initial-token"))
+                    .strip();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -148,9 +161,25 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
     @Order(2)
     void aRegistersTheApplicationAndSendsTheLetterToB() {
         long peerB = peersA.byRegion(AgencyB.REGION).orElseThrow().id();
-        var r = a().postJson("/api/v1/continuation/cases", Map.of(
-                "certNo", cert, "name", name, "scheme", "110", "peerId", peerB, "outsideHukou", true,
-                "agentName", "代办乙", "agentPhone", "13900001111", "agentRelation", "子女"));
+        var r = a().postJson(
+                        "/api/v1/continuation/cases",
+                        Map.of(
+                                "certNo",
+                                cert,
+                                "name",
+                                name,
+                                "scheme",
+                                "110",
+                                "peerId",
+                                peerB,
+                                "outsideHukou",
+                                true,
+                                "agentName",
+                                "代办乙",
+                                "agentPhone",
+                                "13900001111",
+                                "agentRelation",
+                                "子女"));
         assertThat(r.status()).as(new String(r.body())).isEqualTo(201);
         var c = r.json();
         caseA = c.path("caseNo").asString();
@@ -160,8 +189,7 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
         assertThat(c.path("kind").asString()).isEqualTo("TEMPORARY");
         assertThat(c.path("nameMasked").asString()).doesNotContain(name);
         assertThat(c.path("certMasked").asString()).isNotEqualTo(cert);
-        assertThat(LocalDate.parse(c.path("dueOn").asString()))
-                .isEqualTo(workingDays.plus(time.today(), 15));
+        assertThat(LocalDate.parse(c.path("dueOn").asString())).isEqualTo(workingDays.plus(time.today(), 15));
 
         var sent = a().postJson("/api/v1/continuation/cases/" + caseA + "/letter", Map.of());
         assertThat(sent.status()).as(new String(sent.body())).isEqualTo(200);
@@ -184,16 +212,27 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
     @Test
     @Order(3)
     void bAnswersWithTheInfoAndTheArchiveAndAReceivesItIntoThePersonsFile() {
-        var r = atB().postJson("/api/v1/continuation/cases/" + caseB + "/info", Map.of(
-                "contributionYears", 21, "contributionMonths", 4, "individualAccount", "86543.21",
-                "pooledFund", "120000.00", "transferTotal", "206543.21"));
+        var r = atB().postJson(
+                        "/api/v1/continuation/cases/" + caseB + "/info",
+                        Map.of(
+                                "contributionYears",
+                                21,
+                                "contributionMonths",
+                                4,
+                                "individualAccount",
+                                "86543.21",
+                                "pooledFund",
+                                "120000.00",
+                                "transferTotal",
+                                "206543.21"));
         assertThat(r.status()).as(new String(r.body())).isEqualTo(200);
         assertThat(r.json().path("state").asString()).isEqualTo("INFO_SENT");
 
         var c = a().get("/api/v1/continuation/cases/" + caseA).json();
         assertThat(c.path("case").path("state").asString()).isEqualTo("INFO_RECEIVED");
         assertThat(c.path("case").path("remoteCaseNo").asString()).isEqualTo(caseB);
-        assertThat(new BigDecimal(c.path("case").path("individualAccount").asString())).isEqualByComparingTo("86543.21");
+        assertThat(new BigDecimal(c.path("case").path("individualAccount").asString()))
+                .isEqualByComparingTo("86543.21");
         var personId = catalogA.findPerson(cert, Access.SYSTEM).orElseThrow();
         var file = catalogA.personFile(personId, Access.SYSTEM);
         assertThat(file.items()).hasSize(3);
@@ -231,7 +270,8 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
                 letterId = m.path("id").asLong();
             }
         }
-        var envelope = a().get("/api/v1/continuation/cases/" + caseA + "/messages/" + letterId).body();
+        var envelope = a().get("/api/v1/continuation/cases/" + caseA + "/messages/" + letterId)
+                .body();
         var toB = atB();
         var again = toB.multipart("/api/v1/continuation/messages", Map.of(), "envelope", "letter.zip", envelope);
         assertThat(again.status()).as(new String(again.body())).isEqualTo(200);
@@ -257,13 +297,16 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
     @Order(6)
     void aPackageFailingYjIsRefusedNamingTheCheckAndTheRecord() throws Exception {
         long peerB = peersA.byRegion(AgencyB.REGION).orElseThrow().id();
-        var r = a().postJson("/api/v1/continuation/cases", Map.of(
-                "certNo", cert, "name", name, "scheme", "110", "peerId", peerB, "kind", "TRANSFER"));
+        var r = a().postJson(
+                        "/api/v1/continuation/cases",
+                        Map.of("certNo", cert, "name", name, "scheme", "110", "peerId", peerB, "kind", "TRANSFER"));
         String case2 = r.json().path("caseNo").asString();
-        assertThat(a().postJson("/api/v1/continuation/cases/" + case2 + "/letter", Map.of()).status())
+        assertThat(a().postJson("/api/v1/continuation/cases/" + case2 + "/letter", Map.of())
+                        .status())
                 .isEqualTo(200);
         String case2B = null;
-        for (JsonNode n : atB().get("/api/v1/continuation/cases?state=LETTER_RECEIVED").json()) {
+        for (JsonNode n :
+                atB().get("/api/v1/continuation/cases?state=LETTER_RECEIVED").json()) {
             if (case2.equals(n.path("remoteCaseNo").asString())) {
                 case2B = n.path("caseNo").asString();
             }
@@ -273,17 +316,30 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
         byte[] pkg = java.nio.file.Files.readAllBytes(exported.file());
         byte[] broken = replaceEntry(pkg, "eep/0001.xml", s -> s.replace(name + "参保登记", "篡改后的题名"));
         var m = new Envelope.Message(
-                "INFO", UUID.randomUUID().toString(), time.now().toOffsetDateTime().toString(),
+                "INFO",
+                UUID.randomUUID().toString(),
+                time.now().toOffsetDateTime().toString(),
                 new Envelope.Agency(AgencyB.REGION, AgencyB.AGENCY),
                 new Envelope.Agency("000000", "社会保险事业管理中心"),
-                case2B, case2, cert, name, "110", "TRANSFER",
-                new Envelope.Info(1, 0, BigDecimal.ONE, BigDecimal.ONE, null), Envelope.sm3(broken), null);
+                case2B,
+                case2,
+                cert,
+                name,
+                "110",
+                "TRANSFER",
+                new Envelope.Info(1, 0, BigDecimal.ONE, BigDecimal.ONE, null),
+                Envelope.sm3(broken),
+                null);
         byte[] envelope = Envelope.seal(m, b.bean(TransferPackages.class).platformKey(), broken);
         var toA = a().withToken(readToken());
         var refused = toA.multipart("/api/v1/continuation/messages", Map.of(), "envelope", "info.zip", envelope);
         assertThat(refused.status()).as(new String(refused.body())).isEqualTo(422);
         assertThat(new String(refused.body())).contains("YJ").contains("0001");
-        assertThat(a().get("/api/v1/continuation/cases/" + case2).json().path("case").path("state").asString())
+        assertThat(a().get("/api/v1/continuation/cases/" + case2)
+                        .json()
+                        .path("case")
+                        .path("state")
+                        .asString())
                 .isEqualTo("LETTER_SENT");
         // the same envelope again: the earlier refusal
         var again = toA.multipart("/api/v1/continuation/messages", Map.of(), "envelope", "info.zip", envelope);
@@ -291,8 +347,11 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
         assertThat(new String(again.body())).contains("alreadyRefused");
 
         // its deadline passes: one overdue warning per deadline, and the worklist shows it first
-        LocalDate due = LocalDate.parse(a().get("/api/v1/continuation/cases/" + case2).json()
-                .path("case").path("dueOn").asString());
+        LocalDate due = LocalDate.parse(a().get("/api/v1/continuation/cases/" + case2)
+                .json()
+                .path("case")
+                .path("dueOn")
+                .asString());
         assertThat(deadlinesA.run(due)).doesNotContain(case2);
         assertThat(deadlinesA.run(due.plusDays(1))).contains(case2);
         assertThat(deadlinesA.run(due.plusDays(2))).doesNotContain(case2);
@@ -306,21 +365,31 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
     void badInputAndOtherUnitsCases() {
         var empty = a().postJson("/api/v1/continuation/cases", Map.of());
         assertThat(empty.status()).isEqualTo(422);
-        assertThat(new String(empty.body())).contains("certNo").contains("name").contains("scheme").contains("peerAgency");
-        var badId = a().postJson("/api/v1/continuation/cases", Map.of(
-                "certNo", "110101199001011234X", "name", "某", "scheme", "110", "peerAgency", "某地社保中心"));
+        assertThat(new String(empty.body()))
+                .contains("certNo")
+                .contains("name")
+                .contains("scheme")
+                .contains("peerAgency");
+        var badId = a().postJson(
+                        "/api/v1/continuation/cases",
+                        Map.of("certNo", "110101199001011234X", "name", "某", "scheme", "110", "peerAgency", "某地社保中心"));
         assertThat(badId.status()).isEqualTo(422);
-        var unknownPeer = a().postJson("/api/v1/continuation/cases", Map.of(
-                "certNo", Samples.citizenId(1980), "name", "某", "scheme", "110", "peerId", 987654321));
+        var unknownPeer = a().postJson(
+                        "/api/v1/continuation/cases",
+                        Map.of("certNo", Samples.citizenId(1980), "name", "某", "scheme", "110", "peerId", 987654321));
         assertThat(unknownPeer.status()).isEqualTo(422);
         assertThat(new String(unknownPeer.body())).contains("unknownPeer");
         var badInfo = atB().postJson("/api/v1/continuation/cases/" + caseB + "/info", Map.of("contributionYears", -1));
         assertThat(badInfo.status()).isIn(409, 422);
 
         var unit = organisations.create(
-                organisations.root().id(), "ZYX" + UUID.randomUUID().toString().substring(0, 4), "接续测试区", "COUNTY",
+                organisations.root().id(),
+                "ZYX" + UUID.randomUUID().toString().substring(0, 4),
+                "接续测试区",
+                "COUNTY",
                 Actor.SYSTEM);
-        var issued = tokens.issue("continuation-other", unit.id(), Set.of("continuation:case"), 1, null, 1, Actor.SYSTEM);
+        var issued =
+                tokens.issue("continuation-other", unit.id(), Set.of("continuation:case"), 1, null, 1, Actor.SYSTEM);
         var other = a().withToken(issued.token());
         assertThat(other.get("/api/v1/continuation/cases/" + caseA).status()).isEqualTo(404);
         assertThat(other.postJson("/api/v1/continuation/cases/" + caseA + "/refusal", Map.of("reason", "不在本区"))
