@@ -131,18 +131,18 @@ class ComparisonJourneyTest extends BrowserTest {
     /** Uploads a fixture on the datasets page and waits until the dataset page says it is loaded. */
     private static void importDataset(Page page, String base, ReferenceFixtures.Fixture f) {
         page.navigate(base + "/comparison/datasets");
-        page.selectOption("#kind", f.kind());
-        page.selectOption("#source", f.source());
-        page.fill("#title", f.title());
-        page.fill("#asOf", f.asOf().toString());
-        page.setInputFiles("#file", new FilePayload(f.fileName(), f.contentType(), f.bytes()));
-        page.click("#upload-form button[type=submit]");
+        page.selectOption("#u-kind", f.kind());
+        page.selectOption("#u-source", f.source());
+        page.fill("#u-title", f.title());
+        page.fill("#u-asOf", f.asOf().toString());
+        page.setInputFiles("#u-file", new FilePayload(f.fileName(), f.contentType(), f.bytes()));
+        page.click("#dataset-upload-submit");
         page.waitForSelector("#dataset-state");
         for (int i = 0; i < 60 && !page.locator("#dataset-state").textContent().contains("已导入"); i++) {
             page.waitForTimeout(500);
             page.reload();
         }
         assertThat(page.locator("#dataset-state")).hasText("已导入");
-        assertThat(page.locator("#rows-loaded")).hasText(Integer.toString(f.loaded()));
+        assertThat(page.locator("#dataset-loaded")).hasText(Integer.toString(f.loaded()));
     }
 }
