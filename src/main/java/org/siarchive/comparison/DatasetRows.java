@@ -116,7 +116,7 @@ class DatasetRows {
             @Nullable String state,
             long offset,
             int size) {
-        return jdbc.sql("select " + COLUMNS + " from reference_dataset" + WHERE
+        return jdbc.sql("select " + COLUMNS + " from reference_dataset " + WHERE
                         + " order by id desc offset :off limit :size")
                 .param("org", orgPattern)
                 .param("kind", kind)
@@ -129,7 +129,7 @@ class DatasetRows {
     }
 
     long count(String orgPattern, @Nullable String kind, @Nullable String source, @Nullable String state) {
-        return jdbc.sql("select count(*) from reference_dataset" + WHERE)
+        return jdbc.sql("select count(*) from reference_dataset " + WHERE)
                 .param("org", orgPattern)
                 .param("kind", kind)
                 .param("source", source)

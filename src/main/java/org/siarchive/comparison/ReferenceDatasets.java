@@ -101,7 +101,8 @@ class ReferenceDatasets {
                 String.valueOf(id),
                 AuditOperation.WITHDRAW,
                 reason.strip(),
-                AuditDetail.of("reference.audit.withdrawn", d.rowsLoaded()).encoded());
+                AuditDetail.of("audit.detail.reference.withdrawn", d.rowsLoaded())
+                        .encoded());
         return find(id, access);
     }
 
@@ -148,8 +149,8 @@ class ReferenceDatasets {
         } catch (DuplicateKeyException e) {
             return new ImportsAnswer(rows.same(kind, batch.source(), orgId, sm3).orElseThrow(), true);
         }
-        var validator =
-                new ReferenceValidator(id, kind, batch.source(), positions, imports.schemes(), imports.today(), tokens);
+        var validator = new ReferenceValidator(
+                id, kind, batch.source(), positions, headers, imports.schemes(), imports.today(), tokens);
         var it = records.iterator();
         var source = new ImportPipeline.Source() {
             long n = 1;

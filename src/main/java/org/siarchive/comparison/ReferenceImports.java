@@ -81,7 +81,8 @@ public class ReferenceImports {
                 Files.deleteIfExists(stored);
                 return new Received(same.get(), true);
             }
-            var positions = ReferenceLayout.resolve(kind, ReferenceSources.header(stored, format));
+            var header = ReferenceSources.header(stored, format);
+            var positions = ReferenceLayout.resolve(kind, header);
             long id;
             try {
                 id = rows.insert(new DatasetRows.NewDataset(
@@ -100,7 +101,7 @@ public class ReferenceImports {
                 Files.deleteIfExists(stored);
                 return new Received(rows.same(kind, form.source(), orgId, sm3).orElseThrow(), true);
             }
-            runner.start(id, kind, form.source(), positions, stored, format, schemes(), access.actor());
+            runner.start(id, kind, form.source(), positions, header, stored, format, schemes(), access.actor());
             return new Received(id, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -103,7 +103,7 @@ class ReferenceLoader {
                     String.valueOf(id),
                     AuditOperation.IMPORT,
                     null,
-                    AuditDetail.of("reference.audit.imported", sink.loaded, sink.rejected)
+                    AuditDetail.of("audit.detail.reference.imported", sink.loaded, sink.rejected)
                             .encoded());
             return new Totals(sink.read, sink.loaded, sink.rejected);
         });

@@ -57,7 +57,7 @@ class ReferenceReconciliation implements SmartInitializingSingleton {
                         AuditOperation.IMPORT,
                         AuditTrail.FAILURE,
                         null,
-                        AuditDetail.of("reference.audit.interrupted").encoded());
+                        AuditDetail.of("audit.detail.reference.interrupted").encoded());
             }
             return ids.size();
         });

@@ -51,12 +51,13 @@ class ReferenceRunner {
             Kind kind,
             String source,
             Map<ReferenceField, Integer> positions,
+            java.util.List<String> header,
             Path file,
             String format,
             Set<String> schemes,
             Actor actor) {
         var validator = new ReferenceValidator(
-                id, kind, source, positions, schemes, java.time.LocalDate.now(time.clock()), tokens);
+                id, kind, source, positions, header, schemes, java.time.LocalDate.now(time.clock()), tokens);
         try {
             executor.execute(() -> run(id, validator, file, format, actor));
         } catch (RejectedExecutionException e) {

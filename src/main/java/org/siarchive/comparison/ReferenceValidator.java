@@ -40,6 +40,7 @@ final class ReferenceValidator {
             Kind kind,
             String source,
             Map<ReferenceField, Integer> positions,
+            List<String> header,
             Set<String> schemes,
             LocalDate today,
             ReferenceTokens tokens) {
@@ -48,7 +49,9 @@ final class ReferenceValidator {
         this.positions = Map.copyOf(positions);
         this.headers = new java.util.EnumMap<>(ReferenceField.class);
         for (var f : ReferenceField.values()) {
-            headers.put(f, ReferenceLayout.header(kind, f));
+            Integer at = positions.get(f);
+            String named = at == null || at >= header.size() ? "" : ReferenceField.normalise(header.get(at));
+            headers.put(f, named.isEmpty() || named.length() > 64 ? ReferenceLayout.header(kind, f) : named);
         }
         this.schemes = Set.copyOf(schemes);
         this.defaultSubtype = kind == Kind.DEATH

@@ -85,6 +85,10 @@ public class ContinuationService {
         return inbox.receive(envelope, access);
     }
 
+    java.time.LocalDate today() {
+        return time.today();
+    }
+
     long maxEnvelope() {
         return settings.maxEnvelopeSize().toBytes();
     }

@@ -119,12 +119,11 @@ final class AccessRuleBook {
     }
 
     private static Set<String> known() {
-        var known = Stream.concat(
+        return Stream.of(
                         Arrays.stream(Role.values()).flatMap(r -> r.permissions().stream()),
+                        Role.tokenScopes().stream(), // machine-only scopes (sharing:verify, continuation:exchange)
                         Arrays.stream(Stage.values()).map(Stage::authority))
+                .flatMap(s -> s)
                 .collect(Collectors.toSet());
-        // machine-only permissions (continuation:exchange, sharing:verify): held by API tokens, no role
-        known.addAll(Role.tokenScopes());
-        return known;
     }
 }

@@ -226,6 +226,14 @@ public class ApiTokens {
                 .toList();
     }
 
+    /** The id of a presented token (found by its SM3 hash), for modules that bind their records to a token. */
+    public java.util.Optional<Long> idOf(String token) {
+        return jdbc.sql("select id from api_token where token_hash = :h")
+                .param("h", Sm3.digest(token))
+                .query(Long.class)
+                .optional();
+    }
+
     public TokenInfo require(long id) {
         var row = jdbc.sql(SELECT + " where id = :id")
                 .param("id", id)

@@ -331,7 +331,7 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
                 Envelope.sm3(broken),
                 null);
         byte[] envelope = Envelope.seal(m, b.bean(TransferPackages.class).platformKey(), broken);
-        var toA = a().withToken(readToken());
+        var toA = a();
         var refused = toA.multipart("/api/v1/continuation/messages", Map.of(), "envelope", "info.zip", envelope);
         assertThat(refused.status()).as(new String(refused.body())).isEqualTo(422);
         assertThat(new String(refused.body())).contains("YJ").contains("0001");
