@@ -164,6 +164,9 @@ public class ComparisonRuns {
             return current.stream().filter(RuleCatalogue.Version::enabled).toList();
         }
         var out = new ArrayList<RuleCatalogue.Version>();
+        if (codes.size() > 20 || codes.contains(null)) {
+            throw new InvalidInputException(Violation.of("rules", "required"));
+        }
         for (String code : codes) {
             out.add(current.stream()
                     .filter(v -> v.code().equals(code))

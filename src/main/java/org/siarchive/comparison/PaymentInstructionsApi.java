@@ -37,10 +37,7 @@ class PaymentInstructionsApi {
             operationId = "listPaymentInstructions",
             summary = "支付指令及其送达状态",
             description = "本单位及下级单位预警生成的停发、暂停发放指令，最新的在前（至多 500 条）。 Payment instructions.",
-            security =
-                    @SecurityRequirement(
-                            name = "apiToken",
-                            scopes = {"comparison:warning:handle", "comparison:warning:close"}))
+            security = @SecurityRequirement(name = "apiToken", scopes = "comparison:warning:handle"))
     @ApiResponse(responseCode = "200", description = "支付指令")
     @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @GetMapping("/api/v1/comparison/payment-instructions")
@@ -52,10 +49,7 @@ class PaymentInstructionsApi {
             operationId = "warningStatistics",
             summary = "风险预警统计：按规则、单位、月份",
             description = "预警数、确认、排除、结案、逾期数及涉及金额、应追回金额；最长 36 个月。 Warning statistics.",
-            security =
-                    @SecurityRequirement(
-                            name = "apiToken",
-                            scopes = {"comparison:warning:handle", "comparison:warning:close"}))
+            security = @SecurityRequirement(name = "apiToken", scopes = "comparison:warning:handle"))
     @ApiResponse(responseCode = "200", description = "统计行")
     @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @GetMapping("/api/v1/comparison/warning-statistics")
@@ -71,10 +65,7 @@ class PaymentInstructionsApi {
             operationId = "exportWarningStatistics",
             summary = "导出风险预警统计（Excel）",
             description = "同统计条件，至多 5000 行。 Warning statistics as Excel.",
-            security =
-                    @SecurityRequirement(
-                            name = "apiToken",
-                            scopes = {"comparison:warning:handle", "comparison:warning:close"}))
+            security = @SecurityRequirement(name = "apiToken", scopes = "comparison:warning:handle"))
     @ApiResponse(responseCode = "200", description = "Excel 文件")
     @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @GetMapping("/api/v1/comparison/warning-statistics/export")

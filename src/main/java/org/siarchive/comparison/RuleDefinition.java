@@ -44,6 +44,13 @@ public record RuleDefinition(String code, String action, int deadlineDays, List<
         boolean self() {
             return subject.equals(other);
         }
+
+        /** The parameters' values as JSON text, for the change form. */
+        public Map<String, String> paramTexts() {
+            var out = new java.util.TreeMap<String, String>();
+            params.forEach((k, v) -> out.put(k, RuleCatalogue.JSON.writeValueAsString(v)));
+            return out;
+        }
     }
 
     public RuleDefinition {

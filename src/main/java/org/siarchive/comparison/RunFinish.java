@@ -66,31 +66,12 @@ class RunFinish {
     @Transactional
     void finished(ComparisonRuns.Started run, List<RunDataset> inputs, ComparisonEngine.Result result, Access access) {
         long t0 = System.nanoTime();
-        var byDataset = new HashMap<Long, RunDataset>();
-        inputs.forEach(d -> byDataset.put(d.id(), d));
-        var rules = new HashMap<String, RuleCatalogue.Version>();
-        run.rules().forEach(v -> rules.put(v.code(), v));
-        var units = new HashMap<String, Optional<OrgUnit>>();
-        var due = new HashMap<String, LocalDate>();
-        LocalDate today = time.today();
         var created = warnings.store(
                 run.runId(),
                 result.hits(),
-                h -> {
-                    var rule = rules.get(h.ruleCode()).rule();
-                    var unit = h.agency() == null
-                            ? Optional.<OrgUnit>empty()
-                            : units.computeIfAbsent(h.agency(), organisations::byCode)
-                                    .filter(u -> u.path().startsWith(run.org().path()));
-                    var ds = byDataset.get(h.subjectDataset());
-                    return new RunWarnings.Placement(
-                            unit.map(OrgUnit::id).orElse(ds.orgId()),
-                            unit.map(OrgUnit::path).orElse(ds.orgPath()),
-                            rule.action(),
-                            due.computeIfAbsent(h.ruleCode(), c -> workingDays.plus(today, rule.deadlineDays())));
-                },
+                placement(run, inputs),
                 access.actor().name(),
-                today.getYear());
+                time.today().getYear());
         for (var d : inputs) {
             jdbc.sql(
                             "insert into comparison_run_input (run_id, dataset_id, file_sm3, rows_used) values (:r, :d, :s, :n)")
@@ -104,33 +85,7 @@ class RunFinish {
         for (var count : result.rules()) {
             long fresh = created.getOrDefault(count.versionId(), 0L);
             newTotal += fresh;
-            var version = run.rules().stream()
-                    .filter(v -> v.id() == count.versionId())
-                    .findFirst()
-                    .orElseThrow();
-            jdbc.sql("insert into comparison_run_rule (run_id, rule_version_id, hits, new_warnings, amount_at_risk,"
-                            + " duration_ms) values (:r, :v, :h, :n, :a, :d)")
-                    .param("r", run.runId())
-                    .param("v", count.versionId())
-                    .param("h", count.hits())
-                    .param("n", fresh)
-                    .param("a", BigDecimal.valueOf(count.amountCents(), 2))
-                    .param("d", count.durationMs())
-                    .update();
-            audit.record(
-                    access.actor(),
-                    AuditedObject.COMPARISON_RUN,
-                    Long.toString(run.runId()),
-                    AuditOperation.COMPARE,
-                    null,
-                    AuditDetail.of(
-                                    "audit.detail.comparisonRunRule",
-                                    AuditDetail.label(version.rule().nameKey()),
-                                    version.version(),
-                                    count.hits(),
-                                    fresh,
-                                    BigDecimal.valueOf(count.amountCents(), 2).toPlainString())
-                            .encoded());
+            ruleCount(run, count, fresh, access);
         }
         long storeMs = (System.nanoTime() - t0) / 1_000_000;
         jdbc.sql("update comparison_run set state = 'FINISHED', finished_at = now(), duration_ms ="
@@ -161,6 +116,61 @@ class RunFinish {
                                 result.loadMs(),
                                 result.joinMs(),
                                 storeMs)
+                        .encoded());
+    }
+
+    /** Where each hit's warning goes: its agency's unit inside the run's subtree, else its dataset's unit. */
+    private java.util.function.Function<ComparisonEngine.Hit, RunWarnings.Placement> placement(
+            ComparisonRuns.Started run, List<RunDataset> inputs) {
+        var byDataset = new HashMap<Long, RunDataset>();
+        inputs.forEach(d -> byDataset.put(d.id(), d));
+        var rules = new HashMap<String, RuleCatalogue.Version>();
+        run.rules().forEach(v -> rules.put(v.code(), v));
+        var units = new HashMap<String, Optional<OrgUnit>>();
+        var due = new HashMap<String, LocalDate>();
+        LocalDate today = time.today();
+        return h -> {
+            var rule = rules.get(h.ruleCode()).rule();
+            var unit = h.agency() == null
+                    ? Optional.<OrgUnit>empty()
+                    : units.computeIfAbsent(h.agency(), organisations::byCode)
+                            .filter(u -> u.path().startsWith(run.org().path()));
+            var ds = byDataset.get(h.subjectDataset());
+            return new RunWarnings.Placement(
+                    unit.map(OrgUnit::id).orElse(ds.orgId()),
+                    unit.map(OrgUnit::path).orElse(ds.orgPath()),
+                    rule.action(),
+                    due.computeIfAbsent(h.ruleCode(), c -> workingDays.plus(today, rule.deadlineDays())));
+        };
+    }
+
+    private void ruleCount(ComparisonRuns.Started run, ComparisonEngine.RuleCount count, long fresh, Access access) {
+        var version = run.rules().stream()
+                .filter(v -> v.id() == count.versionId())
+                .findFirst()
+                .orElseThrow();
+        jdbc.sql("insert into comparison_run_rule (run_id, rule_version_id, hits, new_warnings, amount_at_risk,"
+                        + " duration_ms) values (:r, :v, :h, :n, :a, :d)")
+                .param("r", run.runId())
+                .param("v", count.versionId())
+                .param("h", count.hits())
+                .param("n", fresh)
+                .param("a", BigDecimal.valueOf(count.amountCents(), 2))
+                .param("d", count.durationMs())
+                .update();
+        audit.record(
+                access.actor(),
+                AuditedObject.COMPARISON_RUN,
+                Long.toString(run.runId()),
+                AuditOperation.COMPARE,
+                null,
+                AuditDetail.of(
+                                "audit.detail.comparisonRunRule",
+                                AuditDetail.label(version.rule().nameKey()),
+                                version.version(),
+                                count.hits(),
+                                fresh,
+                                BigDecimal.valueOf(count.amountCents(), 2).toPlainString())
                         .encoded());
     }
 

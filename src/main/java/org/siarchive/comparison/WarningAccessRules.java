@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may work the 预警 worklist: reading, taking, routing and deciding need comparison:warning:handle
- * (archivists, clerks); closing needs comparison:warning:close (archivists, approvers), who also read; the ID
- * number in clear needs personal:unmask. The data scope (unit subtree) is applied by the services.
+ * (archivists, clerks); closing needs comparison:warning:close (archivists, approvers), who also read the
+ * console's pages; the API names one permission per operation, so its reads need handle; the ID number in
+ * clear needs personal:unmask. The data scope (unit subtree) is applied by the services.
  */
 @Component
 class WarningAccessRules implements AccessRules {
@@ -25,13 +26,15 @@ class WarningAccessRules implements AccessRules {
                                 "/comparison/warnings",
                                 "/comparison/warnings/*",
                                 "/comparison/warnings/statistics/export",
-                                "/comparison/payment-instructions",
+                                "/comparison/payment-instructions")
+                        .requires(HANDLE, CLOSE),
+                get(
                                 "/api/v1/comparison/warnings",
                                 "/api/v1/comparison/warnings/*",
                                 "/api/v1/comparison/payment-instructions",
                                 "/api/v1/comparison/warning-statistics",
                                 "/api/v1/comparison/warning-statistics/export")
-                        .requires(HANDLE, CLOSE),
+                        .requires(HANDLE),
                 post(
                                 "/comparison/warnings/*/take",
                                 "/comparison/warnings/*/assign",
@@ -44,8 +47,8 @@ class WarningAccessRules implements AccessRules {
                         .requires(HANDLE),
                 post("/comparison/warnings/*/close", "/api/v1/comparison/warnings/*/close")
                         .requires(CLOSE),
-                post("/comparison/warnings/*/file", "/api/v1/comparison/warnings/*/file")
-                        .requires(HANDLE, CLOSE),
+                post("/comparison/warnings/*/file").requires(HANDLE, CLOSE),
+                post("/api/v1/comparison/warnings/*/file").requires(HANDLE),
                 post("/comparison/warnings/*/unmask", "/api/v1/comparison/warnings/*/unmask")
                         .requires(Warnings.UNMASK));
     }

@@ -60,10 +60,7 @@ class WarningsApi {
             operationId = "listWarnings",
             summary = "风险预警列表：按规则、状态、单位、月份、逾期、比对批次、本人承办筛选",
             description = "只列出本单位及下级单位承办的预警，分页（每页至多 100 条），附各状态数量与涉及金额。 Lists warnings.",
-            security =
-                    @SecurityRequirement(
-                            name = "apiToken",
-                            scopes = {HANDLE, CLOSE}))
+            security = @SecurityRequirement(name = "apiToken", scopes = HANDLE))
     @ApiResponse(responseCode = "200", description = "一页预警")
     @ApiResponse(responseCode = "422", ref = "InvalidInput")
     @GetMapping
@@ -94,10 +91,7 @@ class WarningsApi {
             operationId = "getWarning",
             summary = "预警详情：证据、处理记录、支付指令",
             description = "公民身份号码脱敏显示；其他单位的预警答 404。 A warning with its evidence and history.",
-            security =
-                    @SecurityRequirement(
-                            name = "apiToken",
-                            scopes = {HANDLE, CLOSE}))
+            security = @SecurityRequirement(name = "apiToken", scopes = HANDLE))
     @ApiResponse(responseCode = "200", description = "预警")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @GetMapping("/{warningNo}")
@@ -177,10 +171,7 @@ class WarningsApi {
             operationId = "fileWarningEvidence",
             summary = "补办预警证据归档",
             description = "幂等：已归档时返回原件。 Files the decided warning's evidence (idempotent).",
-            security =
-                    @SecurityRequirement(
-                            name = "apiToken",
-                            scopes = {HANDLE, CLOSE}))
+            security = @SecurityRequirement(name = "apiToken", scopes = HANDLE))
     @ApiResponse(responseCode = "200", description = "证据件")
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")

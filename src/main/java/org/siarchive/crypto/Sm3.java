@@ -25,9 +25,20 @@ public final class Sm3 {
         return digest(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The last key's HMAC of this thread, kept keyed: reset() restores its padded state without rehashing the key. */
+    private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
     public static byte[] hmac(byte[] key, byte[] message) {
-        var mac = new HMac(new SM3Digest());
-        mac.init(new KeyParameter(key));
+        Object[] last = LAST.get();
+        HMac mac;
+        if (last != null && java.util.Arrays.equals((byte[]) last[0], key)) {
+            mac = (HMac) last[1];
+            mac.reset();
+        } else {
+            mac = new HMac(new SM3Digest());
+            mac.init(new KeyParameter(key));
+            LAST.set(new Object[] {key.clone(), mac});
+        }
         mac.update(message, 0, message.length);
         byte[] out = new byte[mac.getMacSize()];
         mac.doFinal(out, 0);

@@ -27,14 +27,13 @@ class SharingAccessRules implements AccessRules {
                                 "/admin/sharing-clients/*/resume",
                                 "/admin/sharing-clients/*/rotate")
                         .requires(Permission.SHARING_CLIENT_MANAGE),
-                get("/audit/exchange", "/api/v1/sharing/exchange").requires(Permission.EXCHANGE_READ),
+                get("/audit/exchange", "/audit/exchange/lines").requires(Permission.EXCHANGE_READ),
                 post(
                                 "/audit/exchange/find",
                                 "/audit/exchange/export",
                                 "/audit/exchange/person",
-                                "/api/v1/sharing/exchange/search",
-                                "/api/v1/sharing/exchange/export",
-                                "/api/v1/sharing/exchange/about-person")
+                                "/audit/exchange/lines",
+                                "/audit/exchange/about-person")
                         .requires(Permission.EXCHANGE_READ));
     }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.security.ApiTokens;
 import org.siarchive.security.Permission;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.ReadableTime;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,11 +41,13 @@ class VerificationApi {
     private final Verifications verifications;
     private final ApiTokens tokens;
     private final MessageSource messages;
+    private final ReadableTime time;
 
-    VerificationApi(Verifications verifications, ApiTokens tokens, MessageSource messages) {
+    VerificationApi(Verifications verifications, ApiTokens tokens, MessageSource messages, ReadableTime time) {
         this.verifications = verifications;
         this.tokens = tokens;
         this.messages = messages;
+        this.time = time;
     }
 
     @Operation(
@@ -55,7 +59,7 @@ class VerificationApi {
     @ApiResponse(responseCode = "200", description = "已答复（ANSWERED）或查无此人（NOT_FOUND）")
     @ApiResponse(responseCode = "403", ref = "Forbidden")
     @ApiResponse(responseCode = "422", ref = "InvalidInput")
-    @ApiResponse(responseCode = "429", description = "超过当日核验配额（北京时间）")
+    @ApiResponse(responseCode = "429", ref = "TooManyRequests")
     @PostMapping("/api/v1/sharing/verifications")
     VerificationAnswer verify(@RequestBody VerificationRequest body, Access access, HttpServletRequest request) {
         String header = request.getHeader("Authorization");
@@ -90,8 +94,14 @@ class VerificationApi {
         error.put("rule", e.rule());
         error.put("message", text);
         p.setProperty("errors", List.of(error));
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(p);
+        var answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (e.status() == 429) { // the quota is renewed at the next Beijing midnight
+            var now = time.now();
+            var midnight = now.toLocalDate().plusDays(1).atStartOfDay(now.getZone());
+            answer.header(
+                    "Retry-After",
+                    Long.toString(Math.max(1, Duration.between(now, midnight).toSeconds())));
+        }
+        return answer.body(p);
     }
 }

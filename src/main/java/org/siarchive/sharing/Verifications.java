@@ -80,8 +80,15 @@ class Verifications {
                 .toList();
     }
 
-    /** The first rule the request breaks, in the order a client can put them right. */
+    /**
+     * The first rule the request breaks: its form first (nothing about the client is revealed by these),
+     * then the client (known, active, network), then what the client may ask (purpose, fields, basis).
+     */
     private @Nullable Refusal refusal(VerificationRequest r, @Nullable SharingClient client, String address) {
+        var form = formRefusal(r);
+        if (form != null) {
+            return form;
+        }
         if (client == null) {
             return new Refusal(403, "client", "client");
         }
@@ -92,12 +99,10 @@ class Verifications {
                 && client.networkList().stream().noneMatch(n -> new IpAddressMatcher(n).matches(address))) {
             return new Refusal(403, "client", "network", address);
         }
-        if (r.purpose() == null || r.purpose().isBlank()) {
-            return new Refusal(422, "purpose", "purposeRequired");
-        }
-        var purpose = purposes.find(r.purpose().strip());
+        String code = r.purpose().strip();
+        var purpose = purposes.find(code);
         if (purpose.isEmpty() || !client.purposeList().contains(purpose.get().code())) {
-            return new Refusal(403, "purpose", "purposeNotAllowed", r.purpose().strip());
+            return new Refusal(403, "purpose", "purposeNotAllowed", code);
         }
         var fieldRefusal = fieldRefusal(r, client);
         if (fieldRefusal != null) {
@@ -105,7 +110,20 @@ class Verifications {
         }
         if (purpose.get().needsConsent() ? blank(r.consentRef(), 200) : blank(r.legalBasisRef(), 200)) {
             String field = purpose.get().needsConsent() ? "consentRef" : "legalBasisRef";
-            return new Refusal(422, field, "basisRequired", r.purpose().strip());
+            return new Refusal(422, field, "basisRequired", code);
+        }
+        return null;
+    }
+
+    private static @Nullable Refusal formRefusal(VerificationRequest r) {
+        if (r.purpose() == null || r.purpose().isBlank()) {
+            return new Refusal(422, "purpose", "purposeRequired");
+        }
+        if (r.fieldsOrEmpty().isEmpty()) {
+            return new Refusal(422, "fields", "fieldsRequired");
+        }
+        if (r.fieldsOrEmpty().size() > SharingField.values().length) {
+            return new Refusal(422, "fields", "fieldsTooMany", SharingField.values().length);
         }
         if (blank(r.requestRef(), 64)) {
             return new Refusal(422, "requestRef", "requestRef");
@@ -121,12 +139,6 @@ class Verifications {
 
     private static @Nullable Refusal fieldRefusal(VerificationRequest r, SharingClient client) {
         var fields = r.fieldsOrEmpty();
-        if (fields.isEmpty()) {
-            return new Refusal(422, "fields", "fieldsRequired");
-        }
-        if (fields.size() > SharingField.values().length) {
-            return new Refusal(422, "fields", "fieldsTooMany", SharingField.values().length);
-        }
         for (int i = 0; i < fields.size(); i++) {
             String f = fields.get(i);
             if (SharingField.parse(f).isEmpty()) {

@@ -197,7 +197,11 @@ class WarningLifecycleIT extends IntegrationTest {
         assertThat(sent.path("issuedAt").asString()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
-        assertThat(instructions.deliver()).as("delivered once").isZero();
+        instructions.deliver();
+        assertThat(Files.readAllLines(file).stream()
+                        .filter(l -> l.contains("\"instructionId\":" + instruction.id() + ",")))
+                .as("a delivered instruction is not handed over again")
+                .hasSize(1);
 
         var item = catalog.itemByIdempotencyKey("key:warning:" + no).orElseThrow();
         assertThat(item.id().toString()).isEqualTo(c.path("evidenceItemId").asString());
@@ -246,6 +250,11 @@ class WarningLifecycleIT extends IntegrationTest {
         var badConfirm = clerk.api("POST", api(no, "confirm"), "{\"paymentAction\":\"PAUSE\",\"amountToRecover\":-5}");
         assertThat(badConfirm.status()).isEqualTo(422);
         assertThat(badConfirm.body()).contains("paymentAction", "amountToRecover", "finding");
+        var typed = clerk.post(
+                "/comparison/warnings/" + no + "/confirm",
+                java.util.Map.of("paymentAction", "STOP", "amountToRecover", "十二元", "finding", "核实中的结论"));
+        assertThat(typed.status()).isEqualTo(422);
+        assertThat(typed.body()).contains("核实中的结论", "amountToRecover-error");
         var early = approver.api("POST", api(no, "close"), null);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body()).contains("核查中");

@@ -298,6 +298,7 @@ class SharingIT extends IntegrationTest {
         var third = verify(quota, request("DIBAO", known, List.of("ENROLLED")));
         assertThat(third.status()).isEqualTo(429);
         assertThat(third.json().path("errors").get(0).path("rule").asString()).isEqualTo("quota");
+        assertThat(Long.parseLong(third.header("Retry-After"))).isBetween(1L, 86_400L);
         assertThat(results(quota.id())).containsExactly("ANSWERED", "NOT_FOUND", "REFUSED:quota");
     }
 
@@ -338,14 +339,14 @@ class SharingIT extends IntegrationTest {
 
         var byId = auditor.api(
                 "POST",
-                "/api/v1/sharing/exchange/search",
+                "/audit/exchange/lines",
                 ApiClient.JSON.writeValueAsString(Map.of("idNumber", known, "clientId", main.id())));
         assertThat(byId.status()).isEqualTo(200);
         var lines = ApiClient.JSON.readTree(byId.body()).path("lines");
         assertThat(lines.size()).isGreaterThan(0);
         lines.forEach(l -> assertThat(l.path("subjectMasked").asString()).endsWith(known.substring(14)));
 
-        var refused = auditor.api("GET", "/api/v1/sharing/exchange?result=REFUSED&clientId=" + main.id(), null);
+        var refused = auditor.api("GET", "/audit/exchange/lines?result=REFUSED&clientId=" + main.id(), null);
         assertThat(refused.status()).isEqualTo(200);
         ApiClient.JSON.readTree(refused.body()).path("lines").forEach(l -> assertThat(
                         l.path("result").asString())
@@ -382,7 +383,7 @@ class SharingIT extends IntegrationTest {
                             .status())
                     .isEqualTo(403);
             assertThat(s.get("/audit/exchange").status()).isEqualTo(403);
-            assertThat(s.api("GET", "/api/v1/sharing/exchange", null).status()).isEqualTo(403);
+            assertThat(s.api("GET", "/audit/exchange/lines", null).status()).isEqualTo(403);
         }
         assertThat(jdbc.sql("select count(*) from sharing_client where code = :c")
                         .param("c", "XX" + run)
@@ -391,6 +392,75 @@ class SharingIT extends IntegrationTest {
                 .isZero();
         var api = new ApiClient(port, main.token());
         assertThat(api.get("/api/v1/items").status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/sharing/exchange").status()).isEqualTo(403);
+        assertThat(api.get("/audit/exchange/lines").status()).isNotEqualTo(200);
+    }
+
+    @Test
+    void concurrentRequestsNeverExceedTheQuota() throws Exception {
+        var quota = registerClient(form("QC" + run, "DIBAO", "ENROLLED", "5", "", city.id()));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 12; i++) {
+                futures.add(pool.submit(() -> verify(quota, request("DIBAO", known, List.of("ENROLLED")))
+                        .status()));
+            }
+            var statuses = new ArrayList<Integer>();
+            for (var f : futures) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(5);
+            assertThat(statuses).filteredOn(s -> s == 429).hasSize(7);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(results(quota.id())).filteredOn("ANSWERED"::equals).hasSize(5);
+        assertThat(results(quota.id())).filteredOn("REFUSED:quota"::equals).hasSize(7);
+    }
+
+    @Test
+    void aRefusedRegistrationComesBackWithItsErrorsAndWritesNothing() {
+        var bad = form("bad code" + run, "", "NOT_A_FIELD", "0", "300.1.1.1/8", city.id());
+        var r = secadmin.post("/admin/sharing-clients", bad);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body())
+                .contains("code-error", "purposes-error", "fields-error", "dailyQuota-error", "networks-error");
+        assertThat(r.body()).contains("bad code" + run).as("input kept");
+        assertThat(jdbc.sql("select count(*) from sharing_client where code like :c")
+                        .param("c", "%" + run + "%")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(jdbc.sql("select count(*) from sharing_client where code like :c and code <> :b")
+                        .param("c", "%" + run + "%")
+                        .param("b", "bad code" + run)
+                        .query(Integer.class)
+                        .single());
+    }
+
+    @Test
+    void changingAClientTakesEffectAndRotatingReplacesItsToken() {
+        var c = registerClient(form("RT" + run, "DIBAO", "ENROLLED", "10", "", city.id()));
+        assertThat(verify(c, request("DIBAO", known, List.of("RECEIVING"))).status())
+                .isEqualTo(403);
+        var changed = form("RT" + run, "DIBAO", "ENROLLED,RECEIVING", "10", "", city.id());
+        assertThat(secadmin.post("/admin/sharing-clients/" + c.id(), changed).status())
+                .isEqualTo(302);
+        var r = verify(c, request("DIBAO", known, List.of("RECEIVING")));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("answer").path("RECEIVING").asBoolean()).isTrue();
+
+        var rotated = secadmin.post("/admin/sharing-clients/" + c.id() + "/rotate", Map.of());
+        assertThat(rotated.status()).isEqualTo(302);
+        var t = TOKEN.matcher(secadmin.get("/admin/sharing-clients/" + c.id()).body());
+        assertThat(t.find()).isTrue();
+        assertThat(verify(c, request("DIBAO", known, List.of("ENROLLED"))).status())
+                .as("the old token is revoked")
+                .isEqualTo(401);
+        assertThat(verify(new Client(c.id(), t.group(1)), request("DIBAO", known, List.of("ENROLLED")))
+                        .status())
+                .isEqualTo(200);
+        assertThat(audit.forObject(AuditedObject.SHARING_CLIENT, "RT" + run))
+                .extracting(e -> e.operation())
+                .contains(AuditOperation.REGISTER.name(), AuditOperation.UPDATE.name(), AuditOperation.ISSUE.name());
     }
 }
