@@ -69,7 +69,8 @@ class ReferenceErrorReport {
         }
         try (var wb = new XSSFWorkbook();
                 var out = new ByteArrayOutputStream()) {
-            var sheet = wb.createSheet(kind.name());
+            var sheet = wb.createSheet(messages.getMessage(
+                    "reference.kind." + kind.name(), null, kind.name(), LocaleContextHolder.getLocale()));
             var header = sheet.createRow(0);
             var columns = ReferenceLayout.columns(kind);
             for (int i = 0; i < columns.size(); i++) {

@@ -32,12 +32,15 @@ public class DemoComparisonData {
         this.imports = imports;
     }
 
-    /** Imports the lists of the demo persons of {@code seed} as {@code unit}, as of {@code today}. */
-    public Imported load(int persons, long seed, OrgUnit unit, LocalDate today) {
+    /**
+     * Imports the lists of the demo persons of {@code seed} as {@code unit}, as of {@code today}, in the name of
+     * {@code importer} (a login: pages show its display name).
+     */
+    public Imported load(int persons, long seed, OrgUnit unit, LocalDate today, String importer) {
         var records = new DemoData(seed, "0001").generate(persons);
         var lists = DemoReferenceData.of(records, today);
         var access = new Access(
-                new Actor(DemoLoader.DEMO.name(), unit.code(), DemoLoader.DEMO.ip(), DemoLoader.DEMO.client()),
+                new Actor(importer, unit.code(), DemoLoader.DEMO.ip(), DemoLoader.DEMO.client()),
                 new Scope(unit.path(), null, 3),
                 java.util.Set.of());
         String month = lists.asOf().toString().substring(0, 7);

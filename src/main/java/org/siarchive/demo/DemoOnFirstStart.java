@@ -47,7 +47,7 @@ class DemoOnFirstStart implements ApplicationRunner {
         if (catalog.counts(org.siarchive.shared.Scope.EVERYTHING).items() == 0) {
             loader.load(persons, SEED);
             // the city agency's benefit snapshot and death list: a comparison shows 死亡冒领 warnings (issue 17)
-            comparison.load(persons, SEED, organisation.city(), java.time.LocalDate.now());
+            comparison.load(persons, SEED, organisation.city(), java.time.LocalDate.now(), "archivist");
         }
         if (!logins.isEmpty()) {
             var sb = new StringBuilder("\n")

@@ -121,7 +121,8 @@ class ConsoleLabelsIT extends IntegrationTest {
     private void comparisonWithWarnings(String run) {
         var unit = organisations.create(
                 organisations.root().id(), "LB" + run, "标签测试区社会保险事业管理中心" + run, "COUNTY", Actor.SYSTEM);
-        var imported = comparisonData.load(30, 14L, unit, java.time.LocalDate.now());
+        String archivist = LOGINS.get(Role.ARCHIVIST).username();
+        var imported = comparisonData.load(30, 14L, unit, java.time.LocalDate.now(), archivist);
         for (int i = 0; i < 600; i++) {
             long receiving = jdbc.sql(
                             "select count(*) from reference_dataset where id in (:ids) and state = 'RECEIVING'")
@@ -138,7 +139,10 @@ class ConsoleLabelsIT extends IntegrationTest {
                 return;
             }
         }
-        var access = new Access(Actor.SYSTEM, new org.siarchive.shared.Scope(unit.path(), null, 3), Set.of());
+        var access = new Access(
+                new Actor(archivist, unit.code(), "127.0.0.1", "label test"),
+                new org.siarchive.shared.Scope(unit.path(), null, 3),
+                Set.of());
         var done = runs.run(new ComparisonRuns.StartRequest(unit.id(), null, null), access, "MANUAL");
         assertThat(done.newWarnings()).as("warnings raised for the label test").isPositive();
     }

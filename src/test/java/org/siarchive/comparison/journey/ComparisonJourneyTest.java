@@ -15,10 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.catalog.Catalog;
-import org.siarchive.comparison.ComparisonRuns;
 import org.siarchive.organisation.OrgUnit;
-import org.siarchive.shared.Access;
-import org.siarchive.shared.Scope;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.security.Accounts;
 import org.siarchive.security.Role;
@@ -50,9 +47,6 @@ class ComparisonJourneyTest extends BrowserTest {
 
     @Autowired
     Catalog catalog;
-
-    @Autowired
-    ComparisonRuns runs;
 
     private final Browser.NewContextOptions zhCn = new Browser.NewContextOptions().setLocale("zh-CN");
 
@@ -89,8 +83,10 @@ class ComparisonJourneyTest extends BrowserTest {
             importDataset(page, base, deaths);
             Browsers.screenshot(page, "comparison-dataset-loaded");
 
-            long runId = compare(page, base, county, archivist.username());
-            page.navigate(base + "/comparison/warnings?run=" + runId);
+            long runId = compare(page, base, county);
+            Browsers.screenshot(page, "comparison-run-finished");
+            page.click("#run-warnings");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/comparison/warnings\\?run=" + runId + ".*"));
             page.waitForSelector("#warnings");
             var row = page.locator("#warnings tbody tr")
                     .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(pensioner.firstChar()));
@@ -131,30 +127,20 @@ class ComparisonJourneyTest extends BrowserTest {
         }
     }
 
-    /**
-     * Starts the comparison of the county's subtree: on the runs page when the console offers one, else as the
-     * archivist through the runs service (the engine's page is not merged yet); the run's id.
-     */
-    private long compare(Page page, String base, OrgUnit county, String archivist) {
-        var response = page.navigate(base + "/comparison/runs");
-        if (response != null && response.status() == 200 && page.locator("#run-form").count() > 0) {
-            page.fill("#run-asOf", LocalDate.now().toString());
-            page.click("#run-form button[type=submit]");
-            page.waitForSelector("#run-state");
-            for (int i = 0; i < 60 && !page.locator("#run-state").textContent().contains("完成"); i++) {
-                page.waitForTimeout(500);
-                page.reload();
-            }
-            assertThat(page.locator("#run-state")).containsText("完成");
-            return Long.parseLong(page.url().replaceAll(".*/comparison/runs/(\\d+).*", "$1"));
+    /** Starts the comparison of the county's subtree on the runs page and waits for it to finish; the run's id. */
+    private static long compare(Page page, String base, OrgUnit county) {
+        page.navigate(base + "/comparison/runs");
+        page.selectOption("#orgId", Long.toString(county.id()));
+        page.fill("#asOf", LocalDate.now().toString());
+        page.click("#run-submit");
+        page.waitForSelector("#run-state");
+        for (int i = 0; i < 60 && !page.locator("#run-state").textContent().contains("已完成"); i++) {
+            page.waitForTimeout(500);
+            page.reload();
         }
-        var access = new Access(
-                new Actor(archivist, county.code(), "127.0.0.1", "journey"),
-                new Scope(county.path(), null, 3),
-                Set.of());
-        var done = runs.run(new ComparisonRuns.StartRequest(county.id(), null, null), access, "MANUAL");
-        assertThat(done.state()).isEqualTo("FINISHED");
-        return done.id();
+        assertThat(page.locator("#run-state")).hasText("已完成");
+        assertThat(page.locator("#run-inputs")).containsText("公安户籍注销（死亡）名单");
+        return Long.parseLong(page.url().replaceAll(".*/comparison/runs/(\\d+).*", "$1"));
     }
 
     /** Uploads a fixture on the datasets page and waits until the dataset page says it is loaded. */
