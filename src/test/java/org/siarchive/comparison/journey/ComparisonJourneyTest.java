@@ -65,7 +65,9 @@ class ComparisonJourneyTest extends BrowserTest {
         var file = captures.capture(
                         Samples.personEnrolment(
                                 fonds, "2", Samples.acceptanceNo(), pensioner.certNo(), pensioner.name(), null, null),
-                        List.of(Upload.ofBytes("ry01.pdf", Samples.pdf("comparison journey " + run))),
+                        List.of(
+                                Upload.ofBytes("ry01.pdf", Samples.pdf("comparison journey " + run)),
+                                Upload.ofBytes("ry02.png", Samples.png(Long.parseLong(run)))),
                         null,
                         Actor.SYSTEM)
                 .item();
