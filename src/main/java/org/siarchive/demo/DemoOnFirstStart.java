@@ -19,6 +19,7 @@ class DemoOnFirstStart implements ApplicationRunner {
     private final DemoLoader loader;
     private final DemoComparisonData comparison;
     private final DemoOrganisation organisation;
+    private final org.siarchive.shared.ReadableTime time;
     private final Catalog catalog;
     private final boolean enabled;
     private final int persons;
@@ -27,12 +28,14 @@ class DemoOnFirstStart implements ApplicationRunner {
             DemoLoader loader,
             DemoComparisonData comparison,
             DemoOrganisation organisation,
+            org.siarchive.shared.ReadableTime time,
             Catalog catalog,
             @Value("${siarchive.demo.enabled:false}") boolean enabled,
             @Value("${siarchive.demo.persons:30}") int persons) {
         this.loader = loader;
         this.comparison = comparison;
         this.organisation = organisation;
+        this.time = time;
         this.catalog = catalog;
         this.enabled = enabled;
         this.persons = persons;
@@ -47,7 +50,7 @@ class DemoOnFirstStart implements ApplicationRunner {
         if (catalog.counts(org.siarchive.shared.Scope.EVERYTHING).items() == 0) {
             loader.load(persons, SEED);
             // the city agency's benefit snapshot and death list: a comparison shows 死亡冒领 warnings (issue 17)
-            comparison.load(persons, SEED, organisation.city(), java.time.LocalDate.now(), "archivist");
+            comparison.load(persons, SEED, organisation.city(), time.today(), "archivist");
         }
         if (!logins.isEmpty()) {
             var sb = new StringBuilder("\n")
