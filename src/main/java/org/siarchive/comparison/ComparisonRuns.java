@@ -164,7 +164,7 @@ public class ComparisonRuns {
             return current.stream().filter(RuleCatalogue.Version::enabled).toList();
         }
         var out = new ArrayList<RuleCatalogue.Version>();
-        if (codes.size() > 20 || codes.contains(null)) {
+        if (codes.size() > 20 || codes.stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidInputException(Violation.of("rules", "required"));
         }
         for (String code : codes) {

@@ -124,7 +124,7 @@ public class RuleCatalogue {
                 note,
                 AuditDetail.of(
                                 "audit.detail.comparisonRuleVersion",
-                                AuditDetail.label("comparison.rule.name." + code),
+                                AuditDetail.label(RuleDefinition.labelKey(code)),
                                 version,
                                 digest.substring(0, 16),
                                 AuditDetail.label(enabled ? "comparison.rule.enabled" : "comparison.rule.disabled"))

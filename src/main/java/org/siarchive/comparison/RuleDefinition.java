@@ -59,6 +59,11 @@ public record RuleDefinition(String code, String action, int deadlineDays, List<
 
     /** The rule's name as people read it. */
     public String nameKey() {
+        return labelKey(code);
+    }
+
+    /** The message key of the name of the rule with this code: the one place the key is spelt. */
+    public static String labelKey(String code) {
         return "comparison.rule.name." + code;
     }
 

@@ -33,6 +33,11 @@ final class RuleForms {
         }
     }
 
+    /** The enabled choice: absent leaves the rule as it is (a form without the field changes nothing). */
+    static @Nullable Boolean flag(@Nullable String text) {
+        return text == null || text.isBlank() ? null : Boolean.valueOf("true".equals(text.strip()));
+    }
+
     /** A check's position in a field name {@code p.<index>.<parameter>}. */
     static int index(String text) {
         try {

@@ -77,7 +77,7 @@ class RulesConsole {
             Integer deadline = RuleForms.integer(form.getOrDefault("deadlineDays", ""));
             var v = changes.change(
                     code,
-                    new RuleChanges.Change("on".equals(form.get("enabled")), deadline, params, form.get("note")),
+                    new RuleChanges.Change(RuleForms.flag(form.get("enabled")), deadline, params, form.get("note")),
                     access);
             redirect.addFlashAttribute(
                     "flash", messages.getMessage("comparison.rule.changed", new Object[] {v.version()}, locale));

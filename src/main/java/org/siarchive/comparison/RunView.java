@@ -44,6 +44,6 @@ public record RunView(
             long durationMs) {}
 
     public String ruleNameKey(String code) {
-        return "comparison.rule.name." + code;
+        return RuleDefinition.labelKey(code);
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The words people read for a warning's codes: a rule's name from {@code comparison.rule.name.<CODE>} (the
- * rule catalogue's keys, as {@code RunView.ruleNameKey}), falling back to a generic 比对规则 label for a rule without one, and a data source's
+ * rule catalogue's keys), falling back to a generic 比对规则 label for a rule without one, and a data source's
  * name ({@code warning.source.<CODE>}, the DATA_SOURCE code table's seed wording). Pages call it as
  * {@code @warningLabels}.
  */
@@ -20,7 +20,7 @@ public class WarningLabels {
     }
 
     public String rule(String code, Locale locale) {
-        String name = messages.getMessage("comparison.rule.name." + code, null, null, locale);
+        String name = messages.getMessage(RuleDefinition.labelKey(code), null, null, locale);
         return name != null ? name : messages.getMessage("warning.rule.unnamed", null, "", locale);
     }
 

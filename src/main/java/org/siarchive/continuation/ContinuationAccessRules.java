@@ -35,8 +35,6 @@ class ContinuationAccessRules implements AccessRules {
                         .requires(CASE),
                 post("/api/v1/continuation/messages").requires(EXCHANGE),
                 get("/api/v1/continuation/certificate").requires(EXCHANGE, PEERS),
-                get("/api/v1/continuation/peers").requires(PEERS),
-                post("/api/v1/continuation/peers").requires(PEERS),
                 get("/admin/continuation-peers", "/admin/continuation-peers/certificate")
                         .requires(PEERS),
                 post("/admin/continuation-peers").requires(PEERS),

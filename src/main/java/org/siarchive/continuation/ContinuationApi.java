@@ -163,27 +163,6 @@ class ContinuationApi {
         return service.certificate();
     }
 
-    @Operation(
-            operationId = "listContinuationPeers",
-            summary = "列出对端机构",
-            security = @SecurityRequirement(name = "apiToken", scopes = "continuation:peer:manage"))
-    @ApiResponse(responseCode = "200", description = "对端机构")
-    @GetMapping("/peers")
-    List<ContinuationPeers.Peer> peers() {
-        return service.peers().list();
-    }
-
-    @Operation(
-            operationId = "registerContinuationPeer",
-            summary = "登记对端机构",
-            description = "行政区划代码、机构名称与联系方式、接口地址、对端签发给本系统的令牌、对端 SM2 公钥或证书（PEM）；同一区划再次登记即更新。",
-            security = @SecurityRequirement(name = "apiToken", scopes = "continuation:peer:manage"))
-    @ApiResponse(responseCode = "201", description = "对端机构")
-    @PostMapping(path = "/peers", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ContinuationPeers.Peer> register(@RequestBody ContinuationPeers.PeerForm form, Access access) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(service.peers().register(form, access.actor()));
-    }
-
     /** The bytes of an uploaded envelope, bounded; 422 when missing or too large. */
     static byte[] bytes(@Nullable MultipartFile f, long max) {
         if (f == null || f.isEmpty()) {

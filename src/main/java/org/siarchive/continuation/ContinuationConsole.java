@@ -37,16 +37,42 @@ class ContinuationConsole {
             @Nullable String name,
             @Nullable String scheme,
             @Nullable String kind,
-            @Nullable Long peerId,
+            @Nullable String peerId,
             @Nullable String peerAgency,
-            @Nullable Boolean outsideHukou,
+            @Nullable String outsideHukou,
             @Nullable String agentName,
             @Nullable String agentPhone,
             @Nullable String agentRelation) {
 
+        /** The form as the service takes it; text where a number or a yes/no belongs is refused (422). */
         Applications.Application application() {
+            Long peer = null;
+            if (peerId != null && !peerId.isBlank()) {
+                try {
+                    peer = Long.valueOf(peerId.strip());
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException(Violation.of("peerId", "format"));
+                }
+            }
             return new Applications.Application(
-                    certNo, name, scheme, kind, peerId, peerAgency, outsideHukou, agentName, agentPhone, agentRelation);
+                    certNo,
+                    name,
+                    scheme,
+                    kind,
+                    peer,
+                    peerAgency,
+                    "true".equals(outsideHukou),
+                    agentName,
+                    agentPhone,
+                    agentRelation);
+        }
+
+        public boolean outside() {
+            return "true".equals(outsideHukou);
+        }
+
+        public boolean peerIs(long id) {
+            return Long.toString(id).equals(peerId);
         }
     }
 
@@ -84,7 +110,7 @@ class ContinuationConsole {
 
     @GetMapping("/continuation/new")
     String newCase(Model model) {
-        return form(new ApplyForm(null, null, "110", null, null, null, false, null, null, null), model);
+        return form(new ApplyForm(null, null, "110", null, null, null, null, null, null, null), model);
     }
 
     private String form(ApplyForm form, Model model) {

@@ -86,7 +86,7 @@ class ComparisonConsoleIT extends IntegrationTest {
         assertThat(wrong.status()).isEqualTo(422);
         assertThat(clerk.api("POST", "/api/v1/comparison/rules/NOPE", "{}").status())
                 .isEqualTo(404);
-        var form = clerk.post("/comparison/rules/DEATH_PAYMENT", Map.of("p.0.minMonths", "[[", "enabled", "on"));
+        var form = clerk.post("/comparison/rules/DEATH_PAYMENT", Map.of("p.0.minMonths", "[[", "enabled", "true"));
         assertThat(form.status()).isEqualTo(422);
     }
 }
