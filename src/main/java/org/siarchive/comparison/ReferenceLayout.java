@@ -94,17 +94,27 @@ final class ReferenceLayout {
     }
 
     /**
-     * The position of each of the kind's columns in a header row; unknown columns are ignored. A missing
-     * required column or a column given twice refuses the whole file, naming them.
+     * The position of each of the kind's columns in a header row; unknown columns are ignored. When a file has
+     * the kind's own header and an alias of it (a 公安 export's 死亡日期 and 注销日期, a 民政 list's 死亡日期 and
+     * 火化日期), the kind's own header wins (docs/adr/0084). A missing required column or a column given twice
+     * otherwise refuses the whole file, naming them.
      */
     static Map<ReferenceField, Integer> resolve(Kind kind, List<String> headers) {
         var positions = new EnumMap<ReferenceField, Integer>(ReferenceField.class);
+        var own = EnumSet.noneOf(ReferenceField.class);
         var twice = new ArrayList<String>();
         for (int i = 0; i < headers.size(); i++) {
             var field = ReferenceField.of(headers.get(i));
             if (field.isPresent() && columns(kind).contains(field.get())) {
-                if (positions.putIfAbsent(field.get(), i) != null) {
-                    twice.add(header(kind, field.get()));
+                var f = field.get();
+                boolean ownHeader = ReferenceField.normalise(headers.get(i)).equals(header(kind, f));
+                if (!positions.containsKey(f) || (ownHeader && !own.contains(f))) {
+                    positions.put(f, i);
+                } else if (!own.contains(f) || ownHeader) {
+                    twice.add(header(kind, f));
+                }
+                if (ownHeader) {
+                    own.add(f);
                 }
             }
         }

@@ -120,7 +120,8 @@ final class ReferenceValidator {
     }
 
     private @Nullable String certNo(Row row, String cert) {
-        String id = CitizenIdNumber.normalize(cert);
+        // full-width digits typed with a Chinese input method are the same number (docs/adr/0084)
+        String id = CitizenIdNumber.normalize(java.text.Normalizer.normalize(cert, java.text.Normalizer.Form.NFKC));
         var problem = CitizenIdNumber.problem(id, today);
         if (problem.isPresent()) {
             String rule =

@@ -8,25 +8,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * With {@code siarchive.demo.enabled}, an empty catalogue gets a small demo set before the console
- * announces itself; an archive that already holds items is never touched.
+ * announces itself, and the city agency gets a benefit snapshot and a death list to compare (issue 17); an
+ * archive that already holds items is never touched.
  */
 @Component
 class DemoOnFirstStart implements ApplicationRunner {
 
+    static final long SEED = 20240510L;
+
     private final DemoLoader loader;
+    private final DemoComparisonData comparison;
     private final DemoOrganisation organisation;
+    private final org.siarchive.shared.ReadableTime time;
     private final Catalog catalog;
     private final boolean enabled;
     private final int persons;
 
     DemoOnFirstStart(
             DemoLoader loader,
+            DemoComparisonData comparison,
             DemoOrganisation organisation,
+            org.siarchive.shared.ReadableTime time,
             Catalog catalog,
             @Value("${siarchive.demo.enabled:false}") boolean enabled,
             @Value("${siarchive.demo.persons:30}") int persons) {
         this.loader = loader;
+        this.comparison = comparison;
         this.organisation = organisation;
+        this.time = time;
         this.catalog = catalog;
         this.enabled = enabled;
         this.persons = persons;
@@ -39,7 +48,9 @@ class DemoOnFirstStart implements ApplicationRunner {
         }
         var logins = organisation.ensure();
         if (catalog.counts(org.siarchive.shared.Scope.EVERYTHING).items() == 0) {
-            loader.load(persons, 20240510L);
+            loader.load(persons, SEED);
+            // the city agency's benefit snapshot and death list: a comparison shows 死亡冒领 warnings (issue 17)
+            comparison.load(persons, SEED, organisation.city(), time.today(), "archivist");
         }
         if (!logins.isEmpty()) {
             var sb = new StringBuilder("\n")

@@ -68,6 +68,11 @@ class DemoOrganisation {
         logins.add(new Login(username, password, role, org.name(), clearance));
     }
 
+    /** The demo's city agency (成都市社会保险事业管理局), once {@link #ensure()} built it; else the root. */
+    OrgUnit city() {
+        return organisations.byCode("CD").orElseGet(organisations::root);
+    }
+
     static String fondsOf(String countyCode, String defaultFonds) {
         return COUNTY_FONDS.getOrDefault(countyCode, defaultFonds);
     }

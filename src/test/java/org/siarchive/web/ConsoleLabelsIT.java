@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.certificates.Certificates;
+import org.siarchive.comparison.ComparisonRuns;
+import org.siarchive.demo.DemoComparisonData;
 import org.siarchive.demo.DemoLoader;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.security.Accounts;
@@ -32,6 +34,7 @@ import org.siarchive.support.labels.DocumentText;
 import org.siarchive.support.labels.VisibleText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * THE LABEL TEST (issue 14, docs/adr/0056). On demo data, every console page each role reaches from the
@@ -66,6 +69,15 @@ class ConsoleLabelsIT extends IntegrationTest {
 
     @Autowired
     Captures captures;
+
+    @Autowired
+    DemoComparisonData comparisonData;
+
+    @Autowired
+    ComparisonRuns runs;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final AsciiWords words = AsciiWords.fromAllowList();
 
@@ -102,6 +114,37 @@ class ConsoleLabelsIT extends IntegrationTest {
         archivist.post("/checks/runs", Map.of("archiveCodes", ""));
         archivist.get("/integrity");
         archivist.post("/integrity/sweeps", Map.of());
+        comparisonWithWarnings(run);
+    }
+
+    /** A unit's benefit snapshot and death list, compared: datasets, a run and 死亡冒领 warnings to read (issue 17). */
+    private void comparisonWithWarnings(String run) {
+        var unit = organisations.create(
+                organisations.root().id(), "LB" + run, "标签测试区社会保险事业管理中心" + run, "COUNTY", Actor.SYSTEM);
+        String archivist = LOGINS.get(Role.ARCHIVIST).username();
+        var imported = comparisonData.load(30, 14L, unit, java.time.LocalDate.now(), archivist);
+        for (int i = 0; i < 600; i++) {
+            long receiving = jdbc.sql(
+                            "select count(*) from reference_dataset where id in (:ids) and state = 'RECEIVING'")
+                    .param("ids", List.of(imported.benefits(), imported.deaths()))
+                    .query(Long.class)
+                    .single();
+            if (receiving == 0) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        var access = new Access(
+                new Actor(archivist, unit.code(), "127.0.0.1", "label test"),
+                new org.siarchive.shared.Scope(unit.path(), null, 3),
+                Set.of());
+        var done = runs.run(new ComparisonRuns.StartRequest(unit.id(), null, null), access, "MANUAL");
+        assertThat(done.newWarnings()).as("warnings raised for the label test").isPositive();
     }
 
     @Test
