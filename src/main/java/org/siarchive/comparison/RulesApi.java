@@ -31,7 +31,7 @@ class RulesApi {
     @Operation(
             operationId = "listComparisonRules",
             summary = "比对规则目录：每条规则的当前版本、参数和是否启用",
-            description = "Lists the comparison rules, newest version of each.",
+            description = "每条比对规则的最新版本：数据来源、条件、参数、处理期限与定义的 SM3 摘要。",
             security = @SecurityRequirement(name = "apiToken", scopes = RunAccessRules.RUN))
     @ApiResponse(responseCode = "200", description = "规则")
     @GetMapping
@@ -42,7 +42,7 @@ class RulesApi {
     @Operation(
             operationId = "getComparisonRuleVersions",
             summary = "一条比对规则的全部版本，最新的在前",
-            description = "Versions of one rule, newest first.",
+            description = "一条比对规则的历次版本（最新在前），每个版本含定义的 SM3 摘要与修改说明。",
             security = @SecurityRequirement(name = "apiToken", scopes = RunAccessRules.RUN))
     @ApiResponse(responseCode = "200", description = "版本")
     @ApiResponse(responseCode = "404", ref = "NotFound")

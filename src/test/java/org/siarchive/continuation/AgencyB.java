@@ -28,6 +28,9 @@ final class AgencyB implements AutoCloseable {
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** B's 全宗号, unlike A's default 0001. */
+    static final String FONDS = "3205";
+
     static AgencyB start() {
         Path dir;
         try {
@@ -51,6 +54,8 @@ final class AgencyB implements AutoCloseable {
                                 "--siarchive.organisation.root-code=SZ",
                                 "--siarchive.organisation.root-name=" + AGENCY,
                                 "--siarchive.fonds.agency=" + AGENCY,
+                                // another agency has a fonds of its own: its 档号 never collide with A's
+                                "--siarchive.fonds.code=" + FONDS,
                                 "--siarchive.continuation.region-code=" + REGION,
                                 "--siarchive.continuation.agency=" + AGENCY,
                                 "--spring.jmx.enabled=false",

@@ -136,7 +136,8 @@ class ContinuationTwoInstancesIT extends IntegrationTest {
         var captures = b.bean(Captures.class);
         for (int i = 0; i < 3; i++) {
             itemsAtB.add(captures.capture(
-                            Samples.personEnrolment(Samples.acceptanceNo(), cert, name),
+                            Samples.personEnrolment(
+                                    AgencyB.FONDS, null, Samples.acceptanceNo(), cert, name, null, null),
                             List.of(
                                     Upload.ofBytes("a.png", Samples.png(17_500 + i)),
                                     Upload.ofBytes("b.pdf", Samples.pdf("continuation " + i))),

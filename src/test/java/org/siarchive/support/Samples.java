@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.jspecify.annotations.Nullable;
 import org.siarchive.quality.CitizenIdNumber;
 import org.siarchive.quality.Submission;
 
@@ -57,12 +58,12 @@ public final class Samples {
     /** The same enrolment filed in another fonds with a 密级, and with phone and bank account. */
     public static Submission personEnrolment(
             String fonds,
-            String securityLevel,
+            @Nullable String securityLevel,
             String acceptanceNo,
             String certNo,
             String name,
-            String phone,
-            String bank) {
+            @Nullable String phone,
+            @Nullable String bank) {
         var s = personEnrolment(acceptanceNo, certNo, name);
         return new Submission(
                 fonds,
