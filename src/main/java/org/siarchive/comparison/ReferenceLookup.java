@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the latest loaded snapshots say about one person, for verification answers (the sharing module) and
- * pages: their enrolments and their benefits, from the newest {@code LOADED} ENROLMENT and BENEFIT dataset of
- * each unit within an organisation subtree. Looked up by token, so no ID number is compared in clear.
+ * pages: their enrolments and their benefits, from the snapshots {@link Datasets#active} names (the newest
+ * {@code LOADED} ENROLMENT and BENEFIT dataset of each unit within an organisation subtree). Looked up by
+ * token, so no ID number is compared in clear.
  */
 @Component
 public class ReferenceLookup {
@@ -38,36 +39,41 @@ public class ReferenceLookup {
         }
     }
 
-    private static final String LATEST =
+    private static final String ROWS =
             """
-            with latest as (
-                select distinct on (org_id) id, coalesce(as_of, finished_at::date) as as_of
-                from reference_dataset
-                where kind = :kind and state = 'LOADED' and org_path like :org
-                order by org_id, finished_at desc, id desc)
-            select r.scheme, r.start_date, r.end_date, r.status, r.region_code, r.agency_code, r.last_paid, l.as_of
-            from reference_row r join latest l on r.dataset_id = l.id
-            where r.token = :token
+            select r.scheme, r.start_date, r.end_date, r.status, r.region_code, r.agency_code, r.last_paid,
+                   coalesce(d.as_of, d.finished_at::date)
+            from reference_row r join reference_dataset d on d.id = r.dataset_id
+            where r.dataset_id = any(:ids) and r.token = :token
             order by r.start_date nulls last, r.scheme""";
 
     private final JdbcClient jdbc;
     private final ReferenceTokens tokens;
+    private final Datasets datasets;
 
-    ReferenceLookup(JdbcClient jdbc, ReferenceTokens tokens) {
+    ReferenceLookup(JdbcClient jdbc, ReferenceTokens tokens, Datasets datasets) {
         this.jdbc = jdbc;
         this.tokens = tokens;
+        this.datasets = datasets;
     }
 
     /** The person's relations in the snapshots of units under {@code orgPattern} (a path LIKE pattern). */
     public PersonRelations of(String certNo, String orgPattern) {
         byte[] token = tokens.token(certNo);
-        return new PersonRelations(relations("ENROLMENT", token, orgPattern), relations("BENEFIT", token, orgPattern));
+        return new PersonRelations(
+                relations(Datasets.Kind.ENROLMENT, token, orgPattern),
+                relations(Datasets.Kind.BENEFIT, token, orgPattern));
     }
 
-    private List<Relation> relations(String kind, byte[] token, String orgPattern) {
-        return jdbc.sql(LATEST)
-                .param("kind", kind)
-                .param("org", orgPattern)
+    private List<Relation> relations(Datasets.Kind kind, byte[] token, String orgPattern) {
+        Long[] ids = datasets.active(kind, orgPattern).stream()
+                .map(Datasets.Active::id)
+                .toArray(Long[]::new);
+        if (ids.length == 0) {
+            return List.of();
+        }
+        return jdbc.sql(ROWS)
+                .param("ids", ids)
                 .param("token", token)
                 .query((rs, n) -> new Relation(
                         rs.getString(1),

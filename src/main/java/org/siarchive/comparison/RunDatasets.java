@@ -1,35 +1,40 @@
 package org.siarchive.comparison;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.siarchive.organisation.OrgUnit;
+import org.siarchive.organisation.Organisations;
 import org.springframework.stereotype.Component;
 
 /**
- * The datasets a run reads within an organisation subtree: of the snapshot kinds (BENEFIT, ENROLMENT) the
- * newest LOADED dataset of each unit, of the list kinds every LOADED dataset. The reference part's public
- * {@code Datasets.active(kind, orgPattern)} states the same rule; runs switch to it once both are merged.
+ * The datasets a run reads within an organisation subtree, by the one rule {@link Datasets#active} states (of
+ * the snapshot kinds the newest LOADED dataset of each unit, of the list kinds every LOADED dataset), with the
+ * path of each dataset's unit for the warnings it raises.
  */
 @Component
 class RunDatasets {
 
-    private static final String SQL =
-            """
-            select id, kind, source, org_id, org_path, file_sm3, rows_loaded from (
-                select distinct on (org_id, kind) * from reference_dataset
-                where state = 'LOADED' and kind in ('BENEFIT', 'ENROLMENT') and org_path like :org
-                order by org_id, kind, finished_at desc nulls last, id desc) snapshots
-            union all
-            select id, kind, source, org_id, org_path, file_sm3, rows_loaded from reference_dataset
-            where state = 'LOADED' and kind not in ('BENEFIT', 'ENROLMENT') and org_path like :org
-            order by 1""";
+    private final Datasets datasets;
+    private final Organisations organisations;
 
-    private final JdbcClient jdbc;
-
-    RunDatasets(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    RunDatasets(Datasets datasets, Organisations organisations) {
+        this.datasets = datasets;
+        this.organisations = organisations;
     }
 
     List<RunDataset> active(String orgPattern) {
-        return jdbc.sql(SQL).param("org", orgPattern).query(RunDataset.class).list();
+        return Arrays.stream(Datasets.Kind.values())
+                .flatMap(kind -> datasets.active(kind, orgPattern).stream())
+                .map(d -> new RunDataset(
+                        d.id(),
+                        d.kind().name(),
+                        d.source(),
+                        d.orgId(),
+                        organisations.byId(d.orgId()).map(OrgUnit::path).orElse("/"),
+                        d.fileSm3(),
+                        d.rowsLoaded()))
+                .sorted(Comparator.comparingLong(RunDataset::id))
+                .toList();
     }
 }
