@@ -2,7 +2,6 @@ package org.siarchive.comparison;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -100,7 +99,7 @@ final class ImportPipeline {
     private static Future<Encoded> submit(
             ExecutorService pool, ReferenceValidator validator, List<List<String>> rows, long[] rowNos) {
         return pool.submit(() -> {
-            var out = new StringBuilder(rows.size() * 320);
+            var out = new CopyText(rows.size() * 320);
             var errors = new ArrayList<ImportError>();
             int loaded = 0;
             for (int i = 0; i < rows.size(); i++) {
@@ -108,7 +107,7 @@ final class ImportPipeline {
                     loaded++;
                 }
             }
-            return new Encoded(out.toString().getBytes(StandardCharsets.UTF_8), loaded, errors, rows.size() - loaded);
+            return new Encoded(out.toByteArray(), loaded, errors, rows.size() - loaded);
         });
     }
 

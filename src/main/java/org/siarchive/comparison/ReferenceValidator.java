@@ -1,9 +1,9 @@
 package org.siarchive.comparison;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +24,6 @@ final class ReferenceValidator {
     static final int MAX_NAME = 40;
     static final Map<ReferenceField, Integer> MAX_LENGTH =
             Map.of(ReferenceField.REGION_CODE, 12, ReferenceField.AGENCY_CODE, 32, ReferenceField.SOURCE_REF, 64);
-    private static final HexFormat HEX = HexFormat.of();
 
     private final long datasetId;
     private final Kind kind;
@@ -67,7 +66,7 @@ final class ReferenceValidator {
     }
 
     /** Appends the row's COPY line to {@code out} and returns true, or adds its errors and returns false. */
-    boolean accept(long rowNo, List<String> fields, StringBuilder out, List<ImportError> errors) {
+    boolean accept(long rowNo, List<String> fields, CopyText out, List<ImportError> errors) {
         var row = new Row(rowNo, fields, new ArrayList<>());
         String cert = row.text(ReferenceField.CERT_NO);
         String id = cert == null ? null : certNo(row, cert);
@@ -95,9 +94,9 @@ final class ReferenceValidator {
         if (gender == null) {
             gender = ((id.charAt(16) - '0') % 2 == 1) ? "1" : "2";
         }
-        out.append(datasetId).append('\t').append(rowNo).append('\t');
-        bytea(out, tokens.token(id));
-        bytea(out, tokens.seal(id));
+        out.number(datasetId).tab().number(rowNo).tab();
+        out.bytea(tokens.token(id)).tab();
+        out.bytea(tokens.seal(id)).tab();
         text(out, (Object) (name == null ? null : Masks.name(name)));
         text(
                 out,
@@ -111,17 +110,13 @@ final class ReferenceValidator {
                 event,
                 lastPaid);
         text(out, amount == null ? null : amount.toPlainString(), region, agency);
-        if (ref == null) {
-            out.append("\\N\n");
-        } else {
-            out.append(escape(ref)).append('\n');
-        }
+        out.text(ref).newline();
         return true;
     }
 
     private @Nullable String certNo(Row row, String cert) {
         // full-width digits typed with a Chinese input method are the same number (docs/adr/0084)
-        String id = CitizenIdNumber.normalize(java.text.Normalizer.normalize(cert, java.text.Normalizer.Form.NFKC));
+        String id = CitizenIdNumber.normalize(ascii(cert) ? cert : Normalizer.normalize(cert, Normalizer.Form.NFKC));
         var problem = CitizenIdNumber.problem(id, today);
         if (problem.isPresent()) {
             String rule =
@@ -137,14 +132,20 @@ final class ReferenceValidator {
         return id;
     }
 
-    private static void bytea(StringBuilder out, byte[] b) {
-        out.append("\\\\x").append(HEX.formatHex(b)).append('\t');
+    private static void text(CopyText out, @Nullable Object... values) {
+        for (Object v : values) {
+            out.text(v == null ? null : v.toString()).tab();
+        }
     }
 
-    private static void text(StringBuilder out, @Nullable Object... values) {
-        for (Object v : values) {
-            out.append(v == null ? "\\N" : escape(v.toString())).append('\t');
+    /** ASCII text is its own NFKC form: the normaliser is skipped for it. */
+    private static boolean ascii(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) >= 0x80) {
+                return false;
+            }
         }
+        return true;
     }
 
     static String escape(String v) {

@@ -30,23 +30,72 @@ final class Sm4Gcm {
     }
 
     /**
+     * A fresh random nonce, cut from a per-thread block of the thread's generator's output: one call to the
+     * generator serves 341 nonces (issue 17's bulk import seals millions of values; the generator's per-call
+     * cost and lock dominated). The bytes are the same strong generator's, each used once.
+     */
+    private static final ThreadLocal<NonceBlock> NONCES = ThreadLocal.withInitial(NonceBlock::new);
+
+    /** Unused generator output of one thread. */
+    private static final class NonceBlock {
+        final byte[] bytes = new byte[NONCE_BYTES * 341];
+        int at = bytes.length;
+    }
+
+    static byte[] nonce() {
+        NonceBlock block = NONCES.get();
+        if (block.at + NONCE_BYTES > block.bytes.length) {
+            RANDOM.get().nextBytes(block.bytes);
+            block.at = 0;
+        }
+        byte[] n = java.util.Arrays.copyOfRange(block.bytes, block.at, block.at + NONCE_BYTES);
+        block.at += NONCE_BYTES;
+        return n;
+    }
+
+    /**
+     * The thread's small-value cipher, kept initialised under the last key it saw: SM4's key schedule and
+     * GCM's hash key are computed once per key and thread, not once per value. Re-initialising with a null key
+     * keeps them (BouncyCastle's GCM contract); the output is the same GCM.
+     */
+    private static final ThreadLocal<Keyed> KEYED = new ThreadLocal<>();
+
+    private record Keyed(byte[] key, org.bouncycastle.crypto.modes.GCMModeCipher gcm) {}
+
+    private static org.bouncycastle.crypto.modes.GCMModeCipher small(
+            boolean encrypt, byte[] key, byte[] nonce, byte[] aad) {
+        Keyed k = KEYED.get();
+        if (k != null && java.util.Arrays.equals(k.key(), key)) {
+            k.gcm().init(encrypt, new AEADParameters(null, TAG_BITS, nonce, aad));
+            return k.gcm();
+        }
+        var gcm = GCMBlockCipher.newInstance(new SM4Engine(), new BasicGCMMultiplier());
+        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
+        KEYED.set(new Keyed(key.clone(), gcm));
+        return gcm;
+    }
+
+    /**
      * Below this many bytes (a field value, a wrapped key) GHASH runs without precomputed tables: building the
      * 4 KB table costs more than the few blocks it would speed up (issue 17's bulk import seals millions of ID
      * numbers). The output is the same GCM either way.
      */
     static final int SMALL = 1024;
 
-    private static org.bouncycastle.crypto.modes.GCMModeCipher gcm(int length) {
-        return length < SMALL
-                ? GCMBlockCipher.newInstance(new SM4Engine(), new BasicGCMMultiplier())
-                : GCMBlockCipher.newInstance(new SM4Engine());
+    private static org.bouncycastle.crypto.modes.GCMModeCipher gcm(
+            boolean encrypt, byte[] key, byte[] nonce, byte[] aad, int length) {
+        if (length < SMALL) {
+            return small(encrypt, key, nonce, aad);
+        }
+        var gcm = GCMBlockCipher.newInstance(new SM4Engine());
+        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
+        return gcm;
     }
 
     /** Returns nonce ‖ ciphertext ‖ tag. */
     static byte[] seal(byte[] key, byte[] plaintext, byte[] aad) {
-        byte[] nonce = random(NONCE_BYTES);
-        var gcm = gcm(plaintext.length + aad.length);
-        gcm.init(true, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
+        byte[] nonce = nonce();
+        var gcm = gcm(true, key, nonce, aad, plaintext.length + aad.length);
         byte[] out = new byte[NONCE_BYTES + gcm.getOutputSize(plaintext.length)];
         System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
         int n = gcm.processBytes(plaintext, 0, plaintext.length, out, NONCE_BYTES);
@@ -63,14 +112,12 @@ final class Sm4Gcm {
         if (sealed.length - offset < NONCE_BYTES + TAG_BITS / 8) {
             throw new CryptoException("ciphertext too short");
         }
-        var gcm = gcm(sealed.length - offset + aad.length);
-        gcm.init(
+        var gcm = gcm(
                 false,
-                new AEADParameters(
-                        new KeyParameter(key),
-                        TAG_BITS,
-                        java.util.Arrays.copyOfRange(sealed, offset, offset + NONCE_BYTES),
-                        aad));
+                key,
+                java.util.Arrays.copyOfRange(sealed, offset, offset + NONCE_BYTES),
+                aad,
+                sealed.length - offset + aad.length);
         int start = offset + NONCE_BYTES;
         byte[] out = new byte[gcm.getOutputSize(sealed.length - start)];
         int n = gcm.processBytes(sealed, start, sealed.length - start, out, 0);
