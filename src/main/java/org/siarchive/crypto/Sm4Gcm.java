@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -54,31 +53,39 @@ final class Sm4Gcm {
     }
 
     /**
-     * The thread's small-value cipher, kept initialised under the last key it saw: SM4's key schedule and
-     * GCM's hash key are computed once per key and thread, not once per value. Re-initialising with a null key
-     * keeps them (BouncyCastle's GCM contract); the output is the same GCM.
+     * The thread's small-value ciphers, each kept initialised under one key: SM4's key schedule and GCM's hash
+     * key and table are computed once per key and thread, not once per value. Four keys are kept (key rotation
+     * opens under one key and seals under another, value by value). Re-initialising with a null key keeps them
+     * (BouncyCastle's GCM contract); the output is the same GCM.
      */
-    private static final ThreadLocal<Keyed> KEYED = new ThreadLocal<>();
+    private static final ThreadLocal<Keyed[]> KEYED = ThreadLocal.withInitial(() -> new Keyed[4]);
 
     private record Keyed(byte[] key, org.bouncycastle.crypto.modes.GCMModeCipher gcm) {}
 
     private static org.bouncycastle.crypto.modes.GCMModeCipher small(
             boolean encrypt, byte[] key, byte[] nonce, byte[] aad) {
-        Keyed k = KEYED.get();
-        if (k != null && java.util.Arrays.equals(k.key(), key)) {
-            k.gcm().init(encrypt, new AEADParameters(null, TAG_BITS, nonce, aad));
-            return k.gcm();
+        Keyed[] kept = KEYED.get();
+        for (int i = 0; i < kept.length && kept[i] != null; i++) {
+            if (java.util.Arrays.equals(kept[i].key(), key)) {
+                Keyed k = kept[i];
+                // most recently used first
+                System.arraycopy(kept, 0, kept, 1, i);
+                kept[0] = k;
+                k.gcm().init(encrypt, new AEADParameters(null, TAG_BITS, nonce, aad));
+                return k.gcm();
+            }
         }
-        var gcm = GCMBlockCipher.newInstance(new SM4Engine(), new BasicGCMMultiplier());
+        var gcm = GCMBlockCipher.newInstance(new SM4Engine());
         gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
-        KEYED.set(new Keyed(key.clone(), gcm));
+        System.arraycopy(kept, 0, kept, 1, kept.length - 1);
+        kept[0] = new Keyed(key.clone(), gcm);
         return gcm;
     }
 
     /**
-     * Below this many bytes (a field value, a wrapped key) GHASH runs without precomputed tables: building the
-     * 4 KB table costs more than the few blocks it would speed up (issue 17's bulk import seals millions of ID
-     * numbers). The output is the same GCM either way.
+     * Below this many bytes (a field value, a wrapped key) the thread's kept cipher is used: its SM4 key schedule
+     * and GHASH's 4 KB table are built once per key and thread (issue 17's bulk import seals millions of ID
+     * numbers). Larger values get a cipher of their own. The output is the same GCM either way.
      */
     static final int SMALL = 1024;
 

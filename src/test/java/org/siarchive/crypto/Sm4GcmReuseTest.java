@@ -22,9 +22,10 @@ class Sm4GcmReuseTest {
     void keptCipherSealsWhatAFreshCipherOpensAcrossAlternatingKeys() throws Exception {
         byte[] a = Sm4Gcm.randomKey();
         byte[] b = Sm4Gcm.randomKey();
+        byte[][] more = {Sm4Gcm.randomKey(), Sm4Gcm.randomKey(), Sm4Gcm.randomKey(), Sm4Gcm.randomKey()};
         byte[] aad = "reference.cert_no#1".getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 50; i++) {
-            byte[] key = i % 3 == 0 ? b : a;
+            byte[] key = i % 3 == 0 ? b : i % 7 == 0 ? more[i % 4] : a;
             byte[] plain = ("11010519491231" + (1000 + i)).getBytes(StandardCharsets.UTF_8);
             byte[] sealed = Sm4Gcm.seal(key, plain, aad);
             assertThat(fresh(key, sealed, aad)).isEqualTo(plain);
