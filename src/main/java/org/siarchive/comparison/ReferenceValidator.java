@@ -14,8 +14,8 @@ import org.siarchive.quality.CitizenIdNumber;
 import org.siarchive.shared.Bounds;
 
 /**
- * Checks one record of a reference file against its kind's layout and turns a good one into a line of
- * PostgreSQL COPY text for {@code reference_row}: the ID number only as token and ciphertext, the name only
+ * Checks one record of a reference file against its kind's layout and turns a good one into a row of
+ * PostgreSQL binary COPY for {@code reference_row}: the ID number only as token and ciphertext, the name only
  * masked. A bad record yields its errors (each value masked) and no line. Thread-safe: the import pipeline
  * validates batches on several threads at once.
  */
@@ -65,8 +65,11 @@ final class ReferenceValidator {
         this.tokens = tokens;
     }
 
-    /** Appends the row's COPY line to {@code out} and returns true, or adds its errors and returns false. */
-    boolean accept(long rowNo, List<String> fields, CopyText out, List<ImportError> errors) {
+    /** Columns of {@code reference_row}, in order. */
+    static final int FIELDS = 18;
+
+    /** Appends the row's binary COPY row to {@code out} and returns true, or adds its errors and returns false. */
+    boolean accept(long rowNo, List<String> fields, CopyBinary out, List<ImportError> errors) {
         var row = new Row(rowNo, fields, new ArrayList<>());
         String cert = row.text(ReferenceField.CERT_NO);
         String id = cert == null ? null : certNo(row, cert);
@@ -94,23 +97,15 @@ final class ReferenceValidator {
         if (gender == null) {
             gender = ((id.charAt(16) - '0') % 2 == 1) ? "1" : "2";
         }
-        out.number(datasetId).tab().number(rowNo).tab();
-        out.bytea(tokens.token(id)).tab();
-        out.bytea(tokens.seal(id)).tab();
-        text(out, (Object) (name == null ? null : Masks.name(name)));
-        text(
-                out,
-                birth,
-                gender,
-                scheme,
-                subtype == null ? defaultSubtype : subtype,
-                status,
-                start,
-                end,
-                event,
-                lastPaid);
-        text(out, amount == null ? null : amount.toPlainString(), region, agency);
-        out.text(ref).newline();
+        out.row(FIELDS).int8(datasetId).int8(rowNo);
+        out.bytea(tokens.token(id)).bytea(tokens.seal(id));
+        out.text(name == null ? null : Masks.name(name))
+                .date(birth)
+                .text(gender)
+                .text(scheme);
+        out.text(subtype == null ? defaultSubtype : subtype).text(status);
+        out.date(start).date(end).date(event).date(lastPaid);
+        out.numeric(amount).text(region).text(agency).text(ref);
         return true;
     }
 
@@ -130,12 +125,6 @@ final class ReferenceValidator {
             return null;
         }
         return id;
-    }
-
-    private static void text(CopyText out, @Nullable Object... values) {
-        for (Object v : values) {
-            out.text(v == null ? null : v.toString()).tab();
-        }
     }
 
     /** ASCII text is its own NFKC form: the normaliser is skipped for it. */
