@@ -27,7 +27,10 @@ final class ReferenceValidator {
 
     private final long datasetId;
     private final Kind kind;
-    private final Map<ReferenceField, Integer> positions;
+    /** Column of each field by ordinal, -1 when absent; and whether a blank value is an error. */
+    private final int[] positions;
+
+    private final boolean[] required;
     private final Map<ReferenceField, String> headers;
     private final Set<String> schemes;
     private final @Nullable String defaultSubtype;
@@ -45,7 +48,13 @@ final class ReferenceValidator {
             ReferenceTokens tokens) {
         this.datasetId = datasetId;
         this.kind = kind;
-        this.positions = Map.copyOf(positions);
+        this.positions = new int[ReferenceField.values().length];
+        this.required = new boolean[ReferenceField.values().length];
+        for (var f : ReferenceField.values()) {
+            Integer at = positions.get(f);
+            this.positions[f.ordinal()] = at == null ? -1 : at;
+            this.required[f.ordinal()] = ReferenceLayout.required(kind).contains(f);
+        }
         this.headers = new java.util.EnumMap<>(ReferenceField.class);
         for (var f : ReferenceField.values()) {
             Integer at = positions.get(f);
@@ -163,10 +172,10 @@ final class ReferenceValidator {
         /** The stripped value, null when the column is absent or blank; a blank required value is an error. */
         @Nullable
         String text(ReferenceField f) {
-            Integer at = positions.get(f);
-            String v = at == null || at >= fields.size() ? null : fields.get(at).strip();
+            int at = positions[f.ordinal()];
+            String v = at < 0 || at >= fields.size() ? null : fields.get(at).strip();
             if (v == null || v.isEmpty()) {
-                if (at != null && ReferenceLayout.required(kind).contains(f)) {
+                if (at >= 0 && required[f.ordinal()]) {
                     fail(f, "required", null);
                 }
                 return null;
