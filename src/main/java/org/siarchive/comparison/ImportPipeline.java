@@ -2,7 +2,6 @@ package org.siarchive.comparison;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,7 +14,7 @@ import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads, validates and encodes a reference file on several threads and hands the COPY text to one writer in
+ * Reads, validates and encodes a reference file on several threads and hands the binary COPY data to one writer in
  * the file's order: a reader thread cuts the records into batches, a pool (one thread per core) validates,
  * tokenises and seals them, and the caller's thread writes each batch as it comes due. The queue between
  * them is bounded, so memory stays flat whatever the file's size.
@@ -33,7 +32,7 @@ final class ImportPipeline {
 
     /** Receives the encoded batches in order. */
     interface Sink {
-        void write(byte[] copyText, int loaded, List<ImportError> errors, int rejected) throws IOException;
+        void write(byte[] copyData, int loaded, List<ImportError> errors, int rejected) throws IOException;
     }
 
     static final int BATCH = 2_000;
@@ -100,7 +99,7 @@ final class ImportPipeline {
     private static Future<Encoded> submit(
             ExecutorService pool, ReferenceValidator validator, List<List<String>> rows, long[] rowNos) {
         return pool.submit(() -> {
-            var out = new StringBuilder(rows.size() * 320);
+            var out = new CopyBinary(rows.size() * 200);
             var errors = new ArrayList<ImportError>();
             int loaded = 0;
             for (int i = 0; i < rows.size(); i++) {
@@ -108,7 +107,7 @@ final class ImportPipeline {
                     loaded++;
                 }
             }
-            return new Encoded(out.toString().getBytes(StandardCharsets.UTF_8), loaded, errors, rows.size() - loaded);
+            return new Encoded(out.toByteArray(), loaded, errors, rows.size() - loaded);
         });
     }
 

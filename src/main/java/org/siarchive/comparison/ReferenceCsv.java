@@ -1,6 +1,5 @@
 package org.siarchive.comparison;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -29,7 +28,8 @@ final class ReferenceCsv implements ImportPipeline.Source {
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int lim;
-    private final ByteArrayOutputStream record = new ByteArrayOutputStream(256);
+    private byte[] record = new byte[256];
+    private int recordLength;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -48,11 +48,10 @@ final class ReferenceCsv implements ImportPipeline.Source {
     @Override
     public @Nullable List<String> next() throws IOException {
         while (true) {
-            byte[] bytes = readRecord();
-            if (bytes == null) {
+            if (!readRecord()) {
                 return null;
             }
-            String text = decode(bytes);
+            String text = decode(record, recordLength);
             if (!text.isBlank()) {
                 return split(text);
             }
@@ -71,77 +70,96 @@ final class ReferenceCsv implements ImportPipeline.Source {
         return sawUtf8 && sawGb ? "MIXED" : sawGb ? "GB18030" : sawUtf8 ? "UTF-8" : null;
     }
 
-    private byte @Nullable [] readRecord() throws IOException {
-        record.reset();
+    /**
+     * Reads the next record into {@link #record} (without its line break); false at the end. Scans the buffer
+     * in runs and copies each run at once; bytes beyond {@link #MAX_RECORD_BYTES} are consumed, not kept.
+     */
+    private boolean readRecord() throws IOException {
+        recordLength = 0;
         boolean quoted = false;
         boolean any = false;
+        boolean ended = false;
         recordLine = lineNo + 1;
-        int b;
-        while ((b = read()) != -1) {
+        while (!ended && (pos < lim || fill())) {
             any = true;
-            if (b == '"') {
-                quoted = !quoted;
-            } else if (b == '\n') {
-                lineNo++;
-                if (!quoted) {
-                    break;
+            int i = pos;
+            for (; i < lim; i++) {
+                byte b = buf[i];
+                if (b == '"') {
+                    quoted = !quoted;
+                } else if (b == '\n') {
+                    lineNo++;
+                    if (!quoted) {
+                        ended = true;
+                        break;
+                    }
                 }
             }
-            if (record.size() < MAX_RECORD_BYTES) {
-                record.write(b);
-            }
+            keep(pos, i - pos);
+            pos = ended ? i + 1 : i;
         }
-        if (!any) {
-            return null;
-        }
-        if (b == -1) {
+        if (any && !ended) {
             lineNo++;
         }
-        return record.toByteArray();
+        return any;
     }
 
-    private int read() throws IOException {
-        if (pos == lim) {
-            lim = in.read(buf);
-            pos = 0;
-            if (lim <= 0) {
-                lim = 0;
-                return -1;
-            }
+    private void keep(int from, int n) {
+        int k = Math.min(n, MAX_RECORD_BYTES - recordLength);
+        if (k <= 0) {
+            return;
         }
-        return buf[pos++] & 0xff;
+        if (recordLength + k > record.length) {
+            record = java.util.Arrays.copyOf(
+                    record, Math.min(MAX_RECORD_BYTES, Math.max(record.length * 2, recordLength + k)));
+        }
+        System.arraycopy(buf, from, record, recordLength, k);
+        recordLength += k;
     }
 
-    private String decode(byte[] bytes) {
+    private boolean fill() throws IOException {
+        lim = in.read(buf);
+        pos = 0;
+        if (lim <= 0) {
+            lim = 0;
+            return false;
+        }
+        return true;
+    }
+
+    private String decode(byte[] bytes, int length) {
         int from = 0;
         if (first) {
             first = false;
-            if (bytes.length >= 3
-                    && (bytes[0] & 0xff) == 0xEF
-                    && (bytes[1] & 0xff) == 0xBB
-                    && (bytes[2] & 0xff) == 0xBF) {
+            if (length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
                 from = 3;
             }
         }
         boolean ascii = true;
-        for (int i = from; i < bytes.length; i++) {
+        for (int i = from; i < length; i++) {
             if (bytes[i] < 0) {
                 ascii = false;
                 break;
             }
         }
         if (ascii) {
-            return new String(bytes, from, bytes.length - from, StandardCharsets.US_ASCII);
+            return new String(bytes, from, length - from, StandardCharsets.US_ASCII);
+        }
+        // the lenient decoder marks every malformed sequence with U+FFFD: without one, the bytes were UTF-8
+        String lenient = new String(bytes, from, length - from, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            sawUtf8 = true;
+            return lenient;
         }
         try {
             String s = utf8.reset()
-                    .decode(ByteBuffer.wrap(bytes, from, bytes.length - from))
+                    .decode(ByteBuffer.wrap(bytes, from, length - from))
                     .toString();
             sawUtf8 = true;
             return s;
         } catch (CharacterCodingException e) {
             sawGb = true;
-            return new String(bytes, from, bytes.length - from, GB18030);
+            return new String(bytes, from, length - from, GB18030);
         }
     }
 
@@ -152,6 +170,15 @@ final class ReferenceCsv implements ImportPipeline.Source {
             end--;
         }
         var fields = new ArrayList<String>();
+        if (text.indexOf('"') < 0) {
+            int from = 0;
+            for (int comma = text.indexOf(',', from); comma >= 0 && comma < end; comma = text.indexOf(',', from)) {
+                fields.add(text.substring(from, comma));
+                from = comma + 1;
+            }
+            fields.add(text.substring(from, end));
+            return fields;
+        }
         var field = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < end; i++) {

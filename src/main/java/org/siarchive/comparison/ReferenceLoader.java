@@ -83,9 +83,11 @@ class ReferenceLoader {
             var sink = new Counting(id);
             long t0 = System.nanoTime();
             try {
-                CopyIn copy = pg().getCopyAPI().copyIn("copy " + table + " from stdin");
+                CopyIn copy = pg().getCopyAPI().copyIn("copy " + table + " from stdin (format binary)");
                 sink.copy = copy;
+                copy.writeToCopy(CopyBinary.HEADER, 0, CopyBinary.HEADER.length);
                 new ImportPipeline(Runtime.getRuntime().availableProcessors()).run(source, validator, sink);
+                copy.writeToCopy(CopyBinary.TRAILER, 0, CopyBinary.TRAILER.length);
                 copy.endCopy();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -185,11 +187,11 @@ class ReferenceLoader {
         }
 
         @Override
-        public void write(byte[] copyText, int batchLoaded, List<ImportError> batchErrors, int batchRejected)
+        public void write(byte[] copyData, int batchLoaded, List<ImportError> batchErrors, int batchRejected)
                 throws IOException {
             try {
-                if (copyText.length > 0) {
-                    java.util.Objects.requireNonNull(copy).writeToCopy(copyText, 0, copyText.length);
+                if (copyData.length > 0) {
+                    java.util.Objects.requireNonNull(copy).writeToCopy(copyData, 0, copyData.length);
                 }
             } catch (SQLException e) {
                 throw new IOException(e);

@@ -1,9 +1,9 @@
 package org.siarchive.comparison;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +14,8 @@ import org.siarchive.quality.CitizenIdNumber;
 import org.siarchive.shared.Bounds;
 
 /**
- * Checks one record of a reference file against its kind's layout and turns a good one into a line of
- * PostgreSQL COPY text for {@code reference_row}: the ID number only as token and ciphertext, the name only
+ * Checks one record of a reference file against its kind's layout and turns a good one into a row of
+ * PostgreSQL binary COPY for {@code reference_row}: the ID number only as token and ciphertext, the name only
  * masked. A bad record yields its errors (each value masked) and no line. Thread-safe: the import pipeline
  * validates batches on several threads at once.
  */
@@ -24,11 +24,13 @@ final class ReferenceValidator {
     static final int MAX_NAME = 40;
     static final Map<ReferenceField, Integer> MAX_LENGTH =
             Map.of(ReferenceField.REGION_CODE, 12, ReferenceField.AGENCY_CODE, 32, ReferenceField.SOURCE_REF, 64);
-    private static final HexFormat HEX = HexFormat.of();
 
     private final long datasetId;
     private final Kind kind;
-    private final Map<ReferenceField, Integer> positions;
+    /** Column of each field by ordinal, -1 when absent; and whether a blank value is an error. */
+    private final int[] positions;
+
+    private final boolean[] required;
     private final Map<ReferenceField, String> headers;
     private final Set<String> schemes;
     private final @Nullable String defaultSubtype;
@@ -46,7 +48,13 @@ final class ReferenceValidator {
             ReferenceTokens tokens) {
         this.datasetId = datasetId;
         this.kind = kind;
-        this.positions = Map.copyOf(positions);
+        this.positions = new int[ReferenceField.values().length];
+        this.required = new boolean[ReferenceField.values().length];
+        for (var f : ReferenceField.values()) {
+            Integer at = positions.get(f);
+            this.positions[f.ordinal()] = at == null ? -1 : at;
+            this.required[f.ordinal()] = ReferenceLayout.required(kind).contains(f);
+        }
         this.headers = new java.util.EnumMap<>(ReferenceField.class);
         for (var f : ReferenceField.values()) {
             Integer at = positions.get(f);
@@ -66,8 +74,11 @@ final class ReferenceValidator {
         this.tokens = tokens;
     }
 
-    /** Appends the row's COPY line to {@code out} and returns true, or adds its errors and returns false. */
-    boolean accept(long rowNo, List<String> fields, StringBuilder out, List<ImportError> errors) {
+    /** Columns of {@code reference_row}, in order. */
+    static final int FIELDS = 18;
+
+    /** Appends the row's binary COPY row to {@code out} and returns true, or adds its errors and returns false. */
+    boolean accept(long rowNo, List<String> fields, CopyBinary out, List<ImportError> errors) {
         var row = new Row(rowNo, fields, new ArrayList<>());
         String cert = row.text(ReferenceField.CERT_NO);
         String id = cert == null ? null : certNo(row, cert);
@@ -95,33 +106,21 @@ final class ReferenceValidator {
         if (gender == null) {
             gender = ((id.charAt(16) - '0') % 2 == 1) ? "1" : "2";
         }
-        out.append(datasetId).append('\t').append(rowNo).append('\t');
-        bytea(out, tokens.token(id));
-        bytea(out, tokens.seal(id));
-        text(out, (Object) (name == null ? null : Masks.name(name)));
-        text(
-                out,
-                birth,
-                gender,
-                scheme,
-                subtype == null ? defaultSubtype : subtype,
-                status,
-                start,
-                end,
-                event,
-                lastPaid);
-        text(out, amount == null ? null : amount.toPlainString(), region, agency);
-        if (ref == null) {
-            out.append("\\N\n");
-        } else {
-            out.append(escape(ref)).append('\n');
-        }
+        out.row(FIELDS).int8(datasetId).int8(rowNo);
+        out.bytea(tokens.token(id)).bytea(tokens.seal(id));
+        out.text(name == null ? null : Masks.name(name))
+                .date(birth)
+                .text(gender)
+                .text(scheme);
+        out.text(subtype == null ? defaultSubtype : subtype).text(status);
+        out.date(start).date(end).date(event).date(lastPaid);
+        out.numeric(amount).text(region).text(agency).text(ref);
         return true;
     }
 
     private @Nullable String certNo(Row row, String cert) {
         // full-width digits typed with a Chinese input method are the same number (docs/adr/0084)
-        String id = CitizenIdNumber.normalize(java.text.Normalizer.normalize(cert, java.text.Normalizer.Form.NFKC));
+        String id = CitizenIdNumber.normalize(ascii(cert) ? cert : Normalizer.normalize(cert, Normalizer.Form.NFKC));
         var problem = CitizenIdNumber.problem(id, today);
         if (problem.isPresent()) {
             String rule =
@@ -137,14 +136,14 @@ final class ReferenceValidator {
         return id;
     }
 
-    private static void bytea(StringBuilder out, byte[] b) {
-        out.append("\\\\x").append(HEX.formatHex(b)).append('\t');
-    }
-
-    private static void text(StringBuilder out, @Nullable Object... values) {
-        for (Object v : values) {
-            out.append(v == null ? "\\N" : escape(v.toString())).append('\t');
+    /** ASCII text is its own NFKC form: the normaliser is skipped for it. */
+    private static boolean ascii(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) >= 0x80) {
+                return false;
+            }
         }
+        return true;
     }
 
     static String escape(String v) {
@@ -173,10 +172,10 @@ final class ReferenceValidator {
         /** The stripped value, null when the column is absent or blank; a blank required value is an error. */
         @Nullable
         String text(ReferenceField f) {
-            Integer at = positions.get(f);
-            String v = at == null || at >= fields.size() ? null : fields.get(at).strip();
+            int at = positions[f.ordinal()];
+            String v = at < 0 || at >= fields.size() ? null : fields.get(at).strip();
             if (v == null || v.isEmpty()) {
-                if (at != null && ReferenceLayout.required(kind).contains(f)) {
+                if (at >= 0 && required[f.ordinal()]) {
                     fail(f, "required", null);
                 }
                 return null;

@@ -101,11 +101,25 @@ final class ReferenceValues {
     /** A non-negative amount below {@link #MAX_AMOUNT} with at most two decimal places. */
     static @Nullable BigDecimal amount(String v) {
         String s = v.strip().replace(",", "");
-        if (s.isEmpty() || s.length() > 20 || !s.matches("\\d+(\\.\\d{1,2})?")) {
+        if (s.isEmpty() || s.length() > 20 || !plainDecimal(s)) {
             return null;
         }
         var a = new BigDecimal(s);
         return a.compareTo(MAX_AMOUNT) >= 0 ? null : a;
+    }
+
+    /** Digits, optionally a point and one or two digits (the pattern {@code \d+(\.\d{1,2})?}, uncompiled). */
+    private static boolean plainDecimal(String s) {
+        int point = s.indexOf('.');
+        int whole = point < 0 ? s.length() : point;
+        if (whole == 0 || !digits(s.substring(0, whole))) {
+            return false;
+        }
+        if (point < 0) {
+            return true;
+        }
+        int places = s.length() - point - 1;
+        return places >= 1 && places <= 2 && digits(s.substring(point + 1));
     }
 
     static @Nullable String code(Map<String, String> codes, String v) {
@@ -128,7 +142,13 @@ final class ReferenceValues {
     }
 
     private static boolean digits(String s) {
-        return s.chars().allMatch(c -> c >= '0' && c <= '9');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean short2(String s) {

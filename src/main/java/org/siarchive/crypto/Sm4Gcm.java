@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -30,23 +29,80 @@ final class Sm4Gcm {
     }
 
     /**
-     * Below this many bytes (a field value, a wrapped key) GHASH runs without precomputed tables: building the
-     * 4 KB table costs more than the few blocks it would speed up (issue 17's bulk import seals millions of ID
-     * numbers). The output is the same GCM either way.
+     * A fresh random nonce, cut from a per-thread block of the thread's generator's output: one call to the
+     * generator serves 341 nonces (issue 17's bulk import seals millions of values; the generator's per-call
+     * cost and lock dominated). The bytes are the same strong generator's, each used once.
+     */
+    private static final ThreadLocal<NonceBlock> NONCES = ThreadLocal.withInitial(NonceBlock::new);
+
+    /** Unused generator output of one thread. */
+    private static final class NonceBlock {
+        final byte[] bytes = new byte[NONCE_BYTES * 341];
+        int at = bytes.length;
+    }
+
+    static byte[] nonce() {
+        NonceBlock block = NONCES.get();
+        if (block.at + NONCE_BYTES > block.bytes.length) {
+            RANDOM.get().nextBytes(block.bytes);
+            block.at = 0;
+        }
+        byte[] n = java.util.Arrays.copyOfRange(block.bytes, block.at, block.at + NONCE_BYTES);
+        block.at += NONCE_BYTES;
+        return n;
+    }
+
+    /**
+     * The thread's small-value ciphers, each kept initialised under one key: SM4's key schedule and GCM's hash
+     * key and table are computed once per key and thread, not once per value. Four keys are kept (key rotation
+     * opens under one key and seals under another, value by value). Re-initialising with a null key keeps them
+     * (BouncyCastle's GCM contract); the output is the same GCM.
+     */
+    private static final ThreadLocal<Keyed[]> KEYED = ThreadLocal.withInitial(() -> new Keyed[4]);
+
+    private record Keyed(byte[] key, org.bouncycastle.crypto.modes.GCMModeCipher gcm) {}
+
+    private static org.bouncycastle.crypto.modes.GCMModeCipher small(
+            boolean encrypt, byte[] key, byte[] nonce, byte[] aad) {
+        Keyed[] kept = KEYED.get();
+        for (int i = 0; i < kept.length && kept[i] != null; i++) {
+            if (java.util.Arrays.equals(kept[i].key(), key)) {
+                Keyed k = kept[i];
+                // most recently used first
+                System.arraycopy(kept, 0, kept, 1, i);
+                kept[0] = k;
+                k.gcm().init(encrypt, new AEADParameters(null, TAG_BITS, nonce, aad));
+                return k.gcm();
+            }
+        }
+        var gcm = GCMBlockCipher.newInstance(new SM4Engine());
+        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
+        System.arraycopy(kept, 0, kept, 1, kept.length - 1);
+        kept[0] = new Keyed(key.clone(), gcm);
+        return gcm;
+    }
+
+    /**
+     * Below this many bytes (a field value, a wrapped key) the thread's kept cipher is used: its SM4 key schedule
+     * and GHASH's 4 KB table are built once per key and thread (issue 17's bulk import seals millions of ID
+     * numbers). Larger values get a cipher of their own. The output is the same GCM either way.
      */
     static final int SMALL = 1024;
 
-    private static org.bouncycastle.crypto.modes.GCMModeCipher gcm(int length) {
-        return length < SMALL
-                ? GCMBlockCipher.newInstance(new SM4Engine(), new BasicGCMMultiplier())
-                : GCMBlockCipher.newInstance(new SM4Engine());
+    private static org.bouncycastle.crypto.modes.GCMModeCipher gcm(
+            boolean encrypt, byte[] key, byte[] nonce, byte[] aad, int length) {
+        if (length < SMALL) {
+            return small(encrypt, key, nonce, aad);
+        }
+        var gcm = GCMBlockCipher.newInstance(new SM4Engine());
+        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
+        return gcm;
     }
 
     /** Returns nonce ‖ ciphertext ‖ tag. */
     static byte[] seal(byte[] key, byte[] plaintext, byte[] aad) {
-        byte[] nonce = random(NONCE_BYTES);
-        var gcm = gcm(plaintext.length + aad.length);
-        gcm.init(true, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
+        byte[] nonce = nonce();
+        var gcm = gcm(true, key, nonce, aad, plaintext.length + aad.length);
         byte[] out = new byte[NONCE_BYTES + gcm.getOutputSize(plaintext.length)];
         System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
         int n = gcm.processBytes(plaintext, 0, plaintext.length, out, NONCE_BYTES);
@@ -63,14 +119,12 @@ final class Sm4Gcm {
         if (sealed.length - offset < NONCE_BYTES + TAG_BITS / 8) {
             throw new CryptoException("ciphertext too short");
         }
-        var gcm = gcm(sealed.length - offset + aad.length);
-        gcm.init(
+        var gcm = gcm(
                 false,
-                new AEADParameters(
-                        new KeyParameter(key),
-                        TAG_BITS,
-                        java.util.Arrays.copyOfRange(sealed, offset, offset + NONCE_BYTES),
-                        aad));
+                key,
+                java.util.Arrays.copyOfRange(sealed, offset, offset + NONCE_BYTES),
+                aad,
+                sealed.length - offset + aad.length);
         int start = offset + NONCE_BYTES;
         byte[] out = new byte[gcm.getOutputSize(sealed.length - start)];
         int n = gcm.processBytes(sealed, start, sealed.length - start, out, 0);

@@ -36,7 +36,10 @@ public final class CitizenIdNumber {
      * check character) to 18 digits by inserting "19" and appending the check character.
      */
     public static String normalize(String raw) {
-        String id = raw.strip().toUpperCase(java.util.Locale.ROOT);
+        String id = raw.strip();
+        if (mayHaveLowerCase(id)) {
+            id = id.toUpperCase(java.util.Locale.ROOT);
+        }
         if (id.length() == 15 && id.chars().allMatch(Character::isDigit)) {
             String first17 = id.substring(0, 6) + "19" + id.substring(6);
             return first17 + checkChar(first17);
@@ -47,7 +50,7 @@ public final class CitizenIdNumber {
     /** Why the (normalized) number is invalid, or empty when it is valid. */
     public static Optional<Problem> problem(String raw, LocalDate today) {
         String id = normalize(raw);
-        if (!id.matches("\\d{17}[\\dX]")) {
+        if (!wellFormed(id)) {
             return Optional.of(Problem.FORMAT);
         }
         Optional<LocalDate> birth = birthDate(id);
@@ -58,6 +61,31 @@ public final class CitizenIdNumber {
             return Optional.of(Problem.CHECKSUM);
         }
         return Optional.empty();
+    }
+
+    /** Whether upper-casing could change the text: false for ASCII without a-z (the common, all-digit case). */
+    private static boolean mayHaveLowerCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 'a') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Seventeen ASCII digits and a digit or X, checked without a regular expression (bulk imports). */
+    private static boolean wellFormed(String id) {
+        if (id.length() != 18) {
+            return false;
+        }
+        for (int i = 0; i < 17; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        char last = id.charAt(17);
+        return last == 'X' || (last >= '0' && last <= '9');
     }
 
     /**
