@@ -81,10 +81,13 @@ public class Backups {
                         "select version from flyway_schema_history where success and version is not null"
                                 + " order by installed_rank desc limit 1");
                 var copy = c.unwrap(PGConnection.class).getCopyAPI();
+                var partitioned = partitioned(c);
                 for (String table : tables(c)) {
                     String name = "db/" + table + ".copy";
+                    // a partitioned table is copied whole through its parent, and restored into it
+                    String source = partitioned.contains(table) ? "(select * from " + quote(table) + ")" : quote(table);
                     try (OutputStream out = cipher.encrypting(Files.newOutputStream(target.resolve(name)), name)) {
-                        long n = copy.copyOut("COPY " + quote(table) + " TO STDOUT (FORMAT binary)", out);
+                        long n = copy.copyOut("COPY " + source + " TO STDOUT (FORMAT binary)", out);
                         rows.put(table, n);
                     }
                 }
@@ -117,11 +120,29 @@ public class Backups {
         }
     }
 
+    /** The tables to copy: every table of the schema except partitions, whose rows their parent carries. */
     static List<String> tables(Connection c) throws SQLException {
         var out = new ArrayList<String>();
         try (var st = c.createStatement();
                 var rs = st.executeQuery(
-                        "select tablename from pg_tables where schemaname = 'public' order by tablename")) {
+                        """
+                        select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+                        order by c.relname""")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static java.util.Set<String> partitioned(Connection c) throws SQLException {
+        var out = new java.util.HashSet<String>();
+        try (var st = c.createStatement();
+                var rs = st.executeQuery(
+                        """
+                        select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        where n.nspname = 'public' and c.relkind = 'p'""")) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

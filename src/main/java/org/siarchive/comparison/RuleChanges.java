@@ -66,10 +66,11 @@ public class RuleChanges {
         }
         boolean enabled = change.enabled() == null ? current.enabled() : change.enabled();
         String text = RuleCatalogue.canonical(changed);
-        String digest = RuleCatalogue.digest(text);
-        if (digest.equals(current.digest()) && enabled == current.enabled()) {
+        // an unchanged definition is told by its canonical text, not by comparing digests by hand (ADR 0042)
+        if (text.equals(RuleCatalogue.canonical(current.rule())) && enabled == current.enabled()) {
             return current;
         }
+        String digest = RuleCatalogue.digest(text);
         catalogue.insert(code, text, digest, enabled, "CHANGE", access.actor(), note.isEmpty() ? null : note);
         return catalogue.latest(code).orElseThrow();
     }

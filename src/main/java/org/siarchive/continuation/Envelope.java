@@ -8,12 +8,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.crypto.SigningKey;
 import org.siarchive.crypto.Sm3;
+import org.siarchive.preservation.Fixity;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
 import tools.jackson.databind.json.JsonMapper;
@@ -182,7 +184,8 @@ record Envelope(Message message, byte[] messageBytes, Signature signature, byte 
             if (packageZip == null || message.packageSm3() == null) {
                 return "packageMissing";
             }
-            if (!Sm3.hex(Sm3.digest(packageZip)).equalsIgnoreCase(message.packageSm3())) {
+            if (!Fixity.sameDigest(
+                    Sm3.hex(Sm3.digest(packageZip)), message.packageSm3().toLowerCase(Locale.ROOT))) {
                 return "packageDigest";
             }
         }
