@@ -80,17 +80,7 @@ public class Backups {
                         c,
                         "select version from flyway_schema_history where success and version is not null"
                                 + " order by installed_rank desc limit 1");
-                var copy = c.unwrap(PGConnection.class).getCopyAPI();
-                var partitioned = partitioned(c);
-                for (String table : tables(c)) {
-                    String name = "db/" + table + ".copy";
-                    // a partitioned table is copied whole through its parent, and restored into it
-                    String source = partitioned.contains(table) ? "(select * from " + quote(table) + ")" : quote(table);
-                    try (OutputStream out = cipher.encrypting(Files.newOutputStream(target.resolve(name)), name)) {
-                        long n = copy.copyOut("COPY " + source + " TO STDOUT (FORMAT binary)", out);
-                        rows.put(table, n);
-                    }
-                }
+                copyOut(c, target, cipher, rows);
                 c.commit();
             }
             encryptTree(data.resolve("ocfl"), target, "ocfl", cipher);
@@ -117,6 +107,21 @@ public class Backups {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException("backup failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes every table's rows as an encrypted binary COPY stream, {@code db/<table>.copy}. */
+    private static void copyOut(Connection c, Path target, BackupCipher cipher, Map<String, Long> rows)
+            throws SQLException, IOException {
+        var copy = c.unwrap(PGConnection.class).getCopyAPI();
+        var partitioned = partitioned(c);
+        for (String table : tables(c)) {
+            String name = "db/" + table + ".copy";
+            // a partitioned table is copied whole through its parent, and restored into it
+            String source = partitioned.contains(table) ? "(select * from " + quote(table) + ")" : quote(table);
+            try (OutputStream out = cipher.encrypting(Files.newOutputStream(target.resolve(name)), name)) {
+                rows.put(table, copy.copyOut("COPY " + source + " TO STDOUT (FORMAT binary)", out));
+            }
         }
     }
 
