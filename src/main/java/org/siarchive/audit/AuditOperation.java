@@ -109,7 +109,13 @@ public enum AuditOperation {
     REGISTER,
     SUSPEND,
     SEND,
-    REFUSE;
+    REFUSE,
+    /** An inspector scores a checklist item (评分). */
+    SCORE,
+    /** A report is submitted (报送) — and archived. */
+    SUBMIT,
+    /** A computed figure set is (re)computed and kept (计算). */
+    COMPUTE;
 
     /** The message key of the label people read. */
     public String labelKey() {

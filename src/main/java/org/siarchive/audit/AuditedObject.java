@@ -52,7 +52,21 @@ public enum AuditedObject {
     EXCHANGE,
     CONTINUATION_CASE,
     CONTINUATION_PEER,
-    WORKING_CALENDAR;
+    WORKING_CALENDAR,
+    /** A dashboard's figures (统计图表), read or exported, issue 18. */
+    STATISTICS,
+    /** The annual 社会保险业务档案管理基本情况统计表 of a year and organisation. */
+    ANNUAL_REPORT,
+    /** An inspection plan (监督考核计划) with its KPIs and checklist scores. */
+    INSPECTION_PLAN,
+    /** A rectification item (整改事项) found by an inspection. */
+    RECTIFICATION,
+    /** A security-monitoring alert (安全告警). */
+    SECURITY_ALERT,
+    /** A security-monitoring rule and its thresholds (监测规则). */
+    MONITORING_RULE,
+    /** A notification (通知) or a user's notification settings. */
+    NOTIFICATION;
 
     /** The message key of the label people read. */
     public String labelKey() {

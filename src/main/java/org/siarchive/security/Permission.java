@@ -57,6 +57,15 @@ public final class Permission {
     /** Another SIArchive installation delivering 转移接续 messages (API tokens only). */
     public static final String CONTINUATION_EXCHANGE = "continuation:exchange";
 
+    /** Dashboards, trends and data mining over the figures of one's units (统计分析). */
+    public static final String STATISTICS_VIEW = "statistics:view";
+    /** Compile, complete, export and submit the annual statistics report (年度统计报表). */
+    public static final String STATISTICS_REPORT = "statistics:report";
+    /** Plan inspections, score checklists, raise and close rectification items (监督考核). */
+    public static final String SUPERVISION_INSPECT = "supervision:inspect";
+    /** Work the rectification items of one's units and report progress (整改). */
+    public static final String SUPERVISION_RECTIFY = "supervision:rectify";
+
     // system administrator
     public static final String ACCOUNT_READ = "account:read";
     public static final String ACCOUNT_CREATE = "account:create";
@@ -76,6 +85,10 @@ public final class Permission {
     public static final String SHARING_CLIENT_MANAGE = "sharing:client:manage";
     /** Register the agencies 转移接续 messages are exchanged with (endpoint, token, signing certificate). */
     public static final String CONTINUATION_PEER_MANAGE = "continuation:peer:manage";
+    /** Security-monitoring alerts: read, acknowledge with a note (安全告警); also the auditor's. */
+    public static final String MONITORING_ALERT = "monitoring:alert";
+    /** Security-monitoring rules and thresholds (监测策略). */
+    public static final String MONITORING_POLICY = "monitoring:policy";
 
     // auditor
     public static final String AUDIT_READ = "audit:read";

@@ -29,8 +29,10 @@ public enum Role {
                     POLICY_MANAGE,
                     TOKEN_MANAGE,
                     SHARING_CLIENT_MANAGE,
-                    CONTINUATION_PEER_MANAGE)),
-    AUDITOR(true, Set.of(AUDIT_READ, AUDIT_EXPORT, AUDIT_VERIFY, EXCHANGE_READ)),
+                    CONTINUATION_PEER_MANAGE,
+                    MONITORING_ALERT,
+                    MONITORING_POLICY)),
+    AUDITOR(true, Set.of(AUDIT_READ, AUDIT_EXPORT, AUDIT_VERIFY, EXCHANGE_READ, MONITORING_ALERT)),
     ARCHIVIST(
             false,
             Set.of(
@@ -62,7 +64,11 @@ public enum Role {
                     COMPARISON_RUN,
                     WARNING_HANDLE,
                     WARNING_CLOSE,
-                    CONTINUATION)),
+                    CONTINUATION,
+                    STATISTICS_VIEW,
+                    STATISTICS_REPORT,
+                    SUPERVISION_INSPECT,
+                    SUPERVISION_RECTIFY)),
     CLERK(
             false,
             Set.of(
@@ -80,7 +86,8 @@ public enum Role {
                     COMPARISON_DATA,
                     COMPARISON_RUN,
                     WARNING_HANDLE,
-                    CONTINUATION)),
+                    CONTINUATION,
+                    SUPERVISION_RECTIFY)),
     /** 审批人 / 领导 (architecture.md): approves loans, appraisal batches, destruction lists. */
     APPROVER(
             false,
@@ -97,7 +104,9 @@ public enum Role {
                     DISPOSITION_SUPERVISE,
                     HOLD_MANAGE,
                     COMPARISON_RUN,
-                    WARNING_CLOSE)),
+                    WARNING_CLOSE,
+                    STATISTICS_VIEW,
+                    SUPERVISION_INSPECT)),
     READER(false, Set.of(ITEM_READ, REFERENCE_READ, SEARCH, LOAN_REQUEST)),
     /**
      * An outsourcing vendor's scanning station (数字化外包, docs/adr/0061): opens, fills, submits and polls
