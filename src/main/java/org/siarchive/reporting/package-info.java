@@ -16,6 +16,7 @@
             "disposition",
             "lending",
             "organisation",
+            "quality",
             "shared",
             "transfer"
         })
