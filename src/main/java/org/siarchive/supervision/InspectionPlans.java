@@ -119,7 +119,7 @@ class InspectionPlans {
     /** 草稿 → 进行中. */
     @Transactional
     InspectionPlan start(UUID id, Access access) {
-        return move(id, PlanState.DRAFT, PlanState.ACTIVE, "", AuditOperation.UPDATE, access);
+        return move(id, PlanState.DRAFT, PlanState.ACTIVE, "", AuditOperation.START, access);
     }
 
     /** 已评定 → 已关闭. */
