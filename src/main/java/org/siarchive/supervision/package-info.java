@@ -16,6 +16,7 @@
             "integrity",
             "lending",
             "organisation",
+            "security",
             "shared"
         })
 package org.siarchive.supervision;
