@@ -106,6 +106,14 @@ public class AppraisalFacts {
                 .optional();
     }
 
+    /** The organisation (materialised path) the fonds belongs to, for telling that unit's people (issue 18). */
+    public Optional<String> fondsOrgPath(long fondsId) {
+        return jdbc.sql("select org_path from fonds where id = :id and org_path is not null")
+                .param("id", fondsId)
+                .query(String.class)
+                .optional();
+    }
+
     /** Years of every retention period (保管期限) by code; 永久 maps to null. */
     public Map<String, Optional<Integer>> termYears() {
         var out = new java.util.LinkedHashMap<String, Optional<Integer>>();

@@ -20,6 +20,7 @@ import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.ForbiddenException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.Violation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +39,7 @@ public class AppraisalWork {
     private final Accounts accounts;
     private final ItemGuards guards;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     AppraisalWork(
             AppraisalBatches batches,
@@ -46,7 +48,8 @@ public class AppraisalWork {
             AppraisalFacts facts,
             Accounts accounts,
             ItemGuards guards,
-            AuditTrail audit) {
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.batches = batches;
         this.rows = rows;
         this.batchRows = batchRows;
@@ -54,6 +57,7 @@ public class AppraisalWork {
         this.accounts = accounts;
         this.guards = guards;
         this.audit = audit;
+        this.events = events;
     }
 
     /** A member: an account (login; its name is the account's) or a named person with a unit. */
@@ -101,6 +105,9 @@ public class AppraisalWork {
                 b,
                 AuditOperation.UPDATE,
                 AuditDetail.of("audit.detail.appraisalMember", name, AuditDetail.label(role.labelKey())));
+        if (login != null) {
+            events.publishEvent(new AppraisalTaskAssigned(b.id(), b.batchNo(), login));
+        }
         return seq;
     }
 
@@ -226,7 +233,14 @@ public class AppraisalWork {
                 b,
                 AuditOperation.APPRAISE,
                 AuditDetail.of("audit.detail.appraisalState", AuditDetail.label(next.labelKey())));
-        return batchRows.batch(b.id()).orElseThrow();
+        var done = batchRows.batch(b.id()).orElseThrow();
+        events.publishEvent(new AppraisalAwaitingApproval(
+                b.id(),
+                b.batchNo(),
+                b.fondsId(),
+                facts.fondsOrgPath(b.fondsId()).orElse("/"),
+                done.appraisedAt()));
+        return done;
     }
 
     private void record(Access access, AppraisalBatches.Batch b, AuditOperation op, AuditDetail detail) {

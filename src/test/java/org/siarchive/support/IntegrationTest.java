@@ -59,5 +59,10 @@ public abstract class IntegrationTest {
         registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
         // comparison runs start when a test asks (ComparisonRuns.run / scheduled), never on the monthly cron
         registry.add("siarchive.comparison.schedule", () -> "-");
+        // notifications: the daily sweep and the outbox worker run when a test asks; SMS and e-mail go to files
+        registry.add("siarchive.notification.sweep-cron", () -> "-");
+        registry.add("siarchive.notification.outbox-cron", () -> "-");
+        registry.add("siarchive.notification.sms.adapter", () -> "file");
+        registry.add("siarchive.notification.mail.adapter", () -> "file");
     }
 }
