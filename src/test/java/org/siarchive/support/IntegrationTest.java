@@ -59,5 +59,7 @@ public abstract class IntegrationTest {
         registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
         // comparison runs start when a test asks (ComparisonRuns.run / scheduled), never on the monthly cron
         registry.add("siarchive.comparison.schedule", () -> "-");
+        // the holdings read model is rebuilt when a test asks (HoldingsRebuild), never in the background at start
+        registry.add("siarchive.statistics.rebuild-on-start", () -> "false");
     }
 }
