@@ -1,6 +1,7 @@
 package org.siarchive.analytics;
 
 import static org.siarchive.shared.AccessRules.get;
+import static org.siarchive.shared.AccessRules.post;
 
 import java.util.List;
 import org.siarchive.shared.AccessRules;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 class StatisticsAccessRules implements AccessRules {
 
     static final String VIEW = "statistics:view";
+    static final String REPORT = "statistics:report";
 
     @Override
     public List<Rule> rules() {
@@ -22,6 +24,7 @@ class StatisticsAccessRules implements AccessRules {
                 get("/statistics", "/statistics/*", "/statistics/*/*.xlsx").requires(VIEW),
                 get("/api/v1/statistics/dashboards", "/api/v1/statistics/dashboards/*")
                         .requires(VIEW),
+                post("/statistics/holdings/rebuild").requires(REPORT),
                 get("/js/statistics-charts.js").permitAll());
     }
 }

@@ -28,12 +28,19 @@ class StatisticsConsole {
     private final ChartWorkbook workbook;
     private final ChartLabels labels;
     private final JsonMapper json;
+    private final HoldingsRebuild rebuild;
 
-    StatisticsConsole(Dashboards dashboards, ChartWorkbook workbook, ChartLabels labels, JsonMapper json) {
+    StatisticsConsole(
+            Dashboards dashboards,
+            ChartWorkbook workbook,
+            ChartLabels labels,
+            JsonMapper json,
+            HoldingsRebuild rebuild) {
         this.dashboards = dashboards;
         this.workbook = workbook;
         this.labels = labels;
         this.json = json;
+        this.rebuild = rebuild;
     }
 
     /** One tab: the dashboard's id and name. */
@@ -72,6 +79,9 @@ class StatisticsConsole {
         model.addAttribute("org", org == null ? "" : org);
         model.addAttribute("from", from == null ? "" : from);
         model.addAttribute("to", to == null ? "" : to);
+        boolean holdings = d.id().equals(HoldingsDashboard.ID);
+        model.addAttribute("build", holdings ? rebuild.last().orElse(null) : null);
+        model.addAttribute("canRebuild", holdings && access.can(StatisticsAccessRules.REPORT));
         try {
             var view = dashboards.view(d.id(), org, from, to, access, locale);
             model.addAttribute("view", view);

@@ -64,5 +64,7 @@ public abstract class IntegrationTest {
         registry.add("siarchive.notification.outbox-cron", () -> "-");
         registry.add("siarchive.notification.sms.adapter", () -> "file");
         registry.add("siarchive.notification.mail.adapter", () -> "file");
+        // the holdings read model is rebuilt when a test asks (HoldingsRebuild), never in the background at start
+        registry.add("siarchive.statistics.rebuild-on-start", () -> "false");
     }
 }
