@@ -19,7 +19,7 @@ public record LoanGranted(
         OffsetDateTime grantedFrom,
         OffsetDateTime grantedUntil) {
 
-    /** The event of a request just granted. */
+    /** The request its last approval granted, naming {@code itemCount} items. */
     static LoanGranted of(LoanRequests.Request r, int itemCount) {
         return new LoanGranted(
                 r.id(),

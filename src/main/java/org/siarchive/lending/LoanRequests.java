@@ -159,6 +159,7 @@ public class LoanRequests {
                 r.purpose(),
                 LendingAuditDetails.requested(r, items.size(), maxLevel >= SENSITIVE ? 2 : 1));
         events.publishEvent(LoanAwaitingApproval.of(rows.byId(id), rows.items(id), List.of()));
+        events.publishEvent(LoanRequested.of(rows.byId(id), items.size()));
         return id;
     }
 
@@ -202,6 +203,9 @@ public class LoanRequests {
             events.publishEvent(LoanGranted.of(decided, rows.items(id).size()));
         } else if (next == LoanRequestState.PENDING) { // a second step waits
             events.publishEvent(LoanAwaitingApproval.of(decided, rows.items(id), rows.approvals(id)));
+        }
+        if (next != LoanRequestState.PENDING) {
+            events.publishEvent(LoanDecided.of(decided, rows.approvals(id)));
         }
         return decided;
     }

@@ -66,5 +66,8 @@ public abstract class IntegrationTest {
         registry.add("siarchive.notification.mail.adapter", () -> "file");
         // the holdings read model is rebuilt when a test asks (HoldingsRebuild), never in the background at start
         registry.add("siarchive.statistics.rebuild-on-start", () -> "false");
+        // statistics' backfill and fixity refresh run when a test asks (FilingBackfill.run, FixityRefresh.run)
+        registry.add("siarchive.statistics.backfill", () -> "-");
+        registry.add("siarchive.statistics.fixity-refresh", () -> "-");
     }
 }
