@@ -119,8 +119,9 @@ class AnnualFigures {
     }
 
     /**
-     * 利用: 人次 = distinct (user, day), 卷次 = distinct (user, day, volume), 件次 = distinct (user, day, item), over
-     * the uses of items the subtree holds.
+     * 利用: 人次 = distinct (holding unit, user, day) — one visit to one unit's archive —, 卷次 = distinct visits and
+     * volumes, 件次 = distinct visits and items, over the uses of items the subtree holds. Counting the visit per
+     * holding unit keeps a superior unit's figure the sum of its units'.
      */
     private void used(Map<String, BigDecimal> out, String orgPath, OffsetDateTime from, OffsetDateTime to) {
         var persons = new HashSet<String>();
@@ -139,7 +140,7 @@ class AnnualFigures {
                 if (p == null || !p.orgPath().startsWith(orgPath)) {
                     continue;
                 }
-                String visit = u.user() + "\u0000" + time.date(u.at());
+                String visit = p.orgPath() + "\u0000" + u.user() + "\u0000" + time.date(u.at());
                 persons.add(visit);
                 items.add(visit + "\u0000" + u.itemId());
                 if (p.volumeId() != null) {

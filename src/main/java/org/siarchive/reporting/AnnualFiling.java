@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Files a submitted report as a record of its own through the ordinary capture path (docs/adr/0091): business step
  * 年度统计报表 (TJBB, category 08), material 社会保险年度统计报表 (TJ01, archive scope 08-01: 永久), the Excel workbook
- * and the PDF as its files, in the fonds of the reporting unit or its nearest ancestor with one; 业务受理号 and
- * idempotency key {@code annual-report:{unit code}:{year}}, so a crash between the capture and the report's row
+ * and the PDF as its files, in the fonds of the reporting unit or its nearest ancestor with one; 业务受理号
+ * {@code TJBB-{unit code}-{year}} and idempotency key {@code annual-report:{unit code}:{year}}, so a crash between the capture and the report's row
  * update is healed by the next call, which finds the item under its key.
  */
 @Component
@@ -48,7 +48,7 @@ class AnnualFiling {
         var now = time.now();
         var s = new Submission(
                 fondsOf(report.orgPath()),
-                key.length() > 64 ? key.substring(0, 64) : key,
+                "TJBB-" + unitCode + "-" + report.year(),
                 STEP,
                 null,
                 title,

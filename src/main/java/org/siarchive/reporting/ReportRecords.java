@@ -34,7 +34,7 @@ class ReportRecords {
             @Nullable UUID archiveItemId,
             @Nullable String archiveCode) {
 
-        boolean submitted() {
+        public boolean submitted() {
             return state.equals("SUBMITTED");
         }
     }
