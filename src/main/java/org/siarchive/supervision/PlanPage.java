@@ -15,7 +15,7 @@ class PlanPage {
     /** One checklist line of a unit: the item, its maximum, and the score and note given (if any). */
     record ItemLine(String code, String max, @Nullable String score, @Nullable String note) {
 
-        String labelKey() {
+        public String labelKey() {
             return "supervision.checklist." + code;
         }
     }

@@ -14,7 +14,8 @@ class KpiScoringTest {
 
     @Test
     void aShareEarnsItsWeightTimesValueOverTargetCappedAtTheWeight() {
-        assertThat(KpiScoring.score(InspectionKpi.COMPLETENESS, 0.475, 0.95, 10)).isCloseTo(5.0, within());
+        assertThat(KpiScoring.score(InspectionKpi.COMPLETENESS, 0.475, 0.95, 10))
+                .isCloseTo(5.0, within());
         assertThat(KpiScoring.score(InspectionKpi.COMPLETENESS, 1.0, 0.95, 10)).isCloseTo(10.0, within());
         assertThat(KpiScoring.score(InspectionKpi.COMPLETENESS, 0.0, 0.95, 10)).isCloseTo(0.0, within());
     }
