@@ -24,5 +24,17 @@ public enum ActivityKind {
     /** A scan batch was accepted (验收通过, DA/T 31-2017); amount: its items. */
     SCAN_BATCH_ACCEPTED,
     /** A scan batch was rejected; amount: its items. */
-    SCAN_BATCH_REJECTED
+    SCAN_BATCH_REJECTED,
+    /** A use request was made (利用申请); amount: the items it names. */
+    LOAN_REQUESTED,
+    /** A use request was granted by its last decision; amount: seconds from the request to that decision. */
+    LOAN_APPROVED,
+    /** A use request was refused; amount: seconds from the request to the refusal. */
+    LOAN_REFUSED,
+    /** The pages of a scan batch accepted at QC; amount: its pages. */
+    SCAN_PAGES_ACCEPTED,
+    /** The pages of a scan batch rejected at QC; amount: its pages. */
+    SCAN_PAGES_REJECTED,
+    /** The pages of a decided scan batch read by OCR; amount: those pages. */
+    OCR_PAGES
 }

@@ -1,6 +1,7 @@
 package org.siarchive.lending;
 
 import java.time.OffsetDateTime;
+import java.util.Objects;
 
 /**
  * A use request was granted: its last required approval made it {@code APPROVED}, valid from {@code
@@ -16,4 +17,17 @@ public record LoanGranted(
         int itemCount,
         String orgPath,
         OffsetDateTime grantedFrom,
-        OffsetDateTime grantedUntil) {}
+        OffsetDateTime grantedUntil) {
+
+    /** The request its last approval granted, naming {@code itemCount} items. */
+    static LoanGranted of(LoanRequests.Request r, int itemCount) {
+        return new LoanGranted(
+                r.id(),
+                r.applicant(),
+                r.purposeCode(),
+                itemCount,
+                r.applicantOrgPath(),
+                Objects.requireNonNull(r.grantedFrom()),
+                Objects.requireNonNull(r.grantedUntil()));
+    }
+}

@@ -3,7 +3,6 @@ package org.siarchive.lending;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -159,6 +158,7 @@ public class LoanRequests {
                 AuditOperation.REQUEST,
                 r.purpose(),
                 LendingAuditDetails.requested(r, items.size(), maxLevel >= SENSITIVE ? 2 : 1));
+        events.publishEvent(LoanRequested.of(rows.byId(id), items.size()));
         return id;
     }
 
@@ -199,7 +199,10 @@ public class LoanRequests {
                 LendingAuditDetails.decided(step, request.stepsRequired(), next));
         var decided = rows.byId(id);
         if (next == LoanRequestState.APPROVED) {
-            events.publishEvent(granted(decided));
+            events.publishEvent(LoanGranted.of(decided, rows.items(id).size()));
+        }
+        if (next != LoanRequestState.PENDING) {
+            events.publishEvent(LoanDecided.of(decided, rows.approvals(id)));
         }
         return decided;
     }
@@ -225,17 +228,6 @@ public class LoanRequests {
             throw new InvalidInputException(Violation.of("note", "required"));
         }
         return n.isEmpty() ? null : n;
-    }
-
-    private LoanGranted granted(Request r) {
-        return new LoanGranted(
-                r.id(),
-                r.applicant(),
-                r.purposeCode(),
-                rows.items(r.id()).size(),
-                r.applicantOrgPath(),
-                Objects.requireNonNull(r.grantedFrom()),
-                Objects.requireNonNull(r.grantedUntil()));
     }
 
     /** Whether an approver could decide the request's next step now (what the page offers). */

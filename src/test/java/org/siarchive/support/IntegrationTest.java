@@ -59,5 +59,8 @@ public abstract class IntegrationTest {
         registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
         // comparison runs start when a test asks (ComparisonRuns.run / scheduled), never on the monthly cron
         registry.add("siarchive.comparison.schedule", () -> "-");
+        // statistics' backfill and fixity refresh run when a test asks (FilingBackfill.run, FixityRefresh.run)
+        registry.add("siarchive.statistics.backfill", () -> "-");
+        registry.add("siarchive.statistics.fixity-refresh", () -> "-");
     }
 }
