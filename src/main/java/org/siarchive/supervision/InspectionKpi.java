@@ -34,7 +34,7 @@ enum InspectionKpi implements Labelled {
     }
 
     /** Whether the target and value are shares (shown as percentages) rather than hours. */
-    boolean share() {
+    public boolean share() {
         return !lowerIsBetter;
     }
 

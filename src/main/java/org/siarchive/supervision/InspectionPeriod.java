@@ -50,7 +50,7 @@ enum InspectionPeriod implements Labelled {
         }
 
         /** The message key of its label ({0} the year, {1} the number). */
-        String labelKey() {
+        public String labelKey() {
             return "supervision.span." + kind.name();
         }
     }

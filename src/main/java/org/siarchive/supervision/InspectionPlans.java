@@ -157,6 +157,11 @@ class InspectionPlans {
         return assemble(h);
     }
 
+    /** Whether the plan was made within the reader's subtree. */
+    boolean visible(UUID id, Access access) {
+        return rows.head(id, access.scope().orgPath(), false).isPresent();
+    }
+
     /** The plans the reader may see, newest first (at most 200). */
     List<PlanRows.Head> list(Access access) {
         return rows.list(access.scope().orgPath(), LIST_LIMIT);

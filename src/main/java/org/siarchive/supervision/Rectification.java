@@ -32,7 +32,7 @@ record Rectification(
         @Nullable OffsetDateTime closedAt) {
 
     /** Not closed and past its deadline on {@code today} (北京时间). */
-    boolean overdue(LocalDate today) {
+    public boolean overdue(LocalDate today) {
         return state != RectificationState.CLOSED && deadline.isBefore(today);
     }
 }

@@ -147,7 +147,7 @@ class Rectifications {
 
     /** Whether the reader may accept or return it: an inspector who sees its plan. */
     boolean inspects(Rectification r, Access access) {
-        return access.can(INSPECT) && r.orgPath().startsWith(access.scope().orgPath());
+        return access.can(INSPECT) && plans.visible(r.planId(), access);
     }
 
     private Rectification lock(UUID id, Access access) {
