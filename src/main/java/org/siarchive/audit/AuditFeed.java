@@ -20,7 +20,10 @@ public class AuditFeed {
     /** The most entries {@link #entries} and {@link #readable} resolve at once. */
     public static final int MAX_IDS = 1_000;
 
-    /** One entry as people read it (labels in the reader's language, names for actors and objects). */
+    /**
+     * One entry as people read it (labels in the reader's language, names for actors and objects); {@code
+     * detailHtml} is the detail escaped, its data marked {@code translate="no"}, as the audit page shows it.
+     */
     public record Readable(
             long id,
             String time,
@@ -33,7 +36,8 @@ public class AuditFeed {
             String result,
             String resultCode,
             String reason,
-            String detail) {}
+            String detail,
+            String detailHtml) {}
 
     private final JdbcClient jdbc;
     private final AuditRows rows;
@@ -95,7 +99,8 @@ public class AuditFeed {
                     r.result(),
                     r.resultCode(),
                     r.reason(),
-                    r.detail()));
+                    r.detail(),
+                    r.detailHtml()));
         }
         return out;
     }

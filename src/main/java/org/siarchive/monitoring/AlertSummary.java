@@ -29,8 +29,10 @@ public class AlertSummary {
 
     private final JdbcClient jdbc;
     private final ReadableTime time;
+    private final AlertScope scope;
 
-    AlertSummary(JdbcClient jdbc, ReadableTime time) {
+    AlertSummary(JdbcClient jdbc, ReadableTime time, AlertScope scope) {
+        this.scope = scope;
         this.jdbc = jdbc;
         this.time = time;
     }
@@ -48,7 +50,7 @@ public class AlertSummary {
                 where org_path like :scope and raised_at >= :from and raised_at < :to
                 group by rule_code
                 """)
-                .param("scope", access.scope().orgPattern())
+                .param("scope", scope.pattern(access))
                 .param("from", from)
                 .param("to", to)
                 .query((rs, n) -> new PerRule(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
@@ -63,7 +65,7 @@ public class AlertSummary {
                 where org_path like :scope and raised_at >= :from and raised_at < :to
                 group by actor order by n desc, actor limit :top
                 """)
-                .param("scope", access.scope().orgPattern())
+                .param("scope", scope.pattern(access))
                 .param("from", from)
                 .param("to", to)
                 .param("top", TOP)

@@ -53,8 +53,10 @@ public class SecurityAlerts {
     private final AuditTrail audit;
     private final AuditFeed feed;
     private final ReadableTime time;
+    private final AlertScope scope;
 
-    SecurityAlerts(JdbcClient jdbc, AuditTrail audit, AuditFeed feed, ReadableTime time) {
+    SecurityAlerts(JdbcClient jdbc, AuditTrail audit, AuditFeed feed, ReadableTime time, AlertScope scope) {
+        this.scope = scope;
         this.jdbc = jdbc;
         this.audit = audit;
         this.feed = feed;
@@ -66,7 +68,7 @@ public class SecurityAlerts {
         var p = Bounds.page(page, size);
         var where = new StringBuilder(" where org_path like :scope");
         var params = new HashMap<String, Object>();
-        params.put("scope", access.scope().orgPattern());
+        params.put("scope", scope.pattern(access));
         var v = new ArrayList<Violation>();
         if (f.state() != null && !f.state().isBlank()) {
             if (!List.of(Alert.OPEN, Alert.ACKNOWLEDGED).contains(f.state())) {
@@ -111,7 +113,7 @@ public class SecurityAlerts {
     public Alert alert(UUID id, Access access) {
         return jdbc.sql(SELECT + " where id = :id and org_path like :scope")
                 .param("id", id)
-                .param("scope", access.scope().orgPattern())
+                .param("scope", scope.pattern(access))
                 .query(Alert.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("SECURITY_ALERT", id.toString()));

@@ -86,7 +86,7 @@ class SurfaceFuzzIT extends IntegrationTest {
      */
     static final Pattern SPARED = Pattern.compile(
             "POST /logout|POST /admin/policy.*|POST /admin/tokens/.+|POST /integrity/sweeps.*|POST /checks/runs"
-                    + "|POST /account/.*|POST /checks/items/.*|.*/export.*");
+                    + "|POST /account/.*|POST /checks/items/.*|.*/export.*|POST /monitoring/rules/.*");
 
     /** Login and public verification are throttled per address: a few requests are enough there. */
     static final Pattern FEW = Pattern.compile("POST /login.*|.*/verify.*|.*/login/.*");
