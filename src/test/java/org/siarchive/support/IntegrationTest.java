@@ -59,5 +59,7 @@ public abstract class IntegrationTest {
         registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
         // comparison runs start when a test asks (ComparisonRuns.run / scheduled), never on the monthly cron
         registry.add("siarchive.comparison.schedule", () -> "-");
+        // mining runs start when a test asks (MiningRuns.run / scheduled), never on the monthly cron
+        registry.add("siarchive.mining.schedule", () -> "-");
     }
 }
