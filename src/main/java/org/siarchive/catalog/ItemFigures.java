@@ -23,7 +23,7 @@ public class ItemFigures {
     /** Largest page one call returns. */
     public static final int MAX_PAGE = 5_000;
 
-    private static final String SELECT =
+    static final String SELECT =
             """
             select i.id, f.org_path, i.year, i.category_code, i.step_code, i.insurance_type, i.retention_code,
                    coalesce(i.page_count, 0) as pages, i.status, i.handled_at, i.created_at, i.destroyed_at,
@@ -93,7 +93,7 @@ public class ItemFigures {
                 .list();
     }
 
-    private static Fact fact(ResultSet rs, int row) throws SQLException {
+    static Fact fact(ResultSet rs, int row) throws SQLException {
         Long person = rs.getObject("person_id", Long.class);
         Long employer = rs.getObject("employer_id", Long.class);
         var missing = (String[]) rs.getArray("missing").getArray();

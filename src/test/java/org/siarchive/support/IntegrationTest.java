@@ -71,5 +71,7 @@ public abstract class IntegrationTest {
         registry.add("siarchive.statistics.fixity-refresh", () -> "-");
         // security monitoring evaluates when a test asks (AuditWatch.evaluate), never every 30 seconds
         registry.add("siarchive.security-monitoring.schedule", () -> "-");
+        // mining runs start when a test asks (MiningRuns.run / scheduled), never on the monthly cron
+        registry.add("siarchive.mining.schedule", () -> "-");
     }
 }
