@@ -77,6 +77,7 @@ class InboxConsoleIT extends IntegrationTest {
         var session = new ConsoleSession(port);
         var me = TestAccounts.create(accounts, "ntim" + run, unit.id(), Set.of(Role.READER), 1, false);
         session.login(me.username(), me.password(), me.codes());
+        session.get("/notifications");
         for (int i = 1; i <= 3; i++) {
             notifications.notify(List.of(me.username()), due("page-" + i + "-" + run, i));
         }

@@ -314,7 +314,9 @@ class NotificationSourcesIT extends IntegrationTest {
                 fonds, level, Samples.acceptanceNo(), Samples.citizenId(1972), "通知" + level, "13800138000", null);
         return captures.capture(
                         s,
-                        List.of(Upload.ofBytes("a.pdf", Samples.pdf("notification " + UUID.randomUUID()))),
+                        List.of(
+                                Upload.ofBytes("a.png", Samples.png(7900 + (int) (System.nanoTime() % 500))),
+                                Upload.ofBytes("b.pdf", Samples.pdf("notification " + UUID.randomUUID()))),
                         null,
                         Actor.SYSTEM)
                 .item();
