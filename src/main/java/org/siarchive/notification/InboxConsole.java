@@ -25,11 +25,11 @@ class InboxConsole {
 
     static final int BELL_POLLS = 5;
 
-    private final Inbox inbox;
+    private final NotificationInbox inbox;
     private final Contacts contacts;
     private final Notifications notifications;
 
-    InboxConsole(Inbox inbox, Contacts contacts, Notifications notifications) {
+    InboxConsole(NotificationInbox inbox, Contacts contacts, Notifications notifications) {
         this.inbox = inbox;
         this.contacts = contacts;
         this.notifications = notifications;
@@ -90,7 +90,7 @@ class InboxConsole {
     @PostMapping("/notifications/{id}/read")
     String read(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Access access) {
         inbox.read(id, access.actor().name());
-        return "redirect:/notifications?page=" + Math.max(0, Math.min(page, Inbox.MAX_PAGES - 1));
+        return "redirect:/notifications?page=" + Math.max(0, Math.min(page, NotificationInbox.MAX_PAGES - 1));
     }
 
     @PostMapping("/notifications/{id}/open")

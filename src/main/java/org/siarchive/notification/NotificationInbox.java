@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the same answer as for an id that does not exist).
  */
 @Component
-public class Inbox {
+public class NotificationInbox {
 
     static final int SIZE = 20;
     static final int MAX_PAGES = 500;
@@ -34,7 +34,7 @@ public class Inbox {
     private final InboxRows rows;
     private final NoticeText text;
 
-    Inbox(InboxRows rows, NoticeText text) {
+    NotificationInbox(InboxRows rows, NoticeText text) {
         this.rows = rows;
         this.text = text;
     }
