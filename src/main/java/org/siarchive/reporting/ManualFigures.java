@@ -72,12 +72,14 @@ class ManualFigures {
     @Transactional
     void save(OrgUnit unit, int year, Map<String, String> raw, Access access) {
         var values = parse(raw);
-        boolean submitted = jdbc.sql("select exists (select 1 from annual_report where org_id = :org and year = :year"
-                        + " and state = 'SUBMITTED')")
+        // the report's row is locked, so a submission running at the same time waits for these figures or wins
+        boolean submitted = jdbc.sql(
+                        "select state = 'SUBMITTED' from annual_report where org_id = :org and year = :year for update")
                 .param("org", unit.id())
                 .param("year", year)
                 .query(Boolean.class)
-                .single();
+                .optional()
+                .orElse(false);
         if (submitted) {
             throw new ConflictException("annual.conflict.submitted", year);
         }

@@ -32,6 +32,9 @@ import org.siarchive.shared.Actor;
 import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
+import org.siarchive.support.labels.AsciiWords;
+import org.siarchive.support.labels.DocumentText;
+import org.siarchive.support.labels.VisibleText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -265,6 +268,33 @@ class AnnualReportIT extends IntegrationTest {
         assertThat(northArchivist.get("/statistics/annual-reports").body()).doesNotContain(south.name());
         assertThat(cityArchivist.get("/statistics/annual-reports?year=2024").body())
                 .contains(south.name());
+    }
+
+    @Test
+    void everyWordOnTheReportsPagesAndDocumentsIsChinese() throws IOException {
+        long id = compute(cityArchivist, city, 2025);
+        var words = AsciiWords.fromAllowList();
+        var offences = new java.util.ArrayList<AsciiWords.Offence>();
+        for (String path : List.of(
+                "/statistics/annual-reports",
+                "/statistics/annual-reports?year=2025",
+                "/statistics/annual-reports/" + id)) {
+            var page = cityArchivist.get(path);
+            assertThat(page.status()).isEqualTo(200);
+            offences.addAll(words.check("archivist", path, VisibleText.of(page.body())));
+        }
+        var invalid = cityArchivist.post("/statistics/annual-reports/" + id + "/manual", Map.of("staff", "x"));
+        offences.addAll(words.check("archivist", "422", VisibleText.of(invalid.body())));
+        var pdf =
+                cityArchivist.bytes("/statistics/annual-reports/" + id + "/pdf").body();
+        offences.addAll(words.check("archivist (PDF)", "pdf", DocumentText.pdf(pdf)));
+        var xlsx = cityArchivist
+                .bytes("/statistics/annual-reports/" + id + "/xlsx")
+                .body();
+        offences.addAll(words.check("archivist (Excel)", "xlsx", DocumentText.xlsxHeaders(xlsx)));
+        assertThat(offences).isEmpty();
+        assertThat(cityArchivist.get("/statistics/annual-reports/" + id).body())
+                .contains("其中：", "年末馆藏", "库房面积", "平方米", "利用人次");
     }
 
     // ---------------------------------------------------------------- helpers
