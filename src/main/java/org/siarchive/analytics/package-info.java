@@ -9,6 +9,7 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Analytics",
         allowedDependencies = {
+            "audit",
             "catalog",
             "checks",
             "comparison",
