@@ -7,7 +7,10 @@ import java.util.List;
 import org.siarchive.shared.AccessRules;
 import org.springframework.stereotype.Component;
 
-/** The 数据挖掘 page, its runs and downloads: holders of STATISTICS_VIEW (archivists, approvers). */
+/**
+ * The 数据挖掘 page, its runs and downloads: holders of STATISTICS_VIEW (archivists, approvers). The chart script is
+ * the statistics console's ({@code /js/statistics-charts.js}, analytics' rules).
+ */
 @Component
 class MiningAccessRules implements AccessRules {
 

@@ -4,11 +4,15 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.analytics.DashboardView.CategoryView;
+import org.siarchive.analytics.DashboardView.ChartView;
+import org.siarchive.analytics.DashboardView.SeriesView;
 
 /**
- * The charts of a run as plain data for the page's ECharts script: every title, axis name and series name comes
- * from the bundles through {@link MiningNames}; the script only draws. Each chart's figures are also a table on the
- * page and an Excel download ({@link MiningTables}).
+ * The charts of a run in the statistics console's chart shape ({@link ChartView}, drawn by the dashboards' ECharts
+ * script, docs/adr/0086): every title, axis, unit and series name comes from the bundles through
+ * {@link MiningNames}, business step and material names from the catalogue as written. The figures of each chart are
+ * also its table on the page and a table of the Excel downloads ({@link MiningTables}).
  */
 final class MiningCharts {
 
@@ -17,21 +21,10 @@ final class MiningCharts {
 
     static final int TOP = 10;
 
-    record Series(String name, String kind, List<@Nullable Double> data) {}
-
-    record Chart(
-            String id,
-            String type,
-            String title,
-            String xName,
-            String yName,
-            List<String> categories,
-            List<Series> series) {}
-
     private MiningCharts() {}
 
-    static List<Chart> all(MiningResult r, MiningNames n) {
-        var out = new ArrayList<Chart>();
+    static List<ChartView> all(MiningResult r, MiningNames n) {
+        var out = new ArrayList<ChartView>();
         for (var t : r.trends()) {
             if (t.kind() == Trend.Kind.TOTAL && t.measure() != MonthlyVolumes.Measure.PAGES) {
                 out.add(forecast(t, n));
@@ -50,19 +43,19 @@ final class MiningCharts {
         return out;
     }
 
-    /** The last months of a series, then the forecast with its interval. */
-    private static Chart forecast(Trend t, MiningNames n) {
+    /** The last months of a series, then the forecast with its 95 % interval as a band. */
+    private static ChartView forecast(Trend t, MiningNames n) {
         int shown = Math.min(HISTORY, t.actual().length);
         int from = t.actual().length - shown;
         YearMonth first = YearMonth.parse(t.firstMonth()).plusMonths(from);
         double k = t.measure() == MonthlyVolumes.Measure.BYTES ? 1 / MiningExplanations.GB : 1;
-        var months = new ArrayList<String>();
-        var actual = new ArrayList<@Nullable Double>();
-        var forecast = new ArrayList<@Nullable Double>();
-        var lower = new ArrayList<@Nullable Double>();
-        var upper = new ArrayList<@Nullable Double>();
+        var months = new ArrayList<CategoryView>();
+        var actual = new ArrayList<@Nullable Number>();
+        var forecast = new ArrayList<@Nullable Number>();
+        var lower = new ArrayList<@Nullable Number>();
+        var upper = new ArrayList<@Nullable Number>();
         for (int i = 0; i < shown + SeasonalModel.HORIZON; i++) {
-            months.add(first.plusMonths(i).toString());
+            months.add(new CategoryView(first.plusMonths(i).toString(), false, null));
             boolean past = i < shown;
             int h = i - shown;
             actual.add(past ? round(t.actual()[from + i] * k) : null);
@@ -70,83 +63,101 @@ final class MiningCharts {
             lower.add(past ? null : round(t.lower()[h] * k));
             upper.add(past ? null : round(t.upper()[h] * k));
         }
-        String id = "forecast-" + t.measure().name().toLowerCase(java.util.Locale.ROOT);
-        return new Chart(
-                id,
-                "line",
+        return new ChartView(
+                "forecast-" + t.measure().name().toLowerCase(java.util.Locale.ROOT),
                 n.text("mining.chart.forecast", n.series(t)),
+                "LINE",
                 n.label("mining.chart.month"),
                 n.label("mining.unit." + t.measure()),
+                MiningExplanations.trend(t, n),
                 months,
                 List.of(
-                        new Series(n.label("mining.chart.actual"), "line", actual),
-                        new Series(n.label("mining.chart.forecastLine"), "dashed", forecast),
-                        new Series(n.label("mining.chart.lower"), "band", lower),
-                        new Series(n.label("mining.chart.upper"), "band", upper)));
+                        new SeriesView(n.label("mining.chart.actual"), "PLAIN", actual),
+                        new SeriesView(n.label("mining.chart.forecastLine"), "PLAIN", forecast),
+                        new SeriesView(n.label("mining.chart.lower"), "BAND_LOW", lower),
+                        new SeriesView(n.label("mining.chart.upper"), "BAND_HIGH", upper)));
     }
 
-    private static Chart seasonal(MiningResult r, MiningNames n) {
-        var series = new ArrayList<Series>();
+    /** The month effects of the scope and its largest steps, as a share of each series' monthly mean. */
+    private static ChartView seasonal(MiningResult r, MiningNames n) {
+        var series = new ArrayList<SeriesView>();
+        String note = null;
         for (var t : r.trends()) {
             boolean shown = t.kind() == Trend.Kind.TOTAL || t.kind() == Trend.Kind.STEP;
             if (t.seasonal() && t.measure() == MonthlyVolumes.Measure.ITEMS && shown && series.size() < 6) {
-                var data = new ArrayList<@Nullable Double>();
+                var data = new ArrayList<@Nullable Number>();
                 for (double e : t.effects()) {
                     data.add(round(t.mean() <= 0 ? 0 : 100 * e / t.mean()));
                 }
-                series.add(new Series(n.series(t), "bar", data));
+                series.add(new SeriesView(n.series(t), "PLAIN", data));
+                if (note == null && t.peakShare() >= 0.05) {
+                    note = n.series(t)
+                            + n.text("mining.explain.peak", n.month(t.peakMonth()), percent(t.peakShare()))
+                            + n.label("mining.explain.end");
+                }
             }
         }
-        var months = new ArrayList<String>();
+        var months = new ArrayList<CategoryView>();
         for (int m = 1; m <= 12; m++) {
-            months.add(n.label("mining.monthShort." + m));
+            months.add(new CategoryView(n.label("mining.monthShort." + m), false, null));
         }
-        return new Chart(
+        return new ChartView(
                 "seasonal",
-                "bar",
                 n.label("mining.chart.seasonal"),
+                "BAR",
                 n.label("mining.chart.month"),
-                n.label("mining.chart.aboveMean"),
+                n.label("mining.chart.percent"),
+                note,
                 months,
                 series);
     }
 
-    private static Chart rules(MiningResult r, MiningNames n) {
-        var names = new ArrayList<String>();
-        var confidence = new ArrayList<@Nullable Double>();
-        var support = new ArrayList<@Nullable Double>();
+    private static ChartView rules(MiningResult r, MiningNames n) {
+        var names = new ArrayList<CategoryView>();
+        var confidence = new ArrayList<@Nullable Number>();
+        var support = new ArrayList<@Nullable Number>();
         r.rules().stream().limit(TOP).forEach(rule -> {
-            names.add(n.text("mining.chart.ruleName", n.materials(rule.antecedent()), n.materials(rule.consequent())));
+            names.add(new CategoryView(
+                    n.text("mining.chart.ruleName", n.materials(rule.antecedent()), n.materials(rule.consequent())),
+                    true,
+                    null));
             confidence.add(round(100 * rule.confidence()));
             support.add(round(100 * rule.support()));
         });
-        return new Chart(
+        return new ChartView(
                 "rules",
-                "hbar",
                 n.label("mining.chart.rules"),
-                n.label("mining.chart.share"),
-                "",
+                "BAR",
+                n.label("mining.chart.rule"),
+                n.label("mining.chart.percent"),
+                MiningExplanations.rule(r.rules().get(0), n),
                 names,
                 List.of(
-                        new Series(n.label("mining.col.confidence"), "bar", confidence),
-                        new Series(n.label("mining.col.support"), "bar", support)));
+                        new SeriesView(n.label("mining.col.confidence"), "PLAIN", confidence),
+                        new SeriesView(n.label("mining.col.support"), "PLAIN", support)));
     }
 
-    private static Chart transitions(MiningResult r, MiningNames n) {
-        var names = new ArrayList<String>();
-        var counts = new ArrayList<@Nullable Double>();
+    private static ChartView transitions(MiningResult r, MiningNames n) {
+        var names = new ArrayList<CategoryView>();
+        var counts = new ArrayList<@Nullable Number>();
         r.transitions().stream().limit(TOP).forEach(t -> {
-            names.add(n.text("mining.chart.transitionName", n.step(t.from()), n.step(t.to())));
-            counts.add((double) t.count());
+            names.add(new CategoryView(
+                    n.text("mining.chart.transitionName", n.step(t.from()), n.step(t.to())), true, null));
+            counts.add(t.count());
         });
-        return new Chart(
+        return new ChartView(
                 "transitions",
-                "hbar",
                 n.label("mining.chart.transitions"),
-                n.label("mining.col.times"),
-                "",
+                "BAR",
+                n.label("mining.chart.transition"),
+                n.label("mining.unit.TIMES"),
+                MiningExplanations.transition(r.transitions().get(0), n),
                 names,
-                List.of(new Series(n.label("mining.col.times"), "bar", counts)));
+                List.of(new SeriesView(n.label("mining.col.times"), "PLAIN", counts)));
+    }
+
+    private static String percent(double share) {
+        return MiningNames.percent(share);
     }
 
     private static double round(double v) {

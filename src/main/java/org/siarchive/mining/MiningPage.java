@@ -37,8 +37,8 @@ class MiningPage {
     /** A run's results as shown. */
     record Shown(MiningRun run, MiningResult result, List<ChartView> charts, List<Table> tables) {}
 
-    /** A chart and its figures as JSON for the page's script. */
-    record ChartView(MiningCharts.Chart chart, String json) {}
+    /** A chart and its figures as JSON for the statistics chart script. */
+    record ChartView(org.siarchive.analytics.DashboardView.ChartView chart, String json) {}
 
     private final MiningRunStore store;
     private final Catalog catalog;

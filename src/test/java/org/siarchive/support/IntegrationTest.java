@@ -73,5 +73,9 @@ public abstract class IntegrationTest {
         registry.add("siarchive.security-monitoring.schedule", () -> "-");
         // mining runs start when a test asks (MiningRuns.run / scheduled), never on the monthly cron
         registry.add("siarchive.mining.schedule", () -> "-");
+        // mining runs start when a test asks (MiningRuns.run / scheduled), never on the monthly cron
+        registry.add("siarchive.mining.schedule", () -> "-");
+        // the holdings read model is rebuilt when a test asks (HoldingsRebuild), never in the background at start
+        registry.add("siarchive.statistics.rebuild-on-start", () -> "false");
     }
 }
