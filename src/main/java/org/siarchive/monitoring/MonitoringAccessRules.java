@@ -23,8 +23,6 @@ class MonitoringAccessRules implements AccessRules {
                         .requires(Permission.MONITORING_ALERT),
                 post("/monitoring/alerts/*/acknowledgement").requires(Permission.MONITORING_ALERT),
                 get("/monitoring/rules").requires(Permission.MONITORING_ALERT, Permission.MONITORING_POLICY),
-                post("/monitoring/rules/*").requires(Permission.MONITORING_POLICY),
-                get("/api/v1/monitoring/alerts", "/api/v1/monitoring/alerts/*").requires(Permission.MONITORING_ALERT),
-                post("/api/v1/monitoring/alerts/*/acknowledgement").requires(Permission.MONITORING_ALERT));
+                post("/monitoring/rules/*").requires(Permission.MONITORING_POLICY));
     }
 }

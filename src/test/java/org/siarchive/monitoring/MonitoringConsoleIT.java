@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Normal traffic raises nothing: the demo data generator loads its records and an archivist works through the
  * console during working time. Alerts are acknowledged with a note (422 without, audited, 409 twice) by the
- * security administrator and by the auditor; an administrator of another county gets 404; the rules page is
+ * security administrator and by the auditor; an administrator of another county gets 404 (page, form, list); the rules page is
  * read by the auditor and changed only by the security administrator (422 beside the field, audited).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -156,34 +156,38 @@ class MonitoringConsoleIT extends IntegrationTest {
     }
 
     @Test
-    void theAuditorAcknowledgesThroughTheApiAndAnotherCountysAdministratorGets404() {
-        UUID id = plantedAlert("api");
+    void theAuditorAcknowledgesTooAndAnotherCountysAdministratorGets404() {
+        UUID id = plantedAlert("aud");
         var other = session(otherAdmin);
         assertThat(other.get("/monitoring/alerts/" + id).status()).isEqualTo(404);
-        assertThat(other.api("GET", "/api/v1/monitoring/alerts/" + id, null).status())
-                .isEqualTo(404);
-        assertThat(other.api("POST", "/api/v1/monitoring/alerts/" + id + "/acknowledgement", "{\"note\":\"看看\"}")
+        assertThat(other.post("/monitoring/alerts/" + id + "/acknowledgement", Map.of("note", "看看"))
                         .status())
                 .isEqualTo(404);
         assertThat(other.get("/monitoring/alerts").body()).doesNotContain(id.toString());
         assertThat(other.get("/monitoring/alerts/not-an-id").status()).isEqualTo(404);
+        assertThat(state(id)).isEqualTo("OPEN");
 
         var s = session(auditor);
-        var list = s.api("GET", "/api/v1/monitoring/alerts?rule=REGISTER_EXPORT&state=OPEN", null);
+        var list = s.get("/monitoring/alerts?rule=REGISTER_EXPORT&state=OPEN");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains(id.toString());
-        assertThat(s.api("GET", "/api/v1/monitoring/alerts?day=2026-13-01", null)
-                        .status())
-                .isEqualTo(422);
-        var detail = s.api("GET", "/api/v1/monitoring/alerts/" + id, null);
+        var refused = s.get("/monitoring/alerts?day=2026-13-01&page=0");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("day-error");
+        assertThat(s.get("/monitoring/alerts?page=1000").status()).isEqualTo(422);
+        var detail = s.get("/monitoring/alerts/" + id);
         assertThat(detail.status()).isEqualTo(200);
-        assertThat(detail.body()).contains("\"entries\"").contains("api" + run);
-        assertThat(s.api("POST", "/api/v1/monitoring/alerts/" + id + "/acknowledgement", "{}")
+        assertThat(detail.body()).contains("aud" + run).contains("acknowledge-form");
+        assertThat(s.post("/monitoring/alerts/" + id + "/acknowledgement", Map.of())
                         .status())
                 .isEqualTo(422);
-        var ack = s.api("POST", "/api/v1/monitoring/alerts/" + id + "/acknowledgement", "{\"note\":\"审计员已复核\"}");
-        assertThat(ack.status()).isEqualTo(200);
+        assertThat(s.post("/monitoring/alerts/" + id + "/acknowledgement", Map.of("note", "审计员已复核"))
+                        .status())
+                .isEqualTo(302);
         assertThat(state(id)).isEqualTo("ACKNOWLEDGED");
+        assertThat(audit.forObject(AuditedObject.SECURITY_ALERT, id.toString()))
+                .extracting(AuditTrail.Entry::actor)
+                .contains(auditor.username());
         assertThat(session(archivist).get("/monitoring/alerts").status()).isEqualTo(403);
     }
 
