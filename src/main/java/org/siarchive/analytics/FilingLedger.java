@@ -18,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class FilingLedger {
 
-    /** Days to file counted one by one; later filings share the last bin of the histogram. */
+    /**
+     * Days to file counted one by one: {@code hist[d + 1]} of {@code filing_month} counts the items filed within d
+     * days (cumulative, d = 0 … 365), so "filed within N days" is one element per row; {@code hist[367]} is all.
+     */
     static final int MAX_DAYS = 365;
 
     static final int BINS = MAX_DAYS + 2;
@@ -88,7 +91,7 @@ class FilingLedger {
                 insert into filing_month (month, org_path, step_code, items, complete, corrected, destroyed,
                                           days_total, hist)
                 values (:month, :org, :step, 1, :complete, :corrected, :destroyed, :days,
-                        (select array_agg(case when g = :bin then 1 else 0 end order by g)
+                        (select array_agg(case when g >= :bin then 1 else 0 end order by g)
                            from generate_series(1, :bins) g))
                 on conflict (month, org_path, step_code) do update set
                     items = filing_month.items + 1,
@@ -96,7 +99,8 @@ class FilingLedger {
                     corrected = filing_month.corrected + excluded.corrected,
                     destroyed = filing_month.destroyed + excluded.destroyed,
                     days_total = filing_month.days_total + excluded.days_total,
-                    hist[:bin] = filing_month.hist[:bin] + 1
+                    hist = (select array_agg(case when t.i >= :bin then t.h + 1 else t.h end order by t.i)
+                              from unnest(filing_month.hist) with ordinality as t(h, i))
                 """)
                 .param("month", f.day().withDayOfMonth(1))
                 .param("org", f.orgPath())

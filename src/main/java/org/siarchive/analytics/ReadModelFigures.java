@@ -7,7 +7,6 @@ import org.siarchive.lending.PhysicalLoanFigures;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Violation;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +24,11 @@ class ReadModelFigures implements UnitFigures {
     private final ReadableTime time;
     private final int withinDays;
 
-    ReadModelFigures(
-            JdbcClient jdbc,
-            PhysicalLoanFigures loans,
-            ReadableTime time,
-            @Value("${siarchive.statistics.filing-days:30}") int withinDays) {
+    ReadModelFigures(JdbcClient jdbc, PhysicalLoanFigures loans, ReadableTime time, FilingDays days) {
         this.jdbc = jdbc;
         this.loans = loans;
         this.time = time;
-        this.withinDays = Math.max(0, Math.min(withinDays, FilingLedger.MAX_DAYS));
+        this.withinDays = days.configured();
     }
 
     @Override

@@ -74,6 +74,17 @@ class LendingEventsIT extends IntegrationTest {
             assertThat(e.grantedFrom()).isEqualTo(granted.grantedFrom());
             assertThat(e.grantedUntil()).isEqualTo(granted.grantedUntil());
         });
+        // and the request and its decision were published for the utilisation statistics (issue 18)
+        assertThat(events.stream(LoanRequested.class)).singleElement().satisfies(e -> {
+            assertThat(e.requestId()).isEqualTo(id);
+            assertThat(e.itemCount()).isEqualTo(2);
+            assertThat(e.requestedAt()).isEqualTo(granted.createdAt());
+        });
+        assertThat(events.stream(LoanDecided.class)).singleElement().satisfies(e -> {
+            assertThat(e.approved()).isTrue();
+            assertThat(e.requestedAt()).isEqualTo(granted.createdAt());
+            assertThat(e.decidedAt()).isAfterOrEqualTo(e.requestedAt());
+        });
     }
 
     @Test
@@ -91,6 +102,8 @@ class LendingEventsIT extends IntegrationTest {
                         ConflictException.class, e -> assertThat(e.messageKey()).isEqualTo("conflict.loanNotPending"));
         assertThatThrownBy(() -> requests.withdraw(id, reader)).isInstanceOf(ConflictException.class);
         assertThat(events.stream(LoanGranted.class)).isEmpty();
+        assertThat(events.stream(LoanDecided.class)).singleElement().satisfies(e -> assertThat(e.approved())
+                .isFalse());
     }
 
     @Test
