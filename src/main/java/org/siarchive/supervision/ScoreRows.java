@@ -93,7 +93,7 @@ class ScoreRows {
                         rs.getObject(3, Long.class),
                         rs.getObject(4, Long.class),
                         rs.getObject(5, Double.class),
-                        rs.getObject(6, Double.class),
+                        rs.getBigDecimal(6) == null ? null : rs.getBigDecimal(6).doubleValue(),
                         rs.getObject(7, OffsetDateTime.class)))
                 .list()
                 .stream()
