@@ -20,11 +20,26 @@ final class MiningNames {
     private final Locale locale;
 
     MiningNames(Catalog catalog, MiningResult result, MessageSource messages, Locale locale) {
-        var c = catalog.classification();
-        this.steps = c.steps().stream().collect(Collectors.toMap(s -> s.code(), s -> s.name(), (a, b) -> a));
-        this.materials = c.materials().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name(), (a, b) -> a));
-        this.regions = result.regionNames();
+        this(
+                catalog.classification().steps().stream()
+                        .collect(Collectors.toMap(s -> s.code(), s -> s.name(), (a, b) -> a)),
+                catalog.classification().materials().entrySet().stream()
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey, e -> e.getValue().name(), (a, b) -> a)),
+                result.regionNames(),
+                messages,
+                locale);
+    }
+
+    MiningNames(
+            Map<String, String> steps,
+            Map<String, String> materials,
+            Map<Long, String> regions,
+            MessageSource messages,
+            Locale locale) {
+        this.steps = steps;
+        this.materials = materials;
+        this.regions = regions;
         this.messages = messages;
         this.locale = locale;
     }
