@@ -4,13 +4,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.analytics.DashboardView.CategoryView;
-import org.siarchive.analytics.DashboardView.ChartView;
-import org.siarchive.analytics.DashboardView.SeriesView;
+import org.siarchive.mining.ChartView.CategoryView;
+import org.siarchive.mining.ChartView.SeriesView;
 
 /**
  * The charts of a run in the statistics console's chart shape ({@link ChartView}, drawn by the dashboards' ECharts
- * script, docs/adr/0086): every title, axis, unit and series name comes from the bundles through
+ * script {@code /js/statistics-charts.js}, docs/adr/0086): every title, axis, unit and series name comes from the bundles through
  * {@link MiningNames}, business step and material names from the catalogue as written. The figures of each chart are
  * also its table on the page and a table of the Excel downloads ({@link MiningTables}).
  */

@@ -35,10 +35,10 @@ class MiningPage {
     record Table(String name, String title, List<String> headers, List<List<String>> rows, List<String> explanations) {}
 
     /** A run's results as shown. */
-    record Shown(MiningRun run, MiningResult result, List<ChartView> charts, List<Table> tables) {}
+    record Shown(MiningRun run, MiningResult result, List<Drawn> charts, List<Table> tables) {}
 
     /** A chart and its figures as JSON for the statistics chart script. */
-    record ChartView(org.siarchive.analytics.DashboardView.ChartView chart, String json) {}
+    record Drawn(ChartView chart, String json) {}
 
     private final MiningRunStore store;
     private final Catalog catalog;
@@ -88,7 +88,7 @@ class MiningPage {
                     explanations(name, result, names)));
         }
         var charts = MiningCharts.all(result, names).stream()
-                .map(c -> new ChartView(c, MiningRunStore.JSON.writeValueAsString(c)))
+                .map(c -> new Drawn(c, MiningRunStore.JSON.writeValueAsString(c)))
                 .toList();
         return new Shown(run, result, charts, tables);
     }
