@@ -106,7 +106,7 @@ class NotificationSourcesIT extends IntegrationTest {
         city = organisations.create(root.id(), "TZC" + run, "通知市社保中心" + run, "CITY", Actor.SYSTEM);
         east = organisations.create(city.id(), "TZE" + run, "通知东区社保中心" + run, "COUNTY", Actor.SYSTEM);
         west = organisations.create(city.id(), "TZW" + run, "通知西区社保中心" + run, "COUNTY", Actor.SYSTEM);
-        fonds = "8" + run.substring(0, 4); // digits: a code people read as data
+        fonds = "8" + run.substring(0, 3); // four digits, like the 全宗号 people read
         catalog.ensureFonds(fonds, "通知东区档案", east.name(), east.id(), Actor.SYSTEM);
         eastApprover = account("ntea", east, Role.APPROVER, 3);
         eastApproverLow = account("nteal", east, Role.APPROVER, 1);
