@@ -57,7 +57,7 @@ class DigitisationDashboard implements Dashboard {
     public List<Chart> charts(DashboardQuery q) {
         var p = q.period();
         var months = queries.activityByMonth(q.orgPattern(), p);
-        var units = queries.activityByUnit(q.children(), p);
+        var units = queries.activityByUnit(q.orgPattern(), q.children(), p);
         var pages = new Chart(
                 "pages",
                 "statistics.ops.digitisation.pages",

@@ -62,7 +62,7 @@ class EfficiencyDashboard implements Dashboard {
     public List<Chart> charts(DashboardQuery q) {
         int n = days.current();
         var p = q.period();
-        var units = queries.filingByUnit(q.children(), p, n);
+        var units = queries.filingByUnit(q.orgPattern(), q.children(), p, n);
         var byUnit = new Chart(
                 "by-unit",
                 "statistics.ops.efficiency.byUnit",

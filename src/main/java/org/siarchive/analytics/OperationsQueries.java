@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.siarchive.organisation.OrgUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,29 +45,45 @@ class OperationsQueries {
         return out;
     }
 
-    /** Sums of activity {@code count} and {@code amount} per child unit (by path) and kind over the period. */
-    Map<String, Map<ActivityKind, long[]>> activityByUnit(List<OrgUnit> units, Period p) {
+    /**
+     * Sums of activity {@code count} and {@code amount} per child unit (by path) and kind over the period: summed per
+     * organisation within the parent's subtree through the index, then rolled up to the children here.
+     */
+    Map<String, Map<ActivityKind, long[]>> activityByUnit(String parentPattern, List<OrgUnit> units, Period p) {
         var out = new HashMap<String, Map<ActivityKind, long[]>>();
         if (units.isEmpty()) {
             return out;
         }
         jdbc.sql(
                         """
-                select u.path, a.activity, sum(a.count), sum(a.amount)
-                  from unnest(cast(:paths as text[])) as u(path)
-                  join activity_day a on a.org_path like u.path || '%'
-                 where a.day between :from and :to group by 1, 2
+                select org_path, activity, sum(count), sum(amount) from activity_day
+                 where org_path like :org and day between :from and :to group by 1, 2
                 """)
-                .param("paths", paths(units))
+                .param("org", parentPattern)
                 .param("from", p.from().atDay(1))
                 .param("to", p.to().atEndOfMonth())
                 .query((rs, n) -> {
-                    out.computeIfAbsent(rs.getString(1), m -> new HashMap<>())
-                            .put(ActivityKind.valueOf(rs.getString(2)), new long[] {rs.getLong(3), rs.getLong(4)});
+                    String unit = unitOf(units, rs.getString(1));
+                    if (unit != null) {
+                        var sums = out.computeIfAbsent(unit, m -> new HashMap<>())
+                                .computeIfAbsent(ActivityKind.valueOf(rs.getString(2)), k -> new long[2]);
+                        sums[0] += rs.getLong(3);
+                        sums[1] += rs.getLong(4);
+                    }
                     return 1;
                 })
                 .list();
         return out;
+    }
+
+    /** The path of the child unit an organisation path lies in, or null. */
+    static @Nullable String unitOf(List<OrgUnit> units, String orgPath) {
+        for (var u : units) {
+            if (orgPath.startsWith(u.path())) {
+                return u.path();
+            }
+        }
+        return null;
     }
 
     /** The days-to-file thresholds of the cumulative chart. */
@@ -90,6 +107,20 @@ class OperationsQueries {
         double meanDays() {
             return items == 0 ? 0 : (double) days / items;
         }
+
+        Filing plus(Filing o) {
+            var w = new long[within.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = within[i] + o.within[i];
+            }
+            return new Filing(
+                    items + o.items,
+                    complete + o.complete,
+                    corrected + o.corrected,
+                    destroyed + o.destroyed,
+                    days + o.days,
+                    w);
+        }
     }
 
     /**
@@ -109,16 +140,23 @@ class OperationsQueries {
                 Map.of("org", orgPattern, "from", p.from().atDay(1), "to", p.to().atDay(1)));
     }
 
-    /** Filing sums per child unit (by path) over the period. */
-    Map<String, Filing> filingByUnit(List<OrgUnit> units, Period p, int n) {
+    /** Filing sums per child unit (by path) over the period: per organisation through the index, rolled up here. */
+    Map<String, Filing> filingByUnit(String parentPattern, List<OrgUnit> units, Period p, int n) {
+        var out = new HashMap<String, Filing>();
         if (units.isEmpty()) {
-            return Map.of();
+            return out;
         }
-        return filingRows(
-                "select u.path as k, " + sums(n) + " from unnest(cast(:paths as text[])) as u(path)"
-                        + " join filing_month on org_path like u.path || '%'"
-                        + " where month between :from and :to group by 1",
-                Map.of("paths", paths(units), "from", p.from().atDay(1), "to", p.to().atDay(1)));
+        filingRows(
+                        "select org_path as k, " + sums(n) + " from filing_month where org_path like :org"
+                                + " and month between :from and :to group by 1",
+                        Map.of("org", parentPattern, "from", p.from().atDay(1), "to", p.to().atDay(1)))
+                .forEach((path, f) -> {
+                    String unit = unitOf(units, path);
+                    if (unit != null) {
+                        out.merge(unit, f, Filing::plus);
+                    }
+                });
+        return out;
     }
 
     /** Items held (filed − destroyed) per path, up to the end of {@code until}'s month. */

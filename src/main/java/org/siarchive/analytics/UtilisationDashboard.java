@@ -66,7 +66,7 @@ class UtilisationDashboard implements Dashboard {
     public List<Chart> charts(DashboardQuery q) {
         var p = q.period();
         var months = queries.activityByMonth(q.orgPattern(), p);
-        var units = queries.activityByUnit(q.children(), p);
+        var units = queries.activityByUnit(q.orgPattern(), q.children(), p);
         var requests = new Chart(
                 "requests",
                 "statistics.ops.utilisation.requests",
