@@ -45,6 +45,26 @@ final class AnnualFixture {
         this.tx = tx;
     }
 
+    /** The planted items and the retention they were captured with. */
+    private final java.util.Map<UUID, String> planted = new java.util.LinkedHashMap<>();
+
+    /**
+     * Takes back what the fixture wrote behind the catalogue's back — the invented scan pages and the changed
+     * retention — so sweeps and 四性 checks of later test classes in the shared database find nothing broken.
+     */
+    void restore() {
+        planted.forEach((id, retention) -> {
+            jdbc.sql("delete from item_rendition where item_id = :id and kind = 'SCAN_PAGE' and sm3 = :d")
+                    .param("id", id)
+                    .param("d", "0".repeat(64))
+                    .update();
+            jdbc.sql("update item set retention_code = :r where id = :id")
+                    .param("r", retention)
+                    .param("id", id)
+                    .update();
+        });
+    }
+
     /** Plants {@code n} items (≤ 7) in the county's fonds; {@code shift} varies the pattern between counties. */
     List<UUID> plant(OrgUnit county, String fonds, int n, int shift, String run) {
         var ids = new ArrayList<UUID>();
@@ -65,6 +85,7 @@ final class AnnualFixture {
                             Actor.SYSTEM)
                     .item();
             ids.add(item.id());
+            planted.put(item.id(), item.retentionCode());
             jdbc.sql("update item set created_at = :at, retention_code = :r where id = :id")
                     .param("at", OffsetDateTime.parse(FILED[(i + shift) % FILED.length]))
                     .param("r", RETENTION[(i + shift) % RETENTION.length])
@@ -106,7 +127,7 @@ final class AnnualFixture {
                     physically_destroyed_on)
                 select id, :code, '统计测试案卷', 2024, :r, :at, cast(:gone as date) from fonds where code = :fonds
                 returning id""")
-                .param("code", "JT" + fonds + "-" + code)
+                .param("code", fonds + "-JT·2024-" + code) // a 案卷档号 as people read them
                 .param("r", retention)
                 .param("at", OffsetDateTime.parse(made))
                 .param("gone", destroyedOn)

@@ -17,6 +17,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -88,6 +89,7 @@ class AnnualReportIT extends IntegrationTest {
     ConsoleSession cityArchivist;
     ConsoleSession northArchivist;
     final Map<String, Map<String, BigDecimal>> typed = new HashMap<>();
+    AnnualFixture fixture;
 
     @BeforeAll
     void plant() {
@@ -101,7 +103,7 @@ class AnnualReportIT extends IntegrationTest {
         catalog.ensureFonds(cityFonds, "报表市档案" + run, city.name(), city.id(), Actor.SYSTEM);
         catalog.ensureFonds(northFonds, "报表北县档案" + run, north.name(), north.id(), Actor.SYSTEM);
         catalog.ensureFonds(southFonds, "报表南县档案" + run, south.name(), south.id(), Actor.SYSTEM);
-        var fixture = new AnnualFixture(captures, jdbc, audit, tx);
+        fixture = new AnnualFixture(captures, jdbc, audit, tx);
         fixture.plant(north, northFonds, 7, 0, run);
         fixture.plant(south, southFonds, 6, 1, run);
         cityArchivist =
@@ -111,6 +113,11 @@ class AnnualReportIT extends IntegrationTest {
         // the counties enter their building and equipment figures of 2025 by hand
         enter(northArchivist, north, 2025, Map.of("storeArea", "120.50", "scanners", "2", "storageTb", "8"));
         enter(cityArchivist, south, 2025, Map.of("storeArea", "80.25", "scanners", "3", "compactShelves", "14"));
+    }
+
+    @AfterAll
+    void restore() {
+        fixture.restore();
     }
 
     @Test

@@ -91,8 +91,8 @@ class SupervisionKpiIT extends IntegrationTest {
     void generate() {
         String run = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         f = new SupervisionFixture(organisations, accounts, run, "KP");
-        String eastFonds = "K" + run.substring(0, 4);
-        String westFonds = "L" + run.substring(0, 4);
+        String eastFonds = "3" + run.substring(0, 3); // four digits, as 全宗号 are
+        String westFonds = "2" + run.substring(0, 3);
         catalog.ensureFonds(eastFonds, "考核东县档案" + run, f.east.name(), f.east.id(), Actor.SYSTEM);
         catalog.ensureFonds(westFonds, "考核西县档案" + run, f.west.name(), f.west.id(), Actor.SYSTEM);
         for (int i = 0; i < PER_COUNTY; i++) {
@@ -243,7 +243,7 @@ class SupervisionKpiIT extends IntegrationTest {
     /** Every item checked in May 2025; every third east item failed. */
     private void fixity(List<ItemRecord> all) {
         long sweep = jdbc.sql("insert into fixity_sweep (status, rate_mb_s, items_total, started_by, finished_at)"
-                        + " values ('DONE', 0, 0, 'kpi-test', now()) returning id")
+                        + " values ('DONE', 0, 0, '考核测试', now()) returning id")
                 .query(Long.class)
                 .single();
         for (int k = 0; k < all.size(); k++) {
@@ -287,7 +287,7 @@ class SupervisionKpiIT extends IntegrationTest {
                         """
                 insert into physical_loan (borrower, borrower_unit, borrower_kind, purpose, due_date, status,
                                            lent_by, lent_at, returned_at, org_path, purpose_code)
-                values ('考核借阅人', '审计局', 'PERSON', '核查', :due, :status, 'kpi-test', :lent, :back, :org,
+                values ('考核借阅人', '审计局', 'PERSON', '核查', :due, :status, '考核测试', :lent, :back, :org,
                         'AUDIT') returning id""")
                 .param("due", due)
                 .param("status", back == null ? "OUT" : "RETURNED")
