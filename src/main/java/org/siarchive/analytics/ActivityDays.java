@@ -32,8 +32,8 @@ class ActivityDays {
 
     /**
      * Adds the occurrence to its day (北京时间) unless it was counted before; true when it was new. One statement:
-     * the identity is kept and the day counted only when the identity was new (the primary key makes a concurrent
-     * twin wait), so a redelivered event adds nothing.
+     * the identity is kept and the day (and its month, {@code activity_month}) counted only when the identity was
+     * new (the primary key makes a concurrent twin wait), so a redelivered event adds nothing.
      */
     @Transactional
     boolean add(Occurrence o) {
@@ -43,16 +43,23 @@ class ActivityDays {
                 with kept as (
                     insert into activity_event (event_key, identity, activity, day, org_path, amount)
                     values (:key, :identity, :a, :day, :org, :amount) on conflict (event_key) do nothing
+                    returning 1),
+                counted as (
+                    insert into activity_day (day, org_path, activity, count, amount)
+                    select :day, :org, :a, 1, :amount from kept
+                    on conflict (day, org_path, activity) do update
+                        set count = activity_day.count + 1, amount = activity_day.amount + excluded.amount
                     returning 1)
-                insert into activity_day (day, org_path, activity, count, amount)
-                select :day, :org, :a, 1, :amount from kept
-                on conflict (day, org_path, activity) do update
-                    set count = activity_day.count + 1, amount = activity_day.amount + excluded.amount
+                insert into activity_month (month, org_path, activity, count, amount)
+                select :month, :org, :a, 1, :amount from counted
+                on conflict (month, org_path, activity) do update
+                    set count = activity_month.count + 1, amount = activity_month.amount + excluded.amount
                 """)
                         .param("key", key(o.identity()))
                         .param("identity", shortened(o.identity()))
                         .param("a", o.kind().name())
                         .param("day", day)
+                        .param("month", day.withDayOfMonth(1))
                         .param("org", o.orgPath())
                         .param("amount", o.amount())
                         .update()

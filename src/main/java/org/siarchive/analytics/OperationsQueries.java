@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The operations dashboards' reads of analytics' own read models (docs/adr/0088), summed per month or per child
- * unit of the selected organisation: the daily activity ({@code activity_day}), 随办随归 ({@code filing_month}) and
+ * unit of the selected organisation: the activity read model by month ({@code activity_month}), 随办随归 ({@code filing_month}) and
  * fixity ({@code fixity_day}). Rows are few (months × units × steps), whatever the number of items.
  */
 @Component
@@ -29,12 +29,12 @@ class OperationsQueries {
         var out = new HashMap<YearMonth, Map<ActivityKind, long[]>>();
         jdbc.sql(
                         """
-                select date_trunc('month', day)::date, activity, sum(count), sum(amount) from activity_day
-                 where org_path like :org and day between :from and :to group by 1, 2
+                select month, activity, sum(count), sum(amount) from activity_month
+                 where org_path like :org and month between :from and :to group by 1, 2
                 """)
                 .param("org", orgPattern)
                 .param("from", p.from().atDay(1))
-                .param("to", p.to().atEndOfMonth())
+                .param("to", p.to().atDay(1))
                 .query((rs, n) -> {
                     var month = YearMonth.from(rs.getObject(1, LocalDate.class));
                     out.computeIfAbsent(month, m -> new HashMap<>())
@@ -56,12 +56,12 @@ class OperationsQueries {
         }
         jdbc.sql(
                         """
-                select org_path, activity, sum(count), sum(amount) from activity_day
-                 where org_path like :org and day between :from and :to group by 1, 2
+                select org_path, activity, sum(count), sum(amount) from activity_month
+                 where org_path like :org and month between :from and :to group by 1, 2
                 """)
                 .param("org", parentPattern)
                 .param("from", p.from().atDay(1))
-                .param("to", p.to().atEndOfMonth())
+                .param("to", p.to().atDay(1))
                 .query((rs, n) -> {
                     String unit = unitOf(units, rs.getString(1));
                     if (unit != null) {
