@@ -97,12 +97,16 @@ class ChartWorkbook {
     private List<String> preface(DashboardView view, DashboardView.ChartView c, Access access, Locale locale) {
         String who = accounts.displayName(access.actor().name())
                 .orElse(access.actor().name());
-        return Arrays.asList(
+        var lines = new ArrayList<>(Arrays.asList(
                 c.title(),
                 msg("statistics.export.org", locale, view.org().name()),
                 msg("statistics.export.period", locale, view.from(), view.to()),
-                msg("statistics.export.unit", locale, c.unit()),
-                msg("statistics.export.by", locale, who, time.format(Instant.now(), ReadableTime.MINUTES)));
+                msg("statistics.export.unit", locale, c.unit())));
+        if (c.note() != null) {
+            lines.add(c.note());
+        }
+        lines.add(msg("statistics.export.by", locale, who, time.format(Instant.now(), ReadableTime.MINUTES)));
+        return lines;
     }
 
     private String msg(String key, Locale locale, Object... args) {

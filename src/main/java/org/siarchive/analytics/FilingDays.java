@@ -29,11 +29,18 @@ class FilingDays {
 
     /** The days asked for in the current request, or the configured ones. */
     int current() {
+        return parse(typed());
+    }
+
+    /** The {@code days} parameter of the current request as typed (at most 10 characters kept), or null. */
+    @Nullable
+    String typed() {
         var attributes = RequestContextHolder.getRequestAttributes();
         if (!(attributes instanceof ServletRequestAttributes servlet)) {
-            return configured;
+            return null;
         }
-        return parse(servlet.getRequest().getParameter("days"));
+        String text = servlet.getRequest().getParameter("days");
+        return text == null || text.length() <= 10 ? text : text.substring(0, 10);
     }
 
     int parse(@Nullable String text) {

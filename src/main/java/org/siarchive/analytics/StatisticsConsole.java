@@ -29,18 +29,21 @@ class StatisticsConsole {
     private final ChartLabels labels;
     private final JsonMapper json;
     private final HoldingsRebuild rebuild;
+    private final FilingDays filingDays;
 
     StatisticsConsole(
             Dashboards dashboards,
             ChartWorkbook workbook,
             ChartLabels labels,
             JsonMapper json,
-            HoldingsRebuild rebuild) {
+            HoldingsRebuild rebuild,
+            FilingDays filingDays) {
         this.dashboards = dashboards;
         this.workbook = workbook;
         this.labels = labels;
         this.json = json;
         this.rebuild = rebuild;
+        this.filingDays = filingDays;
     }
 
     /** One tab: the dashboard's id and name. */
@@ -79,6 +82,7 @@ class StatisticsConsole {
         model.addAttribute("org", org == null ? "" : org);
         model.addAttribute("from", from == null ? "" : from);
         model.addAttribute("to", to == null ? "" : to);
+        model.addAttribute("days", days(d));
         boolean holdings = d.id().equals(HoldingsDashboard.ID);
         model.addAttribute("build", holdings ? rebuild.last().orElse(null) : null);
         model.addAttribute("canRebuild", holdings && access.can(StatisticsAccessRules.REPORT));
@@ -109,6 +113,19 @@ class StatisticsConsole {
             Locale locale) {
         var view = dashboards.view(dashboard, org, from, to, access, locale);
         return workbook.download(view, chart, access, locale);
+    }
+
+    /**
+     * The N of the efficiency dashboard the reader asked for, as typed (kept in the input on a 422), for the input
+     * and the Excel links — Thymeleaf may not read request parameters in link expressions; null on the other
+     * dashboards or when the default applies.
+     */
+    private @Nullable String days(Dashboard d) {
+        if (!d.id().equals("efficiency")) {
+            return null;
+        }
+        String typed = filingDays.typed();
+        return typed == null || typed.isBlank() ? null : typed.strip();
     }
 
     private List<Tab> tabs(Locale locale) {
