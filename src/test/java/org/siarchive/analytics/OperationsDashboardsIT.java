@@ -23,14 +23,19 @@ import org.siarchive.lending.LoanDecided;
 import org.siarchive.lending.LoanRequested;
 import org.siarchive.organisation.OrgUnit;
 import org.siarchive.organisation.Organisations;
+import org.siarchive.security.Accounts;
 import org.siarchive.security.Permission;
+import org.siarchive.security.Role;
+import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.Scope;
+import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,6 +82,12 @@ class OperationsDashboardsIT extends IntegrationTest {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    Accounts accounts;
+
+    @LocalServerPort
+    int port;
+
     OperationsData data;
     Access cityViewer;
     Access eastViewer;
@@ -98,7 +109,7 @@ class OperationsDashboardsIT extends IntegrationTest {
         for (var viewer : List.of(cityViewer, eastViewer)) {
             var q = dashboards.query(null, "2022-01", "2024-12", viewer);
             var totals = dashboard("efficiency").totals(q);
-            var expected = filing(viewer.scope().orgPath());
+            var expected = filing(viewer.scope().orgPath(), days.configured());
             assertThat(totals.get(0).value()).isEqualTo(expected[0]);
             assertThat(totals.get(1).value()).isEqualTo(OperationsCharts.percent(expected[1], expected[0]));
             assertThat(totals.get(3).value()).isEqualTo(OperationsCharts.percent(expected[2], expected[0]));
@@ -106,7 +117,7 @@ class OperationsDashboardsIT extends IntegrationTest {
         var q = dashboards.query(null, "2022-01", "2024-12", cityViewer);
         var byUnit = chart("efficiency", q, "by-unit");
         for (int i = 0; i < q.children().size(); i++) {
-            var e = filing(q.children().get(i).path());
+            var e = filing(q.children().get(i).path(), days.configured());
             assertThat(byUnit.series().get(0).values().get(i)).isEqualTo(OperationsCharts.percent(e[1], e[0]));
         }
         assertThat(q.children()).extracting(OrgUnit::id).containsExactly(data.east.id(), data.west.id());
@@ -208,19 +219,85 @@ class OperationsDashboardsIT extends IntegrationTest {
 
     @Test
     void warningFiguresEqualTheComparisonsWarningsOfTheSubtree() {
-        var q = dashboards.query(null, null, null, cityViewer);
-        var totals = dashboard("warnings").totals(q);
-        var from = q.period().from().atDay(1);
-        long raised = count(
-                "select count(*) from comparison_warning where org_path like :o and raised_at >= cast(:d as date)",
-                data.city.path() + "%",
-                from);
-        assertThat(totals.get(0).value()).isEqualTo(raised);
+        var now = OffsetDateTime.now();
+        warning(data.east, "DEATH_PAYMENT", now.minusDays(3), "CONFIRMED", "CONFIRMED", "1200.50");
+        warning(data.east, "DEATH_PAYMENT", now.minusDays(40), null, "CHECKING", null);
+        warning(data.east, "SENTENCE_PAYMENT", now.minusDays(70), "EXCLUDED", "CLOSED", null);
+        warning(data.west, "DEATH_PAYMENT", now.minusDays(10), "CONFIRMED", "CLOSED", "300.25");
+        warning(data.west, "SENTENCE_PAYMENT", now.minusDays(100), null, "CHECKING", null);
+        for (var viewer : List.of(cityViewer, eastViewer)) {
+            var q = dashboards.query(null, null, null, viewer);
+            var totals = dashboard("warnings").totals(q);
+            var expected = warnings(viewer.scope().orgPath() + "%", q.period());
+            assertThat(expected[0])
+                    .as("planted warnings")
+                    .isGreaterThanOrEqualTo(java.math.BigDecimal.valueOf(viewer == cityViewer ? 5 : 3));
+            for (int k = 0; k < 4; k++) {
+                assertThat(totals.get(k).value()).as("total %s", k).isEqualTo(expected[k].longValue());
+            }
+            assertThat((java.math.BigDecimal) totals.get(4).value()).isEqualByComparingTo(expected[4]);
+        }
+        var city = dashboards.query(null, null, null, cityViewer);
+        var byUnit = chart("warnings", city, "by-unit");
+        for (int i = 0; i < city.children().size(); i++) {
+            var e = warnings(city.children().get(i).path() + "%", city.period());
+            assertThat(byUnit.series().get(0).values().get(i)).isEqualTo(e[0].longValue());
+            assertThat(byUnit.series().get(1).values().get(i)).isEqualTo(e[1].longValue());
+            assertThat(byUnit.series().get(2).values().get(i)).isEqualTo(e[2].longValue());
+        }
+        long byRule = chart("warnings", city, "by-rule").series().get(0).values().stream()
+                .mapToLong(Number::longValue)
+                .sum();
+        assertThat(byRule).isEqualTo(warnings(data.city.path() + "%", city.period())[0].longValue());
         assertThat(dashboards
                         .view("warnings", null, null, null, cityViewer, java.util.Locale.CHINA)
                         .charts())
                 .extracting(DashboardView.ChartView::id)
                 .containsExactly("by-month", "by-rule", "by-unit");
+        assertThatThrownBy(() -> dashboards.view(
+                        "warnings", Long.toString(data.west.id()), null, null, eastViewer, java.util.Locale.CHINA))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theEfficiencyExcelDownloadCountsTheDaysThePageAskedFor() throws java.io.IOException {
+        var who = TestAccounts.create(accounts, "opsxls" + data.run, data.city.id(), Set.of(Role.ARCHIVIST), 3, false);
+        var session = new ConsoleSession(port);
+        session.login(who.username(), who.password(), who.codes());
+        String query = "?org=" + data.city.id() + "&from=2022-01&to=2024-12";
+        var page = session.get("/statistics/efficiency" + query + "&days=7");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("/statistics/efficiency/by-unit.xlsx" + query.replace("&", "&amp;") + "&amp;days=7")
+                .contains("id=\"p-days\"");
+        var q = dashboards.query(null, "2022-01", "2024-12", cityViewer);
+        var shares = new java.util.HashMap<Integer, List<Double>>();
+        for (int n : new int[] {7, 60}) {
+            var response = session.bytes("/statistics/efficiency/by-unit.xlsx" + query + "&days=" + n);
+            assertThat(response.statusCode()).isEqualTo(200);
+            var byName = new java.util.HashMap<String, Double>();
+            try (var wb =
+                    new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.body()))) {
+                for (var row : wb.getSheetAt(0)) {
+                    var cell = row.getCell(1);
+                    if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        byName.put(row.getCell(0).getStringCellValue(), cell.getNumericCellValue());
+                    }
+                }
+                assertThat(wb.getSheetAt(0).getRow(4).getCell(0).getStringCellValue())
+                        .contains(Integer.toString(n));
+            }
+            var list = new java.util.ArrayList<Double>();
+            for (var unit : q.children()) {
+                var e = filing(unit.path(), n);
+                assertThat(byName.get(unit.name()))
+                        .as("%s within %s days", unit.name(), n)
+                        .isEqualTo(OperationsCharts.percent(e[1], e[0]));
+                list.add(byName.get(unit.name()));
+            }
+            shares.put(n, list);
+        }
+        assertThat(shares.get(7)).isNotEqualTo(shares.get(60));
     }
 
     // ----------------------------------------------------------------------------------------------------------
@@ -237,7 +314,7 @@ class OperationsDashboardsIT extends IntegrationTest {
     }
 
     /** items, filed within N days, complete — of the subtree, filed 2022–2024, counted from the catalogue. */
-    private long[] filing(String orgPath) {
+    private long[] filing(String orgPath, int n) {
         return jdbc.sql(
                         """
                 with filed as (
@@ -253,8 +330,8 @@ class OperationsDashboardsIT extends IntegrationTest {
                 select count(*), count(*) filter (where days <= :n), count(*) filter (where complete) from filed
                 """)
                 .param("org", orgPath + "%")
-                .param("n", days.configured())
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .param("n", n)
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
                 .single();
     }
 
@@ -283,6 +360,74 @@ class OperationsDashboardsIT extends IntegrationTest {
                         + " and cast(:d as date) is not null",
                 org.path(),
                 LocalDate.now());
+    }
+
+    /** raised, open, closed, confirmed, amount to recover — of the subtree's warnings raised in the period. */
+    private java.math.BigDecimal[] warnings(String orgPattern, Period period) {
+        var zone = ZoneId.of("Asia/Shanghai");
+        return jdbc.sql(
+                        """
+                select count(*), count(*) filter (where state <> 'CLOSED'), count(*) filter (where state = 'CLOSED'),
+                       count(*) filter (where outcome = 'CONFIRMED'), coalesce(sum(amount_to_recover), 0)
+                  from comparison_warning where org_path like :o and raised_at >= :from and raised_at < :to
+                """)
+                .param("o", orgPattern)
+                .param("from", period.from().atDay(1).atStartOfDay(zone).toOffsetDateTime())
+                .param(
+                        "to",
+                        period.to().plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime())
+                .query((rs, n) -> new java.math.BigDecimal[] {
+                    rs.getBigDecimal(1),
+                    rs.getBigDecimal(2),
+                    rs.getBigDecimal(3),
+                    rs.getBigDecimal(4),
+                    rs.getBigDecimal(5)
+                })
+                .single();
+    }
+
+    /** A comparison warning as the engine writes it (comparison's own ITs plant them the same way). */
+    private void warning(
+            OrgUnit org, String rule, OffsetDateTime raised, String outcome, String state, String recover) {
+        long version = jdbc.sql(
+                        """
+                insert into comparison_rule_version (rule_code, version, definition, digest, created_by)
+                values (:code, 1, '{}', :digest, 'ops-dash') on conflict (rule_code, version) do update
+                set enabled = comparison_rule_version.enabled returning id""")
+                .param("code", rule)
+                .param("digest", "0".repeat(64))
+                .query(Long.class)
+                .single();
+        long run = jdbc.sql(
+                        """
+                insert into comparison_run (trigger_kind, org_id, org_path, as_of, state, started_by)
+                values ('MANUAL', :org, :path, current_date, 'FINISHED', 'ops-dash') returning id""")
+                .param("org", org.id())
+                .param("path", org.path())
+                .query(Long.class)
+                .single();
+        byte[] random = new byte[32];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
+        jdbc.sql(
+                        """
+                insert into comparison_warning (warning_no, rule_code, rule_version_id, first_run_id, last_run_id,
+                    dedupe_key, token, cert_enc, name_masked, org_id, org_path, amount_at_risk, months_at_risk,
+                    due_on, raised_at, outcome, state, amount_to_recover)
+                values (:no, :rule, :version, :run, :run, :dedupe, :dedupe, :dedupe, '王*', :org, :path, 500, 3,
+                    :due, :raised, :outcome, :state, cast(:recover as numeric))""")
+                .param("no", "YJO" + data.run + id() % 100_000)
+                .param("rule", rule)
+                .param("version", version)
+                .param("run", run)
+                .param("dedupe", random)
+                .param("org", org.id())
+                .param("path", org.path())
+                .param("due", raised.toLocalDate().plusDays(21))
+                .param("raised", raised)
+                .param("outcome", outcome)
+                .param("state", state)
+                .param("recover", recover)
+                .update();
     }
 
     private void physicalLoan(OrgUnit org, ItemRecord item, LocalDate due) {
