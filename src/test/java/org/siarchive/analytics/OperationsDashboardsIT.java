@@ -269,7 +269,8 @@ class OperationsDashboardsIT extends IntegrationTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
                 .contains("/statistics/efficiency/by-unit.xlsx" + query.replace("&", "&amp;") + "&amp;days=7")
-                .contains("id=\"p-days\"");
+                .contains("id=\"p-days\"")
+                .contains("org=" + data.east.id() + "&amp;from=2022-01&amp;to=2024-12&amp;days=7");
         var q = dashboards.query(null, "2022-01", "2024-12", cityViewer);
         var shares = new java.util.HashMap<Integer, List<Double>>();
         for (int n : new int[] {7, 60}) {
