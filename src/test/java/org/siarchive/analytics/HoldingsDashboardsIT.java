@@ -105,9 +105,9 @@ class HoldingsDashboardsIT extends IntegrationTest {
         city = organisations.create(organisations.root().id(), "TC" + run, "统计市" + run, "CITY", Actor.SYSTEM);
         countyA = organisations.create(city.id(), "TA" + run, "统计甲县" + run, "COUNTY", Actor.SYSTEM);
         countyB = organisations.create(city.id(), "TB" + run, "统计乙县" + run, "COUNTY", Actor.SYSTEM);
-        String fa = "A" + run.substring(0, 5);
-        String fb = "B" + run.substring(0, 5);
-        String fc = "C" + run.substring(0, 5);
+        String fa = "1" + run.substring(0, 3); // four digits, as 全宗号 are
+        String fb = "4" + run.substring(0, 3);
+        String fc = "5" + run.substring(0, 3);
         catalog.ensureFonds(fa, "甲县档案" + run, countyA.name(), countyA.id(), Actor.SYSTEM);
         catalog.ensureFonds(fb, "乙县档案" + run, countyB.name(), countyB.id(), Actor.SYSTEM);
         catalog.ensureFonds(fc, "市本级档案" + run, city.name(), city.id(), Actor.SYSTEM);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -174,7 +175,7 @@ class OperationsDashboardsIT extends IntegrationTest {
     void preservationFiguresEqualDirectCounts() {
         var today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         long sweep = jdbc.sql("insert into fixity_sweep (status, rate_mb_s, items_total, started_by, finished_at)"
-                        + " values ('DONE', 0, 0, 'ops-dash', now()) returning id")
+                        + " values ('DONE', 0, 0, '运营看板测试', now()) returning id")
                 .query(Long.class)
                 .single();
         var items = data.all();
@@ -339,7 +340,7 @@ class OperationsDashboardsIT extends IntegrationTest {
     private long scanBatch(OrgUnit org, int pages, boolean ocr, OffsetDateTime at) {
         var id = UUID.randomUUID();
         jdbc.sql("insert into scan_batch (id, name, fonds_code, org_path, ocr, sample_percent, status, pages_total,"
-                        + " created_by) values (:id, :n, '0001', :o, :ocr, 10, 'ACCEPTED', :p, 'ops-dash')")
+                        + " created_by) values (:id, :n, '0001', :o, :ocr, 10, 'ACCEPTED', :p, '运营看板测试')")
                 .param("id", id)
                 .param("n", "运营批次" + id)
                 .param("o", org.path())
@@ -349,7 +350,7 @@ class OperationsDashboardsIT extends IntegrationTest {
         publish(new ScanBatchDecided(id, ScanBatchDecided.Decision.ACCEPTED, 4, org.path(), at));
         var rejected = UUID.randomUUID();
         jdbc.sql("insert into scan_batch (id, name, fonds_code, org_path, ocr, sample_percent, status, pages_total,"
-                        + " created_by) values (:id, :n, '0001', :o, false, 10, 'REJECTED', 0, 'ops-dash')")
+                        + " created_by) values (:id, :n, '0001', :o, false, 10, 'REJECTED', 0, '运营看板测试')")
                 .param("id", rejected)
                 .param("n", "运营批次" + rejected)
                 .param("o", org.path())
@@ -357,7 +358,7 @@ class OperationsDashboardsIT extends IntegrationTest {
         publish(new ScanBatchDecided(
                 rejected, ScanBatchDecided.Decision.REJECTED, org == data.east ? 3 : 0, org.path(), at));
         return count(
-                "select coalesce(sum(pages_total), 0) from scan_batch where org_path = :o and created_by = 'ops-dash'"
+                "select coalesce(sum(pages_total), 0) from scan_batch where org_path = :o and created_by = '运营看板测试'"
                         + " and cast(:d as date) is not null",
                 org.path(),
                 LocalDate.now());
@@ -387,13 +388,28 @@ class OperationsDashboardsIT extends IntegrationTest {
                 .single();
     }
 
+    /**
+     * The planted warnings and their runs leave with the class: they stand in for the engine's output and carry no
+     * counts or evidence, which the comparison pages of later classes in the shared database would read.
+     */
+    @AfterAll
+    void removePlantedWarnings() {
+        jdbc.sql("delete from comparison_warning where first_run_id in"
+                        + " (select id from comparison_run where started_by = '运营看板测试')")
+                .update();
+        jdbc.sql("delete from comparison_run where started_by = '运营看板测试'").update();
+        jdbc.sql("delete from comparison_rule_version v where created_by = '运营看板测试' and not exists"
+                        + " (select 1 from comparison_warning w where w.rule_version_id = v.id)")
+                .update();
+    }
+
     /** A comparison warning as the engine writes it (comparison's own ITs plant them the same way). */
     private void warning(
             OrgUnit org, String rule, OffsetDateTime raised, String outcome, String state, String recover) {
         long version = jdbc.sql(
                         """
                 insert into comparison_rule_version (rule_code, version, definition, digest, created_by)
-                values (:code, 1, '{}', :digest, 'ops-dash') on conflict (rule_code, version) do update
+                values (:code, 1, '{}', :digest, '运营看板测试') on conflict (rule_code, version) do update
                 set enabled = comparison_rule_version.enabled returning id""")
                 .param("code", rule)
                 .param("digest", "0".repeat(64))
@@ -402,7 +418,7 @@ class OperationsDashboardsIT extends IntegrationTest {
         long run = jdbc.sql(
                         """
                 insert into comparison_run (trigger_kind, org_id, org_path, as_of, state, started_by)
-                values ('MANUAL', :org, :path, current_date, 'FINISHED', 'ops-dash') returning id""")
+                values ('MANUAL', :org, :path, current_date, 'FINISHED', '运营看板测试') returning id""")
                 .param("org", org.id())
                 .param("path", org.path())
                 .query(Long.class)
@@ -436,7 +452,7 @@ class OperationsDashboardsIT extends IntegrationTest {
                         """
                 insert into physical_loan (borrower, borrower_unit, borrower_kind, purpose, due_date, status, lent_by,
                                            org_path, purpose_code)
-                values ('运营借阅人', '审计局', 'PERSON', '核查', :due, 'OUT', 'ops-dash', :org, 'AUDIT') returning id
+                values ('运营借阅人', '审计局', 'PERSON', '核查', :due, 'OUT', '运营看板测试', :org, 'AUDIT') returning id
                 """)
                 .param("due", due)
                 .param("org", org.path())

@@ -41,8 +41,8 @@ final class OperationsData {
         city = organisations.create(organisations.root().id(), "OC" + run, "运营统计市" + run, "CITY", Actor.SYSTEM);
         east = organisations.create(city.id(), "OE" + run, "运营东县" + run, "COUNTY", Actor.SYSTEM);
         west = organisations.create(city.id(), "OW" + run, "运营西县" + run, "COUNTY", Actor.SYSTEM);
-        String eastFonds = "E" + run.substring(0, 4);
-        String westFonds = "F" + run.substring(0, 4);
+        String eastFonds = "7" + run.substring(0, 3); // four digits, as 全宗号 are
+        String westFonds = "9" + run.substring(0, 3);
         catalog.ensureFonds(eastFonds, "运营东县档案" + run, east.name(), east.id(), Actor.SYSTEM);
         catalog.ensureFonds(westFonds, "运营西县档案" + run, west.name(), west.id(), Actor.SYSTEM);
         for (int i = 0; i < PER_COUNTY; i++) {

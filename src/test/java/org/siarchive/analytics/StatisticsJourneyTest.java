@@ -55,8 +55,8 @@ class StatisticsJourneyTest extends BrowserTest {
         var city = organisations.create(province.id(), "JC" + run, "旅程市" + run, "CITY", Actor.SYSTEM);
         var county = organisations.create(city.id(), "JK" + run, "旅程县" + run, "COUNTY", Actor.SYSTEM);
         var other = organisations.create(city.id(), "JO" + run, "旅程另一县" + run, "COUNTY", Actor.SYSTEM);
-        String fk = "K" + run.substring(0, 5);
-        String fo = "O" + run.substring(0, 5);
+        String fk = "0" + run.substring(0, 3); // four digits, as 全宗号 are
+        String fo = "6" + run.substring(0, 3);
         catalog.ensureFonds(fk, "旅程县档案" + run, county.name(), county.id(), Actor.SYSTEM);
         catalog.ensureFonds(fo, "旅程另一县档案" + run, other.name(), other.id(), Actor.SYSTEM);
         capture(captures, fk, TEN_YEARS, "2021-04-01", "旅程县核定一");

@@ -207,7 +207,7 @@ class UnitFiguresIT extends IntegrationTest {
     /** Every item of the data set checked on a day of May 2023 or 2024; every fourth failed. */
     private void fixityChecks() {
         long sweep = jdbc.sql("insert into fixity_sweep (status, rate_mb_s, items_total, started_by, finished_at)"
-                        + " values ('DONE', 0, 0, 'ops-test', now()) returning id")
+                        + " values ('DONE', 0, 0, '运营指标测试', now()) returning id")
                 .query(Long.class)
                 .single();
         var items = data.all();
@@ -257,7 +257,7 @@ class UnitFiguresIT extends IntegrationTest {
                             """
                     insert into physical_loan (borrower, borrower_unit, borrower_kind, purpose, due_date, status,
                                                lent_by, lent_at, returned_at, org_path, purpose_code)
-                    values ('运营借阅人', '审计局', 'PERSON', '核查', :due, :status, 'ops-test', :lent, :back, :org,
+                    values ('运营借阅人', '审计局', 'PERSON', '核查', :due, :status, '运营指标测试', :lent, :back, :org,
                             'AUDIT') returning id
                     """)
                     .param("due", LocalDate.of(2023, 3, 1 + k * 4))

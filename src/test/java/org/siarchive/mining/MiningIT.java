@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -82,6 +83,32 @@ class MiningIT extends IntegrationTest {
         }
         for (int i = 0; i < 15; i++) {
             f.item(fb, "GSRD", "05", at(2025, 3, 1).plusMonths(i % 6), null, List.of());
+        }
+        plantedFonds = List.of(fa, fb);
+    }
+
+    List<Long> plantedFonds = List.of();
+
+    /**
+     * The planted rows have no preserved object behind them (the analysis reads only the catalogue): they leave with
+     * the class, so sweeps, 四性 checks and the label crawl of later classes in the shared database never meet them.
+     */
+    @AfterAll
+    void removePlantedRows() {
+        for (long fonds : plantedFonds) {
+            var items = "select id from item where fonds_id = :f";
+            var persons = jdbc.sql("select distinct person_id from item where fonds_id = :f and person_id is not null")
+                    .param("f", fonds)
+                    .query(Long.class)
+                    .list();
+            jdbc.sql("delete from item_file where item_id in (" + items + ")")
+                    .param("f", fonds)
+                    .update();
+            jdbc.sql("delete from item where fonds_id = :f").param("f", fonds).update();
+            jdbc.sql("delete from fonds where id = :f").param("f", fonds).update();
+            for (long person : persons) {
+                jdbc.sql("delete from person where id = :p").param("p", person).update();
+            }
         }
     }
 
