@@ -127,6 +127,9 @@ class SearchIndexer implements SmartInitializingSingleton {
         if (search instanceof LuceneArchiveSearch lucene && !rebuilding.get()) {
             lucene.expungeDeletes();
             flush();
+            // the searcher still open on the rewritten segments keeps their files; release it now rather than at
+            // the refresher's next turn, which waits behind every other scheduled job
+            lucene.refresh();
         }
         return !rebuilding.get();
     }
