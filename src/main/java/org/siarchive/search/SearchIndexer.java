@@ -127,9 +127,7 @@ class SearchIndexer implements SmartInitializingSingleton {
         if (search instanceof LuceneArchiveSearch lucene && !rebuilding.get()) {
             lucene.expungeDeletes();
             flush();
-            // the searcher still open on the rewritten segments keeps their files; release it now rather than at
-            // the refresher's next turn, which waits behind every other scheduled job
-            lucene.refresh();
+            lucene.refresh(); // the reader still open on the rewritten segments keeps their files: release it now
         }
         return !rebuilding.get();
     }
