@@ -66,7 +66,13 @@ public enum AuditedObject {
     /** A security-monitoring rule and its thresholds (监测规则). */
     MONITORING_RULE,
     /** A notification (通知) or a user's notification settings. */
-    NOTIFICATION;
+    NOTIFICATION,
+    /** An account of the online service (网上服务): an insured person or an employer's agent, issue 19. */
+    PORTAL_ACCOUNT,
+    /** An employer account's binding to a 统一社会信用代码, approved by staff. */
+    EMPLOYER_BINDING,
+    /** An employer's online submission of e-materials (网上申报材料), accepted into capture or returned. */
+    PORTAL_SUBMISSION;
 
     /** The message key of the label people read. */
     public String labelKey() {

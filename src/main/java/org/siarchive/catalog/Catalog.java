@@ -164,6 +164,11 @@ public class Catalog {
         return walks.objectVersions(objectIds);
     }
 
+    /** Whether the item has been destroyed (committed), read fresh: an indexer's check after it wrote. */
+    public boolean destroyed(UUID itemId) {
+        return walks.destroyed(itemId);
+    }
+
     public boolean hasObject(String objectId) {
         return walks.hasObject(objectId);
     }

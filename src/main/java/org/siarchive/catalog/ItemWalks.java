@@ -42,6 +42,13 @@ class ItemWalks {
         return out;
     }
 
+    boolean destroyed(UUID itemId) {
+        return jdbc.sql("select exists (select 1 from item where id = :id and status = 'DESTROYED')")
+                .param("id", itemId)
+                .query(Boolean.class)
+                .single();
+    }
+
     boolean hasObject(String objectId) {
         return jdbc.sql("select exists (select 1 from item where object_id = :o)")
                 .param("o", objectId)

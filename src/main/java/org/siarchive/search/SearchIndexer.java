@@ -132,6 +132,11 @@ class SearchIndexer implements SmartInitializingSingleton {
         return !rebuilding.get();
     }
 
+    /**
+     * Writes the item's description to the index, or removes it once destroyed. The state is read again
+     * after the write: a destruction committing in between had its removal run first (removals run after the
+     * destruction commits, so either the removal follows the write or this second read sees the destruction).
+     */
     void reindex(UUID itemId) {
         var found = catalog.item(itemId);
         if (found.isPresent() && found.get().state() == org.siarchive.catalog.ItemState.DESTROYED) {
@@ -165,6 +170,9 @@ class SearchIndexer implements SmartInitializingSingleton {
                     i.docDate(),
                     // 页数: the catalogue registers files, one per scanned page (ADR 0051)
                     i.files().size()));
+            if (catalog.destroyed(itemId)) {
+                search.remove(itemId); // destroyed after the read above: its own removal may have run first
+            }
         });
     }
 
@@ -176,14 +184,6 @@ class SearchIndexer implements SmartInitializingSingleton {
                 .flatMap(java.util.Optional::stream)
                 .toList();
         return texts.isEmpty() ? null : String.join("\n", texts);
-    }
-
-    /** A rebuild's progress for people (n of m items); {@code running} false once it ended. */
-    record RebuildProgress(boolean running, long done, long total) {
-
-        public int percent() {
-            return total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
-        }
     }
 
     RebuildProgress rebuildProgress() {

@@ -73,6 +73,11 @@ public class SecurityPolicy {
         }
     }
 
+    /** How long a session may stay idle (the policy's 会话空闲超时); the online service follows it too. */
+    public java.time.Duration idleTimeout() {
+        return java.time.Duration.ofMinutes(get(Key.SESSION_IDLE_MINUTES));
+    }
+
     /** Business roles that must log in with a second factor besides approvers. */
     Set<Role> totpRoles() {
         String raw = jdbc.sql("select value from security_setting where key = :k")

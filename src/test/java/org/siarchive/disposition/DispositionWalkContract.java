@@ -106,7 +106,11 @@ abstract class DispositionWalkContract {
             org.siarchive.support.Tombstoning.awaitListeners(jdbc, destroyed.id(), 1);
         }
         assertThat(org.siarchive.search.IndexFiles.expunge(context)).isTrue();
-        awaitMarker(indexRoot(), name, false);
+        awaitMarker(
+                indexRoot(),
+                name,
+                false,
+                () -> org.siarchive.search.IndexFiles.describe(indexRoot(), marked.id(), plain.id(), extended.id()));
         for (Path root : List.of(primaryRoot(), replicaBytes(), data.resolve("staging"), indexRoot())) {
             assertThat(MarkerScan.filesContaining(root, marker))
                     .as("no file under %s holds the destroyed content", root)
@@ -202,6 +206,11 @@ abstract class DispositionWalkContract {
      * until the files under {@code root} show the marker ({@code present}) or no longer do.
      */
     static void awaitMarker(Path root, String marker, boolean present) throws InterruptedException {
+        awaitMarker(root, marker, present, () -> "");
+    }
+
+    static void awaitMarker(Path root, String marker, boolean present, java.util.function.Supplier<String> state)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         List<Path> hits = MarkerScan.filesContaining(root, marker);
         while (hits.isEmpty() == present && System.nanoTime() < deadline) {
@@ -212,7 +221,7 @@ abstract class DispositionWalkContract {
             assertThat(hits).as("%s holds the marker before destruction", root).isNotEmpty();
         } else {
             assertThat(hits)
-                    .as("no file under %s holds the marker after destruction", root)
+                    .as("no file under %s holds the marker after destruction; %s", root, state.get())
                     .isEmpty();
         }
     }

@@ -74,6 +74,54 @@ public final class IndexFiles {
         }
     }
 
+    /**
+     * For a failure message: the last commit's segments (name, documents, deleted, which of the ids are live
+     * there), the files on disk no commit names (held by an open reader), and the writer's pending state.
+     */
+    public static String describe(Path dir, java.util.UUID... ids) {
+        var out = new StringBuilder();
+        try (var d = FSDirectory.open(dir);
+                var reader = DirectoryReader.open(d)) {
+            var commit = reader.getIndexCommit();
+            out.append("commit ")
+                    .append(commit.getSegmentsFileName())
+                    .append(' ')
+                    .append(commit.getUserData());
+            var named = new java.util.HashSet<>(commit.getFileNames());
+            for (var leaf : reader.leaves()) {
+                var segment = (org.apache.lucene.index.SegmentReader) leaf.reader();
+                out.append("\n  ")
+                        .append(segment.getSegmentName())
+                        .append(" docs=")
+                        .append(segment.maxDoc())
+                        .append(" deleted=")
+                        .append(segment.numDeletedDocs());
+                for (var id : ids) {
+                    var postings =
+                            segment.postings(new org.apache.lucene.index.Term(LuceneDocuments.ID, id.toString()));
+                    if (postings != null) {
+                        var live = segment.getLiveDocs();
+                        for (int doc = postings.nextDoc();
+                                doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                                doc = postings.nextDoc()) {
+                            out.append(' ').append(id).append(live == null || live.get(doc) ? "(live)" : "(deleted)");
+                        }
+                    }
+                }
+            }
+            try (var files = Files.list(dir)) {
+                out.append("\n  files no commit names: ")
+                        .append(files.map(p -> p.getFileName().toString())
+                                .filter(f -> !named.contains(f) && !f.equals("write.lock"))
+                                .sorted()
+                                .toList());
+            }
+        } catch (IOException e) {
+            out.append(" (").append(e).append(')');
+        }
+        return out.toString();
+    }
+
     static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
