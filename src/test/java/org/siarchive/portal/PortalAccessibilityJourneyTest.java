@@ -99,6 +99,19 @@ class PortalAccessibilityJourneyTest extends BrowserTest {
 
     private static void check(Page page, String what, int width) {
         Axe.assertNoSeriousViolations(page);
+        // the moderate and minor findings too, for the record (target/accessibility/portal.txt)
+        var all = Axe.violations(page);
+        try {
+            var file = java.nio.file.Path.of("target", "accessibility", "portal.txt");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(
+                    file,
+                    what + " " + width + ": " + (all.isEmpty() ? "none" : Axe.report(page, all)) + "\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         @SuppressWarnings("unchecked")
         var m = (Map<String, Number>)
                 page.evaluate("() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })");

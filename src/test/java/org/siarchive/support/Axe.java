@@ -115,7 +115,7 @@ public final class Axe {
         var out = new StringBuilder()
                 .append("axe-core found ")
                 .append(found.size())
-                .append(" serious/critical violation(s) on ")
+                .append(" violation(s) on ")
                 .append(page.url());
         if (size != null) {
             out.append(" at ").append(size.width).append(" × ").append(size.height);
