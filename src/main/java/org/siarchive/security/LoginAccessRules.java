@@ -19,7 +19,7 @@ class LoginAccessRules implements AccessRules {
         return List.of(
                 anyMethod("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/denied")
                         .permitAll(),
-                get("/favicon.svg").permitAll(),
+                get("/favicon.svg", "/js/console.js").permitAll(),
                 get("/actuator/health", "/actuator/health/**").permitAll(),
                 anyMethod("/login/totp").requires(Stage.TOTP.authority()),
                 anyMethod("/login/enrol", "/login/enrol/qr").requires(Stage.ENROL.authority()),
