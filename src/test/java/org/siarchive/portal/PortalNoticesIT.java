@@ -253,4 +253,45 @@ class PortalNoticesIT extends IntegrationTest {
         assertThat(browser.get("/portal/notifications?page=-1").status()).isEqualTo(422);
         assertThat(browser.get("/portal/notifications?page=x").status()).isBetween(400, 499);
     }
+
+    @Test
+    void aLongHistoryIsReadInBoundedPages() {
+        long me = person("通知癸", null);
+        int planted = PortalNotices.SIZE * PortalNotices.MAX_PAGES + 10;
+        jdbc.sql(
+                        """
+                insert into portal_notice (account_id, label_key, args, natural_key)
+                select :a, 'portal.notice.certificate.ready', array['ZM' || g], 'bulk-' || g
+                  from generate_series(1, :n) g""")
+                .param("a", me)
+                .param("n", planted)
+                .update();
+        var browser = new PortalBrowser(port).signedIn(sessions.open(me, "127.0.0.1"));
+        browser.get("/portal/notifications");
+        var first = browser.get("/portal/notifications");
+        var last = browser.get("/portal/notifications?page=" + (PortalNotices.MAX_PAGES - 1));
+        long[] firstMs = new long[9];
+        long[] lastMs = new long[9];
+        for (int i = 0; i < firstMs.length; i++) {
+            long start = System.nanoTime();
+            browser.get("/portal/notifications");
+            firstMs[i] = (System.nanoTime() - start) / 1_000_000;
+            start = System.nanoTime();
+            browser.get("/portal/notifications?page=" + (PortalNotices.MAX_PAGES - 1));
+            lastMs[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        java.util.Arrays.sort(firstMs);
+        java.util.Arrays.sort(lastMs);
+        System.out.printf(
+                "portal notices with %d lines: page 0 median %d ms (min %d), page %d median %d ms (min %d)%n",
+                planted, firstMs[4], firstMs[0], PortalNotices.MAX_PAGES - 1, lastMs[4], lastMs[0]);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).contains("您的档案证明 ZM" + planted + " 已开具").contains("未读 %,d 条".formatted(planted));
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.body())
+                .contains("ZM" + (planted - PortalNotices.SIZE * PortalNotices.MAX_PAGES + 1) + " ")
+                .doesNotContain("id=\"notices-next\"");
+        assertThat(notices.page(me, PortalNotices.MAX_PAGES - 1, Locale.ENGLISH).content())
+                .hasSize(PortalNotices.SIZE);
+    }
 }
