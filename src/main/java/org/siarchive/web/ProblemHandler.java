@@ -252,7 +252,8 @@ class ProblemHandler {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(p);
         }
-        var mav = new ModelAndView("error/problem");
+        // the online service's pages answer in its own layout: the console's knows no portal user
+        var mav = new ModelAndView(requestUri(req).startsWith("/portal") ? "portal/problem" : "error/problem");
         mav.setStatus(HttpStatus.valueOf(p.getStatus()));
         mav.addObject("problem", p);
         return mav;
