@@ -101,7 +101,10 @@ public class Captures {
             var staged = stageAll(key, uploads);
             filingGate.require(Filings.of(s, uploads, staged, acceptedFormats), actor);
             return staged.stream()
-                    .map(f -> new ScreenedFile(f.format().mediaType(), f.fixity().size(), f.fixity().sha256()))
+                    .map(f -> new ScreenedFile(
+                            f.format().mediaType(),
+                            f.fixity().size(),
+                            f.fixity().sha256()))
                     .toList();
         } finally {
             preservation.discardStaging(key);

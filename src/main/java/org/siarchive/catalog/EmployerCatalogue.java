@@ -38,8 +38,7 @@ class EmployerCatalogue {
                 .params(scopeParams(scope, params))
                 .query(Long.class)
                 .single();
-        var items = queries.summaries(
-                WHERE, params, "i.handled_at desc, i.archive_code", (long) (p - 1) * n, n, scope);
+        var items = queries.summaries(WHERE, params, "i.handled_at desc, i.archive_code", (long) (p - 1) * n, n, scope);
         return new EmployerItems(items, total, p, n);
     }
 

@@ -71,8 +71,7 @@ class EmployerBindings {
         if (code.isEmpty()) {
             v.add(Violation.of("creditCode", "required"));
         } else {
-            CreditCode.problem(code)
-                    .ifPresent(p -> v.add(Violation.of("creditCode", "creditCode." + p.name(), code)));
+            CreditCode.problem(code).ifPresent(p -> v.add(Violation.of("creditCode", "creditCode." + p.name(), code)));
         }
         String name = rawName == null ? "" : rawName.strip();
         if (name.isEmpty()) {
@@ -86,7 +85,8 @@ class EmployerBindings {
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);
         }
-        var existing = jdbc.sql("select state from employer_binding where account_id = :a and credit_code = :c for update")
+        var existing = jdbc.sql(
+                        "select state from employer_binding where account_id = :a and credit_code = :c for update")
                 .param("a", user.accountId())
                 .param("c", code)
                 .query(String.class)
@@ -94,8 +94,8 @@ class EmployerBindings {
         if (existing.isPresent() && !existing.get().equals("REJECTED")) {
             throw new ConflictException("conflict.bindingExists", code);
         }
-        String orgPath =
-                catalog.employerOrgPath(code).orElseGet(() -> organisations.root().path());
+        String orgPath = catalog.employerOrgPath(code)
+                .orElseGet(() -> organisations.root().path());
         long id = jdbc.sql(
                         """
                 insert into employer_binding (account_id, credit_code, employer_name, org_path)

@@ -46,8 +46,7 @@ class EmployerPages {
     }
 
     @GetMapping("/portal/employer")
-    String catalogue(
-            @RequestParam(name = "page", defaultValue = "1") int page, Authentication auth, Model model) {
+    String catalogue(@RequestParam(name = "page", defaultValue = "1") int page, Authentication auth, Model model) {
         var user = EmployerRequests.employer(auth);
         model.addAttribute("portalNav", "employer");
         model.addAttribute("employers", bindings.approved(user.accountId()));
@@ -110,8 +109,10 @@ class EmployerPages {
             model.addAttribute("formErrors", FormErrors.of(e));
         } catch (ConflictException e) {
             response.setStatus(409);
-            model.addAttribute("formErrors", FormErrors.of(java.util.List.of(new org.siarchive.shared.Violation(
-                    "creditCode", "conflict", e.messageKey(), e.args()))));
+            model.addAttribute(
+                    "formErrors",
+                    FormErrors.of(java.util.List.of(
+                            new org.siarchive.shared.Violation("creditCode", "conflict", e.messageKey(), e.args()))));
         }
         return bindingsPage(user, model, creditCode, employerName);
     }

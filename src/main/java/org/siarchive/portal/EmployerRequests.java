@@ -13,7 +13,8 @@ final class EmployerRequests {
 
     /** The signed-in employer's agent; a person is refused (403): these pages are the employers'. */
     static PortalUser employer(@Nullable Authentication authentication) {
-        if (!(authentication instanceof PortalAuthentication p) || p.getPrincipal().person()) {
+        if (!(authentication instanceof PortalAuthentication p)
+                || p.getPrincipal().person()) {
             throw new ForbiddenException("portal.employerOnly");
         }
         return p.getPrincipal();

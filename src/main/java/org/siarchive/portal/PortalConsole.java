@@ -124,8 +124,8 @@ class PortalConsole {
                 .filter(f -> f.seq() == seq)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("PORTAL_SUBMISSION", id + "/" + seq));
-        byte[] bytes = queries.content(id, seq)
-                .orElseThrow(() -> new NotFoundException("PORTAL_SUBMISSION", id + "/" + seq));
+        byte[] bytes =
+                queries.content(id, seq).orElseThrow(() -> new NotFoundException("PORTAL_SUBMISSION", id + "/" + seq));
         audit.recordAlone(
                 access.actor(),
                 AuditedObject.PORTAL_SUBMISSION,

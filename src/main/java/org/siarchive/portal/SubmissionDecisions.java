@@ -87,7 +87,8 @@ class SubmissionDecisions {
                 row.creditCode(), row.employerName(), row.stepCode(), row.fondsCode(), row.orgPath());
         var s = submissions.submission(
                 target, draft, Submissions.ACCEPTANCE_PREFIX + id, (String) claim[0], (OffsetDateTime) claim[1]);
-        var item = captures.capture(s, chosen.stream().map(Submissions.Chosen::upload).toList(), key(id), access.actor())
+        var item = captures.capture(
+                        s, chosen.stream().map(Submissions.Chosen::upload).toList(), key(id), access.actor())
                 .item();
         tx.executeWithoutResult(t -> {
             int changed = jdbc.sql(

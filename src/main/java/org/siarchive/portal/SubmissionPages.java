@@ -72,7 +72,9 @@ class SubmissionPages {
             Model model) {
         var user = EmployerRequests.employer(auth);
         var employers = bindings.approved(user.accountId());
-        String code = creditCode != null ? creditCode : employers.keySet().stream().findFirst().orElse("");
+        String code = creditCode != null
+                ? creditCode
+                : employers.keySet().stream().findFirst().orElse("");
         String chosen = step != null ? step : "JFHD";
         return render(model, employers, code, chosen, "", time.today().toString());
     }
@@ -136,7 +138,7 @@ class SubmissionPages {
         model.addAttribute("step", chosen);
         model.addAttribute("creditCode", code);
         model.addAttribute("businessStep", step);
-        model.addAttribute("title", title);
+        model.addAttribute("submissionTitle", title);
         model.addAttribute("docDate", date);
         return "portal/submission-new";
     }
@@ -154,7 +156,8 @@ class SubmissionPages {
     /** The chosen files, each answering the material its input names, in the order the form lists them. */
     private static List<Submissions.Chosen> chosen(HttpServletRequest request) {
         var out = new ArrayList<Submissions.Chosen>();
-        var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        var multipart =
+                org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart == null) {
             return out;
         }

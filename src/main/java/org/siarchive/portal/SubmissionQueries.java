@@ -31,7 +31,8 @@ class SubmissionQueries {
     }
 
     /** The worker's 公民身份号码 of a person-side submission, in clear (for the capture only). */
-    @Nullable String personCertNo(long id) {
+    @Nullable
+    String personCertNo(long id) {
         byte[] stored = jdbc.sql("select person_cert from portal_submission where id = :id")
                 .param("id", id)
                 .query((rs, n) -> rs.getBytes(1))

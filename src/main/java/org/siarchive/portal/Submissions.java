@@ -127,16 +127,12 @@ class Submissions {
         if (employerSteps().stream().noneMatch(s -> s.code().equals(step))) {
             throw new InvalidInputException(Violation.of("businessStep", "portalStep"));
         }
-        String orgPath = catalog.employerOrgPath(code).orElseGet(() -> organisations.root().path());
+        String orgPath = catalog.employerOrgPath(code)
+                .orElseGet(() -> organisations.root().path());
         String fonds = fondsOf(orgPath);
         var handledAt = OffsetDateTime.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         var target = new Target(code, employer.get(), step, fonds, orgPath);
-        var s = submission(
-                target,
-                draft,
-                ACCEPTANCE_PREFIX + "0",
-                user.displayName(),
-                handledAt);
+        var s = submission(target, draft, ACCEPTANCE_PREFIX + "0", user.displayName(), handledAt);
         var uploads = draft.files().stream().map(Chosen::upload).toList();
         var screened = captures.screen(s, uploads, actor);
         Long id = tx.execute(t -> keep(user, target, draft, screened, actor));
@@ -160,7 +156,10 @@ class Submissions {
                 .param("pn", person == null ? null : person.name())
                 .param("pc", person == null ? null : cipher.encrypt(person.certNo(), PortalAccounts.CERT_CONTEXT))
                 .param("t", java.util.Objects.requireNonNull(draft.title()).strip())
-                .param("d", LocalDate.parse(java.util.Objects.requireNonNull(draft.docDate()).strip()))
+                .param(
+                        "d",
+                        LocalDate.parse(java.util.Objects.requireNonNull(draft.docDate())
+                                .strip()))
                 .param("o", target.orgPath())
                 .param("f", target.fonds())
                 .query(Long.class)
@@ -179,8 +178,10 @@ class Submissions {
                             ps.setLong(1, id);
                             ps.setInt(2, seq);
                             ps.setString(3, chosen.material());
-                            ps.setString(4, org.siarchive.shared.OriginalNames.clean(
-                                    chosen.upload().originalName()));
+                            ps.setString(
+                                    4,
+                                    org.siarchive.shared.OriginalNames.clean(
+                                            chosen.upload().originalName()));
                             ps.setString(5, f.mediaType());
                             ps.setLong(6, f.size());
                             ps.setString(7, f.sha256());
@@ -202,7 +203,9 @@ class Submissions {
 
     /** The metadata a capture of this submission files, with the acceptance number and the handler given. */
     Submission submission(Target t, Draft d, String acceptanceNo, String handler, OffsetDateTime handledAt) {
-        var materials = d.files().stream().map(c -> new Submission.Material(c.material())).toList();
+        var materials = d.files().stream()
+                .map(c -> new Submission.Material(c.material()))
+                .toList();
         var step = catalog.classification().step(t.step());
         return new Submission(
                 t.fonds(),
@@ -217,7 +220,10 @@ class Submissions {
                 WORKER_STEPS.contains(t.step()) ? person(d) : null,
                 new Submission.Employer(t.creditCode(), t.employerName()),
                 handler,
-                organisations.byPath(t.orgPath()).map(u -> u.name()).orElse(organisations.root().name()),
+                organisations
+                        .byPath(t.orgPath())
+                        .map(u -> u.name())
+                        .orElse(organisations.root().name()),
                 handledAt.toString(),
                 materials);
     }
@@ -227,7 +233,8 @@ class Submissions {
             return null;
         }
         String cert = d.personCertNo() == null ? null : d.personCertNo().strip().toUpperCase(java.util.Locale.ROOT);
-        return new Submission.Person("01", cert, d.personName() == null ? null : d.personName().strip());
+        return new Submission.Person(
+                "01", cert, d.personName() == null ? null : d.personName().strip());
     }
 
     /** The fonds a unit files into: the first of its subtree, else the first of all. */
