@@ -52,12 +52,15 @@ class EmployerBindings {
     private final AuditTrail audit;
     private final Catalog catalog;
     private final Organisations organisations;
+    private final PortalNotices notices;
 
-    EmployerBindings(JdbcClient jdbc, AuditTrail audit, Catalog catalog, Organisations organisations) {
+    EmployerBindings(
+            JdbcClient jdbc, AuditTrail audit, Catalog catalog, Organisations organisations, PortalNotices notices) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.catalog = catalog;
         this.organisations = organisations;
+        this.notices = notices;
     }
 
     /**
@@ -173,6 +176,20 @@ class EmployerBindings {
                 approve ? AuditOperation.APPROVE : AuditOperation.REJECT,
                 reason.isEmpty() ? null : reason,
                 binding.creditCode());
+        String told = "binding-" + id + ":" + binding.requestedAt().toInstant().toEpochMilli();
+        if (approve) {
+            notices.notify(
+                    binding.accountId(),
+                    "portal.notice.binding.approved",
+                    List.of(SubmissionDecisions.plain(binding.employerName())),
+                    told);
+        } else {
+            notices.notify(
+                    binding.accountId(),
+                    "portal.notice.binding.rejected",
+                    List.of(SubmissionDecisions.plain(binding.employerName()), SubmissionDecisions.plain(reason)),
+                    told);
+        }
     }
 
     /** The employer name of an approved binding of the account, if it is bound to {@code creditCode}. */

@@ -2,6 +2,7 @@ package org.siarchive.portal;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
@@ -31,6 +32,7 @@ class SubmissionDecisions {
     private final Captures captures;
     private final Submissions submissions;
     private final SubmissionQueries queries;
+    private final PortalNotices notices;
 
     SubmissionDecisions(
             JdbcClient jdbc,
@@ -38,13 +40,15 @@ class SubmissionDecisions {
             AuditTrail audit,
             Captures captures,
             Submissions submissions,
-            SubmissionQueries queries) {
+            SubmissionQueries queries,
+            PortalNotices notices) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
         this.captures = captures;
         this.submissions = submissions;
         this.queries = queries;
+        this.notices = notices;
     }
 
     /**
@@ -112,9 +116,19 @@ class SubmissionDecisions {
                         AuditOperation.RECEIVE,
                         null,
                         item.archiveCode());
+                notices.notify(
+                        row.accountId(),
+                        "portal.notice.submission.accepted",
+                        List.of(Submissions.ACCEPTANCE_PREFIX + id, item.archiveCode()),
+                        key(id) + ":accepted");
             }
         });
         return require(id, access);
+    }
+
+    /** A typed sentence as a message argument: never read as a {@code #key} label. */
+    static String plain(String typed) {
+        return typed.startsWith("#") ? "＃" + typed.substring(1) : typed;
     }
 
     static String key(long id) {
@@ -151,6 +165,11 @@ class SubmissionDecisions {
                     AuditOperation.SEND_BACK,
                     reason,
                     row.creditCode());
+            notices.notify(
+                    row.accountId(),
+                    "portal.notice.submission.returned",
+                    List.of(Submissions.ACCEPTANCE_PREFIX + id, plain(reason)),
+                    key(id) + ":returned");
         });
     }
 

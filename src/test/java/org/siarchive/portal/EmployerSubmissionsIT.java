@@ -111,6 +111,10 @@ class EmployerSubmissionsIT extends IntegrationTest {
                         .single())
                 .isEqualTo(1);
         assertThat(audited("PORTAL_SUBMISSION", Long.toString(id), "RECEIVE")).isEqualTo(1);
+        assertThat(noticed(id, "portal.notice.submission.accepted"))
+                .as("told once, not per retry")
+                .isEqualTo(1);
+        assertThat(noticed(id, "portal.notice.binding.approved")).isEqualTo(1);
 
         var mine = employer.get("/portal/submissions/" + id);
         assertThat(mine.body()).contains("已受理", archiveCode);
@@ -154,6 +158,7 @@ class EmployerSubmissionsIT extends IntegrationTest {
         var returned = clerk.post("/submissions/" + id + "/return", Map.of("reason", "营业执照复印件不清晰，请重新上传"));
         assertThat(returned.status()).isEqualTo(302);
         assertThat(audited("PORTAL_SUBMISSION", Long.toString(id), "SEND_BACK")).isEqualTo(1);
+        assertThat(noticed(id, "portal.notice.submission.returned")).isEqualTo(1);
         assertThat(clerk.post("/submissions/" + id + "/accept", Map.of()).status())
                 .as("a returned submission is not accepted afterwards")
                 .isEqualTo(409);
@@ -353,6 +358,18 @@ class EmployerSubmissionsIT extends IntegrationTest {
     private long submissionsOf(String code) {
         return jdbc.sql("select count(*) from portal_submission where credit_code = :c")
                 .param("c", code)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Messages of the submission's account under {@code key}. */
+    private long noticed(long submission, String key) {
+        return jdbc.sql(
+                        """
+                select count(*) from portal_notice n
+                 where n.account_id = (select account_id from portal_submission where id = :s) and n.label_key = :k""")
+                .param("s", submission)
+                .param("k", key)
                 .query(Long.class)
                 .single();
     }
