@@ -74,26 +74,7 @@ class SubmissionDecisions {
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)})
                 .optional()
                 .orElseThrow(() -> new ConflictException("conflict.submissionDecided", Long.toString(id)));
-        var chosen = new ArrayList<Submissions.Chosen>();
-        for (var f : queries.files(id)) {
-            byte[] bytes = queries.content(id, f.seq()).orElseThrow();
-            chosen.add(new Submissions.Chosen(f.material(), Upload.ofBytes(f.originalName(), bytes)));
-        }
-        var draft = new Submissions.Draft(
-                row.creditCode(),
-                row.stepCode(),
-                row.personName(),
-                row.personName() == null ? null : queries.personCertNo(id),
-                row.title(),
-                row.docDate().toString(),
-                chosen);
-        var target = new Submissions.Target(
-                row.creditCode(), row.employerName(), row.stepCode(), row.fondsCode(), row.orgPath());
-        var s = submissions.submission(
-                target, draft, Submissions.ACCEPTANCE_PREFIX + id, (String) claim[0], (OffsetDateTime) claim[1]);
-        var item = captures.capture(
-                        s, chosen.stream().map(Submissions.Chosen::upload).toList(), key(id), access.actor())
-                .item();
+        var item = capture(row, (String) claim[0], (OffsetDateTime) claim[1], access);
         tx.executeWithoutResult(t -> {
             int changed = jdbc.sql(
                             """
@@ -124,6 +105,31 @@ class SubmissionDecisions {
             }
         });
         return require(id, access);
+    }
+
+    /** The ordinary capture of the submission's files under its key, with the claimed handler and time. */
+    private org.siarchive.catalog.ItemRecord capture(
+            SubmissionRow row, String handler, OffsetDateTime handledAt, Access access) {
+        long id = row.id();
+        var chosen = new ArrayList<Submissions.Chosen>();
+        for (var f : queries.files(id)) {
+            byte[] bytes = queries.content(id, f.seq()).orElseThrow();
+            chosen.add(new Submissions.Chosen(f.material(), Upload.ofBytes(f.originalName(), bytes)));
+        }
+        var draft = new Submissions.Draft(
+                row.creditCode(),
+                row.stepCode(),
+                row.personName(),
+                row.personName() == null ? null : queries.personCertNo(id),
+                row.title(),
+                row.docDate().toString(),
+                chosen);
+        var target = new Submissions.Target(
+                row.creditCode(), row.employerName(), row.stepCode(), row.fondsCode(), row.orgPath());
+        var s = submissions.submission(target, draft, Submissions.ACCEPTANCE_PREFIX + id, handler, handledAt);
+        return captures.capture(
+                        s, chosen.stream().map(Submissions.Chosen::upload).toList(), key(id), access.actor())
+                .item();
     }
 
     /** A typed sentence as a message argument: never read as a {@code #key} label. */
