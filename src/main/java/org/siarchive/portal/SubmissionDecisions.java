@@ -74,7 +74,24 @@ class SubmissionDecisions {
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)})
                 .optional()
                 .orElseThrow(() -> new ConflictException("conflict.submissionDecided", Long.toString(id)));
-        var item = capture(row, (String) claim[0], (OffsetDateTime) claim[1], access);
+        org.siarchive.catalog.ItemRecord item;
+        try {
+            item = capture(row, (String) claim[0], (OffsetDateTime) claim[1], access);
+        } catch (InvalidInputException e) {
+            // capture refused and registered nothing: the claim goes, so the clerk may return it instead
+            jdbc.sql(
+                            "update portal_submission set handler = null, handled_at = null where id = :id and state = 'PENDING'")
+                    .param("id", id)
+                    .update();
+            throw e;
+        }
+        markAccepted(row, item, access);
+        return require(id, access);
+    }
+
+    /** 已受理 with the 档号, the kept bytes dropped, audited RECEIVE and told — once, whoever retries. */
+    private void markAccepted(SubmissionRow row, org.siarchive.catalog.ItemRecord item, Access access) {
+        long id = row.id();
         tx.executeWithoutResult(t -> {
             int changed = jdbc.sql(
                             """
@@ -104,7 +121,6 @@ class SubmissionDecisions {
                         key(id) + ":accepted");
             }
         });
-        return require(id, access);
     }
 
     /** The ordinary capture of the submission's files under its key, with the claimed handler and time. */

@@ -77,6 +77,7 @@ class EmployerSubmissionsIT extends IntegrationTest {
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("缴费申报与核定", "file-ZJ01", "file-ZJ02", "必交");
 
+        long t0 = System.nanoTime();
         var sent = submit(
                 employer,
                 code,
@@ -86,6 +87,7 @@ class EmployerSubmissionsIT extends IntegrationTest {
                         "file-ZJ01", new Part("基数申报表.pdf", Samples.pdf("declaration " + code)),
                         "file-ZJ02", new Part("工资明细.pdf", Samples.pdf("wages " + code))));
         assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+        long submitted = System.nanoTime() - t0;
         long id = idOf(sent.location());
         assertThat(employer.get("/portal/submissions/" + id).body()).contains("待受理");
 
@@ -94,8 +96,12 @@ class EmployerSubmissionsIT extends IntegrationTest {
         assertThat(inbox.body()).contains("2025年度缴费基数申报");
         assertThat(clerk.get("/submissions/" + id).body()).contains("基数申报表.pdf", "受理并归档");
 
+        long t1 = System.nanoTime();
         var accepted = clerk.post("/submissions/" + id + "/accept", Map.of());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(302);
+        System.out.printf(
+                "employer submission: submit (screen + keep, 2 PDFs) %d ms, accept (capture) %d ms%n",
+                submitted / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         String archiveCode = jdbc.sql("select archive_code from portal_submission where id = :id")
                 .param("id", id)
                 .query(String.class)
@@ -184,13 +190,24 @@ class EmployerSubmissionsIT extends IntegrationTest {
                         "file-ZJ02", new Part("b.pdf", Samples.pdf("b " + other))));
         assertThat(sent.status()).isEqualTo(403);
         assertThat(sent.body()).contains("creditCode-error", "未绑定");
+        var english = submit(
+                employer,
+                "/portal/submissions?lang=en",
+                other,
+                "JFHD",
+                "冒名申报",
+                Map.of(
+                        "file-ZJ01", new Part("a.pdf", Samples.pdf("e " + other)),
+                        "file-ZJ02", new Part("b.pdf", Samples.pdf("f " + other))));
+        assertThat(english.status()).isEqualTo(403);
+        assertThat(english.body()).contains("is not bound to the employer with credit code " + other);
         assertThat(submissionsOf(other)).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from audit_entry where object_type = 'EMPLOYER_BINDING'"
                                 + " and object_id = :c and result = 'DENIED'")
                         .param("c", other)
                         .query(Long.class)
                         .single())
-                .isEqualTo(1);
+                .isEqualTo(2);
 
         // a pending (not yet approved) binding does not count either
         employer.get("/portal/employer/bindings");
@@ -319,6 +336,11 @@ class EmployerSubmissionsIT extends IntegrationTest {
 
     private ConsoleSession.Page submit(
             PortalBrowser browser, String code, String step, String title, Map<String, Part> files) {
+        return submit(browser, "/portal/submissions", code, step, title, files);
+    }
+
+    private ConsoleSession.Page submit(
+            PortalBrowser browser, String path, String code, String step, String title, Map<String, Part> files) {
         browser.get("/portal/submissions/new?businessStep=" + step);
         String boundary = "----emp" + System.nanoTime();
         var body = new ByteArrayOutputStream();
@@ -339,7 +361,7 @@ class EmployerSubmissionsIT extends IntegrationTest {
             write(body, "\r\n");
         }
         write(body, "--" + boundary + "--\r\n");
-        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/portal/submissions"))
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
