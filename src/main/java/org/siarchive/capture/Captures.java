@@ -87,6 +87,30 @@ public class Captures {
         return capture(s, uploads, idempotencyKey, actor, Scope.EVERYTHING);
     }
 
+    /**
+     * Every check a capture of {@code s} with {@code uploads} passes before a 档号 is assigned — the metadata,
+     * the files' count, size and format (malformed and active content refused) and the filing check (GD,
+     * its run kept) — without registering anything: the staged copies are discarded. For intake that keeps
+     * the files elsewhere until a clerk captures them (the online service's submissions). Throws
+     * {@link InvalidInputException} naming the refused field.
+     */
+    public List<ScreenedFile> screen(Submission s, List<Upload> uploads, Actor actor) {
+        validate(s, uploads, null);
+        String key = "screen-" + UUID.randomUUID();
+        try {
+            var staged = stageAll(key, uploads);
+            filingGate.require(Filings.of(s, uploads, staged, acceptedFormats), actor);
+            return staged.stream()
+                    .map(f -> new ScreenedFile(
+                            f.format().mediaType(),
+                            f.fixity().size(),
+                            f.fixity().sha256()))
+                    .toList();
+        } finally {
+            preservation.discardStaging(key);
+        }
+    }
+
     /** {@code seen}: the scope within which an earlier capture under the same key may be named or replayed. */
     private CaptureResult capture(
             Submission s, List<Upload> uploads, @Nullable String idempotencyKey, Actor actor, Scope seen) {

@@ -30,6 +30,7 @@ public class Catalog {
     private final ItemReads reads;
     private final ItemWalks walks;
     private final PartyFiles parties;
+    private final EmployerCatalogue employerCatalogue;
 
     Catalog(
             ReferenceData reference,
@@ -39,7 +40,8 @@ public class Catalog {
             ItemQueries queries,
             ItemReads reads,
             ItemWalks walks,
-            PartyFiles parties) {
+            PartyFiles parties,
+            EmployerCatalogue employerCatalogue) {
         this.reference = reference;
         this.fonds = fonds;
         this.registration = registration;
@@ -48,6 +50,7 @@ public class Catalog {
         this.reads = reads;
         this.walks = walks;
         this.parties = parties;
+        this.employerCatalogue = employerCatalogue;
     }
 
     /** Descriptive fields an archivist may correct, with the reason the audit trail keeps. */
@@ -250,6 +253,19 @@ public class Catalog {
     /** The person's identity in clear; needs a reason (2–500 characters), which the audit keeps. */
     public Identity unmaskPerson(long personId, String reason, Access access) {
         return parties.unmaskPerson(personId, reason, access);
+    }
+
+    /**
+     * 一企一档 as the employers' online service shows it: one page of the items about the employers of
+     * {@code creditCodes} up to 密级 {@code clearance}, newest first, and how many there are in all.
+     */
+    public EmployerItems employerItems(java.util.Collection<String> creditCodes, int clearance, int page, int size) {
+        return employerCatalogue.items(creditCodes, clearance, page, size);
+    }
+
+    /** The organisation path of the fonds the employer's latest item was filed in; empty when it has none. */
+    public Optional<String> employerOrgPath(String creditCode) {
+        return employerCatalogue.orgPath(creditCode);
     }
 
     /** 一企一档: the employer and every item about it in the reader's scope, by business time. */

@@ -152,10 +152,16 @@ class ItemQueries {
     }
 
     List<ItemSummary> summaries(String where, Map<String, ?> params, String orderBy, int limit, Scope scope) {
+        return summaries(where, params, orderBy, 0, limit, scope);
+    }
+
+    /** A page of summaries: {@code offset} rows skipped, at most {@code limit} returned. */
+    List<ItemSummary> summaries(
+            String where, Map<String, ?> params, String orderBy, long offset, int limit, Scope scope) {
         var all = scopeParams(scope);
         all.putAll(params);
         return jdbc.sql(SUMMARY_SELECT + " where " + where + " and " + SCOPE_CLAUSE + " order by " + orderBy + " limit "
-                        + limit)
+                        + limit + " offset " + offset)
                 .params(all)
                 .query(ItemSummary.class)
                 .list();

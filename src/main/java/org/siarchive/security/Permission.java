@@ -65,6 +65,8 @@ public final class Permission {
     public static final String SUPERVISION_INSPECT = "supervision:inspect";
     /** Work the rectification items of one's units and report progress (整改). */
     public static final String SUPERVISION_RECTIFY = "supervision:rectify";
+    /** Approve or reject employers' agents' requests to be bound to a 统一社会信用代码 (网上服务). */
+    public static final String PORTAL_BINDING_DECIDE = "portal:binding:decide";
 
     // system administrator
     public static final String ACCOUNT_READ = "account:read";

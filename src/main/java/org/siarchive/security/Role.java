@@ -87,7 +87,8 @@ public enum Role {
                     COMPARISON_RUN,
                     WARNING_HANDLE,
                     CONTINUATION,
-                    SUPERVISION_RECTIFY)),
+                    SUPERVISION_RECTIFY,
+                    PORTAL_BINDING_DECIDE)),
     /** 审批人 / 领导 (architecture.md): approves loans, appraisal batches, destruction lists. */
     APPROVER(
             false,
