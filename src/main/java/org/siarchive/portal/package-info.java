@@ -15,6 +15,7 @@
             "crypto",
             "notification",
             "organisation",
+            "quality",
             "security",
             "shared",
             "sharing"
