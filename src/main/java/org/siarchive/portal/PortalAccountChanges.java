@@ -57,7 +57,11 @@ class PortalAccountChanges {
 
     @Transactional
     public void changePassword(
-            long accountId, @Nullable String current, @Nullable String next, @Nullable String confirm, HttpServletRequest request) {
+            long accountId,
+            @Nullable String current,
+            @Nullable String next,
+            @Nullable String confirm,
+            HttpServletRequest request) {
         checkCurrent(accountId, current);
         var v = new ArrayList<Violation>(credentials.passwordProblems(next == null ? "" : next, "newPassword", ""));
         if (next != null && !next.equals(confirm)) {

@@ -48,7 +48,12 @@ class PortalLogin {
 
     @GetMapping("/portal/login")
     String page(@RequestParam(required = false) @Nullable String error, Model model) {
-        return show(model, error != null && ERRORS.contains(error) ? "portal.login.error." + error : null, "PERSON", "", FormErrors.none());
+        return show(
+                model,
+                error != null && ERRORS.contains(error) ? "portal.login.error." + error : null,
+                "PERSON",
+                "",
+                FormErrors.none());
     }
 
     private String show(Model model, @Nullable String alert, String kind, String certNo, FormErrors errors) {
@@ -97,8 +102,7 @@ class PortalLogin {
             response.setStatus(400);
             return show(model, null, k, cert, FormErrors.of(v));
         }
-        var r = passwords.attempt(
-                PortalUser.Kind.valueOf(k), CitizenIdNumber.normalize(cert), password, totp, request);
+        var r = passwords.attempt(PortalUser.Kind.valueOf(k), CitizenIdNumber.normalize(cert), password, totp, request);
         if (r.outcome() == PortalPasswordLogin.Outcome.PASSED && r.accountId() != null) {
             signIn.succeeded(
                     r.accountId(),
@@ -108,7 +112,8 @@ class PortalLogin {
             return "redirect:/portal";
         }
         response.setStatus(401);
-        String alert = r.outcome() == PortalPasswordLogin.Outcome.LOCKED ? "login.error.locked" : "portal.login.error.bad";
+        String alert =
+                r.outcome() == PortalPasswordLogin.Outcome.LOCKED ? "login.error.locked" : "portal.login.error.bad";
         return show(model, alert, k, cert, FormErrors.none());
     }
 }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.quality.CitizenIdNumber;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -64,7 +64,9 @@ class PortalOidcLogin implements AuthenticationSuccessHandler, AuthenticationFai
     }
 
     static String kindOf(@Nullable String raw) {
-        return PortalUser.Kind.EMPLOYER.name().equals(raw) ? PortalUser.Kind.EMPLOYER.name() : PortalUser.Kind.PERSON.name();
+        return PortalUser.Kind.EMPLOYER.name().equals(raw)
+                ? PortalUser.Kind.EMPLOYER.name()
+                : PortalUser.Kind.PERSON.name();
     }
 
     @Override
@@ -119,7 +121,9 @@ class PortalOidcLogin implements AuthenticationSuccessHandler, AuthenticationFai
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        String code = exception instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "unknown";
+        String code = exception instanceof OAuth2AuthenticationException o
+                ? o.getError().getErrorCode()
+                : "unknown";
         String shown =
                 switch (code) {
                     case "authorization_request_not_found" -> "expired";

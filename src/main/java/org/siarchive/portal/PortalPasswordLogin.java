@@ -70,7 +70,14 @@ class PortalPasswordLogin {
         var r = found.get();
         var actor = PortalSignIn.actor(request, r.id());
         if (r.locked()) {
-            audit.record(actor, AuditedObject.PORTAL_ACCOUNT, id(r), AuditOperation.LOGIN, AuditTrail.FAILURE, "locked", null);
+            audit.record(
+                    actor,
+                    AuditedObject.PORTAL_ACCOUNT,
+                    id(r),
+                    AuditOperation.LOGIN,
+                    AuditTrail.FAILURE,
+                    "locked",
+                    null);
             return new Result(Outcome.LOCKED, r.id(), false);
         }
         boolean passwordOk = credentials.matches(password, r.hash());
@@ -105,7 +112,7 @@ class PortalPasswordLogin {
         if (failed < credentials.lockoutThreshold()) {
             return new Result(Outcome.FAILED, r.id(), false);
         }
-        long minutes = credentials.lockoutDuration().toMinutes();
+        int minutes = (int) credentials.lockoutDuration().toMinutes();
         jdbc.sql(
                         """
                 update portal_account set locked_until = now() + make_interval(mins => :m), failed_logins = 0
@@ -137,8 +144,8 @@ class PortalPasswordLogin {
                    for update""")
                 .param("k", kind.name())
                 .param("i", cipher.blindIndex(certNo, PortalAccounts.CERT_CONTEXT))
-                .query((rs, n) -> new Row(
-                        rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getLong(4), rs.getBoolean(5)))
+                .query((rs, n) ->
+                        new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getLong(4), rs.getBoolean(5)))
                 .optional();
     }
 }

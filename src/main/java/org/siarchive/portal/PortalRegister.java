@@ -96,8 +96,8 @@ class PortalRegister {
             response.setStatus(400);
             return identity(model, k, n, c, p, FormErrors.of(v));
         }
-        var started = registrations.start(
-                PortalUser.Kind.valueOf(k), n, CitizenIdNumber.normalize(c), p, locale, request);
+        var started =
+                registrations.start(PortalUser.Kind.valueOf(k), n, CitizenIdNumber.normalize(c), p, locale, request);
         return code(model, started.token(), FormErrors.none());
     }
 

@@ -66,12 +66,24 @@ class PortalRegistrations {
     /** Starts a registration of checked input; sends the code unless the identity already has an account. */
     @Transactional
     public Started start(
-            PortalUser.Kind kind, String name, String certNo, String phone, Locale language, HttpServletRequest request) {
+            PortalUser.Kind kind,
+            String name,
+            String certNo,
+            String phone,
+            Locale language,
+            HttpServletRequest request) {
         String token = random();
         var actor = PortalSignIn.actor(request, null);
         jdbc.sql("delete from portal_registration where expires_at < now()").update();
         if (accounts.find(kind, certNo).isPresent()) {
-            audit.record(actor, AuditedObject.PORTAL_ACCOUNT, "registration", AuditOperation.REGISTER, AuditTrail.FAILURE, "account exists", null);
+            audit.record(
+                    actor,
+                    AuditedObject.PORTAL_ACCOUNT,
+                    "registration",
+                    AuditOperation.REGISTER,
+                    AuditTrail.FAILURE,
+                    "account exists",
+                    null);
             return new Started(token);
         }
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
@@ -100,7 +112,14 @@ class PortalRegistrations {
                         List.of(code, Long.toString(CODE_LIFETIME.toMinutes())),
                         null,
                         null));
-        audit.record(actor, AuditedObject.PORTAL_ACCOUNT, "registration", AuditOperation.REGISTER, AuditTrail.SUCCESS, "code sent", null);
+        audit.record(
+                actor,
+                AuditedObject.PORTAL_ACCOUNT,
+                "registration",
+                AuditOperation.REGISTER,
+                AuditTrail.SUCCESS,
+                "code sent",
+                null);
         return new Started(token);
     }
 
@@ -110,7 +129,12 @@ class PortalRegistrations {
      * costs none.
      */
     @Transactional(noRollbackFor = RegistrationRefused.class)
-    public long confirm(String token, @Nullable String code, @Nullable String password, @Nullable String confirm, HttpServletRequest request) {
+    public long confirm(
+            String token,
+            @Nullable String code,
+            @Nullable String password,
+            @Nullable String confirm,
+            HttpServletRequest request) {
         var row = jdbc.sql(
                         """
                 select kind, display_name, cert_no_enc, phone_enc, code_hash, tries_left from portal_registration
@@ -121,28 +145,41 @@ class PortalRegistrations {
                 })
                 .optional();
         var actor = PortalSignIn.actor(request, null);
-        if (row.isEmpty() || code == null || !code.strip().matches("\\d{6}")
+        if (row.isEmpty()
+                || code == null
+                || !code.strip().matches("\\d{6}")
                 || !MessageDigest.isEqual((byte[]) row.get()[4], codeHash(token, code.strip()))) {
             if (row.isPresent()) {
                 jdbc.sql("update portal_registration set tries_left = tries_left - 1 where token_hash = :h")
                         .param("h", Sm3.digest(token))
                         .update();
             }
-            audit.record(actor, AuditedObject.PORTAL_ACCOUNT, "registration", AuditOperation.REGISTER, AuditTrail.FAILURE, "code wrong or expired", null);
+            audit.record(
+                    actor,
+                    AuditedObject.PORTAL_ACCOUNT,
+                    "registration",
+                    AuditOperation.REGISTER,
+                    AuditTrail.FAILURE,
+                    "code wrong or expired",
+                    null);
             throw new RegistrationRefused(List.of(Violation.of("code", "portalCode")));
         }
         var kind = PortalUser.Kind.valueOf((String) row.get()[0]);
         String name = (String) row.get()[1];
-        String certNo = java.util.Objects.requireNonNull(cipher.decrypt((byte[]) row.get()[2], PortalAccounts.CERT_CONTEXT));
+        String certNo =
+                java.util.Objects.requireNonNull(cipher.decrypt((byte[]) row.get()[2], PortalAccounts.CERT_CONTEXT));
         String phone = cipher.decrypt((byte[]) row.get()[3], PortalAccounts.PHONE_CONTEXT);
-        var v = new ArrayList<Violation>(credentials.passwordProblems(password == null ? "" : password, "password", ""));
+        var v = new ArrayList<Violation>(
+                credentials.passwordProblems(password == null ? "" : password, "password", ""));
         if (password != null && !password.equals(confirm)) {
             v.add(Violation.of("confirm", "passwordMismatch"));
         }
         if (!v.isEmpty()) {
             throw new RegistrationRefused(v);
         }
-        jdbc.sql("delete from portal_registration where token_hash = :h").param("h", Sm3.digest(token)).update();
+        jdbc.sql("delete from portal_registration where token_hash = :h")
+                .param("h", Sm3.digest(token))
+                .update();
         if (accounts.find(kind, certNo).isPresent()) {
             // an account appeared meanwhile (the identity provider): never take it over with a new password
             throw new RegistrationRefused(List.of(Violation.of("code", "portalCode")));
@@ -152,7 +189,14 @@ class PortalRegistrations {
                 .param("p", credentials.hash(java.util.Objects.requireNonNull(password)))
                 .param("a", id)
                 .update();
-        audit.record(PortalSignIn.actor(request, id), AuditedObject.PORTAL_ACCOUNT, Long.toString(id), AuditOperation.REGISTER, AuditTrail.SUCCESS, null, null);
+        audit.record(
+                PortalSignIn.actor(request, id),
+                AuditedObject.PORTAL_ACCOUNT,
+                Long.toString(id),
+                AuditOperation.REGISTER,
+                AuditTrail.SUCCESS,
+                null,
+                null);
         return id;
     }
 

@@ -55,7 +55,9 @@ class PortalOidcIT extends IntegrationTest {
         assertThat(back.status()).isEqualTo(302);
         assertThat(back.location()).endsWith("/portal");
         assertThat(browser.cookie(PortalSessions.COOKIE)).isNotNull();
-        assertThat(browser.cookie("JSESSIONID")).as("no servlet session on the portal").isNull();
+        assertThat(browser.cookie("JSESSIONID"))
+                .as("no servlet session on the portal")
+                .isNull();
         var home = browser.get("/portal");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("李秀英");
@@ -75,7 +77,9 @@ class PortalOidcIT extends IntegrationTest {
                         .single())
                 .as("one account for the identity")
                 .isEqualTo(1);
-        assertThat(browser.get("/portal").status()).as("signing in again ends the earlier session").isEqualTo(302);
+        assertThat(browser.get("/portal").status())
+                .as("signing in again ends the earlier session")
+                .isEqualTo(302);
         assertThat(audit.forObject(AuditedObject.PORTAL_ACCOUNT, Long.toString(id)))
                 .filteredOn(e -> e.operation().equals("LOGIN") && e.result().equals(AuditTrail.SUCCESS))
                 .hasSize(2);
@@ -122,7 +126,8 @@ class PortalOidcIT extends IntegrationTest {
         String slow = provider.authorize(late, provider.user("钱多多", Samples.citizenId(1966), null), "PERSON");
         String state = java.net.URLDecoder.decode(
                 slow.replaceAll(".*[?&]state=([^&]+).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(jdbc.sql("update portal_oidc_request set expires_at = now() - interval '1 second' where state_hash = :h")
+        assertThat(jdbc.sql(
+                                "update portal_oidc_request set expires_at = now() - interval '1 second' where state_hash = :h")
                         .param("h", Sm3.digest(state))
                         .update())
                 .isEqualTo(1);
@@ -134,8 +139,7 @@ class PortalOidcIT extends IntegrationTest {
     @Test
     void anExpiredIdTokenOrAWrongNonceIsRefusedAndAudited() {
         int expiredBefore = refusals("invalid_id_token");
-        var expired = provider.user(
-                "孙丽", Samples.citizenId(1971), null, OidcProvider.Misbehaviour.EXPIRED_ID_TOKEN);
+        var expired = provider.user("孙丽", Samples.citizenId(1971), null, OidcProvider.Misbehaviour.EXPIRED_ID_TOKEN);
         var b1 = new PortalBrowser(port);
         var r1 = OidcProvider.deliver(b1, provider.authorize(b1, expired, "PERSON"));
         assertThat(r1.location()).contains("/portal/login?error=invalid");
@@ -158,7 +162,8 @@ class PortalOidcIT extends IntegrationTest {
         int missingBefore = refusals("no citizen id claim");
         var none = provider.user("吴刚", null, "13600002222");
         var b1 = new PortalBrowser(port);
-        assertThat(OidcProvider.deliver(b1, provider.authorize(b1, none, "PERSON")).location())
+        assertThat(OidcProvider.deliver(b1, provider.authorize(b1, none, "PERSON"))
+                        .location())
                 .contains("error=identity");
         assertThat(refusals("no citizen id claim")).isEqualTo(missingBefore + 1);
 
@@ -167,7 +172,8 @@ class PortalOidcIT extends IntegrationTest {
         String bad = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
         var wrong = provider.user("郑华", bad, null);
         var b2 = new PortalBrowser(port);
-        assertThat(OidcProvider.deliver(b2, provider.authorize(b2, wrong, "PERSON")).location())
+        assertThat(OidcProvider.deliver(b2, provider.authorize(b2, wrong, "PERSON"))
+                        .location())
                 .contains("error=identity");
         assertThat(refusals("citizen id invalid")).isEqualTo(invalidBefore + 1);
         assertThat(b2.cookie(PortalSessions.COOKIE)).isNull();

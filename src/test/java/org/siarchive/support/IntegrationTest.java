@@ -76,7 +76,8 @@ public abstract class IntegrationTest {
         registry.add("siarchive.portal.oidc.client-secret", () -> OidcProvider.CLIENT_SECRET);
         registry.add("siarchive.portal.oidc.registration-id", () -> OidcProvider.REGISTRATION_ID);
         registry.add("siarchive.portal.oidc.claims.cert-no", () -> OidcProvider.CERT_NO_CLAIM);
-        registry.add("siarchive.portal.oidc.issuer-uri", () -> OidcProvider.shared().issuer());
+        registry.add(
+                "siarchive.portal.oidc.issuer-uri", () -> OidcProvider.shared().issuer());
         // mining runs start when a test asks (MiningRuns.run / scheduled), never on the monthly cron
         registry.add("siarchive.mining.schedule", () -> "-");
         // mining runs start when a test asks (MiningRuns.run / scheduled), never on the monthly cron

@@ -119,7 +119,8 @@ public final class OidcProvider {
 
     public User user(String name, @Nullable String certNo, @Nullable String phone, Misbehaviour misbehaviour) {
         var u = new User(
-                "oidc" + serial.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8),
+                "oidc" + serial.incrementAndGet() + "-"
+                        + UUID.randomUUID().toString().substring(0, 8),
                 "pw-" + UUID.randomUUID(),
                 name,
                 certNo,
@@ -145,8 +146,8 @@ public final class OidcProvider {
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on the provider's login page");
         }
-        String form = "username=" + enc(user.username()) + "&password=" + enc(user.password()) + "&_csrf="
-                + enc(m.group(1));
+        String form =
+                "username=" + enc(user.username()) + "&password=" + enc(user.password()) + "&_csrf=" + enc(m.group(1));
         var loggedIn = absolute(browser, issuer() + "/login", "POST", form);
         var again = absolute(browser, require(loggedIn, 302).location(), "GET", null);
         return require(again, 302).location();
@@ -159,15 +160,16 @@ public final class OidcProvider {
 
     private static ConsoleSession.Page require(ConsoleSession.Page page, int status) {
         if (page.status() != status || (status == 302 && page.location() == null)) {
-            throw new IllegalStateException("expected " + status + " but got " + page.status() + " → "
-                    + page.location());
+            throw new IllegalStateException(
+                    "expected " + status + " but got " + page.status() + " → " + page.location());
         }
         return page;
     }
 
     private ConsoleSession.Page absolute(PortalBrowser browser, String url, String method, @Nullable String form) {
         String full = url.startsWith("http") ? url : issuer() + url;
-        var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create(full)).header("Accept", "text/html");
+        var builder =
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(full)).header("Accept", "text/html");
         if (form == null) {
             builder.GET();
         } else {
@@ -318,8 +320,9 @@ public final class OidcProvider {
                     claims.claim("phone_number", u.phone());
                 }
                 switch (u.misbehaviour()) {
-                    case EXPIRED_ID_TOKEN -> claims.issuedAt(Instant.now().minusSeconds(3600))
-                            .expiresAt(Instant.now().minusSeconds(600));
+                    case EXPIRED_ID_TOKEN ->
+                        claims.issuedAt(Instant.now().minusSeconds(3600))
+                                .expiresAt(Instant.now().minusSeconds(600));
                     case WRONG_NONCE -> claims.claim("nonce", "not-the-clients-nonce");
                     case NONE -> {}
                 }
