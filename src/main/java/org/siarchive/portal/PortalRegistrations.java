@@ -135,40 +135,7 @@ class PortalRegistrations {
             @Nullable String password,
             @Nullable String confirm,
             HttpServletRequest request) {
-        var row = jdbc.sql(
-                        """
-                select kind, display_name, cert_no_enc, phone_enc, code_hash, tries_left from portal_registration
-                 where token_hash = :h and expires_at > now() and tries_left > 0 for update""")
-                .param("h", Sm3.digest(token))
-                .query((rs, n) -> new Object[] {
-                    rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), rs.getInt(6)
-                })
-                .optional();
-        var actor = PortalSignIn.actor(request, null);
-        if (row.isEmpty()
-                || code == null
-                || !code.strip().matches("\\d{6}")
-                || !MessageDigest.isEqual((byte[]) row.get()[4], codeHash(token, code.strip()))) {
-            if (row.isPresent()) {
-                jdbc.sql("update portal_registration set tries_left = tries_left - 1 where token_hash = :h")
-                        .param("h", Sm3.digest(token))
-                        .update();
-            }
-            audit.record(
-                    actor,
-                    AuditedObject.PORTAL_ACCOUNT,
-                    "registration",
-                    AuditOperation.REGISTER,
-                    AuditTrail.FAILURE,
-                    "code wrong or expired",
-                    null);
-            throw new RegistrationRefused(List.of(Violation.of("code", "portalCode")));
-        }
-        var kind = PortalUser.Kind.valueOf((String) row.get()[0]);
-        String name = (String) row.get()[1];
-        String certNo =
-                java.util.Objects.requireNonNull(cipher.decrypt((byte[]) row.get()[2], PortalAccounts.CERT_CONTEXT));
-        String phone = cipher.decrypt((byte[]) row.get()[3], PortalAccounts.PHONE_CONTEXT);
+        var p = pending(token, code, request);
         var v = new ArrayList<Violation>(
                 credentials.passwordProblems(password == null ? "" : password, "password", ""));
         if (password != null && !password.equals(confirm)) {
@@ -180,11 +147,11 @@ class PortalRegistrations {
         jdbc.sql("delete from portal_registration where token_hash = :h")
                 .param("h", Sm3.digest(token))
                 .update();
-        if (accounts.find(kind, certNo).isPresent()) {
+        if (accounts.find(p.kind(), p.certNo()).isPresent()) {
             // an account appeared meanwhile (the identity provider): never take it over with a new password
             throw new RegistrationRefused(List.of(Violation.of("code", "portalCode")));
         }
-        long id = accounts.ensure(kind, name, certNo, phone, actor);
+        long id = accounts.ensure(p.kind(), p.name(), p.certNo(), p.phone(), PortalSignIn.actor(request, null));
         jdbc.sql("update portal_account set password_hash = :p where id = :a")
                 .param("p", credentials.hash(java.util.Objects.requireNonNull(password)))
                 .param("a", id)
@@ -198,6 +165,45 @@ class PortalRegistrations {
                 null,
                 null);
         return id;
+    }
+
+    private record Pending(PortalUser.Kind kind, String name, String certNo, @Nullable String phone) {}
+
+    /** The waiting registration whose code this is; a wrong code costs a try and is refused. */
+    private Pending pending(String token, @Nullable String code, HttpServletRequest request) {
+        var row = jdbc.sql(
+                        """
+                select kind, display_name, cert_no_enc, phone_enc, code_hash from portal_registration
+                 where token_hash = :h and expires_at > now() and tries_left > 0 for update""")
+                .param("h", Sm3.digest(token))
+                .query((rs, n) ->
+                        new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5)})
+                .optional();
+        if (row.isEmpty()
+                || code == null
+                || !code.strip().matches("\\d{6}")
+                || !MessageDigest.isEqual((byte[]) row.get()[4], codeHash(token, code.strip()))) {
+            if (row.isPresent()) {
+                jdbc.sql("update portal_registration set tries_left = tries_left - 1 where token_hash = :h")
+                        .param("h", Sm3.digest(token))
+                        .update();
+            }
+            audit.record(
+                    PortalSignIn.actor(request, null),
+                    AuditedObject.PORTAL_ACCOUNT,
+                    "registration",
+                    AuditOperation.REGISTER,
+                    AuditTrail.FAILURE,
+                    "code wrong or expired",
+                    null);
+            throw new RegistrationRefused(List.of(Violation.of("code", "portalCode")));
+        }
+        var r = row.get();
+        return new Pending(
+                PortalUser.Kind.valueOf((String) r[0]),
+                (String) r[1],
+                java.util.Objects.requireNonNull(cipher.decrypt((byte[]) r[2], PortalAccounts.CERT_CONTEXT)),
+                cipher.decrypt((byte[]) r[3], PortalAccounts.PHONE_CONTEXT));
     }
 
     private static byte[] codeHash(String token, String code) {
