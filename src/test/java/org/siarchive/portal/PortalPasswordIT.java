@@ -307,4 +307,20 @@ class PortalPasswordIT extends IntegrationTest {
                 .extracting(e -> e.operation())
                 .contains("ENROL_TOTP", "RESET_TOTP", "CHANGE_PASSWORD");
     }
+
+    @Test
+    void aBurstOfSignInsForOneIdNumberIsRateLimitedAsForStaff() {
+        String cert = Samples.citizenId(1961);
+        int last = 0;
+        for (int i = 0; i < 11; i++) {
+            last = login(new PortalBrowser(port), cert, "Wrong#2026pw", "").status();
+            if (last == 429) {
+                break;
+            }
+            assertThat(last).isEqualTo(401);
+        }
+        assertThat(last)
+                .as("the staff allowance: 10 sign-ins per account and minute")
+                .isEqualTo(429);
+    }
 }
