@@ -13,10 +13,4 @@ class PortalHome {
         model.addAttribute("portalNav", "home");
         return "portal/home";
     }
-
-    /** The sign-in page (its ways to sign in: docs/adr/0100). */
-    @GetMapping("/portal/login")
-    String login() {
-        return "portal/login";
-    }
 }

@@ -13,9 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits the public doors before any work is done behind them: password logins per account and per
- * address, certificate verification per address. Runs ahead of the security filters, so a refused
- * login costs no password hash and leaves no failed attempt. API tokens are limited where they are
- * checked ({@link ApiTokenFilter}).
+ * address (the online service's fallback login and registration too), certificate verification per
+ * address. Runs ahead of the security filters, so a refused login costs no password hash and leaves no
+ * failed attempt. API tokens are limited where they are checked ({@link ApiTokenFilter}).
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
@@ -50,6 +50,15 @@ class RateLimitFilter extends OncePerRequestFilter {
                     limits.take(RateLimits.Kind.LOGIN_ADDRESS, address),
                     limits.take(RateLimits.Kind.LOGIN_ACCOUNT, account(request)));
         }
+        if (path.equals("/portal/login") && "POST".equals(request.getMethod())) {
+            // the online service's fallback login: the same allowances, its account named by the ID number
+            return first(
+                    limits.take(RateLimits.Kind.LOGIN_ADDRESS, address),
+                    limits.take(RateLimits.Kind.LOGIN_ACCOUNT, "portal:" + parameter(request, "certNo")));
+        }
+        if (path.startsWith("/portal/register") && "POST".equals(request.getMethod())) {
+            return first(limits.take(RateLimits.Kind.LOGIN_ADDRESS, address));
+        }
         if (path.equals("/verify") || path.startsWith("/verify/")) {
             return first(limits.take(RateLimits.Kind.VERIFY_ADDRESS, address));
         }
@@ -57,8 +66,12 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private static String account(HttpServletRequest request) {
-        String name = request.getParameter("username");
-        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return parameter(request, "username");
+    }
+
+    private static String parameter(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
     }
 
     private static RateLimits.@org.jspecify.annotations.Nullable Decision first(RateLimits.Decision... decisions) {

@@ -71,6 +71,13 @@ public abstract class IntegrationTest {
         registry.add("siarchive.statistics.fixity-refresh", () -> "-");
         // security monitoring evaluates when a test asks (AuditWatch.evaluate), never every 30 seconds
         registry.add("siarchive.security-monitoring.schedule", () -> "-");
+        // the portal's identity provider: a Spring Authorization Server in this JVM, started on first use
+        registry.add("siarchive.portal.oidc.client-id", () -> OidcProvider.CLIENT_ID);
+        registry.add("siarchive.portal.oidc.client-secret", () -> OidcProvider.CLIENT_SECRET);
+        registry.add("siarchive.portal.oidc.registration-id", () -> OidcProvider.REGISTRATION_ID);
+        registry.add("siarchive.portal.oidc.claims.cert-no", () -> OidcProvider.CERT_NO_CLAIM);
+        registry.add(
+                "siarchive.portal.oidc.issuer-uri", () -> OidcProvider.shared().issuer());
         // mining runs start when a test asks (MiningRuns.run / scheduled), never on the monthly cron
         registry.add("siarchive.mining.schedule", () -> "-");
         // mining runs start when a test asks (MiningRuns.run / scheduled), never on the monthly cron
