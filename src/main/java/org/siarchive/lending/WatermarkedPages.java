@@ -57,6 +57,14 @@ final class WatermarkedPages {
                 throw new IOException("not an image this platform can show");
             }
         }
+        var out = stamped(source, lines);
+        var bytes = new ByteArrayOutputStream();
+        ImageIO.write(out, "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    /** The image with {@code lines} tiled diagonally across it, burned into a new RGB image. */
+    static BufferedImage stamped(BufferedImage source, String... lines) {
         var out = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
         var g = out.createGraphics();
         try {
@@ -91,9 +99,7 @@ final class WatermarkedPages {
         } finally {
             g.dispose();
         }
-        var bytes = new ByteArrayOutputStream();
-        ImageIO.write(out, "png", bytes);
-        return bytes.toByteArray();
+        return out;
     }
 
     private static Font font() {
