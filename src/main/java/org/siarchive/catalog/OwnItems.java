@@ -28,7 +28,7 @@ public class OwnItems {
     /**
      * What a person is not shown of their own file.
      *
-     * @param maxSecurityLevel the highest 密级 code shown (0 = 公开 only)
+     * @param maxSecurityLevel the highest 密级 code shown (code table MJ: 1 公开, 2 内部, 3 敏感)
      * @param steps business step codes kept internal (e.g. 稽核)
      * @param categories material category codes kept internal (e.g. 09 稽核监管类)
      */
