@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param naturalKey what makes it the same notification again (a redelivered event, a repeated daily sweep): one
  *     account is told once per natural key, one address once per channel and key
- * @param labelKey the sentence ({@code notification.message.…})
+ * @param labelKey the sentence ({@code notification.message.…}, or {@code portal.notice.…} for the online service's
+ *     messages to its own accounts)
  * @param link where the matter is worked, a path of the console, or null
  */
 public record Message(
@@ -33,8 +34,9 @@ public record Message(
         if (naturalKey.isBlank() || naturalKey.length() > MAX_KEY) {
             throw new IllegalArgumentException("a natural key of 1 to 200 characters: " + naturalKey);
         }
-        if (!labelKey.startsWith("notification.message.")) {
-            throw new IllegalArgumentException("a message key starts with notification.message.: " + labelKey);
+        if (!labelKey.startsWith("notification.message.") && !labelKey.startsWith("portal.notice.")) {
+            throw new IllegalArgumentException(
+                    "a message key starts with notification.message. or portal.notice.: " + labelKey);
         }
         args = List.copyOf(args);
         if (subject != null && subject.length() > MAX_SUBJECT) {
