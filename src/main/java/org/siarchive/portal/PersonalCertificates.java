@@ -22,15 +22,21 @@ class PersonalCertificates {
     private final OwnExtracts extracts;
     private final PersonalArchive archive;
     private final AuditTrail audit;
+    private final PortalNotices notices;
 
-    PersonalCertificates(OwnExtracts extracts, PersonalArchive archive, AuditTrail audit) {
+    PersonalCertificates(OwnExtracts extracts, PersonalArchive archive, AuditTrail audit, PortalNotices notices) {
+        this.notices = notices;
         this.extracts = extracts;
         this.archive = archive;
         this.audit = audit;
     }
 
+    /** Issues the extract and tells the person it is ready (portal message and SMS), in one transaction. */
+    @Transactional
     Certificate issue(PersonalArchive.Me me, String format, String purpose) {
-        return extracts.issue(me.certNo(), archive.rule(), format, purpose, me.access());
+        var c = extracts.issue(me.certNo(), archive.rule(), format, purpose, me.access());
+        notices.notify(me.accountId(), "portal.notice.certificate.ready", List.of(c.code()), "certificate:" + c.code());
+        return c;
     }
 
     List<Certificate> mine(PersonalArchive.Me me) {

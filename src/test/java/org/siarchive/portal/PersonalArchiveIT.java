@@ -263,6 +263,63 @@ class PersonalArchiveIT extends IntegrationTest {
                 .isPositive();
     }
 
+    /** Figures for the note: the list page and a ten-page copy, on this machine (printed, not asserted). */
+    @Test
+    void aTenPageCopyIsWatermarkedOnEveryPageAndItsCostIsMeasured() throws Exception {
+        String certC = Samples.citizenId(1985);
+        var item = captures.capture(
+                        Samples.personEnrolment(Samples.acceptanceNo(), certC, "端木子涵"),
+                        List.of(Upload.ofBytes("申请表.png", Samples.png(19_399)), Upload.ofBytes("登记表.pdf", pages(10))),
+                        null,
+                        Actor.SYSTEM)
+                .item();
+        long account = accounts.ensure(PortalUser.Kind.PERSON, "端木子涵", certC, null, Actor.SYSTEM);
+        var b = as(account);
+        b.get("/portal/items");
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            assertThat(b.get("/portal/items").status()).isEqualTo(200);
+        }
+        long t1 = System.nanoTime();
+        var pdf = b.bytes("/portal/items/" + item.id() + "/files/2");
+        long t2 = System.nanoTime();
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var doc = Loader.loadPDF(pdf.body())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(10);
+            var stripper = new PDFTextStripper();
+            for (int p = 1; p <= 10; p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                assertThat(stripper.getText(doc)).as("page " + p).contains("端木子涵", item.archiveCode());
+            }
+        }
+        System.out.printf(
+                "PORTAL-FIGURES list page %.1f ms (mean of 10); ten-page watermarked copy %.0f ms, %d KB%n",
+                (t1 - t0) / 1e7, (t2 - t1) / 1e6, pdf.body().length / 1024);
+    }
+
+    private static byte[] pages(int n) throws java.io.IOException {
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (int i = 0; i < n; i++) {
+                var page = new org.apache.pdfbox.pdmodel.PDPage();
+                doc.addPage(page);
+                try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(
+                            new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                                    org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+                            14);
+                    cs.newLineAtOffset(72, 700);
+                    cs.showText("page " + (i + 1) + " of the registration form");
+                    cs.endText();
+                }
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
     @Test
     void walkingOtherIdsAnswers404AndEachRefusalIsAudited() {
         var a = as(accountA);

@@ -114,6 +114,18 @@ class PersonalCertificatesIT extends IntegrationTest {
         assertThat(ofd.statusCode()).isEqualTo(200);
         assertThat(certificates.verify(ofdCode, ofd.body()).authentic()).isTrue();
 
+        // the person is told each certificate is ready, once
+        assertThat(jdbc.sql(
+                                """
+                select count(*) from portal_notice where account_id = :a
+                  and label_key = 'portal.notice.certificate.ready' and args[1] in (:p, :o)""")
+                        .param("a", account)
+                        .param("p", pdfCode)
+                        .param("o", ofdCode)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+
         var verify = new ConsoleSession(port).get("/verify/" + pdfCode);
         assertThat(verify.status()).isEqualTo(200);
         assertThat(verify.body()).contains("id=\"verify-found\"", "上**清").doesNotContain(cert);
