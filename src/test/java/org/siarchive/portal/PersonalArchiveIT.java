@@ -212,6 +212,7 @@ class PersonalArchiveIT extends IntegrationTest {
         // bounded: any page number is a page, never an error or everything
         assertThat(as(accountA).get("/portal/items?page=99999").body()).contains("id=\"portal-items-empty\"");
         assertThat(as(accountA).get("/portal/items?page=abc").status()).isEqualTo(200);
+        assertThat(as(accountA).get("/portal/items?lang=en").body()).contains("My archive", "Business step");
         assertThat(jdbc.sql("select count(*) from audit_entry where actor = :a and operation = 'LIST'")
                         .param("a", "portal:" + accountA)
                         .query(Long.class)
@@ -224,7 +225,11 @@ class PersonalArchiveIT extends IntegrationTest {
         var browser = as(accountA);
         var item = browser.get("/portal/items/" + ownPublic.id());
         assertThat(item.status()).isEqualTo(200);
-        assertThat(item.body()).contains(ownPublic.archiveCode(), "data-seq=\"1\"", "data-seq=\"2\"");
+        assertThat(item.body())
+                .contains(ownPublic.archiveCode(), "data-seq=\"1\"", "data-seq=\"2\"")
+                .doesNotContain(certA);
+        assertThat(browser.get("/portal/items/" + ownPublic.id() + "?lang=en").body())
+                .contains("Download (watermarked PDF)", "Handling agency");
         var before = ZonedDateTime.now(ZoneId.of("Asia/Shanghai"));
         for (int seq : new int[] {1, 2}) {
             var pdf = browser.bytes("/portal/items/" + ownPublic.id() + "/files/" + seq);
