@@ -69,7 +69,7 @@ class PartyFiles {
         return new PartyFile(masked(person), items);
     }
 
-    private static PartyFile.Party masked(ItemQueries.PersonRow person) {
+    static PartyFile.Party masked(ItemQueries.PersonRow person) {
         return new PartyFile.Party(
                 person.id(),
                 "PERSON",

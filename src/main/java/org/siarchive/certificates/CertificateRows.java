@@ -99,6 +99,25 @@ class CertificateRows {
                 .list();
     }
 
+    /** The certificates one account issued itself (a person's own extracts), newest first. */
+    List<Certificate> issuedBy(String issuedBy, int limit) {
+        return jdbc.sql(SELECT + " where issued_by = :by order by id desc limit :n")
+                .param("by", issuedBy)
+                .param("n", limit)
+                .query(Certificate.class)
+                .list();
+    }
+
+    /** A certificate this account issued itself, else 404 as for an id that does not exist. */
+    Certificate issuedBy(long id, String issuedBy) {
+        return jdbc.sql(SELECT + " where id = :id and issued_by = :by")
+                .param("id", id)
+                .param("by", issuedBy)
+                .query(Certificate.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("CERTIFICATE", Long.toString(id)));
+    }
+
     /** Unscoped: the certificate just issued. */
     Certificate byId(long id) {
         return jdbc.sql(SELECT + " where id = :id")

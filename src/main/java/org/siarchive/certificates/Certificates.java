@@ -108,7 +108,12 @@ public class Certificates {
         long personId = catalog.findPerson(idNumber.strip().toUpperCase(), access)
                 .orElseThrow(() -> new NotFoundException(
                         "PERSON", String.valueOf(org.siarchive.crypto.Masks.idNumber(idNumber.strip()))));
-        var file = catalog.personFile(personId, access);
+        return issued(catalog.personFile(personId, access), format, p, access);
+    }
+
+    /** Lays out, signs, stores, registers and audits an extract of {@code file}, checked by the caller. */
+    Certificate issued(PartyFile file, String format, String p, Access access) {
+        long personId = file.party().id();
         var org = issuingOrganisation(access);
         var content = extract(file, code(), issuerName(org), p);
         byte[] document = format.equals("PDF") ? signedPdf(content) : ofd.signed(content);
@@ -145,7 +150,7 @@ public class Certificates {
     }
 
     /** The purpose, stripped, once the form is valid: every field's problem at once otherwise. */
-    private static String validPurpose(@Nullable String idNumber, String format, @Nullable String purpose) {
+    static String validPurpose(@Nullable String idNumber, String format, @Nullable String purpose) {
         var v = new ArrayList<Violation>();
         if (!format.equals("PDF") && !format.equals("OFD")) {
             v.add(Violation.of("format", "codeTable", format));

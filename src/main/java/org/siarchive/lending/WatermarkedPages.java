@@ -57,6 +57,14 @@ final class WatermarkedPages {
                 throw new IOException("not an image this platform can show");
             }
         }
+        var out = stamped(source, lines);
+        var bytes = new ByteArrayOutputStream();
+        ImageIO.write(out, "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    /** The image with {@code lines} tiled diagonally across it, burned into a new RGB image. */
+    static BufferedImage stamped(BufferedImage source, String... lines) {
         var out = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
         var g = out.createGraphics();
         try {
@@ -79,9 +87,12 @@ final class WatermarkedPages {
             var saved = g.getTransform();
             g.transform(AffineTransform.getRotateInstance(
                     Math.toRadians(-30), out.getWidth() / 2.0, out.getHeight() / 2.0));
-            int span = out.getWidth() + out.getHeight();
-            for (int y = -2 * span; y < 2 * span; y += stepY) {
-                for (int x = -2 * span; x < 2 * span; x += stepX) {
+            // the rotated grid need only cover the image's circumcircle about the centre it turns on
+            int cx = out.getWidth() / 2;
+            int cy = out.getHeight() / 2;
+            int r = (int) Math.ceil(Math.hypot(out.getWidth(), out.getHeight()) / 2) + stepX + stepY;
+            for (int y = cy - r; y < cy + r; y += stepY) {
+                for (int x = cx - r; x < cx + r; x += stepX) {
                     for (int i = 0; i < lines.length; i++) {
                         g.drawString(lines[i], x, y + i * lineHeight);
                     }
@@ -91,9 +102,7 @@ final class WatermarkedPages {
         } finally {
             g.dispose();
         }
-        var bytes = new ByteArrayOutputStream();
-        ImageIO.write(out, "png", bytes);
-        return bytes.toByteArray();
+        return out;
     }
 
     private static Font font() {

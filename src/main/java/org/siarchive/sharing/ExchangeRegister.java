@@ -170,7 +170,13 @@ public class ExchangeRegister {
     /** {@link #aboutPerson(String)} for staff: the read is audited (EXCHANGE QUERY, the subject masked). */
     @Transactional
     public List<Inquiry> aboutPerson(String certNo, Actor actor) {
-        var list = aboutPerson(certNo);
+        return aboutPerson(certNo, EXPORT_ROWS, actor);
+    }
+
+    /** The newest {@code limit} lines (at most {@link #EXPORT_ROWS}) of {@link #aboutPerson(String, Actor)}, audited alike. */
+    @Transactional
+    public List<Inquiry> aboutPerson(String certNo, int limit, Actor actor) {
+        var list = aboutPerson(certNo, limit);
         audit.record(
                 actor,
                 AuditedObject.EXCHANGE,
@@ -186,6 +192,10 @@ public class ExchangeRegister {
      * client's name and department, when, the purpose and the fields requested, and the result.
      */
     public List<Inquiry> aboutPerson(String certNo) {
+        return aboutPerson(certNo, EXPORT_ROWS);
+    }
+
+    private List<Inquiry> aboutPerson(String certNo, int limit) {
         if (!CitizenIdNumber.isValid(certNo)) {
             throw new InvalidInputException(Violation.of("idNumber", "sharing.idNumber"));
         }
@@ -196,7 +206,7 @@ public class ExchangeRegister {
                 where e.subject_token = :token
                 order by e.at desc, e.id desc limit :limit""")
                 .param("token", entries.token(certNo))
-                .param("limit", EXPORT_ROWS)
+                .param("limit", Math.max(1, Math.min(limit, EXPORT_ROWS)))
                 .query((rs, n) -> new Inquiry(
                         rs.getObject(1, OffsetDateTime.class),
                         rs.getString(2),
