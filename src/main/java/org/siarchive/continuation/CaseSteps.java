@@ -30,8 +30,15 @@ class CaseSteps {
     private final AuditTrail audit;
     private final WorkingDays workingDays;
     private final ContinuationSettings settings;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CaseSteps(JdbcClient jdbc, AuditTrail audit, WorkingDays workingDays, ContinuationSettings settings) {
+    CaseSteps(
+            JdbcClient jdbc,
+            AuditTrail audit,
+            WorkingDays workingDays,
+            ContinuationSettings settings,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.workingDays = workingDays;
@@ -68,6 +75,7 @@ class CaseSteps {
             throw new ConflictException("continuation.conflict.state", c.caseNo());
         }
         record(c, m.step(), due, note, m.document(), actor);
+        events.publishEvent(new CaseProgressed(c.id(), c.caseNo(), m.to()));
         audit.record(
                 actor,
                 AuditedObject.CONTINUATION_CASE,
@@ -92,6 +100,7 @@ class CaseSteps {
                 .param("id", c.id())
                 .update();
         record(c, step, due, null, document, actor);
+        events.publishEvent(new CaseProgressed(c.id(), c.caseNo(), c.state()));
         audit.record(
                 actor,
                 AuditedObject.CONTINUATION_CASE,

@@ -63,4 +63,13 @@ public class PersonCases {
                         rs.getObject("last_step", OffsetDateTime.class)))
                 .list();
     }
+
+    /** The 公民身份号码 of a case's person (to tell them of its progress), if the case exists. */
+    public java.util.Optional<String> certNoOfCase(long caseId) {
+        return jdbc.sql("select cert_enc from continuation_case where id = :id")
+                .param("id", caseId)
+                .query(byte[].class)
+                .optional()
+                .map(b -> cipher.decrypt(b, CaseRows.CERT));
+    }
 }
