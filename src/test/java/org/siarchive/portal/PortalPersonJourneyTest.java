@@ -22,6 +22,7 @@ import org.siarchive.support.BrowserTest;
 import org.siarchive.support.OidcProvider;
 import org.siarchive.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 19, "must show", the person's journey in a real browser at 390 × 844 and 1440 × 900: signs in through the
@@ -34,6 +35,19 @@ class PortalPersonJourneyTest extends BrowserTest {
 
     @Autowired
     Captures captures;
+
+    @Autowired
+    PortalAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private long denied(long account) {
+        return jdbc.sql("select count(*) from audit_entry where actor = :a and result = 'DENIED'")
+                .param("a", "portal:" + account)
+                .query(Long.class)
+                .single();
+    }
 
     private ItemRecord capture(String cert, String name, long seed) {
         return captures.capture(
@@ -65,8 +79,12 @@ class PortalPersonJourneyTest extends BrowserTest {
             assertThat(page.locator("#portal-welcome")).containsText(name);
             check(page, "person-home", width);
 
-            // exactly their items
-            page.navigate(base + "/portal/items");
+            // exactly their items; on a phone through the folded menu
+            if (width < 768) {
+                page.click("#portal-nav-toggle");
+            }
+            page.click("#portal-menu a[href='/portal/items']");
+            page.waitForURL(base + "/portal/items");
             var shown = page.locator("#portal-items > li").evaluateAll("els => els.map(e => e.dataset.item)");
             org.assertj.core.api.Assertions.assertThat(Set.copyOf((List<?>) shown))
                     .isEqualTo(Set.of(first.id().toString(), second.id().toString()));
@@ -121,10 +139,13 @@ class PortalPersonJourneyTest extends BrowserTest {
                 page.navigate(base + "/portal/" + p);
                 check(page, "person-" + p, width);
             }
-            // another person's item: the portal's 404 page, which passes too
+            // another person's item: the portal's 404 page (which passes too), the refusal audited
+            long account = accounts.find(PortalUser.Kind.PERSON, cert).orElseThrow();
+            long deniedBefore = denied(account);
             var refused = page.navigate(base + "/portal/items/" + othersItem.id());
             org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(404);
             assertThat(page.locator("main")).not().containsText(othersItem.archiveCode());
+            org.assertj.core.api.Assertions.assertThat(denied(account)).isEqualTo(deniedBefore + 1);
             check(page, "person-404", width);
             page.navigate(base + "/portal/items/" + UUID.randomUUID());
             check(page, "person-404-missing", width);
