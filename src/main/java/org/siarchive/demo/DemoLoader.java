@@ -62,6 +62,15 @@ public class DemoLoader {
         return records.size();
     }
 
+    /** The first demo person with records of their own (the same seed gives the same persons). */
+    java.util.Optional<org.siarchive.quality.Submission.Person> firstPerson(int persons, long seed) {
+        return new DemoData(seed, county -> county)
+                .generate(persons).stream()
+                        .map(r -> r.submission().person())
+                        .filter(p -> p != null && p.certNo() != null && p.name() != null)
+                        .findFirst();
+    }
+
     private void capture(DemoRecord r) {
         var uploads = new ArrayList<Upload>();
         int n = 0;

@@ -7,7 +7,16 @@
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
         displayName = "Demo",
-        allowedDependencies = {"capture", "catalog", "comparison", "organisation", "quality", "security", "shared"})
+        allowedDependencies = {
+            "capture",
+            "catalog",
+            "comparison",
+            "organisation",
+            "portal",
+            "quality",
+            "security",
+            "shared"
+        })
 package org.siarchive.demo;
 
 import org.jspecify.annotations.NullMarked;

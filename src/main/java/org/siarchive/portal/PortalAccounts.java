@@ -25,8 +25,11 @@ public class PortalAccounts {
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
     private final AuditTrail audit;
+    private final org.siarchive.security.Credentials credentials;
 
-    PortalAccounts(JdbcClient jdbc, FieldCipher cipher, AuditTrail audit) {
+    PortalAccounts(
+            JdbcClient jdbc, FieldCipher cipher, AuditTrail audit, org.siarchive.security.Credentials credentials) {
+        this.credentials = credentials;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.audit = audit;
@@ -73,5 +76,24 @@ public class PortalAccounts {
                 .query(byte[].class)
                 .single();
         return java.util.Objects.requireNonNull(cipher.decrypt(stored, CERT_CONTEXT));
+    }
+
+    /**
+     * Sets the fallback sign-in's password of an account without asking for the old one — for the demo's person
+     * on first start, never from a page (a person changes theirs on the account page). Audited CHANGE_PASSWORD.
+     */
+    @Transactional
+    public void setPassword(long accountId, String rawPassword, Actor actor) {
+        jdbc.sql("update portal_account set password_hash = :h where id = :a")
+                .param("h", credentials.hash(rawPassword))
+                .param("a", accountId)
+                .update();
+        audit.record(
+                actor,
+                AuditedObject.PORTAL_ACCOUNT,
+                Long.toString(accountId),
+                AuditOperation.CHANGE_PASSWORD,
+                null,
+                null);
     }
 }

@@ -24,6 +24,7 @@ class ConsoleAnnouncement {
                     url);
             System.out.println();
             System.out.println("  SIArchive 社保档案管理平台  →  " + url);
+            System.out.println("  网上服务 / online service  →  " + url + "portal");
             System.out.println();
         }
     }

@@ -7,6 +7,7 @@ import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemSummary;
 import org.siarchive.search.ArchiveSearch;
 import org.siarchive.shared.Access;
+import org.siarchive.shared.Actor;
 import org.siarchive.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,6 +23,12 @@ class DemoLoaderIT extends IntegrationTest {
     @Autowired
     ArchiveSearch search;
 
+    @Autowired
+    org.siarchive.portal.PortalAccounts portal;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Test
     void loadsPersonsWithTheirRecordsAndRenderedMaterials() throws Exception {
         int items = loader.load(3, 99L);
@@ -34,7 +41,29 @@ class DemoLoaderIT extends IntegrationTest {
                         .orElseThrow()
                         .submission()
                         .person();
+        assertThat(loader.firstPerson(3, 99L))
+                .as("the person the first start opens the portal for")
+                .contains(person);
         long personId = catalog.findPerson(person.certNo(), Access.SYSTEM).orElseThrow();
+
+        // the first start's portal account for this person: the fallback sign-in with the printed password
+        long account = portal.ensure(
+                org.siarchive.portal.PortalUser.Kind.PERSON, person.name(), person.certNo(), null, Actor.SYSTEM);
+        portal.setPassword(account, "Demo#2026pw", Actor.SYSTEM);
+        var browser = new org.siarchive.support.PortalBrowser(port);
+        browser.get("/portal/login");
+        var in = browser.post(
+                "/portal/login",
+                java.util.Map.of("kind", "PERSON", "certNo", person.certNo(), "password", "Demo#2026pw", "totp", ""));
+        assertThat(in.status()).isEqualTo(302);
+        assertThat(in.location()).endsWith("/portal");
+        var listing = browser.get("/portal/items");
+        assertThat(listing.status()).isEqualTo(200);
+        assertThat(listing.body())
+                .contains(catalog.personFile(personId, Access.SYSTEM)
+                        .items()
+                        .get(0)
+                        .archiveCode());
         var file = catalog.personFile(personId, Access.SYSTEM);
         assertThat(file.items()).isNotEmpty();
         assertThat(file.items()).isSortedAccordingTo(java.util.Comparator.comparing(ItemSummary::handledAt));
