@@ -124,11 +124,33 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
      */
     public void expungeDeletes() {
         try {
-            writer.forceMergeDeletes(true);
+            // a segment with many deletes may already be in a merge of the writer's own (the merge policy reclaims
+            // deletes on flush): it is not registered again and forceMergeDeletes does not wait for it — so wait for
+            // every merge to end and ask again until no segment holds a deleted document (bounded)
+            for (int round = 0; round < 5; round++) {
+                writer.forceMergeDeletes(true);
+                awaitMerges();
+                var stats = writer.getDocStats();
+                if (stats.maxDoc == stats.numDocs) {
+                    break;
+                }
+            }
             dirty.set(true);
             unrefreshed.set(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitMerges() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while ((writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -169,8 +191,9 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
         return out;
     }
 
+    /** Writes or merges not yet committed (a merge the writer ran by itself counts: its result must be durable). */
     public boolean hasPendingWrites() {
-        return dirty.get();
+        return dirty.get() || writer.hasUncommittedChanges();
     }
 
     @Override
