@@ -77,7 +77,9 @@ class PortalLoginBenchmark extends IntegrationTest {
             for (int k = 0; k < ITEMS; k++) {
                 captures.capture(
                         Samples.personEnrolment(Samples.acceptanceNo(), cert, "基准用户" + i),
-                        List.of(org.siarchive.capture.Upload.ofBytes("sq.pdf", Samples.pdf("bench " + i + " " + k))),
+                        List.of(
+                                org.siarchive.capture.Upload.ofBytes("a.png", Samples.png(900_000L + i * 10L + k)),
+                                org.siarchive.capture.Upload.ofBytes("b.pdf", Samples.pdf("bench " + i + " " + k))),
                         null,
                         Actor.SYSTEM);
             }
