@@ -28,6 +28,13 @@ class PortalOidcRequests implements AuthorizationRequestRepository<OAuth2Authori
 
     static final Duration LIFETIME = Duration.ofMinutes(10);
     static final String TAKEN = PortalOidcRequests.class.getName() + ".taken";
+    /**
+     * The cookie binding a sign-in to the browser that started it (only its digest is kept with the request): an
+     * answer delivered in another browser — someone else's sign-in pushed on a victim — finds no request.
+     */
+    static final String BINDING = "SIAPORTAL-OIDC";
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -43,8 +50,12 @@ class PortalOidcRequests implements AuthorizationRequestRepository<OAuth2Authori
         if (state == null || state.isEmpty() || state.length() > 200) {
             return null;
         }
-        return jdbc.sql("select request::text from portal_oidc_request where state_hash = :h and expires_at > now()")
+        return jdbc.sql(
+                        """
+                select request::text from portal_oidc_request
+                 where state_hash = :h and expires_at > now() and request->>'browser' = :b""")
                 .param("h", Sm3.digest(state))
+                .param("b", browserDigest(request))
                 .query(String.class)
                 .optional()
                 .map(PortalOidcRequests::read)
@@ -61,12 +72,28 @@ class PortalOidcRequests implements AuthorizationRequestRepository<OAuth2Authori
             return;
         }
         jdbc.sql("delete from portal_oidc_request where expires_at < now()").update();
+        String browser = binding(request);
+        if (browser == null) {
+            byte[] raw = new byte[32];
+            RANDOM.nextBytes(raw);
+            browser = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        }
+        response.addHeader(
+                "Set-Cookie",
+                org.springframework.http.ResponseCookie.from(BINDING, browser)
+                        .path("/portal/login/oauth2")
+                        .httpOnly(true)
+                        .secure(request.isSecure())
+                        .sameSite("Lax")
+                        .maxAge(LIFETIME)
+                        .build()
+                        .toString());
         jdbc.sql(
                         """
                 insert into portal_oidc_request (state_hash, request, expires_at)
                 values (:h, cast(:r as jsonb), now() + make_interval(secs => :s))""")
                 .param("h", Sm3.digest(authorizationRequest.getState()))
-                .param("r", write(authorizationRequest))
+                .param("r", write(authorizationRequest, browser))
                 .param("s", LIFETIME.toSeconds())
                 .update();
     }
@@ -80,9 +107,10 @@ class PortalOidcRequests implements AuthorizationRequestRepository<OAuth2Authori
         }
         var taken = jdbc.sql(
                         """
-                delete from portal_oidc_request where state_hash = :h
+                delete from portal_oidc_request where state_hash = :h and request->>'browser' = :b
                 returning request::text, expires_at > now()""")
                 .param("h", Sm3.digest(state))
+                .param("b", browserDigest(request))
                 .query((rs, n) -> rs.getBoolean(2) ? read(rs.getString(1)) : null)
                 .optional()
                 .orElse(null);
@@ -92,8 +120,30 @@ class PortalOidcRequests implements AuthorizationRequestRepository<OAuth2Authori
         return taken;
     }
 
-    static String write(OAuth2AuthorizationRequest r) {
+    /** The browser binding cookie's value, when it has the shape this class gives it. */
+    private static @Nullable String binding(HttpServletRequest request) {
+        var cookies = request.getCookies();
+        if (cookies != null) {
+            for (var c : cookies) {
+                if (BINDING.equals(c.getName())
+                        && c.getValue() != null
+                        && c.getValue().matches("[A-Za-z0-9_-]{43}")) {
+                    return c.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What the row keeps of the binding: its SM3 digest in hex ("-" without a cookie, which no row holds). */
+    private static String browserDigest(HttpServletRequest request) {
+        String b = binding(request);
+        return b == null ? "-" : java.util.HexFormat.of().formatHex(Sm3.digest(b));
+    }
+
+    static String write(OAuth2AuthorizationRequest r, String browser) {
         var m = new LinkedHashMap<String, Object>();
+        m.put("browser", java.util.HexFormat.of().formatHex(Sm3.digest(browser)));
         m.put("authorizationUri", r.getAuthorizationUri());
         m.put("clientId", r.getClientId());
         m.put("redirectUri", r.getRedirectUri());

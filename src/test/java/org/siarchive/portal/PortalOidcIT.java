@@ -136,6 +136,29 @@ class PortalOidcIT extends IntegrationTest {
         assertThat(refusals("authorization_request_not_found")).isEqualTo(before + 3);
     }
 
+    /**
+     * Login CSRF: someone starts a sign-in with their own identity and pushes the provider's answer on a victim's
+     * browser, to have the victim work in the attacker's account. The answer is bound to the browser that started
+     * the sign-in, so in another browser it finds no request; the rightful browser can still finish.
+     */
+    @Test
+    void anAnswerDeliveredInAnotherBrowserIsRefusedAndTheStarterCanStillFinish() {
+        var user = provider.user("孙立", Samples.citizenId(1979), null);
+        var starter = new PortalBrowser(port);
+        String callback = provider.authorize(starter, user, "PERSON");
+        assertThat(starter.cookie(PortalOidcRequests.BINDING)).isNotNull();
+
+        int before = refusals("authorization_request_not_found");
+        var victim = new PortalBrowser(port);
+        var pushed = OidcProvider.deliver(victim, callback);
+        assertThat(pushed.location()).contains("/portal/login?error=expired");
+        assertThat(victim.cookie(PortalSessions.COOKIE)).isNull();
+        assertThat(refusals("authorization_request_not_found")).isEqualTo(before + 1);
+
+        assertThat(OidcProvider.deliver(starter, callback).location()).endsWith("/portal");
+        assertThat(starter.get("/portal").body()).contains("孙立");
+    }
+
     @Test
     void anExpiredIdTokenOrAWrongNonceIsRefusedAndAudited() {
         int expiredBefore = refusals("invalid_id_token");
