@@ -2,8 +2,6 @@ package org.siarchive.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -28,18 +26,19 @@ class PortalLogin {
     /** The messages a return to the sign-in page may name ({@code ?error=}). */
     static final Set<String> ERRORS = Set.of("expired", "invalid", "denied", "identity", "unavailable");
 
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
     private final PortalOidc oidc;
     private final PortalPasswordLogin passwords;
     private final PortalSignIn signIn;
     private final boolean registration;
+    private final org.siarchive.shared.ReadableTime time;
 
     PortalLogin(
+            org.siarchive.shared.ReadableTime time,
             PortalOidc oidc,
             PortalPasswordLogin passwords,
             PortalSignIn signIn,
             @Value("${siarchive.portal.registration.enabled:true}") boolean registration) {
+        this.time = time;
         this.oidc = oidc;
         this.passwords = passwords;
         this.signIn = signIn;
@@ -92,7 +91,7 @@ class PortalLogin {
         if (cert.isEmpty()) {
             v.add(Violation.of("certNo", "required"));
         } else {
-            CitizenIdNumber.problem(cert, LocalDate.now(BEIJING))
+            CitizenIdNumber.problem(cert, time.today())
                     .ifPresent(p -> v.add(Violation.of("certNo", "citizenId." + p.name())));
         }
         if (password == null || password.isEmpty()) {

@@ -51,12 +51,7 @@ class PortalNoticesPage {
         return "redirect:/portal/notifications";
     }
 
-    /** The portal user as the audit trail names them: {@code portal:<account>}, their address and browser. */
     static Actor actor(PortalUser user, HttpServletRequest request) {
-        String agent = request.getHeader("User-Agent");
-        return new Actor(
-                user.getName(),
-                request.getRemoteAddr(),
-                agent == null ? "-" : agent.length() > 200 ? agent.substring(0, 200) : agent);
+        return PortalActors.of(user, request);
     }
 }

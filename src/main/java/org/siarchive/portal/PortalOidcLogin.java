@@ -3,8 +3,6 @@ package org.siarchive.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.quality.CitizenIdNumber;
 import org.springframework.security.core.Authentication;
@@ -29,18 +27,20 @@ import org.springframework.stereotype.Component;
 class PortalOidcLogin implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     static final String KIND = "portal_kind";
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final PortalOidc oidc;
     private final PortalAccounts accounts;
     private final PortalSignIn signIn;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.siarchive.shared.ReadableTime time;
 
     PortalOidcLogin(
+            org.siarchive.shared.ReadableTime time,
             PortalOidc oidc,
             PortalAccounts accounts,
             PortalSignIn signIn,
             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.time = time;
         this.oidc = oidc;
         this.accounts = accounts;
         this.signIn = signIn;
@@ -79,8 +79,7 @@ class PortalOidcLogin implements AuthenticationSuccessHandler, AuthenticationFai
         String name = user.getClaimAsString(oidc.nameClaim());
         String rawCert = user.getClaimAsString(oidc.certNoClaim());
         String phone = user.getClaimAsString(oidc.phoneClaim());
-        if (rawCert == null
-                || CitizenIdNumber.problem(rawCert, LocalDate.now(BEIJING)).isPresent()) {
+        if (rawCert == null || CitizenIdNumber.problem(rawCert, time.today()).isPresent()) {
             refuse(request, response, "identity", rawCert == null ? "no citizen id claim" : "citizen id invalid");
             return;
         }

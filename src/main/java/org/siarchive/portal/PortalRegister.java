@@ -2,7 +2,6 @@ package org.siarchive.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -30,10 +29,14 @@ class PortalRegister {
     private final PortalSignIn signIn;
     private final boolean enabled;
 
+    private final org.siarchive.shared.ReadableTime time;
+
     PortalRegister(
+            org.siarchive.shared.ReadableTime time,
             PortalRegistrations registrations,
             PortalSignIn signIn,
             @Value("${siarchive.portal.registration.enabled:true}") boolean enabled) {
+        this.time = time;
         this.registrations = registrations;
         this.signIn = signIn;
         this.enabled = enabled;
@@ -84,7 +87,7 @@ class PortalRegister {
         if (c.isEmpty()) {
             v.add(Violation.of("certNo", "required"));
         } else {
-            CitizenIdNumber.problem(c, LocalDate.now(PortalLogin.BEIJING))
+            CitizenIdNumber.problem(c, time.today())
                     .ifPresent(x -> v.add(Violation.of("certNo", "citizenId." + x.name())));
         }
         if (p.isEmpty()) {
