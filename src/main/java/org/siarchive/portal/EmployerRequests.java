@@ -21,8 +21,6 @@ final class EmployerRequests {
     }
 
     static Actor actor(PortalUser user, HttpServletRequest request) {
-        String agent = request.getHeader("User-Agent");
-        String client = agent == null ? "portal" : agent.length() > 200 ? agent.substring(0, 200) : agent;
-        return new Actor(user.getName(), null, request.getRemoteAddr(), client);
+        return PortalActors.of(user, request);
     }
 }

@@ -76,9 +76,7 @@ class PersonalArchive {
         if (!user.person()) {
             throw new NotFoundException("PORTAL_ACCOUNT", user.getName());
         }
-        String agent = request.getHeader("User-Agent");
-        String client = agent == null ? "unknown" : agent.length() > 200 ? agent.substring(0, 200) : agent;
-        var actor = new Actor(user.getName(), null, request.getRemoteAddr(), client);
+        var actor = PortalActors.of(user, request);
         return new Me(user.accountId(), user.displayName(), accounts.certNo(user.accountId()), actor);
     }
 

@@ -3,7 +3,10 @@ package org.siarchive.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.siarchive.shared.Actor;
 
-/** The portal user as the audit trail names them: {@code portal:<account>}, their address and browser. */
+/**
+ * The portal user as the audit trail names them: {@code portal:<account>}, their address and browser — the one
+ * place every portal page takes its actor from.
+ */
 final class PortalActors {
 
     private PortalActors() {}
