@@ -56,7 +56,11 @@ final class ChildPlatform {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         var child = new ChildPlatform(process, port, dataDir);
-        child.awaitHealthy(Duration.ofSeconds(120));
+        try {
+            child.awaitHealthy(Duration.ofSeconds(120));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; the child's last output:\n" + tail(log, 80), e);
+        }
         return child;
     }
 
@@ -82,6 +86,18 @@ final class ChildPlatform {
             Thread.sleep(250);
         }
         throw new IllegalStateException("child not healthy within " + timeout);
+    }
+
+    /** The last lines the children wrote, for a failure message: CI keeps the test's output, not its files. */
+    static String tail(Path log, int lines) {
+        try {
+            var all = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(" + log + " unreadable: " + e.getMessage() + ")";
+        }
     }
 
     Path marker() {
