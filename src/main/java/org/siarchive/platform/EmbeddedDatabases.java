@@ -33,9 +33,9 @@ public final class EmbeddedDatabases {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8");
-            if (port > 0) {
-                builder.setPort(port);
-            }
+            // a port of our own choosing, outside the ephemeral range: the library's probe of port 0 races
+            // every outgoing connection on the machine (LocalPorts)
+            builder.setPort(port > 0 ? port : LocalPorts.free());
             var pg = builder.start();
             log.info("embedded PostgreSQL running on 127.0.0.1:{} with data in {}", pg.getPort(), dir);
             return pg;

@@ -171,6 +171,7 @@ class CaptureCrashTest {
 
     private void verifyDatabase() throws Exception {
         try (var pg = EmbeddedPostgres.builder()
+                .setPort(org.siarchive.platform.LocalPorts.free())
                 .setDataDirectory(dataDir.resolve("pg"))
                 .setCleanDataDirectory(false)
                 .start()) {

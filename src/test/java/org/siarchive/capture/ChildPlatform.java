@@ -1,7 +1,6 @@
 package org.siarchive.capture;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,10 +30,7 @@ final class ChildPlatform {
     }
 
     static ChildPlatform start(Path dataDir, String crashAt, Path log) throws Exception {
-        int port;
-        try (var s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = org.siarchive.platform.LocalPorts.free();
         var cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
@@ -57,7 +53,7 @@ final class ChildPlatform {
                 .start();
         var child = new ChildPlatform(process, port, dataDir);
         try {
-            child.awaitHealthy(Duration.ofSeconds(120));
+            child.awaitHealthy(Duration.ofSeconds(240));
         } catch (IllegalStateException e) {
             throw new IllegalStateException(e.getMessage() + "; the child's last output:\n" + tail(log, 80), e);
         }

@@ -1,7 +1,6 @@
 package org.siarchive.disposition;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +26,7 @@ final class DestructionChild {
     }
 
     static DestructionChild start(Path dataDir, String crashAt, long batch, Path log) throws Exception {
-        int port;
-        try (var s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = org.siarchive.platform.LocalPorts.free();
         var cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",

@@ -139,6 +139,7 @@ class DestructionCrashTest {
 
     private static EmbeddedPostgres database(Path dataDir) throws Exception {
         return EmbeddedPostgres.builder()
+                .setPort(org.siarchive.platform.LocalPorts.free())
                 .setDataDirectory(dataDir.resolve("pg"))
                 .setCleanDataDirectory(false)
                 .start();

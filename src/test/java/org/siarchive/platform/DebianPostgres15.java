@@ -1,7 +1,6 @@
 package org.siarchive.platform;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,10 +29,7 @@ final class DebianPostgres15 implements AutoCloseable {
 
     static DebianPostgres15 start() throws Exception {
         Path dir = Files.createTempDirectory("siarchive-pg15-");
-        int port;
-        try (var s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = org.siarchive.platform.LocalPorts.free();
         var pg = new DebianPostgres15(dir, port);
         if (isRoot()) {
             run(List.of("chown", "postgres:postgres", dir.toString()));
