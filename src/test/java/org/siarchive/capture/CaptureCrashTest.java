@@ -111,7 +111,16 @@ class CaptureCrashTest {
             thread.start();
             clients.add(thread);
         }
-        Thread.sleep(2000 + ThreadLocalRandom.current().nextInt(4000));
+        // the kill must meet captures in flight: on a loaded machine the first answers can take longer than
+        // any fixed delay, so wait for the first acknowledgement of this round (bounded), then a random moment
+        int before = acks.size();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (acks.size() == before
+                && System.nanoTime() < deadline
+                && clients.stream().anyMatch(Thread::isAlive)) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500 + ThreadLocalRandom.current().nextInt(3000));
         child.killEverything();
         stop.set(true);
         for (var c : clients) {
