@@ -58,24 +58,37 @@ final class NativeDigests {
 
     /** The fetched digest type, or 0 when this libcrypto has none of that name. */
     static long type(String algorithm) {
-        return TYPES.computeIfAbsent(algorithm.toUpperCase(Locale.ROOT), a -> LibCrypto.EVP_MD_fetch(0, a, 0));
+        Long type = TYPES.get(algorithm);
+        return type != null
+                ? type
+                : TYPES.computeIfAbsent(algorithm, a -> LibCrypto.EVP_MD_fetch(0, a.toUpperCase(Locale.ROOT), 0));
     }
 
-    /** One digest of some byte arrays, on this thread's reused context. */
+    /**
+     * One digest of some byte arrays, on this thread's own context for the algorithm: parts that fit are gathered
+     * in the direct buffer and hashed by one call (short messages such as audit records cost three native calls).
+     */
     static byte[] digest(String algorithm, byte[]... parts) {
-        long ctx = context(algorithm);
-        try {
-            var s = SCRATCH.get();
-            for (byte[] p : parts) {
-                for (int off = 0; off < p.length; off += CHUNK) {
-                    int n = s.load(p, off, Math.min(CHUNK, p.length - off));
-                    check(LibCrypto.EVP_DigestUpdate(ctx, s.address, n), "EVP_DigestUpdate");
+        var s = SCRATCH.get();
+        long ctx = s.context(algorithm);
+        check(LibCrypto.EVP_DigestInit_ex(ctx, type(algorithm), 0), "EVP_DigestInit_ex");
+        int filled = 0;
+        for (byte[] p : parts) {
+            for (int off = 0; off < p.length; ) {
+                int n = Math.min(CHUNK - filled, p.length - off);
+                s.buffer.put(filled, p, off, n);
+                filled += n;
+                off += n;
+                if (filled == CHUNK) {
+                    check(LibCrypto.EVP_DigestUpdate(ctx, s.address, filled), "EVP_DigestUpdate");
+                    filled = 0;
                 }
             }
-            return finish(ctx);
-        } finally {
-            release(ctx);
         }
+        if (filled > 0) {
+            check(LibCrypto.EVP_DigestUpdate(ctx, s.address, filled), "EVP_DigestUpdate");
+        }
+        return finish(ctx);
     }
 
     /** A context of this thread's idle ones (or a new one), initialised for the algorithm. */
@@ -142,6 +155,20 @@ final class NativeDigests {
         final ByteBuffer out = ByteBuffer.allocateDirect(72).order(ByteOrder.nativeOrder());
         final long outAddress = NativeDigests.address(out);
         final ArrayDeque<Long> idle = new ArrayDeque<>();
+        private final Map<String, Long> own = new java.util.HashMap<>();
+
+        /** This thread's own context for one-call digests of the algorithm, never handed to a pass. */
+        long context(String algorithm) {
+            Long ctx = own.get(algorithm);
+            if (ctx == null) {
+                ctx = LibCrypto.EVP_MD_CTX_new();
+                if (ctx == 0) {
+                    throw new OutOfMemoryError("EVP_MD_CTX_new");
+                }
+                own.put(algorithm, ctx);
+            }
+            return ctx;
+        }
 
         /** Copies up to {@link #CHUNK} bytes into the buffer; returns how many. */
         int load(byte[] b, int off, int len) {
