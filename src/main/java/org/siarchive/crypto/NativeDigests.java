@@ -24,6 +24,7 @@ final class NativeDigests {
 
     private static final int IDLE_CONTEXTS = 8;
     private static final Map<String, Long> TYPES = new ConcurrentHashMap<>();
+    private static final java.lang.ref.Cleaner FREE_ON_THREAD_END = java.lang.ref.Cleaner.create();
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     private static final @Nullable String FAILURE = selfTest();
 
@@ -156,6 +157,16 @@ final class NativeDigests {
         final long outAddress = NativeDigests.address(out);
         final ArrayDeque<Long> idle = new ArrayDeque<>();
         private final Map<String, Long> own = new java.util.HashMap<>();
+
+        /** A thread that ends leaves its scratch unreachable: its contexts are freed then, not leaked. */
+        Scratch() {
+            var idleContexts = idle;
+            var ownContexts = own;
+            FREE_ON_THREAD_END.register(this, () -> {
+                idleContexts.forEach(LibCrypto::EVP_MD_CTX_free);
+                ownContexts.values().forEach(LibCrypto::EVP_MD_CTX_free);
+            });
+        }
 
         /** This thread's own context for one-call digests of the algorithm, never handed to a pass. */
         long context(String algorithm) {
