@@ -4,15 +4,21 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -40,7 +46,8 @@ class ArchitectureRulesTest {
             "quality", Set.of("shared"),
             "platform", Set.of("shared", "quality"),
             "crypto", Set.of("shared", "platform"),
-            "preservation", Set.of("shared", "platform"));
+            // preservation's digests go through crypto's one door to SM3 and libcrypto (docs/adr/0113)
+            "preservation", Set.of("shared", "platform", "crypto"));
 
     /** Business modules that must not know the named modules, whatever their allowed dependencies say. */
     static final Map<String, Set<String>> NEVER_KNOWS = Map.of(
@@ -175,6 +182,40 @@ class ArchitectureRulesTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")
                 .check(CLASSES);
+    }
+
+    /**
+     * Every SM3 goes through crypto's one door (docs/adr/0113), so the switch between OpenSSL's libcrypto and Java
+     * reaches it: only {@code crypto.Sm3} makes BouncyCastle's SM3.
+     */
+    static final ArchRule ONE_DOOR_TO_SM3 = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName(ROOT + ".crypto.Sm3")
+            .should()
+            .callConstructorWhere(JavaCall.Predicates.target(
+                    HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(SM3Digest.class))))
+            .as("only crypto.Sm3 makes BouncyCastle's SM3 (new SM3Digest())");
+
+    @Test
+    void onlySm3MakesBouncyCastlesSm3() {
+        ONE_DOOR_TO_SM3.check(CLASSES);
+    }
+
+    @Test
+    void theOneDoorRuleCatchesAnSm3MadeElsewhere() {
+        var elsewhere = new ClassFileImporter().importClasses(Sm3MadeElsewhere.class);
+        assertThatThrownBy(() -> ONE_DOOR_TO_SM3.check(elsewhere)).isInstanceOf(AssertionError.class);
+    }
+
+    /** What the rule forbids: a class of its own hashing with BouncyCastle's SM3, past the switch. */
+    static final class Sm3MadeElsewhere {
+        static byte[] digest(byte[] b) {
+            var d = new SM3Digest();
+            d.update(b, 0, b.length);
+            byte[] out = new byte[32];
+            d.doFinal(out, 0);
+            return out;
+        }
     }
 
     private static String pkg(String module) {

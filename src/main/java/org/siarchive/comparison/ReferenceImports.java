@@ -9,11 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.CodeTableLookup;
 import org.siarchive.comparison.Datasets.Kind;
+import org.siarchive.crypto.Digests;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Bounds;
@@ -176,16 +176,14 @@ public class ReferenceImports {
     }
 
     static String sm3(Path file) throws IOException {
-        var d = new SM3Digest();
+        var d = Digests.pass("SM3");
         byte[] buf = new byte[1 << 16];
         try (var in = Files.newInputStream(file)) {
             for (int n = in.read(buf); n > 0; n = in.read(buf)) {
                 d.update(buf, 0, n);
             }
         }
-        byte[] out = new byte[32];
-        d.doFinal(out, 0);
-        return java.util.HexFormat.of().formatHex(out);
+        return java.util.HexFormat.of().formatHex(d.finish()[0]);
     }
 
     private static @Nullable String clip(@Nullable String name) {

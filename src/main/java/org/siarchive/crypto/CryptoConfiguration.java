@@ -13,6 +13,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class CryptoConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CryptoConfiguration.class);
+
+    /** Applies siarchive.crypto.digests before anything digests (docs/adr/0113) and says in the log what is used. */
+    @Bean
+    DigestHealth digestHealth(@Value("${siarchive.crypto.digests:auto}") String digests) {
+        String used = Digests.use(Digests.Implementation.of(digests));
+        log.info("SM3 and SHA-2 digests: {} (siarchive.crypto.digests={})", used, digests);
+        return new DigestHealth();
+    }
+
     @Bean
     MasterKey masterKey(
             DataDirectory data,

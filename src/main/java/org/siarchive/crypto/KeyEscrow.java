@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -159,7 +158,7 @@ public final class KeyEscrow {
     }
 
     private static byte[] derive(char[] passphrase, byte[] salt, int iterations) {
-        var generator = new PKCS5S2ParametersGenerator(new SM3Digest());
+        var generator = new PKCS5S2ParametersGenerator(Sm3.javaDigest());
         generator.init(PKCS5S2ParametersGenerator.PKCS5PasswordToUTF8Bytes(passphrase), salt, iterations);
         return ((KeyParameter) generator.generateDerivedParameters(Sm4Gcm.KEY_BYTES * 8)).getKey();
     }

@@ -6,13 +6,20 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
-/** SM3 digests and HMAC-SM3. */
+/**
+ * SM3 digests (GB/T 32905) and HMAC-SM3. The one class that makes BouncyCastle's SM3 (an architecture rule): a
+ * digest goes through libcrypto when {@link Digests} says so, else through BouncyCastle here; HMAC-SM3 keeps its
+ * keyed BouncyCastle state per thread (short messages, the padded key is not rehashed).
+ */
 public final class Sm3 {
 
     private Sm3() {}
 
     public static byte[] digest(byte[]... parts) {
-        var d = new SM3Digest();
+        if (Digests.nativeInUse()) {
+            return NativeDigests.digest("SM3", parts);
+        }
+        var d = javaDigest();
         for (byte[] p : parts) {
             d.update(p, 0, p.length);
         }
@@ -35,7 +42,7 @@ public final class Sm3 {
             mac = (HMac) last[1];
             mac.reset();
         } else {
-            mac = new HMac(new SM3Digest());
+            mac = new HMac(javaDigest());
             mac.init(new KeyParameter(key));
             LAST.set(new Object[] {key.clone(), mac});
         }
@@ -43,6 +50,11 @@ public final class Sm3 {
         byte[] out = new byte[mac.getMacSize()];
         mac.doFinal(out, 0);
         return out;
+    }
+
+    /** BouncyCastle's SM3: the Java implementation, for {@link Digests}'s fallback and for PBKDF2-HMAC-SM3. */
+    static SM3Digest javaDigest() {
+        return new SM3Digest();
     }
 
     public static String hex(byte[] b) {

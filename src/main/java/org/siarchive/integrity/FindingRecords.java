@@ -89,14 +89,23 @@ class FindingRecords {
                 new FixityFindingRecorded(sweepId, f.itemId(), f.archiveCode(), f.kind(), f.subject(), orgPath, at));
     }
 
-    /** Each checked item's latest check: one row per item, replaced by every sweep. */
+    /**
+     * Each checked item's latest check: one row per item, replaced by every sweep. A passed check keeps the root
+     * inventory's digest, and when the object went through OCFL's full validation, the time; a failed one clears
+     * both, so the next sweep validates the object in full.
+     */
     private void storeLatestChecks(long sweepId, List<ItemFixityCheck.Result> results) {
         jdbc.sql(
                         """
-                insert into item_fixity (item_id, sweep_id, checked_at, passed)
-                select x.item_id, :s, now(), x.passed from unnest(:ids, :passed) as x(item_id, passed)
+                insert into item_fixity (item_id, sweep_id, checked_at, passed, inventory_digest, inventory_validated_at)
+                select x.item_id, :s, now(), x.passed, case when x.passed then x.digest end,
+                       case when x.passed and x.validated then now() end
+                  from unnest(:ids, :passed, :digests, :validated) as x(item_id, passed, digest, validated)
                 on conflict (item_id) do update set sweep_id = excluded.sweep_id,
-                    checked_at = excluded.checked_at, passed = excluded.passed
+                    checked_at = excluded.checked_at, passed = excluded.passed,
+                    inventory_digest = excluded.inventory_digest,
+                    inventory_validated_at = case when excluded.passed and excluded.inventory_validated_at is null
+                        then item_fixity.inventory_validated_at else excluded.inventory_validated_at end
                 """)
                 .param("s", sweepId)
                 .param(
@@ -105,7 +114,39 @@ class FindingRecords {
                 .param(
                         "passed",
                         results.stream().map(r -> r.findings().isEmpty()).toArray(Boolean[]::new))
+                .param(
+                        "digests",
+                        results.stream()
+                                .map(ItemFixityCheck.Result::inventoryDigest)
+                                .toArray(String[]::new))
+                .param(
+                        "validated",
+                        results.stream().map(ItemFixityCheck.Result::validated).toArray(Boolean[]::new))
                 .update();
+    }
+
+    /**
+     * By item, the root inventory digest its object passed OCFL's full validation with, within {@code age} and with
+     * every check since passed: while the inventory keeps that digest the sweep skips the validation. Empty for a
+     * zero age (validate every time).
+     */
+    Map<UUID, String> validatedInventories(List<UUID> items, Duration age) {
+        if (age.isZero() || age.isNegative() || items.isEmpty()) {
+            return Map.of();
+        }
+        var out = new java.util.HashMap<UUID, String>();
+        jdbc.sql(
+                        """
+                select item_id, inventory_digest from item_fixity
+                 where item_id = any(:ids) and passed and inventory_digest is not null
+                   and inventory_validated_at >= now() - :age::interval
+                """)
+                .param("ids", items.toArray(UUID[]::new))
+                .param("age", age.toSeconds() + " seconds")
+                .query(rs -> {
+                    out.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return out;
     }
 
     private void raiseAlert(long sweepId, List<ItemFixityCheck.Result> results) {

@@ -45,6 +45,7 @@ public class FixitySweeps {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile int chunkSize;
     private volatile Duration pause;
+    private final Duration revalidateAfter;
 
     FixitySweeps(
             TransactionTemplate tx,
@@ -57,7 +58,8 @@ public class FixitySweeps {
             MessageSource messages,
             @Value("${siarchive.fixity.auto-repair:false}") boolean autoRepair,
             @Value("${siarchive.fixity.chunk:64}") int chunk,
-            @Value("${siarchive.fixity.pause:PT0S}") Duration pause) {
+            @Value("${siarchive.fixity.pause:PT0S}") Duration pause,
+            @Value("${siarchive.fixity.revalidate-after:P30D}") Duration revalidateAfter) {
         this.tx = tx;
         this.feed = feed;
         this.ledger = ledger;
@@ -67,6 +69,7 @@ public class FixitySweeps {
         this.repair = repair;
         this.messages = messages;
         this.autoRepair = autoRepair;
+        this.revalidateAfter = revalidateAfter;
         pace(chunk, pause);
     }
 
@@ -194,7 +197,11 @@ public class FixitySweeps {
         }
         // the chunk is checked in parallel and recorded in one transaction with the new cursor: a crash
         // repeats at most this chunk, and there is one commit per chunk, not per item
-        var results = checker.check(chunk.items(), sweep.rateMbS());
+        var results = checker.check(
+                chunk.items(),
+                sweep.rateMbS(),
+                records.validatedInventories(
+                        chunk.items().stream().map(ItemFeed.PreservedItem::id).toList(), revalidateAfter));
         tx.executeWithoutResult(s -> {
             var tally = records.record(sweep.id(), chunk, results);
             var last = chunk.items().get(chunk.items().size() - 1);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.ItemFeed;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  * longer matches its inventory digest was altered on disk (CONTENT, or SIDECAR for the sidecar); one that
  * matches its inventory but not the catalogue means the catalogue's digest row was altered (DIGEST_ROW). A
  * file the inventory does not account for is EXTRA; a registered or inventoried file that cannot be read is
- * MISSING. The inventory itself is trusted only after OCFL's structural validation (its own digest sidecar).
+ * MISSING. The inventory itself is trusted only after OCFL's structural validation, which is repeated only when
+ * the root inventory changed since the item's last passed check (its bytes against its digest sidecar every time,
+ * docs/adr/0113).
  * Findings name logical paths relative to the object, never the server's file-system path; their text is
  * worded from the message bundle where they are shown ({@link FixitySweeps#describe}).
  */
@@ -52,30 +55,46 @@ class ItemFixityCheck {
         this.feed = feed;
     }
 
-    /** What one item's check found, and how many bytes it read. */
-    record Result(UUID itemId, long bytesRead, List<FixitySweeps.Finding> findings) {}
+    /**
+     * What one item's check found, and how many bytes it read; the root inventory's digest when it matched its
+     * sidecar, and whether the object went through OCFL's full validation this time.
+     */
+    record Result(
+            UUID itemId,
+            long bytesRead,
+            List<FixitySweeps.Finding> findings,
+            @Nullable String inventoryDigest,
+            boolean validated) {}
 
     /**
      * One item's check outside any sweep, reading without a limit: what is wrong with it (empty when the
      * item is intact).
      */
     List<FixitySweeps.Finding> inspect(ItemRecord item) {
-        return check(item, feed.registeredFiles(item), 0).findings();
+        return check(item, feed.registeredFiles(item), 0, null).findings();
     }
 
     /**
      * One item's check against every file registered in its object (archival files and copies), reading at
-     * most {@code rateMbS} (0: no limit).
+     * most {@code rateMbS} (0: no limit). {@code validatedInventory} is the root inventory digest the object passed
+     * OCFL's full validation with (null: unknown): while the inventory still has it, that validation is skipped.
      */
-    Result check(ItemRecord item, List<ItemFeed.RegisteredFile> files, int rateMbS) {
+    Result check(
+            ItemRecord item, List<ItemFeed.RegisteredFile> files, int rateMbS, @Nullable String validatedInventory) {
         var out = new ArrayList<FixitySweeps.Finding>();
-        List<String> structure = structureErrors(item.objectId());
+        @Nullable
+        String inventoryDigest =
+                preservation.verifiedInventoryDigest(item.objectId()).orElse(null);
+        boolean unchanged = inventoryDigest != null
+                && validatedInventory != null
+                && Fixity.sameInventoryDigest(inventoryDigest, validatedInventory);
+        List<String> structure = unchanged ? List.of() : structureErrors(item.objectId(), inventoryDigest);
         StoredObject stored;
         try {
             stored = preservation.inventory(item.objectId());
         } catch (RuntimeException e) {
             out.add(finding(item, INVENTORY, item.objectId(), String.join("; ", structure)));
-            return new Result(item.id(), 0, out);
+            return new Result(item.id(), 0, out, inventoryDigest, !unchanged);
         }
         var registered = registered(files);
         long bytes = 0;
@@ -92,7 +111,7 @@ class ItemFixityCheck {
         if (!structure.isEmpty() && out.isEmpty()) {
             out.add(finding(item, INVENTORY, item.objectId(), String.join("; ", structure)));
         }
-        return new Result(item.id(), bytes, out);
+        return new Result(item.id(), bytes, out, inventoryDigest, !unchanged);
     }
 
     /** Logical path → the size and digests the catalogue registered for the file (a master file or a copy). */
@@ -188,12 +207,18 @@ class ItemFixityCheck {
                 .matches(new Fixity(recorded.sizeBytes(), recorded.sm3(), recorded.sha256()));
     }
 
-    private List<String> structureErrors(String objectId) {
+    /** OCFL's validation of the object, and the inventory against its sidecar as checked here. */
+    private List<String> structureErrors(String objectId, @Nullable String inventoryDigest) {
+        var errors = new ArrayList<String>();
         try {
-            return preservation.validateStructure(objectId);
+            errors.addAll(preservation.validateStructure(objectId));
         } catch (RuntimeException e) {
-            return List.of(e.getClass().getSimpleName());
+            errors.add(e.getClass().getSimpleName());
         }
+        if (inventoryDigest == null && errors.isEmpty()) {
+            errors.add("inventory.json does not match its digest sidecar");
+        }
+        return errors;
     }
 
     private static FixitySweeps.Finding finding(ItemRecord item, String kind, String subject, String detail) {

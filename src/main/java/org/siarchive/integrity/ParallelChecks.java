@@ -1,6 +1,8 @@
 package org.siarchive.integrity;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,12 +37,17 @@ class ParallelChecks {
         checkers.shutdownNow();
     }
 
-    /** Every item's check, in the chunk's order, reading at most {@code rateMbS} in all (0: no limit). */
-    List<ItemFixityCheck.Result> check(List<ItemFeed.PreservedItem> chunk, int rateMbS) {
+    /**
+     * Every item's check, in the chunk's order, reading at most {@code rateMbS} in all (0: no limit); {@code
+     * validatedInventories} holds, by item, the root inventory digest its object last passed full validation with.
+     */
+    List<ItemFixityCheck.Result> check(
+            List<ItemFeed.PreservedItem> chunk, int rateMbS, Map<UUID, String> validatedInventories) {
         int share = rateMbS == 0 ? 0 : Math.max(1, rateMbS / threads);
         var futures = chunk.stream()
-                .map(item ->
-                        CompletableFuture.supplyAsync(() -> checks.check(item.record(), item.files(), share), checkers))
+                .map(item -> CompletableFuture.supplyAsync(
+                        () -> checks.check(item.record(), item.files(), share, validatedInventories.get(item.id())),
+                        checkers))
                 .toList();
         return futures.stream().map(CompletableFuture::join).toList();
     }

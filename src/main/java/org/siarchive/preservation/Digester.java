@@ -1,34 +1,38 @@
 package org.siarchive.preservation;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.jspecify.annotations.Nullable;
+import org.siarchive.crypto.Digests;
 
 /**
  * SM3 and SHA-256 over the same bytes in one pass, so no file is ever read twice to hash it; optionally
  * also the OCFL inventory's digest (SHA-256 for new objects: nothing extra; SHA-512 for older ones), so a sweep checks a file against the catalogue and
- * the inventory from one read.
+ * the inventory from one read. The digests themselves come from {@link Digests}: OpenSSL's libcrypto when it is in
+ * use (docs/adr/0113), else BouncyCastle and the JDK.
  */
 public final class Digester {
 
-    private final SM3Digest sm3 = new SM3Digest();
-    private final MessageDigest sha256;
-    private final @Nullable MessageDigest inventory;
+    private final Digests.Pass pass;
     private final boolean forInventory;
+    private final boolean inventoryIsSha256;
     private @Nullable String inventoryHex;
     private long size;
 
     public Digester() {
-        this.sha256 = digest("SHA-256");
-        this.inventory = null;
+        this.pass = Digests.pass("SM3", "SHA-256");
         this.forInventory = false;
+        this.inventoryIsSha256 = false;
     }
 
     private Digester(String inventoryAlgorithm) {
-        this.sha256 = digest("SHA-256");
-        this.inventory = inventoryAlgorithm.equalsIgnoreCase("SHA-256") ? null : digest(inventoryAlgorithm);
+        this.inventoryIsSha256 = inventoryAlgorithm.equalsIgnoreCase("SHA-256");
+        this.pass =
+                inventoryIsSha256 ? Digests.pass("SM3", "SHA-256") : Digests.pass("SM3", "SHA-256", inventoryAlgorithm);
         this.forInventory = true;
     }
 
@@ -37,21 +41,15 @@ public final class Digester {
         return new Digester(inventoryAlgorithm);
     }
 
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no " + algorithm, e);
-        }
+    public void update(byte[] buf, int off, int len) {
+        pass.update(buf, off, len);
+        size += len;
     }
 
-    public void update(byte[] buf, int off, int len) {
-        sm3.update(buf, off, len);
-        sha256.update(buf, off, len);
-        if (inventory != null) {
-            inventory.update(buf, off, len);
-        }
-        size += len;
+    /** Hashes the buffer's remaining bytes (a direct buffer without copying them) and moves it to its limit. */
+    public void update(ByteBuffer buf) {
+        size += buf.remaining();
+        pass.update(buf);
     }
 
     /** The inventory algorithm's digest (hex) of what {@link #finish} hashed; only after finish. */
@@ -67,14 +65,13 @@ public final class Digester {
     }
 
     public Fixity finish() {
-        byte[] sm3Out = new byte[sm3.getDigestSize()];
-        sm3.doFinal(sm3Out, 0);
+        byte[][] out = pass.finish();
         var hex = HexFormat.of();
-        String sha256Hex = hex.formatHex(sha256.digest());
+        String sha256Hex = hex.formatHex(out[1]);
         if (forInventory) {
-            inventoryHex = inventory == null ? sha256Hex : hex.formatHex(inventory.digest());
+            inventoryHex = inventoryIsSha256 ? sha256Hex : hex.formatHex(out[2]);
         }
-        return new Fixity(size, hex.formatHex(sm3Out), sha256Hex);
+        return new Fixity(size, hex.formatHex(out[0]), sha256Hex);
     }
 
     /** Reads the stream to its end (without closing it), hashing as it goes. */
@@ -88,11 +85,27 @@ public final class Digester {
         return d.finish();
     }
 
-    public static Fixity of(java.nio.file.Path file) throws java.io.IOException {
-        try (var in = java.nio.file.Files.newInputStream(file)) {
-            return of(in);
+    public static Fixity of(Path file) throws IOException {
+        var d = new Digester();
+        d.updateFrom(file);
+        return d.finish();
+    }
+
+    /**
+     * Hashes a whole file, read into this thread's direct buffer so native digests read it without a copy into
+     * the Java heap.
+     */
+    public void updateFrom(Path file) throws IOException {
+        ByteBuffer buf = READ_BUFFER.get();
+        try (var ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (ch.read(buf.clear()) >= 0) {
+                update(buf.flip());
+            }
         }
     }
+
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(256 * 1024));
 
     public static Fixity of(byte[] bytes) {
         var d = new Digester();

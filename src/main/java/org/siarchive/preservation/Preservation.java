@@ -209,6 +209,18 @@ public class Preservation implements DisposableBean {
         return store.inventory(objectId);
     }
 
+    /**
+     * The object's root inventory digest ({@code sha256:hex} or {@code sha512:hex}) when the inventory's bytes match
+     * its digest sidecar; empty when they differ or either is missing. Reads the two files, validates nothing else.
+     */
+    public Optional<String> verifiedInventoryDigest(String objectId) {
+        try {
+            return InventorySidecar.verifiedDigest(store.objectRoot(objectId));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The sidecar's logical path inside every object. */
     public static String sidecarPath() {
         return OcflStore.SIDECAR;
