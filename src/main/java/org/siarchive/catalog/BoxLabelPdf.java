@@ -70,25 +70,28 @@ class BoxLabelPdf {
         this.font = CjkFont.load();
     }
 
-    synchronized byte[] write(Facts facts, SheetLabels label) {
-        try (var doc = new PDDocument()) {
-            var page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            try (var cs = new PDPageContentStream(doc, page)) {
-                var pen = new SheetPen(cs, PDType0Font.load(doc, font, true));
-                face(pen, facts, label);
-                spine(pen, facts, label);
-                pen.text(
-                        8,
-                        20 * MM,
-                        20 * MM,
-                        label.of("register.printedAt", time.now().format(ReadableTime.MINUTES)));
+    byte[] write(Facts facts, SheetLabels label) {
+        // one document at a time on the JVM's one parsed font (CjkFont, docs/adr/0120)
+        synchronized (font) {
+            try (var doc = new PDDocument()) {
+                var page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (var cs = new PDPageContentStream(doc, page)) {
+                    var pen = new SheetPen(cs, PDType0Font.load(doc, font, true));
+                    face(pen, facts, label);
+                    spine(pen, facts, label);
+                    pen.text(
+                            8,
+                            20 * MM,
+                            20 * MM,
+                            label.of("register.printedAt", time.now().format(ReadableTime.MINUTES)));
+                }
+                var out = new ByteArrayOutputStream();
+                doc.save(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            var out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

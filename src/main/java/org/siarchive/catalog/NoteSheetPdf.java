@@ -32,18 +32,21 @@ class NoteSheetPdf {
     }
 
     /** {@code label} resolves a message key in the reader's language. */
-    synchronized byte[] write(ContainerLists.VolumeSheet sheet, List<ContainerLists.ItemRow> items, SheetLabels label) {
-        try (var doc = new PDDocument()) {
-            var page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            try (var cs = new PDPageContentStream(doc, page)) {
-                draw(new SheetPen(cs, PDType0Font.load(doc, font, true)), sheet, items, label);
+    byte[] write(ContainerLists.VolumeSheet sheet, List<ContainerLists.ItemRow> items, SheetLabels label) {
+        // one document at a time on the JVM's one parsed font (CjkFont, docs/adr/0120)
+        synchronized (font) {
+            try (var doc = new PDDocument()) {
+                var page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (var cs = new PDPageContentStream(doc, page)) {
+                    draw(new SheetPen(cs, PDType0Font.load(doc, font, true)), sheet, items, label);
+                }
+                var out = new ByteArrayOutputStream();
+                doc.save(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            var out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -33,37 +33,40 @@ class CasePdf {
         this.font = CjkFont.load();
     }
 
-    synchronized byte[] write(String title, List<Line> lines, String footer) {
-        try (var doc = new PDDocument()) {
-            var pdFont = PDType0Font.load(doc, font, true);
-            var page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            var cs = new PDPageContentStream(doc, page);
-            float width = PDRectangle.A4.getWidth();
-            float y = PDRectangle.A4.getHeight() - MARGIN;
-            float tw = pdFont.getStringWidth(title) / 1000 * 18;
-            text(cs, pdFont, 18, (width - tw) / 2, y, title);
-            y -= 36;
-            for (var line : lines) {
-                for (String part : wrap(pdFont, line.label() + "：" + line.value(), width - 2 * MARGIN)) {
-                    if (y < MARGIN + 30) {
-                        cs.close();
-                        page = new PDPage(PDRectangle.A4);
-                        doc.addPage(page);
-                        cs = new PDPageContentStream(doc, page);
-                        y = PDRectangle.A4.getHeight() - MARGIN;
+    byte[] write(String title, List<Line> lines, String footer) {
+        // one document at a time on the JVM's one parsed font (CjkFont, docs/adr/0120)
+        synchronized (font) {
+            try (var doc = new PDDocument()) {
+                var pdFont = PDType0Font.load(doc, font, true);
+                var page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                var cs = new PDPageContentStream(doc, page);
+                float width = PDRectangle.A4.getWidth();
+                float y = PDRectangle.A4.getHeight() - MARGIN;
+                float tw = pdFont.getStringWidth(title) / 1000 * 18;
+                text(cs, pdFont, 18, (width - tw) / 2, y, title);
+                y -= 36;
+                for (var line : lines) {
+                    for (String part : wrap(pdFont, line.label() + "：" + line.value(), width - 2 * MARGIN)) {
+                        if (y < MARGIN + 30) {
+                            cs.close();
+                            page = new PDPage(PDRectangle.A4);
+                            doc.addPage(page);
+                            cs = new PDPageContentStream(doc, page);
+                            y = PDRectangle.A4.getHeight() - MARGIN;
+                        }
+                        text(cs, pdFont, SIZE, MARGIN, y, part);
+                        y -= LEADING;
                     }
-                    text(cs, pdFont, SIZE, MARGIN, y, part);
-                    y -= LEADING;
                 }
+                text(cs, pdFont, 9, MARGIN, MARGIN, footer);
+                cs.close();
+                var out = new ByteArrayOutputStream();
+                doc.save(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            text(cs, pdFont, 9, MARGIN, MARGIN, footer);
-            cs.close();
-            var out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

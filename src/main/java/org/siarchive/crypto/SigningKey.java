@@ -96,6 +96,21 @@ public final class SigningKey {
         var signer = new SM2Signer();
         signer.init(true, new ParametersWithRandom(privateKey, new SecureRandom()));
         signer.update(message, 0, message.length);
+        return signature(signer);
+    }
+
+    /** The same signature over a message read to its end, for messages too large to hold (a package's manifest). */
+    public byte[] sign(java.io.InputStream message) throws IOException {
+        var signer = new SM2Signer();
+        signer.init(true, new ParametersWithRandom(privateKey, new SecureRandom()));
+        byte[] buffer = new byte[64 * 1024];
+        for (int n = message.read(buffer); n >= 0; n = message.read(buffer)) {
+            signer.update(buffer, 0, n);
+        }
+        return signature(signer);
+    }
+
+    private static byte[] signature(SM2Signer signer) {
         try {
             return signer.generateSignature();
         } catch (CryptoException e) {

@@ -46,34 +46,37 @@ final class PdfRenderer {
     }
 
     /** PDFBox's subsetter shares the parsed font; one document at a time. */
-    synchronized byte[] pdf(DemoRecord.Page page) {
-        try (var doc = new PDDocument()) {
-            var p = new PDPage(PDRectangle.A4);
-            doc.addPage(p);
-            PDFont f = font == null
-                    ? new PDType1Font(Standard14Fonts.FontName.HELVETICA)
-                    : PDType0Font.load(doc, font, true);
-            try (var cs = new PDPageContentStream(doc, p)) {
-                text(cs, f, 20, 170, 770, safe(page.title()));
-                float y = 710;
-                for (var e : page.fields().entrySet()) {
-                    text(cs, f, 12, 80, y, safe(e.getKey() + "：" + e.getValue()));
-                    cs.moveTo(70, y - 8);
-                    cs.lineTo(525, y - 8);
+    byte[] pdf(DemoRecord.Page page) {
+        // one document at a time on the JVM's one parsed font (CjkFont, docs/adr/0120)
+        synchronized (font == null ? this : font) {
+            try (var doc = new PDDocument()) {
+                var p = new PDPage(PDRectangle.A4);
+                doc.addPage(p);
+                PDFont f = font == null
+                        ? new PDType1Font(Standard14Fonts.FontName.HELVETICA)
+                        : PDType0Font.load(doc, font, true);
+                try (var cs = new PDPageContentStream(doc, p)) {
+                    text(cs, f, 20, 170, 770, safe(page.title()));
+                    float y = 710;
+                    for (var e : page.fields().entrySet()) {
+                        text(cs, f, 12, 80, y, safe(e.getKey() + "：" + e.getValue()));
+                        cs.moveTo(70, y - 8);
+                        cs.lineTo(525, y - 8);
+                        cs.stroke();
+                        y -= 30;
+                    }
+                    text(cs, f, 12, 80, y - 30, safe("经审核，符合规定，特此核定。"));
+                    text(cs, f, 12, 330, y - 90, safe(page.agency()));
+                    cs.setStrokingColor(0.8f, 0.1f, 0.1f);
+                    drawCircle(cs, 420, y - 80, 45);
                     cs.stroke();
-                    y -= 30;
                 }
-                text(cs, f, 12, 80, y - 30, safe("经审核，符合规定，特此核定。"));
-                text(cs, f, 12, 330, y - 90, safe(page.agency()));
-                cs.setStrokingColor(0.8f, 0.1f, 0.1f);
-                drawCircle(cs, 420, y - 80, 45);
-                cs.stroke();
+                var out = new ByteArrayOutputStream();
+                doc.save(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            var out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

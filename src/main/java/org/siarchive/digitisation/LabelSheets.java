@@ -39,74 +39,80 @@ public class LabelSheets {
     }
 
     /** A4 sheets of 24 labels; {@code qr} chooses QR codes over Code128. */
-    public synchronized byte[] sheet(List<Label> labels, boolean qr) {
-        try (var doc = new PDDocument()) {
-            PDFont f = PDType0Font.load(doc, font, true);
-            float labelW = 70 * MM;
-            float labelH = 37 * MM;
-            float top = 297 * MM - 4.5f * MM;
-            PDPageContentStream cs = null;
-            try {
-                for (int i = 0; i < labels.size(); i++) {
-                    if (i % 24 == 0) {
-                        if (cs != null) {
-                            cs.close();
+    public byte[] sheet(List<Label> labels, boolean qr) {
+        // one document at a time on the JVM's one parsed font (CjkFont, docs/adr/0120)
+        synchronized (font) {
+            try (var doc = new PDDocument()) {
+                PDFont f = PDType0Font.load(doc, font, true);
+                float labelW = 70 * MM;
+                float labelH = 37 * MM;
+                float top = 297 * MM - 4.5f * MM;
+                PDPageContentStream cs = null;
+                try {
+                    for (int i = 0; i < labels.size(); i++) {
+                        if (i % 24 == 0) {
+                            if (cs != null) {
+                                cs.close();
+                            }
+                            var page = new PDPage(PDRectangle.A4);
+                            doc.addPage(page);
+                            cs = new PDPageContentStream(doc, page);
                         }
-                        var page = new PDPage(PDRectangle.A4);
-                        doc.addPage(page);
-                        cs = new PDPageContentStream(doc, page);
+                        int slot = i % 24;
+                        float x = (slot % 3) * labelW;
+                        float y = top - (slot / 3 + 1) * labelH;
+                        var l = labels.get(i);
+                        var img = LosslessFactory.createFromImage(doc, barcode(l.code(), qr));
+                        if (qr) {
+                            cs.drawImage(img, x + 3 * MM, y + 4 * MM, 29 * MM, 29 * MM);
+                            text(cs, f, 7.5f, x + 34 * MM, y + 26 * MM, l.code());
+                            text(cs, f, 8.5f, x + 34 * MM, y + 18 * MM, clip(l.title(), 11));
+                            text(cs, f, 7.5f, x + 34 * MM, y + 11 * MM, clip(l.subtitle(), 12));
+                        } else {
+                            cs.drawImage(img, x + 4 * MM, y + 15 * MM, 62 * MM, 14 * MM);
+                            text(cs, f, 7.5f, x + 4 * MM, y + 10.5f * MM, l.code());
+                            text(cs, f, 8.5f, x + 4 * MM, y + 5.5f * MM, clip(l.title() + " " + l.subtitle(), 24));
+                        }
                     }
-                    int slot = i % 24;
-                    float x = (slot % 3) * labelW;
-                    float y = top - (slot / 3 + 1) * labelH;
-                    var l = labels.get(i);
-                    var img = LosslessFactory.createFromImage(doc, barcode(l.code(), qr));
-                    if (qr) {
-                        cs.drawImage(img, x + 3 * MM, y + 4 * MM, 29 * MM, 29 * MM);
-                        text(cs, f, 7.5f, x + 34 * MM, y + 26 * MM, l.code());
-                        text(cs, f, 8.5f, x + 34 * MM, y + 18 * MM, clip(l.title(), 11));
-                        text(cs, f, 7.5f, x + 34 * MM, y + 11 * MM, clip(l.subtitle(), 12));
-                    } else {
-                        cs.drawImage(img, x + 4 * MM, y + 15 * MM, 62 * MM, 14 * MM);
-                        text(cs, f, 7.5f, x + 4 * MM, y + 10.5f * MM, l.code());
-                        text(cs, f, 8.5f, x + 4 * MM, y + 5.5f * MM, clip(l.title() + " " + l.subtitle(), 24));
+                } finally {
+                    if (cs != null) {
+                        cs.close();
                     }
                 }
-            } finally {
-                if (cs != null) {
-                    cs.close();
-                }
+                var out = new ByteArrayOutputStream();
+                doc.save(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            var out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     /** One A4 cover sheet per item: a large QR code of {@code code} and the words that name the item. */
-    public synchronized byte[] coverSheets(List<Label> items) {
-        try (var doc = new PDDocument()) {
-            PDFont f = PDType0Font.load(doc, font, true);
-            for (var l : items) {
-                var page = new PDPage(PDRectangle.A4);
-                doc.addPage(page);
-                try (var cs = new PDPageContentStream(doc, page)) {
-                    text(cs, f, 28, 60 * MM, 260 * MM, "条码分隔页");
-                    var img = LosslessFactory.createFromImage(doc, barcode(COVER_PREFIX + l.code(), true));
-                    cs.drawImage(img, 55 * MM, 140 * MM, 100 * MM, 100 * MM);
-                    text(cs, f, 14, 30 * MM, 120 * MM, l.code());
-                    text(cs, f, 14, 30 * MM, 110 * MM, clip(l.title(), 30));
-                    text(cs, f, 12, 30 * MM, 100 * MM, clip(l.subtitle(), 36));
-                    text(cs, f, 10, 30 * MM, 40 * MM, "扫描时放在该件材料之前；本页不作为档案保存。");
+    public byte[] coverSheets(List<Label> items) {
+        // one document at a time on the JVM's one parsed font (CjkFont, docs/adr/0120)
+        synchronized (font) {
+            try (var doc = new PDDocument()) {
+                PDFont f = PDType0Font.load(doc, font, true);
+                for (var l : items) {
+                    var page = new PDPage(PDRectangle.A4);
+                    doc.addPage(page);
+                    try (var cs = new PDPageContentStream(doc, page)) {
+                        text(cs, f, 28, 60 * MM, 260 * MM, "条码分隔页");
+                        var img = LosslessFactory.createFromImage(doc, barcode(COVER_PREFIX + l.code(), true));
+                        cs.drawImage(img, 55 * MM, 140 * MM, 100 * MM, 100 * MM);
+                        text(cs, f, 14, 30 * MM, 120 * MM, l.code());
+                        text(cs, f, 14, 30 * MM, 110 * MM, clip(l.title(), 30));
+                        text(cs, f, 12, 30 * MM, 100 * MM, clip(l.subtitle(), 36));
+                        text(cs, f, 10, 30 * MM, 40 * MM, "扫描时放在该件材料之前；本页不作为档案保存。");
+                    }
                 }
+                var out = new ByteArrayOutputStream();
+                doc.save(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            var out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

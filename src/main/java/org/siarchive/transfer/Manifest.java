@@ -2,7 +2,10 @@ package org.siarchive.transfer;
 
 import static org.siarchive.transfer.Xml.element;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,39 +28,67 @@ final class Manifest {
 
     record Entry(String archiveCode, String metadataFile, String metadataSm3) {}
 
-    static byte[] write(
-            UUID id,
-            TransferPackages.Format format,
-            OffsetDateTime now,
-            String unit,
-            long bytes,
-            List<Entry> entries,
-            SigningKey key) {
-        var s = new StringBuilder("<移交内容>");
-        element(s, "包标识", id.toString());
-        element(s, "包类型", format.name());
-        element(s, "创建时间", now.toString());
-        element(s, "移交单位", unit);
-        element(s, "件数", Integer.toString(entries.size()));
-        element(s, "总字节数", Long.toString(bytes));
-        for (int n = 0; n < entries.size(); n++) {
-            var e = entries.get(n);
-            s.append("<条目>");
-            element(s, "序号", Integer.toString(n + 1));
+    /**
+     * A manifest written item by item: the entries go to a {@link SpillFile} as the package is written, the header
+     * (which counts them) and the signature over {@code <移交内容>…</移交内容>} (streamed through the signer) when
+     * the package closes; the bytes are those a receiver verifies (docs/adr/0119).
+     */
+    static final class Writer implements AutoCloseable {
+
+        private final SpillFile entries;
+        private int count;
+
+        Writer() throws IOException {
+            this.entries = new SpillFile("siarchive-manifest-");
+        }
+
+        void add(Entry e) throws IOException {
+            var s = new StringBuilder("<条目>");
+            element(s, "序号", Integer.toString(++count));
             element(s, "档号", e.archiveCode());
             element(s, "元数据文件", e.metadataFile());
             element(s, "元数据摘要", e.metadataSm3());
             s.append("</条目>");
+            entries.write(s.toString().getBytes(StandardCharsets.UTF_8));
         }
-        s.append("</移交内容>");
-        byte[] content = s.toString().getBytes(StandardCharsets.UTF_8);
-        String signature = PackageSignature.write(
-                "移交说明签名", null, "SM3withSM2，签名对象为“移交内容”元素的 UTF-8 字节", now.toString(), unit, key, content);
-        return Eep.concat(
-                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<移交说明 xmlns=\"" + Xml.NS + "\">")
-                        .getBytes(StandardCharsets.UTF_8),
-                content,
-                (signature + "</移交说明>\n").getBytes(StandardCharsets.UTF_8));
+
+        /** The signed manifest, written to {@code out}. */
+        void writeTo(
+                OutputStream out,
+                UUID id,
+                TransferPackages.Format format,
+                OffsetDateTime now,
+                String unit,
+                long bytes,
+                SigningKey key)
+                throws IOException {
+            var s = new StringBuilder("<移交内容>");
+            element(s, "包标识", id.toString());
+            element(s, "包类型", format.name());
+            element(s, "创建时间", now.toString());
+            element(s, "移交单位", unit);
+            element(s, "件数", Integer.toString(count));
+            element(s, "总字节数", Long.toString(bytes));
+            byte[] head = s.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] value;
+            try (var covered = new SequenceInputStream(java.util.Collections.enumeration(
+                    List.of(new ByteArrayInputStream(head), entries.open(), new ByteArrayInputStream(END))))) {
+                value = key.sign(covered);
+            }
+            String signature = PackageSignature.withValue(
+                    "移交说明签名", null, "SM3withSM2，签名对象为“移交内容”元素的 UTF-8 字节", now.toString(), unit, key, value);
+            out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<移交说明 xmlns=\"" + Xml.NS + "\">")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write(head);
+            entries.copyTo(out);
+            out.write(END);
+            out.write((signature + "</移交说明>\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void close() throws IOException {
+            entries.close();
+        }
     }
 
     /** What a receiver reads; {@code headerProblem} when the id, count or bytes are missing or malformed. */

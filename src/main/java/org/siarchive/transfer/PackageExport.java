@@ -1,12 +1,12 @@
 package org.siarchive.transfer;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +49,9 @@ class PackageExport {
     private final TransactionTemplate tx;
     private final AuditTrail audit;
 
+    /** Items read from the catalogue at once while the package is written. */
+    static final int CHUNK = 500;
+
     private final ReadableTime time;
     private final ItemGuards guards;
 
@@ -77,7 +80,7 @@ class PackageExport {
         if (itemIds.isEmpty()) {
             throw new InvalidInputException(Violation.of("items", "required"));
         }
-        var items = preservedItems(itemIds, access);
+        requirePreserved(itemIds, access);
         // asked before the package is written, and again in the transaction that registers it (docs/adr/0071)
         guards.check(itemIds, GuardedOperation.TRANSFER_OUT);
         UUID packageId = UUID.randomUUID();
@@ -85,8 +88,8 @@ class PackageExport {
         Path file;
         try {
             file = Files.createTempFile("siarchive-transfer-", ".zip");
-            try (var zip = new ZipOutputStream(Files.newOutputStream(file))) {
-                bytes = writeItems(zip, items, format, packageId);
+            try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024))) {
+                bytes = writeItems(zip, itemIds, format, packageId);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,13 +101,15 @@ class PackageExport {
             throw new UncheckedIOException(e);
         }
         long total = bytes;
-        tx.executeWithoutResult(s -> register(packageId, format, items, total, sm3, access));
-        return new TransferPackages.Exported(packageId, file, items.size(), total, sm3);
+        tx.executeWithoutResult(s -> register(packageId, format, itemIds, total, sm3, access));
+        return new TransferPackages.Exported(packageId, file, itemIds.size(), total, sm3);
     }
 
-    /** The items to export, each within the caller's scope and preserved. */
-    private List<ItemRecord> preservedItems(List<UUID> itemIds, Access access) {
-        var items = new ArrayList<ItemRecord>();
+    /**
+     * Each item within the caller's scope and preserved; nothing is kept, so a package of 100,000 items holds no
+     * list of them (docs/adr/0119): the writer reads them again, {@value #CHUNK} at a time.
+     */
+    private void requirePreserved(List<UUID> itemIds, Access access) {
         for (UUID id : itemIds) {
             var item = catalog.requireItem(id, access.scope());
             if (item.state() == org.siarchive.catalog.ItemState.DESTROYED) { // 409: no content to export (ADR 0070)
@@ -113,20 +118,13 @@ class PackageExport {
             if (!item.preserved()) {
                 throw new InvalidInputException(Violation.of("items", "notPreserved", item.archiveCode()));
             }
-            items.add(item);
         }
-        return items;
     }
 
     /** The export's register row and its audit entries: one for the package, one per item. */
     private void register(
-            UUID packageId,
-            TransferPackages.Format format,
-            List<ItemRecord> items,
-            long total,
-            String sm3,
-            Access access) {
-        guards.check(items.stream().map(ItemRecord::id).toList(), GuardedOperation.TRANSFER_OUT);
+            UUID packageId, TransferPackages.Format format, List<UUID> items, long total, String sm3, Access access) {
+        guards.check(items, GuardedOperation.TRANSFER_OUT);
         jdbc.sql(
                         """
                 insert into transfer_export (package_id, format, items, content_bytes, package_sm3, created_by)
@@ -151,54 +149,65 @@ class PackageExport {
             audit.record(
                     access.actor(),
                     AuditedObject.ITEM,
-                    item.id().toString(),
+                    item.toString(),
                     AuditOperation.TRANSFER_EXPORT,
                     null,
                     packageId.toString());
         }
     }
 
-    /** Writes every item and the manifest; returns the content bytes written. */
-    private long writeItems(ZipOutputStream zip, List<ItemRecord> items, TransferPackages.Format format, UUID packageId)
+    /**
+     * Writes every item and the manifest, reading the items {@value #CHUNK} at a time and spilling the manifest
+     * entries and digest lines to temporary files (docs/adr/0119); returns the content bytes written.
+     */
+    private long writeItems(ZipOutputStream zip, List<UUID> itemIds, TransferPackages.Format format, UUID packageId)
             throws IOException {
         boolean folder = format == TransferPackages.Format.FOLDER;
         var now = time.at(catalog.now());
-        var entries = new ArrayList<Manifest.Entry>();
-        var digestLines = new StringBuilder();
         long bytes = 0;
-        for (int n = 0; n < items.size(); n++) {
-            var item = items.get(n);
-            String no = "%04d".formatted(n + 1);
-            var contents = new LinkedHashMap<Integer, Eep.Content>();
-            for (var f : item.files()) {
-                byte[] data = read(item, f);
-                bytes += data.length;
-                if (folder) {
-                    String path = "content/" + no + "/" + Eep.fileName(f.logicalPath());
-                    put(zip, path, data);
-                    digestLines.append(f.sm3()).append("  ").append(path).append('\n');
-                    contents.put(f.seq(), new Eep.Content(null, path));
-                } else {
-                    contents.put(f.seq(), new Eep.Content(data, null));
+        try (var manifest = new Manifest.Writer();
+                var digestLines = new SpillFile("siarchive-digests-")) {
+            int n = 0;
+            for (int from = 0; from < itemIds.size(); from += CHUNK) {
+                for (var item : catalog.items(itemIds.subList(from, Math.min(itemIds.size(), from + CHUNK)))) {
+                    String no = "%04d".formatted(++n);
+                    var contents = new LinkedHashMap<Integer, Eep.Content>();
+                    for (var f : item.files()) {
+                        byte[] data = read(item, f);
+                        bytes += data.length;
+                        if (folder) {
+                            String path = "content/" + no + "/" + Eep.fileName(f.logicalPath());
+                            put(zip, path, data);
+                            digestLines.write(line(f.sm3(), path));
+                            contents.put(f.seq(), new Eep.Content(null, path));
+                        } else {
+                            contents.put(f.seq(), new Eep.Content(data, null));
+                        }
+                    }
+                    byte[] xml = Eep.write(item, contents, settings.unit(), key.key(), now);
+                    String name = (folder ? "metadata/" : "eep/") + no + ".xml";
+                    String xmlSm3 = Sm3.hex(Sm3.digest(xml));
+                    put(zip, name, xml);
+                    if (folder) {
+                        digestLines.write(line(xmlSm3, name));
+                    }
+                    manifest.add(new Manifest.Entry(item.archiveCode(), name, xmlSm3));
                 }
             }
-            byte[] xml = Eep.write(item, contents, settings.unit(), key.key(), now);
-            String name = (folder ? "metadata/" : "eep/") + no + ".xml";
-            String xmlSm3 = Sm3.hex(Sm3.digest(xml));
-            put(zip, name, xml);
             if (folder) {
-                digestLines.append(xmlSm3).append("  ").append(name).append('\n');
+                zip.putNextEntry(new ZipEntry("digests.sm3"));
+                digestLines.copyTo(zip);
+                zip.closeEntry();
             }
-            entries.add(new Manifest.Entry(item.archiveCode(), name, xmlSm3));
+            zip.putNextEntry(new ZipEntry(Manifest.NAME));
+            manifest.writeTo(zip, packageId, format, now.toOffsetDateTime(), settings.unit(), bytes, key.key());
+            zip.closeEntry();
         }
-        if (folder) {
-            put(zip, "digests.sm3", digestLines.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        put(
-                zip,
-                Manifest.NAME,
-                Manifest.write(packageId, format, now.toOffsetDateTime(), settings.unit(), bytes, entries, key.key()));
         return bytes;
+    }
+
+    private static byte[] line(String sm3, String path) {
+        return (sm3 + "  " + path + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] read(ItemRecord item, ItemRecord.ItemFile f) throws IOException {

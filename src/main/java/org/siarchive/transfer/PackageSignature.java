@@ -28,6 +28,18 @@ final class PackageSignature {
             String signer,
             SigningKey key,
             byte[] covered) {
+        return withValue(name, idElement, rule, time, signer, key, key.sign(covered));
+    }
+
+    /** The same element for a signature {@code value} already made by {@code key} (over a streamed range). */
+    static String withValue(
+            String name,
+            @Nullable String idElement,
+            String rule,
+            String time,
+            String signer,
+            SigningKey key,
+            byte[] value) {
         var s = new StringBuilder("<").append(name).append('>');
         if (idElement != null) {
             element(s, idElement, "1");
@@ -35,7 +47,7 @@ final class PackageSignature {
         element(s, "签名规则", rule);
         element(s, "签名时间", time);
         element(s, "签名人", signer);
-        element(s, "签名结果", Base64.getEncoder().encodeToString(key.sign(covered)));
+        element(s, "签名结果", Base64.getEncoder().encodeToString(value));
         s.append("<证书块>");
         element(s, "证书", Base64.getEncoder().encodeToString(key.publicPoint()));
         element(s, "证书引证", "SM2 公钥，标识 " + key.keyId());

@@ -55,38 +55,47 @@ class AppraisalBenchmark extends IntegrationTest {
 
     @Test
     void appraiseABatch() throws Exception {
-        catalog.ensureFonds("0169", "鉴定基准全宗", "鉴定基准社保中心", organisations.root().id(), Actor.SYSTEM);
-        long t0 = System.nanoTime();
-        var ids = prepare();
-        double prepare = seconds(t0);
-        var archivist = access("bench-archivist", Permission.DISPOSITION_PROPOSE, Permission.DISPOSITION_EXECUTE);
-        var leader = access("bench-leader", Permission.DISPOSITION_APPROVE);
-        var out = new StringBuilder();
-        line(out, "appraisal of one batch of %d items (prepared through catalogue registration in %.1f s)", N, prepare);
-        long start = System.nanoTime();
-        long t = System.nanoTime();
-        var b = batches.propose(new AppraisalBatches.NewBatch("基准", ids, null, null, null), archivist);
-        step(out, "propose", t);
-        t = System.nanoTime();
-        work.decide(b.id(), new AppraisalWork.NewDecision(null, "DESTROY", null, "已无查考价值"), archivist);
-        work.decide(b.id(), new AppraisalWork.NewDecision(ids.subList(0, N / 2), "EXTEND", "D30", "仍需查考"), archivist);
-        step(out, "decide (all, then half)", t);
-        t = System.nanoTime();
-        for (String role : List.of("LEADER", "BUSINESS", "ARCHIVE", "HRSS")) {
-            int seq = work.addMember(b.id(), new AppraisalWork.NewMember(role, null, "成员" + role, "单位"), archivist);
-            work.opinion(b.id(), new AppraisalWork.NewOpinion(seq, null, "AGREE", "同意"), archivist);
+        try (var heap = PeakHeap.watch()) {
+            catalog.ensureFonds(
+                    "0169", "鉴定基准全宗", "鉴定基准社保中心", organisations.root().id(), Actor.SYSTEM);
+            long t0 = System.nanoTime();
+            var ids = prepare();
+            double prepare = seconds(t0);
+            var archivist = access("bench-archivist", Permission.DISPOSITION_PROPOSE, Permission.DISPOSITION_EXECUTE);
+            var leader = access("bench-leader", Permission.DISPOSITION_APPROVE);
+            var out = new StringBuilder();
+            line(
+                    out,
+                    "appraisal of one batch of %d items (prepared through catalogue registration in %.1f s)",
+                    N,
+                    prepare);
+            long start = System.nanoTime();
+            long t = System.nanoTime();
+            var b = batches.propose(new AppraisalBatches.NewBatch("基准", ids, null, null, null), archivist);
+            step(out, "propose", t);
+            t = System.nanoTime();
+            work.decide(b.id(), new AppraisalWork.NewDecision(null, "DESTROY", null, "已无查考价值"), archivist);
+            work.decide(
+                    b.id(), new AppraisalWork.NewDecision(ids.subList(0, N / 2), "EXTEND", "D30", "仍需查考"), archivist);
+            step(out, "decide (all, then half)", t);
+            t = System.nanoTime();
+            for (String role : List.of("LEADER", "BUSINESS", "ARCHIVE", "HRSS")) {
+                int seq = work.addMember(b.id(), new AppraisalWork.NewMember(role, null, "成员" + role, "单位"), archivist);
+                work.opinion(b.id(), new AppraisalWork.NewOpinion(seq, null, "AGREE", "同意"), archivist);
+            }
+            work.complete(b.id(), archivist);
+            approval.approve(b.id(), "同意", leader);
+            step(out, "group, opinions, complete, approve", t);
+            t = System.nanoTime();
+            var done = approval.executeExtensions(b.id(), archivist);
+            step(out, "execute " + (N / 2) + " extensions", t);
+            double total = seconds(start);
+            line(out, "%-40s %8.2f s  %10.0f items/s  (state %s)", "total", total, N / total, done.state());
+            line(out, "%s", heap.line());
+            System.out.print(out);
+            Files.createDirectories(Path.of("target", "bench"));
+            Files.writeString(Path.of("target", "bench", "appraisal.txt"), out);
         }
-        work.complete(b.id(), archivist);
-        approval.approve(b.id(), "同意", leader);
-        step(out, "group, opinions, complete, approve", t);
-        t = System.nanoTime();
-        var done = approval.executeExtensions(b.id(), archivist);
-        step(out, "execute " + (N / 2) + " extensions", t);
-        double total = seconds(start);
-        line(out, "%-40s %8.2f s  %10.0f items/s  (state %s)", "total", total, N / total, done.state());
-        System.out.print(out);
-        Files.createDirectories(Path.of("target", "bench"));
-        Files.writeString(Path.of("target", "bench", "appraisal.txt"), out);
     }
 
     private List<UUID> prepare() throws Exception {

@@ -2,11 +2,9 @@ package org.siarchive.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -89,48 +87,32 @@ class ComparisonBenchmark extends IntegrationTest {
                 "load: %,d recipients in %.1f s, %,d deaths in %.1f s (COPY into indexed reference_row)%n",
                 N, (t1 - t0) / 1e9, DEATHS, (t2 - t1) / 1e9);
 
-        var peak = new AtomicLong();
-        var sampler = new Thread(() -> {
-            var memory = ManagementFactory.getMemoryMXBean();
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
         System.gc();
-        long heapBefore =
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        sampler.start();
-        long r0 = System.nanoTime();
-        var view = runs.run(
-                new ComparisonRuns.StartRequest(unit.id(), List.of("DEATH_PAYMENT"), LocalDate.of(2026, 11, 1)),
-                access,
-                "MANUAL");
-        long endToEnd = (System.nanoTime() - r0) / 1_000_000;
-        sampler.interrupt();
-        long joinMs = Math.max(1, view.joinMs());
-        System.out.printf(
-                "run: probe %,d rows, build %,d rows; read from PostgreSQL %,d ms; join %,d ms = %.1f M probe rows/s;"
-                        + " store %,d warnings %,d ms; end to end %,d ms (run record %,d ms)%n",
-                view.probeRows(),
-                view.buildRows(),
-                view.loadMs(),
-                view.joinMs(),
-                view.probeRows() / (joinMs / 1000.0) / 1e6,
-                view.newWarnings(),
-                view.storeMs(),
-                endToEnd,
-                view.durationMs());
-        System.out.printf(
-                "heap: %,d MB before, peak %,d MB during the run (max %,d MB)%n",
-                heapBefore >> 20, peak.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
-        assertThat(view.state()).isEqualTo("FINISHED");
-        assertThat(view.hits()).isEqualTo(HITS);
-        assertThat(view.newWarnings()).isEqualTo(HITS);
+        try (var heap = PeakHeap.watch()) {
+            long r0 = System.nanoTime();
+            var view = runs.run(
+                    new ComparisonRuns.StartRequest(unit.id(), List.of("DEATH_PAYMENT"), LocalDate.of(2026, 11, 1)),
+                    access,
+                    "MANUAL");
+            long endToEnd = (System.nanoTime() - r0) / 1_000_000;
+            long joinMs = Math.max(1, view.joinMs());
+            System.out.printf(
+                    "run: probe %,d rows, build %,d rows; read from PostgreSQL %,d ms; join %,d ms = %.1f M probe rows/s;"
+                            + " store %,d warnings %,d ms; end to end %,d ms (run record %,d ms)%n",
+                    view.probeRows(),
+                    view.buildRows(),
+                    view.loadMs(),
+                    view.joinMs(),
+                    view.probeRows() / (joinMs / 1000.0) / 1e6,
+                    view.newWarnings(),
+                    view.storeMs(),
+                    endToEnd,
+                    view.durationMs());
+            System.out.println("during the run: " + heap.line());
+            assertThat(view.state()).isEqualTo("FINISHED");
+            assertThat(view.hits()).isEqualTo(HITS);
+            assertThat(view.newWarnings()).isEqualTo(HITS);
+        }
     }
 
     private static PlantedRows.Row death(int j) {

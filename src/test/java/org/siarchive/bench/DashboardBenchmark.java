@@ -2,7 +2,6 @@ package org.siarchive.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
@@ -78,44 +76,38 @@ class DashboardBenchmark extends IntegrationTest {
 
     @Test
     void everyDashboardAtAMillionItems() throws Exception {
-        var peak = new AtomicLong();
-        var sampler = sampler(peak);
-        sampler.start();
-        String run = Long.toString(System.nanoTime() % 100_000);
-        var fonds = fonds(run);
-        var out = new StringBuilder();
-        long t0 = System.nanoTime();
-        load(fonds, run);
-        line(out, "load: %,d items and %,d files by COPY in %.1f s", N, N, (System.nanoTime() - t0) / 1e9);
+        try (var heap = PeakHeap.watch()) {
+            String run = Long.toString(System.nanoTime() % 100_000);
+            var fonds = fonds(run);
+            var out = new StringBuilder();
+            long t0 = System.nanoTime();
+            load(fonds, run);
+            line(out, "load: %,d items and %,d files by COPY in %.1f s", N, N, (System.nanoTime() - t0) / 1e9);
 
-        var who = TestAccounts.create(
-                accounts, "dbbench" + run, organisations.root().id(), Set.of(Role.ARCHIVIST), 3, false);
-        var session = new ConsoleSession(port);
-        session.login(who.username(), who.password(), who.codes());
-        session.get("/");
-        line(out, "rebuild of the holdings read model: %.1f s", rebuild(session));
+            var who = TestAccounts.create(
+                    accounts, "dbbench" + run, organisations.root().id(), Set.of(Role.ARCHIVIST), 3, false);
+            var session = new ConsoleSession(port);
+            session.login(who.username(), who.password(), who.codes());
+            session.get("/");
+            line(out, "rebuild of the holdings read model: %.1f s", rebuild(session));
 
-        line(out, "| dashboard | p95 ms | p50 ms | goal | requests |");
-        line(out, "|---|---|---|---|---|");
-        var p95s = new ArrayList<Long>();
-        measure(out, session, "baseline: /account (a page with no figures)", "/account");
-        for (Dashboard d : dashboards.all()) {
-            p95s.add(measure(out, session, d.id(), "/statistics/" + d.id()));
+            line(out, "| dashboard | p95 ms | p50 ms | goal | requests |");
+            line(out, "|---|---|---|---|---|");
+            var p95s = new ArrayList<Long>();
+            measure(out, session, "baseline: /account (a page with no figures)", "/account");
+            for (Dashboard d : dashboards.all()) {
+                p95s.add(measure(out, session, d.id(), "/statistics/" + d.id()));
+            }
+            String county = Long.toString(fonds.get(0).id());
+            p95s.add(measure(out, session, "holdings (county)", "/statistics/holdings?org=" + county));
+            p95s.add(measure(out, session, "api holdings", "/api/v1/statistics/dashboards/holdings"));
+            inProcess(out, who.username());
+            line(out, "%s", heap.line());
+            System.out.print(out);
+            Files.createDirectories(Path.of("target/bench"));
+            Files.writeString(Path.of("target/bench/dashboards.txt"), out.toString());
+            assertThat(p95s).allMatch(p -> p <= 200);
         }
-        String county = Long.toString(fonds.get(0).id());
-        p95s.add(measure(out, session, "holdings (county)", "/statistics/holdings?org=" + county));
-        p95s.add(measure(out, session, "api holdings", "/api/v1/statistics/dashboards/holdings"));
-        inProcess(out, who.username());
-        sampler.interrupt();
-        line(
-                out,
-                "JVM heap: peak %,d MB used (max %,d MB)",
-                peak.get() >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
-        System.out.print(out);
-        Files.createDirectories(Path.of("target/bench"));
-        Files.writeString(Path.of("target/bench/dashboards.txt"), out.toString());
-        assertThat(p95s).allMatch(p -> p <= 200);
     }
 
     /** Six counties under two cities, a fonds each. */
@@ -286,22 +278,6 @@ class DashboardBenchmark extends IntegrationTest {
                     ms[(int) Math.ceil(REQUESTS * 0.95) - 1],
                     ms[REQUESTS / 2]);
         }
-    }
-
-    private static Thread sampler(AtomicLong peak) {
-        var t = new Thread(() -> {
-            var memory = ManagementFactory.getMemoryMXBean();
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        t.setDaemon(true);
-        return t;
     }
 
     private static void line(StringBuilder out, String format, Object... args) {

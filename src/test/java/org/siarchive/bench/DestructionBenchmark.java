@@ -58,58 +58,61 @@ class DestructionBenchmark extends IntegrationTest {
 
     @Test
     void destroyABatch() throws Exception {
-        long t0 = System.nanoTime();
-        var ids = prepare();
-        double prepareS = (System.nanoTime() - t0) / 1e9;
-        long batch = batch(ids);
-        long root = organisations.root().id();
-        String run = Long.toString(System.nanoTime() % 1_000_000);
-        var executor = TestAccounts.create(accounts, "bexec" + run, root, Set.of(Role.ARCHIVIST), 3, true);
-        var a = TestAccounts.create(accounts, "bsupa" + run, root, Set.of(Role.APPROVER), 3, true);
-        var b = TestAccounts.create(accounts, "bsupb" + run, root, Set.of(Role.ARCHIVIST), 3, true);
-        var access = new Access(
-                new Actor(executor.username(), "127.0.0.1", "bench"),
-                Scope.EVERYTHING,
-                accounts.permissions(accounts.require(executor.id())));
-        var request = new Destructions.Request(
-                "电子数据彻底删除",
-                "机房",
-                new Destructions.Supervisor(
-                        a.username(), a.password(), a.codes().get()),
-                new Destructions.Supervisor(
-                        b.username(), b.password(), b.codes().get()));
-        long t1 = System.nanoTime();
-        var done = destructions.execute(batch, request, access);
-        double executeS = (System.nanoTime() - t1) / 1e9;
-        var t = done.timings();
-        var out = new StringBuilder();
-        out.append(
-                "destruction of %d items (2 small files each), prepared through the capture API in %.1f s (%.1f items/s)%n"
-                        .formatted(ITEMS, prepareS, ITEMS / prepareS));
-        out.append(
-                "execution: %.1f s = %.1f items/s (supervisor checks, intent, purge, tombstone + audit + events, finish)%n"
-                        .formatted(executeS, ITEMS / executeS));
-        out.append(("steps (ms): read %d, primary purge %d, replica purge %d, mark purged %d, tombstone chunks %d,"
-                        + " finish %d; intent + supervisors %d%n")
-                .formatted(
-                        t.readMs(),
-                        t.primaryMs(),
-                        t.replicaMs(),
-                        t.markMs(),
-                        t.tombstoneMs(),
-                        t.finishMs(),
-                        Math.round(executeS * 1000)
-                                - (t.readMs()
-                                        + t.primaryMs()
-                                        + t.replicaMs()
-                                        + t.markMs()
-                                        + t.tombstoneMs()
-                                        + t.finishMs())));
-        System.out.print(out);
-        Files.createDirectories(Path.of("target", "bench"));
-        Files.writeString(Path.of("target", "bench", "destruction.txt"), out);
-        if (t.items() != ITEMS) {
-            throw new AssertionError("destroyed " + t.items() + " of " + ITEMS);
+        try (var heap = PeakHeap.watch()) {
+            long t0 = System.nanoTime();
+            var ids = prepare();
+            double prepareS = (System.nanoTime() - t0) / 1e9;
+            long batch = batch(ids);
+            long root = organisations.root().id();
+            String run = Long.toString(System.nanoTime() % 1_000_000);
+            var executor = TestAccounts.create(accounts, "bexec" + run, root, Set.of(Role.ARCHIVIST), 3, true);
+            var a = TestAccounts.create(accounts, "bsupa" + run, root, Set.of(Role.APPROVER), 3, true);
+            var b = TestAccounts.create(accounts, "bsupb" + run, root, Set.of(Role.ARCHIVIST), 3, true);
+            var access = new Access(
+                    new Actor(executor.username(), "127.0.0.1", "bench"),
+                    Scope.EVERYTHING,
+                    accounts.permissions(accounts.require(executor.id())));
+            var request = new Destructions.Request(
+                    "电子数据彻底删除",
+                    "机房",
+                    new Destructions.Supervisor(
+                            a.username(), a.password(), a.codes().get()),
+                    new Destructions.Supervisor(
+                            b.username(), b.password(), b.codes().get()));
+            long t1 = System.nanoTime();
+            var done = destructions.execute(batch, request, access);
+            double executeS = (System.nanoTime() - t1) / 1e9;
+            var t = done.timings();
+            var out = new StringBuilder();
+            out.append(
+                    "destruction of %d items (2 small files each), prepared through the capture API in %.1f s (%.1f items/s)%n"
+                            .formatted(ITEMS, prepareS, ITEMS / prepareS));
+            out.append(
+                    "execution: %.1f s = %.1f items/s (supervisor checks, intent, purge, tombstone + audit + events, finish)%n"
+                            .formatted(executeS, ITEMS / executeS));
+            out.append(("steps (ms): read %d, primary purge %d, replica purge %d, mark purged %d, tombstone chunks %d,"
+                            + " finish %d; intent + supervisors %d%n")
+                    .formatted(
+                            t.readMs(),
+                            t.primaryMs(),
+                            t.replicaMs(),
+                            t.markMs(),
+                            t.tombstoneMs(),
+                            t.finishMs(),
+                            Math.round(executeS * 1000)
+                                    - (t.readMs()
+                                            + t.primaryMs()
+                                            + t.replicaMs()
+                                            + t.markMs()
+                                            + t.tombstoneMs()
+                                            + t.finishMs())));
+            out.append(heap.line()).append('\n');
+            System.out.print(out);
+            Files.createDirectories(Path.of("target", "bench"));
+            Files.writeString(Path.of("target", "bench", "destruction.txt"), out);
+            if (t.items() != ITEMS) {
+                throw new AssertionError("destroyed " + t.items() + " of " + ITEMS);
+            }
         }
     }
 

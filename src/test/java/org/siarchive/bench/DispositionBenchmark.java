@@ -83,81 +83,90 @@ class DispositionBenchmark extends IntegrationTest {
 
     @Test
     void appraiseAndDestroyABatch() throws Exception {
-        String run = Integer.toString((int) (System.nanoTime() % 900_000) + 100_000);
-        long root = organisations.root().id();
-        var archivist = TestAccounts.create(accounts, "bxhdg" + run, root, Set.of(Role.ARCHIVIST), 3, false);
-        var clerk = TestAccounts.create(accounts, "bxhyw" + run, root, Set.of(Role.CLERK), 3, false);
-        var leader = TestAccounts.create(accounts, "bxhld" + run, root, Set.of(Role.APPROVER), 3, true);
-        var supA = TestAccounts.create(accounts, "bxhjxa" + run, root, Set.of(Role.ARCHIVIST), 3, true);
-        var supB = TestAccounts.create(accounts, "bxhjxb" + run, root, Set.of(Role.APPROVER), 3, true);
-        Access arch = access(archivist.username(), Role.ARCHIVIST);
-        Access clk = access(clerk.username(), Role.CLERK);
-        Access lead = access(leader.username(), Role.APPROVER);
+        try (var heap = PeakHeap.watch()) {
+            String run = Integer.toString((int) (System.nanoTime() % 900_000) + 100_000);
+            long root = organisations.root().id();
+            var archivist = TestAccounts.create(accounts, "bxhdg" + run, root, Set.of(Role.ARCHIVIST), 3, false);
+            var clerk = TestAccounts.create(accounts, "bxhyw" + run, root, Set.of(Role.CLERK), 3, false);
+            var leader = TestAccounts.create(accounts, "bxhld" + run, root, Set.of(Role.APPROVER), 3, true);
+            var supA = TestAccounts.create(accounts, "bxhjxa" + run, root, Set.of(Role.ARCHIVIST), 3, true);
+            var supB = TestAccounts.create(accounts, "bxhjxb" + run, root, Set.of(Role.APPROVER), 3, true);
+            Access arch = access(archivist.username(), Role.ARCHIVIST);
+            Access clk = access(clerk.username(), Role.CLERK);
+            Access lead = access(leader.username(), Role.APPROVER);
 
-        long t0 = System.nanoTime();
-        List<UUID> ids = prepare(ITEMS, run);
-        line(
-                "prepared %d items through the capture path in %.1f s (%.1f items/s, not counted below)",
-                ids.size(), secs(t0), ids.size() / secs(t0));
+            long t0 = System.nanoTime();
+            List<UUID> ids = prepare(ITEMS, run);
+            line(
+                    "prepared %d items through the capture path in %.1f s (%.1f items/s, not counted below)",
+                    ids.size(), secs(t0), ids.size() / secs(t0));
 
-        long start = System.nanoTime();
-        long t = System.nanoTime();
-        var batch = batches.propose(new AppraisalBatches.NewBatch("基准鉴定" + run, ids, null, null, null), arch);
-        phase("propose the batch", t);
+            long start = System.nanoTime();
+            long t = System.nanoTime();
+            var batch = batches.propose(new AppraisalBatches.NewBatch("基准鉴定" + run, ids, null, null, null), arch);
+            phase("propose the batch", t);
 
-        t = System.nanoTime();
-        work.decide(batch.id(), new AppraisalWork.NewDecision(null, "DESTROY", null, "保管期满，无继续保存价值"), arch);
-        phase("decide 销毁 for all", t);
+            t = System.nanoTime();
+            work.decide(batch.id(), new AppraisalWork.NewDecision(null, "DESTROY", null, "保管期满，无继续保存价值"), arch);
+            phase("decide 销毁 for all", t);
 
-        t = System.nanoTime();
-        work.addMember(batch.id(), new AppraisalWork.NewMember("LEADER", leader.username(), null, null), arch);
-        work.addMember(batch.id(), new AppraisalWork.NewMember("BUSINESS", clerk.username(), null, null), arch);
-        work.addMember(batch.id(), new AppraisalWork.NewMember("ARCHIVE", archivist.username(), null, null), arch);
-        int hrss = work.addMember(batch.id(), new AppraisalWork.NewMember("HRSS", null, "王审核", "测试市人力资源和社会保障局"), arch);
-        work.opinion(batch.id(), new AppraisalWork.NewOpinion(null, null, "AGREE", "同意"), lead);
-        work.opinion(batch.id(), new AppraisalWork.NewOpinion(null, null, "AGREE", "同意"), clk);
-        work.opinion(batch.id(), new AppraisalWork.NewOpinion(null, null, "AGREE", "同意"), arch);
-        work.opinion(batch.id(), new AppraisalWork.NewOpinion(hrss, null, "AGREE", "同意（代录）"), arch);
-        phase("group and opinions", t);
+            t = System.nanoTime();
+            work.addMember(batch.id(), new AppraisalWork.NewMember("LEADER", leader.username(), null, null), arch);
+            work.addMember(batch.id(), new AppraisalWork.NewMember("BUSINESS", clerk.username(), null, null), arch);
+            work.addMember(batch.id(), new AppraisalWork.NewMember("ARCHIVE", archivist.username(), null, null), arch);
+            int hrss =
+                    work.addMember(batch.id(), new AppraisalWork.NewMember("HRSS", null, "王审核", "测试市人力资源和社会保障局"), arch);
+            work.opinion(batch.id(), new AppraisalWork.NewOpinion(null, null, "AGREE", "同意"), lead);
+            work.opinion(batch.id(), new AppraisalWork.NewOpinion(null, null, "AGREE", "同意"), clk);
+            work.opinion(batch.id(), new AppraisalWork.NewOpinion(null, null, "AGREE", "同意"), arch);
+            work.opinion(batch.id(), new AppraisalWork.NewOpinion(hrss, null, "AGREE", "同意（代录）"), arch);
+            phase("group and opinions", t);
 
-        t = System.nanoTime();
-        work.complete(batch.id(), arch);
-        phase("complete the appraisal", t);
+            t = System.nanoTime();
+            work.complete(batch.id(), arch);
+            phase("complete the appraisal", t);
 
-        t = System.nanoTime();
-        approval.approve(batch.id(), "同意", lead);
-        phase("approve", t);
+            t = System.nanoTime();
+            approval.approve(batch.id(), "同意", lead);
+            phase("approve", t);
 
-        t = System.nanoTime();
-        long list = lists.generate(batch.id(), arch);
-        filing.file(list, LocalDate.now().toString(), "人社备〔" + LocalDate.now().getYear() + "〕1号", arch);
-        phase("generate + file the 销毁清册", t);
+            t = System.nanoTime();
+            long list = lists.generate(batch.id(), arch);
+            filing.file(
+                    list, LocalDate.now().toString(), "人社备〔" + LocalDate.now().getYear() + "〕1号", arch);
+            phase("generate + file the 销毁清册", t);
 
-        t = System.nanoTime();
-        var done = destructions.execute(
-                batch.id(),
-                new Destructions.Request(
-                        "电子数据彻底删除",
-                        "档案室",
-                        new Destructions.Supervisor(
-                                supA.username(), supA.password(), supA.codes().get()),
-                        new Destructions.Supervisor(
-                                supB.username(), supB.password(), supB.codes().get())),
-                arch);
-        phase("execute the destruction", t);
-        var d = done.timings();
-        line(
-                "  of which (ms): read %d, primary purge %d, replica purge %d, mark purged %d, tombstones %d, finish %d",
-                d.readMs(), d.primaryMs(), d.replicaMs(), d.markMs(), d.tombstoneMs(), d.finishMs());
-        if (d.items() != ITEMS) {
-            throw new AssertionError("destroyed " + d.items() + " of " + ITEMS);
+            t = System.nanoTime();
+            var done = destructions.execute(
+                    batch.id(),
+                    new Destructions.Request(
+                            "电子数据彻底删除",
+                            "档案室",
+                            new Destructions.Supervisor(
+                                    supA.username(),
+                                    supA.password(),
+                                    supA.codes().get()),
+                            new Destructions.Supervisor(
+                                    supB.username(),
+                                    supB.password(),
+                                    supB.codes().get())),
+                    arch);
+            phase("execute the destruction", t);
+            var d = done.timings();
+            line(
+                    "  of which (ms): read %d, primary purge %d, replica purge %d, mark purged %d, tombstones %d, finish %d",
+                    d.readMs(), d.primaryMs(), d.replicaMs(), d.markMs(), d.tombstoneMs(), d.finishMs());
+            if (d.items() != ITEMS) {
+                throw new AssertionError("destroyed " + d.items() + " of " + ITEMS);
+            }
+
+            line("%-32s %8.1f s  %8.1f items/s", "total (propose .. destroyed)", secs(start), ITEMS / secs(start));
+            line("%s", heap.line());
+            Path file = Path.of("target", "bench", "disposition.txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out);
+            System.out.print(out);
         }
-
-        line("%-32s %8.1f s  %8.1f items/s", "total (propose .. destroyed)", secs(start), ITEMS / secs(start));
-        Path file = Path.of("target", "bench", "disposition.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, out);
-        System.out.print(out);
     }
 
     private Access access(String login, Role role) {

@@ -36,54 +36,59 @@ class OcrThroughputBenchmark {
 
     @Test
     void ocrBesideTheCli() throws Exception {
-        Path dir = Files.createTempDirectory("ocr-bench");
-        var files = new ArrayList<Path>();
-        long bytes = 0;
-        var pages = A4Pages.pages(PAGES);
-        for (int i = 0; i < pages.size(); i++) {
-            Path f = dir.resolve("page-%03d.png".formatted(i));
-            Files.write(f, pages.get(i));
-            files.add(f);
-            bytes += pages.get(i).length;
+        try (var heap = PeakHeap.watch()) {
+            Path dir = Files.createTempDirectory("ocr-bench");
+            var files = new ArrayList<Path>();
+            long bytes = 0;
+            var pages = A4Pages.pages(PAGES);
+            for (int i = 0; i < pages.size(); i++) {
+                Path f = dir.resolve("page-%03d.png".formatted(i));
+                Files.write(f, pages.get(i));
+                files.add(f);
+                bytes += pages.get(i).length;
+            }
+            qcPass(files); // warm-up: JIT
+            var passes = new ArrayList<QcPass>();
+            for (int i = 0; i < 3; i++) {
+                passes.add(qcPass(files));
+            }
+            passes.sort(Comparator.comparingDouble(QcPass::pagesPerSecond));
+            var cpu = passes.stream()
+                    .sorted(Comparator.comparingDouble(p -> p.cpuBoundRate(CORES)))
+                    .toList()
+                    .get(1);
+            System.out.printf(
+                    "pages: %d, %s, %.2f MB PNG each, %d cores%n",
+                    PAGES, A4Pages.describe(), bytes / 1e6 / PAGES, CORES);
+            System.out.printf(
+                    "page QC (decode + analyse), wall clock, median of 3: %7.2f pages/s (%.2f–%.2f)%n",
+                    passes.get(1).pagesPerSecond(),
+                    passes.get(0).pagesPerSecond(),
+                    passes.get(2).pagesPerSecond());
+            System.out.printf(
+                    "page QC CPU per page (median pass): decode %.1f ms + analyse %.1f ms = %.2f pages/s on %d idle cores%n",
+                    cpu.decodeCpuNanos() / 1e6 / PAGES,
+                    cpu.analyseCpuNanos() / 1e6 / PAGES,
+                    cpu.cpuBoundRate(CORES),
+                    CORES);
+            if (!OCR) {
+                System.out.println(heap.line());
+                return;
+            }
+            var engine = new TesseractEngine("/usr/share/tesseract-ocr/5/tessdata", "chi_sim", PSM);
+            double pool;
+            try (var ocr = new OcrPool(engine, CORES, 4 * CORES)) {
+                run(ocr, files.subList(0, CORES)); // warm-up: one page per worker loads the model in each thread
+                long t0 = System.nanoTime();
+                run(ocr, files);
+                pool = PAGES / ((System.nanoTime() - t0) / 1e9);
+            }
+            double cli = cliRate(files);
+            System.out.printf("OCR, SIArchive pool (%d workers, psm %d): %7.2f pages/s%n", CORES, PSM, pool);
+            System.out.printf("OCR, tesseract CLI (%d processes, default psm): %7.2f pages/s%n", CORES, cli);
+            System.out.printf("ratio pool / CLI:                        %7.2f (goal >= 0.9)%n", pool / cli);
+            System.out.println(heap.line());
         }
-        qcPass(files); // warm-up: JIT
-        var passes = new ArrayList<QcPass>();
-        for (int i = 0; i < 3; i++) {
-            passes.add(qcPass(files));
-        }
-        passes.sort(Comparator.comparingDouble(QcPass::pagesPerSecond));
-        var cpu = passes.stream()
-                .sorted(Comparator.comparingDouble(p -> p.cpuBoundRate(CORES)))
-                .toList()
-                .get(1);
-        System.out.printf(
-                "pages: %d, %s, %.2f MB PNG each, %d cores%n", PAGES, A4Pages.describe(), bytes / 1e6 / PAGES, CORES);
-        System.out.printf(
-                "page QC (decode + analyse), wall clock, median of 3: %7.2f pages/s (%.2f–%.2f)%n",
-                passes.get(1).pagesPerSecond(),
-                passes.get(0).pagesPerSecond(),
-                passes.get(2).pagesPerSecond());
-        System.out.printf(
-                "page QC CPU per page (median pass): decode %.1f ms + analyse %.1f ms = %.2f pages/s on %d idle cores%n",
-                cpu.decodeCpuNanos() / 1e6 / PAGES,
-                cpu.analyseCpuNanos() / 1e6 / PAGES,
-                cpu.cpuBoundRate(CORES),
-                CORES);
-        if (!OCR) {
-            return;
-        }
-        var engine = new TesseractEngine("/usr/share/tesseract-ocr/5/tessdata", "chi_sim", PSM);
-        double pool;
-        try (var ocr = new OcrPool(engine, CORES, 4 * CORES)) {
-            run(ocr, files.subList(0, CORES)); // warm-up: one page per worker loads the model in each thread
-            long t0 = System.nanoTime();
-            run(ocr, files);
-            pool = PAGES / ((System.nanoTime() - t0) / 1e9);
-        }
-        double cli = cliRate(files);
-        System.out.printf("OCR, SIArchive pool (%d workers, psm %d): %7.2f pages/s%n", CORES, PSM, pool);
-        System.out.printf("OCR, tesseract CLI (%d processes, default psm): %7.2f pages/s%n", CORES, cli);
-        System.out.printf("ratio pool / CLI:                        %7.2f (goal >= 0.9)%n", pool / cli);
     }
 
     private static void run(OcrPool ocr, List<Path> files) throws Exception {

@@ -2,7 +2,6 @@ package org.siarchive.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.portal.PortalAccounts;
@@ -96,9 +94,7 @@ class PortalLoginBenchmark extends IntegrationTest {
             signIn(certs.get(i), new long[2]);
         }
 
-        var peak = new AtomicLong();
-        var sampler = sampler(peak);
-        sampler.start();
+        var heap = PeakHeap.watch();
         var logins = new ConcurrentLinkedQueue<Long>();
         var listings = new ConcurrentLinkedQueue<Long>();
         var pool = Executors.newFixedThreadPool(CLIENTS);
@@ -117,7 +113,8 @@ class PortalLoginBenchmark extends IntegrationTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        sampler.interrupt();
+        String heapLine = heap.line();
+        heap.close();
 
         line(out, "| request | p50 ms | p95 ms | max ms | count |");
         line(out, "|---|---|---|---|---|");
@@ -130,11 +127,7 @@ class PortalLoginBenchmark extends IntegrationTest {
                 CLIENTS,
                 seconds,
                 USERS / seconds);
-        line(
-                out,
-                "JVM heap: peak %,d MB used (max %,d MB)",
-                peak.get() >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
+        line(out, "%s", heapLine);
         System.out.print(out);
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/portal-login.txt"), out.toString());
@@ -168,22 +161,6 @@ class PortalLoginBenchmark extends IntegrationTest {
         long p95 = ms[(int) Math.ceil(ms.length * 0.95) - 1];
         line(out, "| %s | %d | %d | %d | %d |", name, p50, p95, ms[ms.length - 1], ms.length);
         return p95;
-    }
-
-    private static Thread sampler(AtomicLong peak) {
-        var t = new Thread(() -> {
-            var memory = ManagementFactory.getMemoryMXBean();
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        t.setDaemon(true);
-        return t;
     }
 
     private static void line(StringBuilder out, String format, Object... args) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.comparison.ReferenceImports;
@@ -57,25 +55,27 @@ class ReferenceImportBenchmark extends IntegrationTest {
         var access = new Access(Actor.SYSTEM, new Scope(root.path(), null, 3), Set.of());
 
         System.gc();
-        var heap = ManagementFactory.getMemoryMXBean();
-        long before = heap.getHeapMemoryUsage().getUsed();
-        var max = new AtomicLong(before);
         long t0 = System.nanoTime();
         long id;
-        try (var in = Files.newInputStream(csv)) {
-            id = imports.upload(new ReferenceImports.Upload("DEATH", "GA", "基准死亡名单", null), "deaths.csv", in, access)
-                    .datasetId();
-        }
-        double receivedSeconds = (System.nanoTime() - t0) / 1e9;
+        double receivedSeconds;
         String state;
-        do {
-            Thread.sleep(50);
-            max.accumulateAndGet(heap.getHeapMemoryUsage().getUsed(), Math::max);
-            state = jdbc.sql("select state from reference_dataset where id = :id")
-                    .param("id", id)
-                    .query(String.class)
-                    .single();
-        } while (state.equals("RECEIVING"));
+        String heapLine;
+        try (var heap = PeakHeap.watch()) {
+            try (var in = Files.newInputStream(csv)) {
+                id = imports.upload(
+                                new ReferenceImports.Upload("DEATH", "GA", "基准死亡名单", null), "deaths.csv", in, access)
+                        .datasetId();
+            }
+            receivedSeconds = (System.nanoTime() - t0) / 1e9;
+            do {
+                Thread.sleep(50);
+                state = jdbc.sql("select state from reference_dataset where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single();
+            } while (state.equals("RECEIVING"));
+            heapLine = heap.line();
+        }
         double platformSeconds = (System.nanoTime() - t0) / 1e9;
         assertThat(state).isEqualTo("LOADED");
         long loaded = jdbc.sql("select rows_loaded from reference_dataset where id = :id")
@@ -131,7 +131,7 @@ class ReferenceImportBenchmark extends IntegrationTest {
                         + "  platform import path: %.1f s = %,.0f rows/s (loaded rows; %,.0f rows read/s);"
                         + " upload stored and digested in %.1f s%n"
                         + "  psql \\copy same rows: %.1f s = %,.0f rows/s%n"
-                        + "  ratio %.2f (goal >= 0.50); heap used before %,d MB, max during import %,d MB (max heap %,d MB)%n",
+                        + "  ratio %.2f (goal >= 0.50); during the import: %s%n",
                 ROWS,
                 rejected,
                 Files.size(csv) >> 20,
@@ -142,9 +142,7 @@ class ReferenceImportBenchmark extends IntegrationTest {
                 psqlSeconds,
                 psqlRate,
                 platformRate / psqlRate,
-                before >> 20,
-                max.get() >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
+                heapLine);
         Files.deleteIfExists(rows);
         Files.deleteIfExists(csv);
     }

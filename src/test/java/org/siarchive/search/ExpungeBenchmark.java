@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.siarchive.bench.PeakHeap;
 import org.siarchive.crypto.Sm3;
 
 /**
@@ -26,7 +27,8 @@ class ExpungeBenchmark {
     void expungeAfterRemovals() throws Exception {
         int n = Integer.getInteger("bench.docs", 10_000);
         Path dir = Files.createTempDirectory("siarchive-expunge-bench");
-        try (var index = new LuceneArchiveSearch(dir, v -> Arrays.copyOf(Sm3.hmac(key, v.getBytes()), 32))) {
+        try (var heap = PeakHeap.watch();
+                var index = new LuceneArchiveSearch(dir, v -> Arrays.copyOf(Sm3.hmac(key, v.getBytes()), 32))) {
             for (int i = 0; i < n; i++) {
                 index.index(entry(i));
                 if (i % 2000 == 1999) {
@@ -52,6 +54,7 @@ class ExpungeBenchmark {
                 }
                 index.commit(Map.of());
             }
+            System.out.println(heap.line());
         } finally {
             try (var walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
