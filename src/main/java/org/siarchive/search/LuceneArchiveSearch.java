@@ -9,20 +9,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +51,9 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
     private final LuceneDocuments documents;
     private final LuceneQueries queries;
     private final LuceneFacets facets;
+
+    /** How many matching candidates a count of very many hits samples (docs/adr/0115). */
+    private volatile long sample = LuceneHits.SAMPLE;
 
     private final AtomicBoolean dirty = new AtomicBoolean();
     /** Writes a reader has not seen yet: the next search refreshes first (read-your-writes). */
@@ -240,6 +235,11 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
 
     // ---------------------------------------------------------------- searching
 
+    /** Test hook: a smaller sample, so a test corpus of thousands is estimated rather than counted whole. */
+    void sample(long candidates) {
+        this.sample = candidates;
+    }
+
     @Override
     public SearchResults search(SearchQuery q, Scope scope) {
         int size = Page.clampSize(q.size());
@@ -253,24 +253,17 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
             var searcher = searchers.acquire();
             try {
                 int wanted = (page + 1) * size;
-                var top = q.byTime()
-                        ? new TopFieldCollectorManager(
-                                new Sort(new SortField("handled", SortField.Type.LONG, true)),
-                                wanted,
-                                Integer.MAX_VALUE)
-                        : new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE);
-                var both = new MultiCollectorManager(top, new FacetsCollectorManager());
-                Object[] results = searcher.search(query, both);
-                TopDocs docs = (TopDocs) results[0];
-                FacetsCollector fc = (FacetsCollector) results[1];
+                var found = LuceneHits.search(searcher, query, q.byTime(), wanted, sample);
                 var hits = new ArrayList<SearchHit>();
                 Highlighter highlighter = queries.highlighter(q);
-                ScoreDoc[] sd = docs.scoreDocs;
+                ScoreDoc[] sd = found.top().scoreDocs;
                 for (int i = page * size; i < sd.length && i < wanted; i++) {
                     hits.add(hit(searcher.storedFields().document(sd[i].doc), highlighter));
                 }
-                long total = docs.totalHits.value;
-                return new SearchResults(new Page<>(hits, page, size, total), facets.counts(searcher, fc));
+                return new SearchResults(
+                        new Page<>(hits, page, size, found.total()),
+                        facets.counts(searcher, found.facets(), found.scale()),
+                        found.approximate());
             } finally {
                 searchers.release(searcher);
             }

@@ -12,7 +12,10 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.jspecify.annotations.Nullable;
 
-/** The facet counts of a search (category, step, insurance, year…), over every hit, not only the page shown. */
+/**
+ * The facet counts of a search (category, step, insurance, year…), over every hit, not only the page shown; from a
+ * sample, multiplied by the sample's scale, when the hits are too many to count (docs/adr/0115).
+ */
 class LuceneFacets {
 
     private final FacetsConfig config;
@@ -22,7 +25,7 @@ class LuceneFacets {
     }
 
     Map<String, List<SearchResults.FacetCount>> counts(
-            org.apache.lucene.search.IndexSearcher searcher, FacetsCollector fc) throws IOException {
+            org.apache.lucene.search.IndexSearcher searcher, FacetsCollector fc, double scale) throws IOException {
         var out = new LinkedHashMap<String, List<SearchResults.FacetCount>>();
         DefaultSortedSetDocValuesReaderState state;
         try {
@@ -41,7 +44,7 @@ class LuceneFacets {
             var list = new ArrayList<SearchResults.FacetCount>();
             if (r != null) {
                 for (var lv : r.labelValues) {
-                    list.add(new SearchResults.FacetCount(lv.label, lv.value.longValue()));
+                    list.add(new SearchResults.FacetCount(lv.label, Math.round(lv.value.longValue() * scale)));
                 }
             }
             out.put(dim, list);

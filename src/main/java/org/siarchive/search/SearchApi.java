@@ -35,6 +35,7 @@ class SearchApi {
             int page,
             int size,
             long total,
+            @Schema(description = "为真时 total 与分面计数是抽样估计（命中多于可翻阅的结果窗口，ADR 0115）；当页命中仍是最相关的") boolean approximate,
             Map<String, List<SearchResults.FacetCount>> facets,
             List<org.siarchive.catalog.Tombstones.Tombstone> destroyed) {}
 
@@ -56,6 +57,7 @@ class SearchApi {
                 r.page().page(),
                 r.page().size(),
                 r.page().total(),
+                r.approximate(),
                 r.facets(),
                 search.tombstones(parameters.query(), access));
     }

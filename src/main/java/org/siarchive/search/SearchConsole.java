@@ -122,6 +122,7 @@ class SearchConsole {
         var steps = c.steps().stream().collect(Collectors.toMap(s -> s.code(), s -> s.name(), (a, b) -> a));
         var categories = c.categories().stream().collect(Collectors.toMap(x -> x.code(), x -> x.name(), (a, b) -> a));
         model.addAttribute("result", result.page());
+        model.addAttribute("approximate", result.approximate());
         model.addAttribute("links", new SearchLinks(query).view(result.page()));
         model.addAttribute(
                 "facets",
