@@ -66,15 +66,7 @@ final class OfdRendition {
             docInfo.setCreationDate(info.created());
             docInfo.setCreator("SIArchive");
             for (int i = 0; i < sources.size(); i++) {
-                double w = sizes.get(i)[0];
-                double h = sizes.get(i)[1];
-                var layout = new PageLayout(w, h);
-                layout.setMargin(0d);
-                var page = new VirtualPage(layout);
-                var img = new Img(w, h, sources.get(i));
-                img.setPosition(Position.Absolute).setX(0d).setY(0d);
-                page.add(img);
-                doc.addVPage(page);
+                doc.addVPage(fullPage(sources.get(i), sizes.get(i)));
             }
             // the pages are laid out: pack the container ourselves (images stored, not deflated again)
             // and skip ofdrw's own packing, which deflates every part
@@ -101,6 +93,17 @@ final class OfdRendition {
             }
         }
         return packed[0];
+    }
+
+    /** One OFD page of the image's physical size ({@code size}: width and height in mm), the image filling it. */
+    private static VirtualPage fullPage(Path image, double[] size) throws IOException {
+        var layout = new PageLayout(size[0], size[1]);
+        layout.setMargin(0d);
+        var page = new VirtualPage(layout);
+        var img = new Img(size[0], size[1], image);
+        img.setPosition(Position.Absolute).setX(0d).setY(0d);
+        page.add(img);
+        return page;
     }
 
     /** Ends ofdrw's {@code close()} after the layout, once {@link OfdPackage} has written the file. */
