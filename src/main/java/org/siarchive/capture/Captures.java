@@ -27,6 +27,7 @@ import org.siarchive.shared.Scope;
 import org.siarchive.shared.Violation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The capture path: validate → stage (digests, format) → register (档号, audit) → preserve (OCFL
@@ -45,6 +46,7 @@ public class Captures {
     private final CaptureSettings settings;
     private final AcceptedFormats acceptedFormats;
     private final FilingGate filingGate;
+    private final TransactionTemplate tx;
 
     Captures(
             Quality quality,
@@ -55,7 +57,9 @@ public class Captures {
             Fingerprints fingerprints,
             CaptureSettings settings,
             AcceptedFormats acceptedFormats,
-            FilingGate filingGate) {
+            FilingGate filingGate,
+            TransactionTemplate tx) {
+        this.tx = tx;
         this.quality = quality;
         this.catalog = catalog;
         this.sidecar = sidecar;
@@ -144,8 +148,11 @@ public class Captures {
             return replay(catalog.itemByIdempotencyKey(key).orElseThrow(() -> e), fingerprint, seen);
         }
         int version = preserve(item, staged, actor);
-        catalog.markPreserved(id, version, actor);
-        filingGate.filed(filingRun, id, item.archiveCode());
+        // one commit for both: the item preserved (audit, event) and its GD run tied to its 档号 (docs/adr/0109)
+        tx.executeWithoutResult(t -> {
+            catalog.markPreserved(id, version, actor);
+            filingGate.filed(filingRun, id, item.archiveCode());
+        });
         return new CaptureResult(catalog.requireItem(id), false);
     }
 

@@ -9,19 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.metadata.IIOMetadata;
+import org.jspecify.annotations.Nullable;
 import org.ofdrw.layout.OFDDoc;
 import org.ofdrw.layout.PageLayout;
 import org.ofdrw.layout.VirtualPage;
 import org.ofdrw.layout.element.Img;
 import org.ofdrw.layout.element.Position;
+import org.siarchive.preservation.Fixity;
 import org.siarchive.shared.xml.OfdFiles;
 
 /**
  * An OFD (GB/T 33190) preservation copy of an item whose master is a set of page images: one OFD page
  * per image, sized to the image's physical size (from its stated resolution, 300 dpi when it states
  * none), the image placed full-page and unchanged (PNG and JPEG embedded as stored; other formats, e.g.
- * TIFF, losslessly re-encoded as PNG), with title, author and date in the document info. The copy is read
- * back before it is accepted: it must open and have one page per image.
+ * TIFF, losslessly re-encoded as PNG), with title, author and date in the document info. The container is
+ * packed by {@link OfdPackage} (images stored, XML deflated). The copy is read back before it is accepted: it
+ * must open and have one page per image.
  */
 final class OfdRendition {
 
@@ -32,41 +35,30 @@ final class OfdRendition {
     /** Metadata written into the OFD's document info. */
     record Info(String title, String author, LocalDate created) {}
 
-    /** Writes the OFD to {@code target}; {@code work} receives temporary PNG re-encodings. */
-    static void write(List<Path> pages, String[] mediaTypes, Info info, Path target, Path work) throws IOException {
+    /**
+     * Writes the OFD to {@code target} and returns its fixity (hashed while it is written); {@code work} receives
+     * temporary PNG re-encodings. An image's size and resolution come from its header: only a page that has to be
+     * re-encoded is decoded.
+     */
+    static Fixity write(List<Path> pages, String[] mediaTypes, Info info, Path target, Path work) throws IOException {
         var sources = new ArrayList<Path>();
         var sizes = new ArrayList<double[]>();
         for (int i = 0; i < pages.size(); i++) {
             Path page = pages.get(i);
-            BufferedImage image;
-            double dpi;
-            try (var in = ImageIO.createImageInputStream(page.toFile())) {
-                var readers = ImageIO.getImageReaders(in);
-                if (!readers.hasNext()) {
-                    throw new IOException("page " + (i + 1) + " is not a readable image");
-                }
-                var reader = readers.next();
-                try {
-                    reader.setInput(in);
-                    image = reader.read(0);
-                    dpi = dpi(reader.getImageMetadata(0));
-                } finally {
-                    reader.dispose();
-                }
-            }
-            Path source = page;
             String type = mediaTypes[i];
-            if (!type.equals("image/png") && !type.equals("image/jpeg")) {
-                source = work.resolve("page-" + (i + 1) + ".png");
-                ImageIO.write(image, "png", source.toFile());
-            } else if (!hasExtension(page)) {
+            boolean reencode = !type.equals("image/png") && !type.equals("image/jpeg");
+            Path source = page;
+            if (!reencode && !hasExtension(page)) {
                 // ofdrw names the embedded resource after the file: give it the right extension
                 source = work.resolve("page-" + (i + 1) + (type.equals("image/png") ? ".png" : ".jpg"));
                 Files.copy(page, source);
+            } else if (reencode) {
+                source = work.resolve("page-" + (i + 1) + ".png");
             }
+            sizes.add(inspect(page, i, reencode ? source : null));
             sources.add(source);
-            sizes.add(new double[] {image.getWidth() * 25.4 / dpi, image.getHeight() * 25.4 / dpi});
         }
+        var packed = new Fixity[1];
         try (var doc = new OFDDoc(target)) {
             var docInfo = doc.getOfdDir().getOfd().getDocBody().getDocInfo();
             docInfo.setTile(info.title());
@@ -74,22 +66,76 @@ final class OfdRendition {
             docInfo.setCreationDate(info.created());
             docInfo.setCreator("SIArchive");
             for (int i = 0; i < sources.size(); i++) {
-                double w = sizes.get(i)[0];
-                double h = sizes.get(i)[1];
-                var layout = new PageLayout(w, h);
-                layout.setMargin(0d);
-                var page = new VirtualPage(layout);
-                var img = new Img(w, h, sources.get(i));
-                img.setPosition(Position.Absolute).setX(0d).setY(0d);
-                page.add(img);
-                doc.addVPage(page);
+                doc.addVPage(fullPage(sources.get(i), sizes.get(i)));
             }
+            // the pages are laid out: pack the container ourselves (images stored, not deflated again)
+            // and skip ofdrw's own packing, which deflates every part
+            doc.onRenderFinish((maxUnitId, dir, index) -> {
+                try {
+                    doc.getOfdDocument().getCommonData().setMaxUnitID(maxUnitId.get());
+                    dir.flush();
+                    packed[0] = OfdPackage.write(Path.of(dir.getSysAbsPath()), target);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                throw new Packed();
+            });
+        } catch (Packed done) {
+            // written by OfdPackage
         } catch (org.dom4j.DocumentException e) {
             throw new IOException("OFD document info: " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         try (var reader = OfdFiles.open(target)) {
             if (reader.getNumberOfPages() != pages.size()) {
                 throw new IOException("the OFD has " + reader.getNumberOfPages() + " pages, expected " + pages.size());
+            }
+        }
+        return packed[0];
+    }
+
+    /** One OFD page of the image's physical size ({@code size}: width and height in mm), the image filling it. */
+    private static VirtualPage fullPage(Path image, double[] size) throws IOException {
+        var layout = new PageLayout(size[0], size[1]);
+        layout.setMargin(0d);
+        var page = new VirtualPage(layout);
+        var img = new Img(size[0], size[1], image);
+        img.setPosition(Position.Absolute).setX(0d).setY(0d);
+        page.add(img);
+        return page;
+    }
+
+    /** Ends ofdrw's {@code close()} after the layout, once {@link OfdPackage} has written the file. */
+    private static final class Packed extends RuntimeException {
+        Packed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The page's physical size in mm from its header (pixels and stated resolution) without decoding it; when
+     * {@code reencoded} is given the page is decoded and written there as PNG.
+     */
+    private static double[] inspect(Path page, int i, @Nullable Path reencoded) throws IOException {
+        try (var in = ImageIO.createImageInputStream(page.toFile())) {
+            var readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException("page " + (i + 1) + " is not a readable image");
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                double dpi = dpi(reader.getImageMetadata(0));
+                if (reencoded != null) {
+                    BufferedImage image = reader.read(0);
+                    ImageIO.write(image, "png", reencoded.toFile());
+                }
+                return new double[] {width * 25.4 / dpi, height * 25.4 / dpi};
+            } finally {
+                reader.dispose();
             }
         }
     }

@@ -107,7 +107,7 @@ class PreservationCopies {
                 pages.add(p);
             }
             Path ofd = dir.resolve("copy.ofd");
-            OfdRendition.write(
+            var fixity = OfdRendition.write(
                     pages,
                     types,
                     new OfdRendition.Info(item.title(), item.responsible(), time.date(catalog.now())),
@@ -120,7 +120,6 @@ class PreservationCopies {
                     sidecar.write(item),
                     "preservation copy (OFD) " + item.archiveCode(),
                     MAKER.name());
-            var fixity = Digester.of(ofd);
             renditions.add(itemId, KIND, path, fixity.size(), fixity.sm3(), fixity.sha256(), version, MAKER);
             return true;
         } catch (IOException e) {

@@ -25,6 +25,7 @@ import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Capture throughput with 200 KB files (random bytes inside valid PNGs), through the whole durable
@@ -41,6 +42,9 @@ class CaptureThroughputBenchmark extends IntegrationTest {
 
     @Autowired
     Captures captures;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @LocalServerPort
     int port;
@@ -69,11 +73,30 @@ class CaptureThroughputBenchmark extends IntegrationTest {
                 100 * both / sm3);
         captureRun(2, 100, false);
         line(out, "");
-        line(out, "%-28s %9s %9s %9s %11s %9s", "capture path", "docs/s", "files/s", "MB/s", "CPU ms/doc", "ratio*");
-        for (int threads : List.of(2, 4, 8)) {
-            report(out, "in-process, " + threads + " clients", threads, false, limitPerCore, docMb);
+        line(
+                out,
+                "%-28s %9s %9s %9s %11s %9s %12s %11s",
+                "capture path",
+                "docs/s",
+                "files/s",
+                "MB/s",
+                "CPU ms/doc",
+                "ratio*",
+                "drained/s**",
+                "CPU ms/doc**");
+        try (var heap = PeakHeap.watch()) {
+            for (int threads : List.of(2, 4, 8)) {
+                report(out, "in-process, " + threads + " clients", threads, false, limitPerCore, docMb);
+            }
+            report(out, "HTTP multipart, 2 clients", 2, true, limitPerCore, docMb);
+            report(out, "HTTP multipart, 8 clients", 8, true, limitPerCore, docMb);
+            line(out, heap.line());
         }
-        report(out, "HTTP multipart, 2 clients", 2, true, limitPerCore, docMb);
+        line(
+                out,
+                "** until every listener of the run's captures (OFD copy, index, read models) has finished: the sustained"
+                        + " rate and the whole CPU cost per document");
+        line(out, "load average at the end: %s", loadAverage());
         line(
                 out,
                 "* ratio = capture docs/s / (SM3-limit docs/s per core x %d cores); median of %d runs of %d documents",
@@ -93,15 +116,29 @@ class CaptureThroughputBenchmark extends IntegrationTest {
         rates.sort((a, b) -> Double.compare(a[0], b[0]));
         double[] m = rates.get(RUNS / 2);
         double ratio = m[0] / (limitPerCore * Runtime.getRuntime().availableProcessors());
-        line(out, "%-28s %9.1f %9.1f %9.1f %11.2f %9.2f", label, m[0], m[0] * FILES_PER_DOC, m[0] * docMb, m[1], ratio);
+        line(
+                out,
+                "%-28s %9.1f %9.1f %9.1f %11.2f %9.2f %12.1f %11.2f",
+                label,
+                m[0],
+                m[0] * FILES_PER_DOC,
+                m[0] * docMb,
+                m[1],
+                ratio,
+                m[2],
+                m[3]);
     }
 
-    /** Returns {docs/s, process CPU ms per doc}. */
+    /**
+     * Returns {docs/s acknowledged, process CPU ms per doc until acknowledged, docs/s until every listener of the
+     * run finished, process CPU ms per doc until then}.
+     */
     private double[] captureRun(int threads, int docs, boolean http) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var pool = Executors.newFixedThreadPool(threads);
         var remaining = new AtomicInteger(docs);
         var api = new ApiClient(port);
+        var started = java.time.OffsetDateTime.now();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         var tasks = new ArrayList<Callable<Void>>();
@@ -119,7 +156,35 @@ class CaptureThroughputBenchmark extends IntegrationTest {
         long elapsed = System.nanoTime() - t0;
         long cpu = os.getProcessCpuTime() - cpu0;
         pool.shutdown();
-        return new double[] {docs / (elapsed / 1e9), cpu / 1e6 / docs};
+        awaitListeners(started);
+        long drained = System.nanoTime() - t0;
+        long cpuDrained = os.getProcessCpuTime() - cpu0;
+        return new double[] {docs / (elapsed / 1e9), cpu / 1e6 / docs, docs / (drained / 1e9), cpuDrained / 1e6 / docs};
+    }
+
+    /** Waits until no event publication of the run is left incomplete (bounded: ten minutes). */
+    private void awaitListeners(java.time.OffsetDateTime since) throws InterruptedException {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long open = jdbc.sql(
+                            "select count(*) from event_publication where completion_date is null and publication_date >= :since")
+                    .param("since", since)
+                    .query(Long.class)
+                    .single();
+            if (open == 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("listeners still busy after ten minutes");
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private void captureOne(ApiClient http) {

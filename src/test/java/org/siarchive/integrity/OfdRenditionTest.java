@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.zip.ZipEntry;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -16,6 +17,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ofdrw.reader.OFDReader;
+import org.siarchive.preservation.Digester;
 
 /** The OFD copy has one page per image, each sized by the image's stated resolution, and the document info. */
 class OfdRenditionTest {
@@ -33,7 +35,7 @@ class OfdRenditionTest {
         write(page(300, 300), "tiff", 150, tiff);
         Path ofd = tmp.resolve("copy.ofd");
 
-        OfdRendition.write(
+        var fixity = OfdRendition.write(
                 List.of(a4at200, noDpi, tiff),
                 new String[] {"image/png", "image/jpeg", "image/tiff"},
                 new OfdRendition.Info("养老保险参保登记", "锦江区社保中心", LocalDate.of(2026, 11, 28)),
@@ -55,11 +57,57 @@ class OfdRenditionTest {
             assertThat(info.getAuthor()).isEqualTo("锦江区社保中心");
         }
         try (var zip = new java.util.zip.ZipFile(ofd.toFile())) {
-            long embedded = zip.stream()
+            var embedded = zip.stream()
                     .filter(e -> e.getName().matches("(?i).*\\.(png|jpg|jpeg)$"))
-                    .count();
-            assertThat(embedded).isEqualTo(3);
+                    .toList();
+            assertThat(embedded).hasSize(3);
+            // images are stored as they are (already compressed), the XML parts deflated
+            assertThat(embedded).allSatisfy(e -> assertThat(e.getMethod()).isEqualTo(ZipEntry.STORED));
+            assertThat(zip.stream().filter(e -> e.getName().endsWith(".xml")))
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getMethod()).isEqualTo(ZipEntry.DEFLATED));
+            assertThat(zip.getEntry("OFD.xml")).isNotNull();
         }
+        // the fixity returned is the file's, hashed while it was written
+        assertThat(fixity).isEqualTo(Digester.of(ofd));
+    }
+
+    /** The highest object id the layout gave out is recorded in the document (CT_CommonData.MaxUnitID). */
+    @Test
+    void recordsTheLargestObjectId() throws Exception {
+        Path page = tmp.resolve("p1.png");
+        ImageIO.write(page(200, 100), "png", page.toFile());
+        Path ofd = tmp.resolve("one.ofd");
+
+        OfdRendition.write(
+                List.of(page),
+                new String[] {"image/png"},
+                new OfdRendition.Info("工伤认定", "社保中心", LocalDate.of(2026, 11, 30)),
+                ofd,
+                Files.createDirectories(tmp.resolve("work1")));
+
+        try (var reader = new OFDReader(ofd)) {
+            var doc = reader.getOFDDir().getDocByIndex(0).getDocument();
+            long max = doc.getCommonData().getMaxUnitID().getId();
+            assertThat(max).isGreaterThanOrEqualTo(3); // page, image object, its resource at least
+        }
+    }
+
+    /** A file that is no image is refused, and no OFD is left behind as if it were a copy. */
+    @Test
+    void refusesAPageThatIsNoImage() throws Exception {
+        Path notImage = tmp.resolve("p1.png");
+        Files.writeString(notImage, "不是图像");
+        Path ofd = tmp.resolve("bad.ofd");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OfdRendition.write(
+                        List.of(notImage),
+                        new String[] {"image/png"},
+                        new OfdRendition.Info("工伤认定", "社保中心", LocalDate.of(2026, 11, 30)),
+                        ofd,
+                        Files.createDirectories(tmp.resolve("work2"))))
+                .isInstanceOf(java.io.IOException.class);
+        assertThat(ofd).doesNotExist();
     }
 
     private static BufferedImage page(int w, int h) {
