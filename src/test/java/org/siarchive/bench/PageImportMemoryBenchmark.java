@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the console's one-shot upload, then processed by the background worker (decode, analyse, check, batch-level checks)
  * without OCR. Prints both stages' rates, the peak heap of the whole import (in use and live after collection) and,
  * as the limit measured in the same run, the bare work of the upload stage on the same zips: unzip, write, fsync and
- * SHA-256 each page. Small pages keep the run bounded (about 10 minutes on 2 idle cores); A4 pages are
+ * SHA-256 each page. Small pages keep the run bounded (about 50 minutes at 100,000 pages on the shared 2-core machine, 2.5 minutes for
+ * one batch of 5,000); A4 pages are
  * {@link ScanImportBenchmark}'s. Run at a small heap to prove the bound:
  * {@code ./mvnw -B -o -q test -Pbench -Dtest.heap=256m -Dtest=PageImportMemoryBenchmark}. Writes
  * target/bench/page-import.txt.
