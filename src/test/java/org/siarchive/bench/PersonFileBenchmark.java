@@ -116,9 +116,9 @@ class PersonFileBenchmark extends IntegrationTest {
         long seqBefore = headSeq();
         ClosedLoop.Result persons;
         if (PROFILE) {
-            try (var sampler = new StackSampler("http-nio")) {
+            try (var sampler = new StackSampler()) {
                 persons = withCpu(GOAL, () -> personFiles(planted));
-                line(sampler.report(8));
+                line(sampler.report(12));
             }
         } else {
             persons = withCpu(GOAL, () -> personFiles(planted));

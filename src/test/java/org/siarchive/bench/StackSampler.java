@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A poor man's profiler for a benchmark run ({@code -Dbench.profile=true}): every 100 ms the stacks of the server's
- * request threads are read; the most frequent top frames (the first 14 frames of a busy thread) are printed, so a run
- * shows where its requests spend their time, waiting included.
+ * A poor man's CPU profiler for a benchmark run ({@code -Dbench.profile=true}): every 100 ms the stacks of every
+ * runnable thread of the JVM (server and load generator) are read, threads waiting on a socket left out; the most
+ * frequent stacks (their first 14 frames) are printed, so a run shows where its CPU goes.
  */
 final class StackSampler implements AutoCloseable {
 
@@ -15,11 +15,11 @@ final class StackSampler implements AutoCloseable {
     private final Thread sampler;
     private int samples;
 
-    StackSampler(String threadPrefix) {
+    StackSampler() {
         sampler = new Thread(
                 () -> {
                     while (!Thread.currentThread().isInterrupted()) {
-                        sample(threadPrefix);
+                        sample();
                         try {
                             Thread.sleep(100);
                         } catch (InterruptedException e) {
@@ -32,15 +32,15 @@ final class StackSampler implements AutoCloseable {
         sampler.start();
     }
 
-    private synchronized void sample(String prefix) {
+    private synchronized void sample() {
         samples++;
         Thread.getAllStackTraces().forEach((t, stack) -> {
-            if (!t.getName().startsWith(prefix) || stack.length == 0) {
+            if (stack.length == 0 || t == Thread.currentThread() || t.getState() != Thread.State.RUNNABLE) {
                 return;
             }
             String top = stack[0].getClassName() + "." + stack[0].getMethodName();
-            if (top.contains("NioEndpoint") || top.contains("LinkedBlockingQueue") || top.contains("TaskQueue")) {
-                return;
+            if (top.startsWith("sun.nio.ch.") || top.startsWith("java.net.")) {
+                return; // waiting in the kernel for a socket: not CPU
             }
             var key = new StringBuilder();
             for (int i = 0; i < Math.min(14, stack.length); i++) {
