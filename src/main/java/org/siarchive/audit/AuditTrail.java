@@ -2,7 +2,6 @@ package org.siarchive.audit;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.crypto.Masks;
 import org.siarchive.shared.Actor;
-import org.siarchive.shared.ReadableTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,12 +33,14 @@ public class AuditTrail {
             "(?<![0-9A-Za-z])[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])\\d{2}\\d{3}[0-9Xx](?![0-9A-Za-z])");
 
     private final JdbcClient jdbc;
-    private final ReadableTime time;
+    private final ChainWriter chain;
+    private final AccessEntries access;
 
     /** Takes the chain so that its head exists (and older entries are sealed) before the first write. */
-    AuditTrail(JdbcClient jdbc, AuditChain chain, ReadableTime time) {
+    AuditTrail(JdbcClient jdbc, AuditChain sealed, ChainWriter chain, AccessEntries access) {
         this.jdbc = jdbc;
-        this.time = time;
+        this.chain = chain;
+        this.access = access;
     }
 
     /** One recorded action. */
@@ -72,16 +72,6 @@ public class AuditTrail {
         }
     }
 
-    private record Pending(
-            Instant at,
-            Actor actor,
-            String objectType,
-            String objectId,
-            String operation,
-            String result,
-            @Nullable String reason,
-            @Nullable String detail) {}
-
     /**
      * Records an entry. A detail the platform writes (not what a person typed) is keyed, {@code
      * AuditDetail.of(key, args).encoded()}, so that people read it in their language (docs/adr/0050).
@@ -106,16 +96,7 @@ public class AuditTrail {
             String result,
             @Nullable String reason,
             @Nullable String detail) {
-        pending()
-                .add(new Pending(
-                        Instant.now().truncatedTo(ChronoUnit.MICROS),
-                        actor,
-                        objectType.name(),
-                        mask(truncate(objectId, 200)),
-                        operation.name(),
-                        result,
-                        mask(truncate(reason, 500)),
-                        mask(detail)));
+        pending().add(entry(actor, objectType.name(), objectId, operation.name(), result, reason, detail));
     }
 
     /** Records in a transaction of its own: for refusals, whose own transaction (if any) rolls back. */
@@ -131,11 +112,46 @@ public class AuditTrail {
         record(actor, objectType, objectId, operation, result, reason, detail);
     }
 
+    /**
+     * Records a read: an action that changes nothing. Inside a transaction the entry joins it like any other; outside
+     * one it is committed together with the entries of concurrent reads (group commit, docs/adr/0117) and this returns
+     * only once it is durable, so the read may be answered. Throws {@link org.siarchive.shared.UnavailableException}
+     * if the entry could not be committed: the read must then not be answered.
+     */
+    public void recordRead(
+            Actor actor, AuditedObject objectType, String objectId, AuditOperation operation, @Nullable String detail) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            record(actor, objectType, objectId, operation, SUCCESS, null, detail);
+            return;
+        }
+        access.commit(entry(actor, objectType.name(), objectId, operation.name(), SUCCESS, null, detail));
+    }
+
+    private static PendingEntry entry(
+            Actor actor,
+            String objectType,
+            String objectId,
+            String operation,
+            String result,
+            @Nullable String reason,
+            @Nullable String detail) {
+        return new PendingEntry(
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                actor,
+                objectType,
+                mask(truncate(objectId, 200)),
+                operation,
+                result,
+                mask(truncate(reason, 500)),
+                mask(detail));
+    }
+
     @SuppressWarnings("unchecked")
-    private List<Pending> pending() {
-        var list = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+    private List<PendingEntry> pending() {
+        var list = (List<PendingEntry>) TransactionSynchronizationManager.getResource(this);
         if (list == null) {
-            var fresh = new ArrayList<Pending>();
+            var fresh = new ArrayList<PendingEntry>();
             TransactionSynchronizationManager.bindResource(this, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -158,60 +174,8 @@ public class AuditTrail {
         return list;
     }
 
-    private void writeChain(List<Pending> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        var head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBytes(2)})
-                .single();
-        long seq = (Long) head[0];
-        byte[] hash = (byte[]) head[1];
-        for (var e : entries) {
-            seq++;
-            String client = truncate(e.actor().client(), 200);
-            byte[] canonical = Canonical.bytes(
-                    seq,
-                    e.at(),
-                    e.actor().name(),
-                    e.actor().org(),
-                    e.actor().ip(),
-                    client,
-                    e.objectType(),
-                    e.objectId(),
-                    e.operation(),
-                    e.result(),
-                    e.reason(),
-                    e.detail());
-            byte[] next = Canonical.chain(hash, canonical);
-            jdbc.sql(
-                            """
-                insert into audit_entry (seq, at, actor, org, ip, client, object_type, object_id, operation, result,
-                    reason, detail, prev_hash, hash)
-                values (:seq, :at, :actor, :org, :ip, :client, :objectType, :objectId, :operation, :result, :reason,
-                    :detail, :prev, :hash)
-                """)
-                    .param("seq", seq)
-                    .param("at", OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC))
-                    .param("actor", e.actor().name())
-                    .param("org", e.actor().org())
-                    .param("ip", e.actor().ip())
-                    .param("client", client)
-                    .param("objectType", e.objectType())
-                    .param("objectId", e.objectId())
-                    .param("operation", e.operation())
-                    .param("result", e.result())
-                    .param("reason", e.reason())
-                    .param("detail", e.detail())
-                    .param("prev", hash)
-                    .param("hash", next)
-                    .update();
-            hash = next;
-        }
-        jdbc.sql("update audit_chain_head set seq = :seq, hash = :hash where id = 1")
-                .param("seq", seq)
-                .param("hash", hash)
-                .update();
+    private void writeChain(List<PendingEntry> entries) {
+        chain.append(entries);
         entries.clear();
     }
 

@@ -250,6 +250,11 @@ public class Catalog {
         return parties.personFile(personId, access);
     }
 
+    /** 一人一档 by certificate number (blind index); 404 naming the masked number when there is none in scope. */
+    public PartyFile personFileByCertNo(String certNo, Access access) {
+        return parties.personFileByCertNo(certNo, access);
+    }
+
     /** The person's identity in clear; needs a reason (2–500 characters), which the audit keeps. */
     public Identity unmaskPerson(long personId, String reason, Access access) {
         return parties.unmaskPerson(personId, reason, access);

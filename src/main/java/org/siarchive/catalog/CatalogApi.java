@@ -6,10 +6,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.crypto.Masks;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
-import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.Violation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,9 +96,7 @@ class CatalogApi {
         if (key.isEmpty()) {
             throw new InvalidInputException(Violation.of("certNo", "required"));
         }
-        long id = catalog.findPerson(key, access)
-                .orElseThrow(() -> new NotFoundException("PERSON", String.valueOf(Masks.idNumber(key))));
-        return catalog.personFile(id, access);
+        return catalog.personFileByCertNo(key, access);
     }
 
     record UnmaskRequest(@Nullable String reason) {}

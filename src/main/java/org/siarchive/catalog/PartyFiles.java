@@ -53,20 +53,37 @@ class PartyFiles {
                 .optional();
     }
 
-    @Transactional
+    /**
+     * The person file; the read's access entry is committed (grouped with concurrent reads when no transaction is
+     * open, docs/adr/0117) before this returns.
+     */
     public PartyFile personFile(long personId, Access access) {
+        return file(personId, access).orElseThrow(() -> new NotFoundException("PERSON", Long.toString(personId)));
+    }
+
+    /** The person file by certificate number (blind index): one look-up fewer than {@link #findPerson} first. */
+    public PartyFile personFileByCertNo(String certNo, Access access) {
+        return queries.personId(certNo)
+                .flatMap(id -> file(id, access))
+                .orElseThrow(() -> new NotFoundException("PERSON", String.valueOf(Masks.idNumber(certNo))));
+    }
+
+    private Optional<PartyFile> file(long personId, Access access) {
         var items = personItems(personId, access.scope(), FILE_LIMIT);
-        var person = queries.person(personId)
-                .filter(p -> !items.isEmpty())
-                .orElseThrow(() -> new NotFoundException("PERSON", Long.toString(personId)));
-        audit.record(
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        var person = queries.person(personId);
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        audit.recordRead(
                 access.actor(),
                 AuditedObject.PERSON,
                 Long.toString(personId),
                 AuditOperation.READ,
-                null,
                 AuditDetail.of("audit.detail.items", items.size()).encoded());
-        return new PartyFile(masked(person), items);
+        return Optional.of(new PartyFile(masked(person.get()), items));
     }
 
     static PartyFile.Party masked(ItemQueries.PersonRow person) {
@@ -110,7 +127,7 @@ class PartyFiles {
         }
     }
 
-    @Transactional
+    /** The employer file; its access entry is committed like a person file's before this returns. */
     public PartyFile employerFile(String creditCode, Access access) {
         var employer = queries.employer(creditCode).orElseThrow(() -> new NotFoundException("EMPLOYER", creditCode));
         var items = queries.summaries(
@@ -118,12 +135,11 @@ class PartyFiles {
         if (items.isEmpty()) {
             throw new NotFoundException("EMPLOYER", creditCode);
         }
-        audit.record(
+        audit.recordRead(
                 access.actor(),
                 AuditedObject.EMPLOYER,
                 creditCode,
                 AuditOperation.READ,
-                null,
                 AuditDetail.of("audit.detail.items", items.size()).encoded());
         return new PartyFile(employer, items);
     }

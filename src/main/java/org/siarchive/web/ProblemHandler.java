@@ -119,6 +119,12 @@ class ProblemHandler {
         return respond(keyed(HttpStatus.FORBIDDEN, "forbidden", e, req), req);
     }
 
+    /** 503: an answer that cannot be given with its guarantees now (e.g. its access entry was not written). */
+    @ExceptionHandler(org.siarchive.shared.UnavailableException.class)
+    Object unavailable(org.siarchive.shared.UnavailableException e, HttpServletRequest req) {
+        return respond(keyed(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e, req), req);
+    }
+
     /** A problem whose detail is the exception's message key, worded in the caller's language. */
     private ProblemDetail keyed(HttpStatus status, String type, KeyedException e, HttpServletRequest req) {
         var locale = RequestContextUtils.getLocale(req);

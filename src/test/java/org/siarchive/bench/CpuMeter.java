@@ -1,0 +1,87 @@
+package org.siarchive.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * CPU time spent by this JVM (server and load generator alike) and by the embedded PostgreSQL's processes between two
+ * readings. On a shared machine the wall-clock figures depend on the others' load; CPU per request does much less, and
+ * 2 cores ÷ CPU per request bounds the requests per second this machine could serve when nothing else runs.
+ */
+final class CpuMeter {
+
+    private static final double TICK_MS = 10.0; // USER_HZ is 100 on Linux
+
+    private final long postmaster;
+    private final long jvmStart;
+    private final long pgStart;
+
+    private CpuMeter(long postmaster) {
+        this.postmaster = postmaster;
+        this.jvmStart = jvmNanos();
+        this.pgStart = pgTicks(postmaster);
+    }
+
+    /** Starts measuring; {@code pgDir} holds the embedded PostgreSQL's postmaster.pid. */
+    static CpuMeter start(Path pgDir) {
+        long pid = -1;
+        try {
+            pid = Long.parseLong(
+                    Files.readAllLines(pgDir.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            // no PostgreSQL figure then
+        }
+        return new CpuMeter(pid);
+    }
+
+    /** "CPU per request: JVM … ms + PostgreSQL … ms = … ms → at most … req/s on 2 cores". */
+    String perRequest(long requests) {
+        double jvm = (jvmNanos() - jvmStart) / 1e6 / Math.max(1, requests);
+        double pg = (pgTicks(postmaster) - pgStart) * TICK_MS / Math.max(1, requests);
+        return String.format(
+                Locale.ROOT,
+                "CPU per request: JVM %.2f ms (server and load generator) + PostgreSQL %.2f ms = %.2f ms"
+                        + " → at most %,.0f req/s on 2 cores",
+                jvm,
+                pg,
+                jvm + pg,
+                2000 / (jvm + pg));
+    }
+
+    private static long jvmNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    /** utime + stime of the postmaster's children (backends, WAL writer, checkpointer …) and its own, in ticks. */
+    private static long pgTicks(long postmaster) {
+        if (postmaster < 0) {
+            return 0;
+        }
+        long sum = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (var p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return sum;
+    }
+}
