@@ -107,6 +107,11 @@ class GroupCommit implements DisposableBean {
                 try {
                     steps.run(group, this::writeAll);
                 } finally {
+                    // even after an Error: no caller may wait for a group that is gone
+                    group.stream()
+                            .filter(r -> r.outcome == null)
+                            .forEach(r ->
+                                    r.outcome = new Outcome.Failed(new IllegalStateException("group commit failed")));
                     lock.lock();
                     leading = false;
                     committed.signalAll();
