@@ -20,6 +20,6 @@ class CaptureAccessRules implements AccessRules {
                 get("/capture", "/capture/materials").requires(CREATE),
                 post("/capture").requires(CREATE),
                 get("/reconciliation").requires(RECONCILE),
-                post("/api/v1/captures").requires(CREATE));
+                post("/api/v1/captures", "/api/v1/captures/batch").requires(CREATE));
     }
 }

@@ -9,13 +9,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
-import org.siarchive.catalog.ItemSidecar;
 import org.siarchive.catalog.NewItem;
 import org.siarchive.crypto.Masks;
 import org.siarchive.preservation.AcceptedFormats;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StagedFile;
-import org.siarchive.preservation.StoredFile;
 import org.siarchive.preservation.UploadTooLargeException;
 import org.siarchive.quality.Quality;
 import org.siarchive.quality.Submission;
@@ -39,36 +37,39 @@ public class Captures {
 
     private final Quality quality;
     private final Catalog catalog;
-    private final ItemSidecar sidecar;
     private final Preservation preservation;
     private final SubmissionFacts facts;
     private final Fingerprints fingerprints;
     private final CaptureSettings settings;
     private final AcceptedFormats acceptedFormats;
     private final FilingGate filingGate;
+    private final GroupCommit groupCommit;
+    private final ObjectVersions versions;
     private final TransactionTemplate tx;
 
     Captures(
             Quality quality,
             Catalog catalog,
-            ItemSidecar sidecar,
             Preservation preservation,
             SubmissionFacts facts,
             Fingerprints fingerprints,
             CaptureSettings settings,
             AcceptedFormats acceptedFormats,
             FilingGate filingGate,
+            GroupCommit groupCommit,
+            ObjectVersions versions,
             TransactionTemplate tx) {
         this.tx = tx;
         this.quality = quality;
         this.catalog = catalog;
-        this.sidecar = sidecar;
         this.preservation = preservation;
         this.facts = facts;
         this.fingerprints = fingerprints;
         this.settings = settings;
         this.acceptedFormats = acceptedFormats;
         this.filingGate = filingGate;
+        this.groupCommit = groupCommit;
+        this.versions = versions;
     }
 
     /**
@@ -76,12 +77,7 @@ public class Captures {
      * unknown code), and the answer shows personal data masked.
      */
     public CaptureResult capture(Submission s, List<Upload> uploads, @Nullable String idempotencyKey, Access access) {
-        if (s.fondsCode() != null
-                && !s.fondsCode().isBlank()
-                && !catalog.fondsInScope(s.fondsCode().strip(), access.scope())) {
-            throw new InvalidInputException(
-                    Violation.of("fondsCode", "outOfScope", s.fondsCode().strip()));
-        }
+        requireInScope(s, access.scope());
         var result = capture(s, uploads, idempotencyKey, access.actor(), access.scope());
         var item = result.item();
         return new CaptureResult(item.withCertNo(Masks.idNumber(item.certNo())), result.replayed());
@@ -89,6 +85,23 @@ public class Captures {
 
     public CaptureResult capture(Submission s, List<Upload> uploads, @Nullable String idempotencyKey, Actor actor) {
         return capture(s, uploads, idempotencyKey, actor, Scope.EVERYTHING);
+    }
+
+    /** A fonds outside the caller's data scope is refused as if its code were unknown. */
+    void requireInScope(Submission s, Scope scope) {
+        if (s.fondsCode() != null
+                && !s.fondsCode().isBlank()
+                && !catalog.fondsInScope(s.fondsCode().strip(), scope)) {
+            throw new InvalidInputException(
+                    Violation.of("fondsCode", "outOfScope", s.fondsCode().strip()));
+        }
+    }
+
+    /** The key a capture is idempotent on: the client's key, else the 业务受理号. */
+    static String keyOf(Submission s, @Nullable String idempotencyKey) {
+        return idempotencyKey != null
+                ? "key:" + idempotencyKey.strip()
+                : "acceptance:" + s.acceptanceNo().strip();
     }
 
     /**
@@ -119,12 +132,10 @@ public class Captures {
     private CaptureResult capture(
             Submission s, List<Upload> uploads, @Nullable String idempotencyKey, Actor actor, Scope seen) {
         validate(s, uploads, idempotencyKey);
-        String key = idempotencyKey != null
-                ? "key:" + idempotencyKey.strip()
-                : "acceptance:" + s.acceptanceNo().strip();
+        String key = keyOf(s, idempotencyKey);
         var earlier = catalog.itemByIdempotencyKey(key);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), fingerprints.of(s, hashAll(uploads)), seen);
+            return replay(earlier.get(), fingerprints.ofUploads(s, uploads), seen);
         }
         UUID id = UUID.randomUUID();
         try {
@@ -135,43 +146,46 @@ public class Captures {
     }
 
     private CaptureResult captureNew(UUID id, String key, Submission s, List<Upload> uploads, Actor actor, Scope seen) {
-        var staged = stageAll(id.toString(), uploads);
-        long filingRun = filingGate.require(Filings.of(s, uploads, staged, acceptedFormats), actor);
-        String fingerprint =
-                fingerprints.of(s, staged.stream().map(f -> f.fixity().sha256()).toList());
+        var prepared = prepare(id, key, s, uploads, actor);
+        if (groupCommit.forSingles()) {
+            return groupCommit.commit(List.of(prepared), actor).get(0).result(this, prepared, seen);
+        }
         preservation.syncStaging(id.toString());
         ItemRecord item;
         try {
-            item = catalog.register(newItem(id, key, fingerprint, s, uploads, staged), actor);
+            item = catalog.register(prepared.newItem(), actor);
         } catch (DuplicateKeyException e) {
             // a concurrent request with the same key committed first
-            return replay(catalog.itemByIdempotencyKey(key).orElseThrow(() -> e), fingerprint, seen);
+            return replay(catalog.itemByIdempotencyKey(key).orElseThrow(() -> e), prepared.fingerprint(), seen);
         }
-        int version = preserve(item, staged, actor);
+        int version = versions.write(item, prepared.staged(), actor);
         // one commit for both: the item preserved (audit, event) and its GD run tied to its 档号 (docs/adr/0109)
         tx.executeWithoutResult(t -> {
             catalog.markPreserved(id, version, actor);
-            filingGate.filed(filingRun, id, item.archiveCode());
+            filingGate.filed(prepared.filingRun(), id, item.archiveCode());
         });
         return new CaptureResult(catalog.requireItem(id), false);
     }
 
-    /** Stores the staged files under the names the catalogue registered (档号 + file number). */
-    int preserve(ItemRecord item, List<StagedFile> staged, Actor actor) {
-        var files = new java.util.ArrayList<StoredFile>();
-        for (int i = 0; i < staged.size(); i++) {
-            files.add(new StoredFile(
-                    item.files().get(i).logicalPath(), staged.get(i).path()));
-        }
-        return preservation.writeVersion(
-                item.objectId(), files, sidecar.write(item), "capture " + item.archiveCode(), actor.name());
+    /**
+     * Everything before the 档号, for one capture checked by {@link #validate}: its files staged under
+     * {@code id} (digests, format), the filing check (GD) passed and its run kept, its fingerprint. Throws
+     * {@link InvalidInputException} naming the refused field.
+     */
+    PreparedCapture prepare(UUID id, String key, Submission s, List<Upload> uploads, Actor actor) {
+        var staged = stageAll(id.toString(), uploads);
+        long filingRun = filingGate.require(Filings.of(s, uploads, staged, acceptedFormats), actor);
+        String fingerprint =
+                fingerprints.of(s, staged.stream().map(f -> f.fixity().sha256()).toList());
+        return new PreparedCapture(
+                id, key, fingerprint, newItem(id, key, fingerprint, s, uploads, staged), staged, filingRun);
     }
 
     /**
      * The answer for a key used before. An earlier item outside the caller's scope is neither named nor
      * handed out: the key is taken, nothing more is said (docs/adr/0031).
      */
-    private CaptureResult replay(ItemRecord earlier, String fingerprint, Scope seen) {
+    CaptureResult replay(ItemRecord earlier, String fingerprint, Scope seen) {
         if (!catalog.inScope(earlier.id(), seen)) {
             throw new ConflictException("conflict.idempotencyKeyReusedElsewhere", earlier.acceptanceNo());
         }
@@ -199,7 +213,7 @@ public class Captures {
         return v;
     }
 
-    private void validate(Submission s, List<Upload> uploads, @Nullable String idempotencyKey) {
+    void validate(Submission s, List<Upload> uploads, @Nullable String idempotencyKey) {
         var v = violations(s, uploads, idempotencyKey);
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);
@@ -260,18 +274,6 @@ public class Captures {
         } else if (f.format().refusal() != null) {
             v.add(f.format().refusal().violation(field, org.siarchive.shared.OriginalNames.clean(name)));
         }
-    }
-
-    private List<String> hashAll(List<Upload> uploads) {
-        var out = new ArrayList<String>();
-        for (var u : uploads) {
-            try (InputStream in = u.opener().open()) {
-                out.add(org.siarchive.preservation.Digester.of(in).sha256());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
     }
 
     private NewItem newItem(

@@ -64,6 +64,12 @@ public class Catalog {
             @Nullable String phone,
             @Nullable String bankAccount) {}
 
+    /** One item of a group registration and who captured it (its audit entry's actor). */
+    public record Registering(NewItem item, Actor actor) {}
+
+    /** One item of a group whose object version is durable. */
+    public record Preserved(UUID itemId, int objectVersion, Actor actor) {}
+
     /** What data scope is decided on for an item: its fonds, the fonds' organisation path, its 密级. */
     public record ScopeAttributes(long fondsId, String orgPath, int clearance) {}
 
@@ -105,6 +111,19 @@ public class Catalog {
      */
     public ItemRecord register(NewItem item, Actor actor) {
         return registration.register(item, actor);
+    }
+
+    /**
+     * Registers a group in one transaction (one audit-chain step): per item its record, or empty when its
+     * idempotency key was taken by another transaction meanwhile (then nothing of it is written).
+     */
+    public List<Optional<ItemRecord>> registerAll(List<Registering> items) {
+        return registration.registerAll(items);
+    }
+
+    /** The group's object versions are durable: each item PRESERVED, audited and announced, in one transaction. */
+    public void markPreservedAll(List<Preserved> items) {
+        lifecycle.markPreservedAll(items);
     }
 
     /** The object version is durable: the item is PRESERVED, audited and announced in one transaction. */

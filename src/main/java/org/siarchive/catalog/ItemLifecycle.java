@@ -70,6 +70,12 @@ class ItemLifecycle {
         events.publishEvent(new ItemCaptured(itemId, item.archiveCode()));
     }
 
+    /** Marks a group of items preserved in one transaction (group commit, docs/adr/0112): their versions by id. */
+    @Transactional
+    public void markPreservedAll(java.util.List<Catalog.Preserved> items) {
+        items.forEach(p -> markPreserved(p.itemId(), p.objectVersion(), p.actor()));
+    }
+
     @Transactional
     public void quarantine(UUID itemId, String reason, Actor actor) {
         var move = ItemState.RECEIVING.to(ItemState.QUARANTINED);

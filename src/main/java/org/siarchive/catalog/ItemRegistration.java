@@ -1,7 +1,10 @@
 package org.siarchive.catalog;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditOperation;
@@ -10,9 +13,11 @@ import org.siarchive.audit.AuditedObject;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.Scope;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Registers a captured item as RECEIVING: 档号, retention, person/employer links, file rows and the audit
@@ -65,6 +70,29 @@ class ItemRegistration {
         item.files().forEach(f -> insertFile(item.id(), f.withLogicalPath(contentPath(archiveCode, f))));
         audit.record(actor, AuditedObject.ITEM, item.id().toString(), AuditOperation.RECEIVE, null, archiveCode);
         return queries.byId(item.id(), Scope.EVERYTHING).orElseThrow();
+    }
+
+    /**
+     * Registers a group of items in the caller's one transaction (group commit, docs/adr/0112): each item
+     * behind its own savepoint, so an item whose idempotency key another transaction took first is left
+     * out (empty) without its 档号 or any row, and the others keep gap-free numbers. Its failure happens
+     * before its audit entry is recorded, so the group's entries are exactly those of its registered items.
+     */
+    @Transactional
+    public List<Optional<ItemRecord>> registerAll(List<Catalog.Registering> items) {
+        var status = TransactionAspectSupport.currentTransactionStatus();
+        var out = new ArrayList<Optional<ItemRecord>>();
+        for (var item : items) {
+            Object savepoint = status.createSavepoint();
+            try {
+                out.add(Optional.of(register(item.item(), item.actor())));
+                status.releaseSavepoint(savepoint);
+            } catch (DuplicateKeyException e) {
+                status.rollbackToSavepoint(savepoint);
+                out.add(Optional.empty());
+            }
+        }
+        return out;
     }
 
     private Filing file(NewItem item) {

@@ -152,6 +152,11 @@ public class Preservation implements DisposableBean {
         staging.sync(key);
     }
 
+    /** fsyncs everything staged under each key, then the staging directory once (group commit). */
+    public void syncStaging(List<String> keys) {
+        staging.sync(keys);
+    }
+
     public List<Path> stagedFiles(String key) {
         return staging.files(key);
     }

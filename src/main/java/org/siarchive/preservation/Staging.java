@@ -65,6 +65,21 @@ final class Staging {
         }
     }
 
+    /** The staged files of several captures, then the staging directory once: one directory sync per group. */
+    void sync(List<String> keys) {
+        boolean any = false;
+        for (String key : keys) {
+            Path dir = dir(key);
+            if (Files.isDirectory(dir)) {
+                Durable.forceTree(dir);
+                any = true;
+            }
+        }
+        if (any) {
+            Durable.force(root);
+        }
+    }
+
     List<Path> files(String key) {
         Path dir = dir(key);
         if (!Files.isDirectory(dir)) {

@@ -27,6 +27,9 @@ public final class Bounds {
     /** Longest capture metadata document (a JSON part whose own fields are bounded one by one). */
     public static final int MAX_METADATA = 256 * 1024;
 
+    /** Longest batch capture manifest (issue 20): per item a metadata document, read and bounded one by one. */
+    public static final int MAX_MANIFEST = 16 * 1024 * 1024;
+
     private Bounds() {}
 
     /** A checked page request; {@code page} counts from 0. */

@@ -74,9 +74,13 @@ class InputDoor extends OncePerRequestFilter {
         return out;
     }
 
-    /** The capture form's metadata is a JSON document whose fields the JSON reader bounds one by one. */
+    /** The capture metadata and the batch manifest are JSON documents whose fields the JSON reader bounds one by one. */
     private static int limit(String name) {
-        return name.equals("metadata") ? Bounds.MAX_METADATA : Bounds.MAX_TEXT;
+        return switch (name) {
+            case "metadata" -> Bounds.MAX_METADATA;
+            case "manifest" -> Bounds.MAX_MANIFEST;
+            default -> Bounds.MAX_TEXT;
+        };
     }
 
     /** The query string decoded strictly (UTF-8, well-formed escapes), each parameter checked. */

@@ -13,9 +13,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.siarchive.capture.BatchCaptures;
+import org.siarchive.capture.BatchItem;
+import org.siarchive.capture.BatchRequests;
+import org.siarchive.capture.BatchResult;
 import org.siarchive.capture.Captures;
 import org.siarchive.capture.Upload;
 import org.siarchive.preservation.Digester;
@@ -25,7 +28,6 @@ import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Capture throughput with 200 KB files (random bytes inside valid PNGs), through the whole durable
@@ -44,7 +46,10 @@ class CaptureThroughputBenchmark extends IntegrationTest {
     Captures captures;
 
     @Autowired
-    JdbcClient jdbc;
+    BatchCaptures batches;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @LocalServerPort
     int port;
@@ -64,61 +69,96 @@ class CaptureThroughputBenchmark extends IntegrationTest {
                 "payload: %d files x %d KB random bytes per document (valid PNG with a private chunk)",
                 FILES_PER_DOC,
                 FILE_BYTES / 1024);
-        line(out, "SM3 (BouncyCastle, 1 thread):            %8.1f MB/s  -> %6.1f docs/s per core", sm3, limitPerCore);
+        line(
+                out,
+                "SM3 (%s, 1 thread): %8.1f MB/s  -> %6.1f docs/s per core",
+                org.siarchive.crypto.Digests.implementation(),
+                sm3,
+                limitPerCore);
         line(
                 out,
                 "SM3 + SHA-256 one pass (1 thread):       %8.1f MB/s  -> %6.1f docs/s per core (%.0f%% of SM3 alone)",
                 both,
                 both / docMb,
                 100 * both / sm3);
-        captureRun(2, 100, false);
-        line(out, "");
-        line(
-                out,
-                "%-28s %9s %9s %9s %11s %9s %12s %11s",
-                "capture path",
-                "docs/s",
-                "files/s",
-                "MB/s",
-                "CPU ms/doc",
-                "ratio*",
-                "drained/s**",
-                "CPU ms/doc**");
         try (var heap = PeakHeap.watch()) {
-            for (int threads : List.of(2, 4, 8)) {
-                report(out, "in-process, " + threads + " clients", threads, false, limitPerCore, docMb);
+            captureRun(2, 100, false);
+            batchRun(2, 50, 100, false);
+            line(out, "");
+            line(
+                    out,
+                    "%-34s %9s %9s %9s %11s %9s %12s %11s",
+                    "capture path",
+                    "docs/s",
+                    "files/s",
+                    "MB/s",
+                    "CPU ms/doc",
+                    "ratio*",
+                    "drained/s**",
+                    "CPU ms/doc**");
+            if (Boolean.parseBoolean(System.getProperty("bench.singles", "true"))) {
+                for (int threads : List.of(2, 4, 8)) {
+                    report(
+                            out,
+                            "in-process, " + threads + " clients",
+                            () -> captureRun(threads, DOCS_PER_RUN, false),
+                            limitPerCore,
+                            docMb);
+                }
+                report(out, "HTTP multipart, 2 clients", () -> captureRun(2, DOCS_PER_RUN, true), limitPerCore, docMb);
             }
-            report(out, "HTTP multipart, 2 clients", 2, true, limitPerCore, docMb);
-            report(out, "HTTP multipart, 8 clients", 8, true, limitPerCore, docMb);
+            for (int size : List.of(50, 200)) {
+                for (int threads : List.of(2, 4)) {
+                    report(
+                            out,
+                            "in-process batches of " + size + ", " + threads + " cl.",
+                            () -> batchRun(threads, size, Math.max(DOCS_PER_RUN, size * threads), false),
+                            limitPerCore,
+                            docMb);
+                }
+            }
+            report(
+                    out,
+                    "HTTP batches of 50, 2 clients",
+                    () -> batchRun(2, 50, Math.max(DOCS_PER_RUN, 100), true),
+                    limitPerCore,
+                    docMb);
+            line(
+                    out,
+                    "* ratio = capture docs/s / (SM3-limit docs/s per core x %d cores); median of %d runs of %d documents"
+                            + " (batch lines: at least one batch per client); group commit for singles: %s",
+                    Runtime.getRuntime().availableProcessors(),
+                    RUNS,
+                    DOCS_PER_RUN,
+                    System.getProperty("siarchive.capture.batch.group-singles", "true"));
+            line(
+                    out,
+                    "** until every listener of the run's captures (OFD copy, index, read models) has finished: the"
+                            + " sustained rate and the whole CPU cost per document");
             line(out, heap.line());
         }
-        line(
-                out,
-                "** until every listener of the run's captures (OFD copy, index, read models) has finished: the sustained"
-                        + " rate and the whole CPU cost per document");
         line(out, "load average at the end: %s", loadAverage());
-        line(
-                out,
-                "* ratio = capture docs/s / (SM3-limit docs/s per core x %d cores); median of %d runs of %d documents",
-                Runtime.getRuntime().availableProcessors(),
-                RUNS,
-                DOCS_PER_RUN);
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "capture-throughput.txt"), out);
     }
 
-    private void report(StringBuilder out, String label, int threads, boolean http, double limitPerCore, double docMb)
-            throws Exception {
+    /** One measured run: {docs/s, process CPU ms per doc}. */
+    @FunctionalInterface
+    private interface Run {
+        double[] measure() throws Exception;
+    }
+
+    private void report(StringBuilder out, String label, Run run, double limitPerCore, double docMb) throws Exception {
         var rates = new ArrayList<double[]>();
         for (int r = 0; r < RUNS; r++) {
-            rates.add(captureRun(threads, DOCS_PER_RUN, http));
+            rates.add(run.measure());
         }
         rates.sort((a, b) -> Double.compare(a[0], b[0]));
         double[] m = rates.get(RUNS / 2);
         double ratio = m[0] / (limitPerCore * Runtime.getRuntime().availableProcessors());
         line(
                 out,
-                "%-28s %9.1f %9.1f %9.1f %11.2f %9.2f %12.1f %11.2f",
+                "%-34s %9.1f %9.1f %9.1f %11.2f %9.2f %12.1f %11.2f",
                 label,
                 m[0],
                 m[0] * FILES_PER_DOC,
@@ -129,10 +169,87 @@ class CaptureThroughputBenchmark extends IntegrationTest {
                 m[3]);
     }
 
-    /**
-     * Returns {docs/s acknowledged, process CPU ms per doc until acknowledged, docs/s until every listener of the
-     * run finished, process CPU ms per doc until then}.
-     */
+    /** Batches of {@code size} documents from {@code threads} clients; returns {docs/s, process CPU ms per doc}. */
+    private double[] batchRun(int threads, int size, int docs, boolean http) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var pool = Executors.newFixedThreadPool(threads);
+        var remaining = new AtomicInteger(docs / size);
+        String token = ApiClient.initialToken();
+        var started = java.time.OffsetDateTime.now();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        var tasks = new ArrayList<Callable<Void>>();
+        for (int t = 0; t < threads; t++) {
+            tasks.add(() -> {
+                while (remaining.getAndDecrement() > 0) {
+                    captureBatch(size, http ? token : null);
+                }
+                return null;
+            });
+        }
+        for (var f : pool.invokeAll(tasks)) {
+            f.get();
+        }
+        long elapsed = System.nanoTime() - t0;
+        long cpu = os.getProcessCpuTime() - cpu0;
+        pool.shutdown();
+        int done = docs / size * size;
+        return withDrain(done, elapsed, cpu, started, t0, cpu0, os);
+    }
+
+    private void captureBatch(int size, String token) {
+        if (token == null) {
+            var items = new ArrayList<BatchItem>();
+            for (int i = 0; i < size; i++) {
+                int n = sequence.incrementAndGet();
+                items.add(new BatchItem(
+                        submission(n),
+                        List.of(Upload.ofBytes("a.png", payload(n, 0)), Upload.ofBytes("b.png", payload(n, 17))),
+                        null));
+            }
+            var result = batches.capture(items, Actor.SYSTEM);
+            if (result.count(BatchResult.Outcome.CREATED) != size) {
+                throw new IllegalStateException("batch refused items: "
+                        + result.items().stream()
+                                .filter(r -> r.refusal() != null)
+                                .findFirst()
+                                .map(r -> r.refusal().toString())
+                                .orElse(""));
+            }
+        } else {
+            var items = new ArrayList<BatchRequests.Item>();
+            for (int i = 0; i < size; i++) {
+                int n = sequence.incrementAndGet();
+                items.add(new BatchRequests.Item(
+                        "bench-" + n + "-" + System.nanoTime(), submission(n), List.of(payload(n, 0), payload(n, 17))));
+            }
+            var r = BatchRequests.send(port, token, items);
+            if (r.statusCode() != 200
+                    || !new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"created\":" + size)) {
+                throw new IllegalStateException("batch answered " + r.statusCode() + ": "
+                        + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static org.siarchive.quality.Submission submission(int n) {
+        return Samples.personEnrolment(
+                "BENCH" + n + "-" + System.nanoTime(), Samples.citizenId(1960 + n % 40), "基准" + (n % 100));
+    }
+
+    private byte[] payload(int n, int offset) {
+        return payloads.get((n + offset) % payloads.size());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Returns {docs/s, process CPU ms per doc}. */
     private double[] captureRun(int threads, int docs, boolean http) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var pool = Executors.newFixedThreadPool(threads);
@@ -156,6 +273,22 @@ class CaptureThroughputBenchmark extends IntegrationTest {
         long elapsed = System.nanoTime() - t0;
         long cpu = os.getProcessCpuTime() - cpu0;
         pool.shutdown();
+        return withDrain(docs, elapsed, cpu, started, t0, cpu0, os);
+    }
+
+    /**
+     * {docs/s acknowledged, process CPU ms per doc until acknowledged, docs/s until every listener of the run
+     * finished, process CPU ms per doc until then}.
+     */
+    private double[] withDrain(
+            int docs,
+            long elapsed,
+            long cpu,
+            java.time.OffsetDateTime started,
+            long t0,
+            long cpu0,
+            com.sun.management.OperatingSystemMXBean os)
+            throws InterruptedException {
         awaitListeners(started);
         long drained = System.nanoTime() - t0;
         long cpuDrained = os.getProcessCpuTime() - cpu0;
@@ -177,14 +310,6 @@ class CaptureThroughputBenchmark extends IntegrationTest {
             Thread.sleep(20);
         }
         throw new IllegalStateException("listeners still busy after ten minutes");
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 
     private void captureOne(ApiClient http) {
@@ -218,9 +343,7 @@ class CaptureThroughputBenchmark extends IntegrationTest {
                     d.update(p, 0, p.length);
                     d.finish();
                 } else {
-                    var d = new SM3Digest();
-                    d.update(p, 0, p.length);
-                    d.doFinal(new byte[32], 0);
+                    org.siarchive.crypto.Sm3.digest(p);
                 }
                 bytes += p.length;
             }

@@ -23,9 +23,11 @@ import org.siarchive.support.Samples;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Kills a child JVM running SIArchive with SIGKILL at every step of the capture path, at a random
- * moment under load, and once without its database server; then checks, after a restart, that every
- * acknowledged capture is there with identical bytes, and that nothing is left half-written.
+ * Kills a child JVM running SIArchive with SIGKILL at every step of the capture path — of a single capture
+ * and of a batch (group commit) with a single capture queued behind it — at a random moment under load of
+ * singles and batches, and once without its database server; then checks, after a restart, that every
+ * acknowledged capture is there with identical bytes, that nothing is left half-written, that 件号 are
+ * gap-free and that the audit chain links up.
  */
 @Tag("crash")
 class CaptureCrashTest {
@@ -37,6 +39,10 @@ class CaptureCrashTest {
     private final Path log = Path.of("target", "crash-test", "child-" + System.currentTimeMillis() + ".log");
     private final List<Ack> acks = new CopyOnWriteArrayList<>();
     private final Map<String, String> inFlight = new LinkedHashMap<>();
+    /** Per crash point: the acceptance numbers of the batch stopped there, and the single queued behind it. */
+    private final Map<String, List<String>> batchInFlight = new LinkedHashMap<>();
+
+    private final Map<String, String> queuedBehind = new LinkedHashMap<>();
     private int starts;
     private final List<ChildPlatform> children = new ArrayList<>();
 
@@ -49,11 +55,17 @@ class CaptureCrashTest {
         }
     }
 
+    private static final List<String> POINTS =
+            List.of("after-staging", "after-receive", "after-store", "after-preserved");
+
     @Test
     void acknowledgedCapturesSurviveSigkillAndNothingIsLeftHalfWritten() throws Exception {
         warmRound();
-        for (String point : List.of("after-staging", "after-receive", "after-store", "after-preserved")) {
+        for (String point : POINTS) {
             crashPointRound(point);
+        }
+        for (String point : POINTS) {
+            batchCrashPointRound(point);
         }
         int beforeRandom = acks.size();
         randomKillRound();
@@ -64,8 +76,9 @@ class CaptureCrashTest {
         child.stop();
         verifyDatabase();
         System.out.printf(
-                "crash test: %d starts, %d acknowledged captures (%d in the random round), in flight at crash points: %s%n",
-                starts, acks.size(), acks.size() - beforeRandom, inFlight);
+                "crash test: %d starts, %d acknowledged captures (%d in the random round), in flight at crash points: %s,"
+                        + " batches: %s%n",
+                starts, acks.size(), acks.size() - beforeRandom, inFlight, batchInFlight);
     }
 
     private void warmRound() throws Exception {
@@ -93,16 +106,90 @@ class CaptureCrashTest {
         sender.join(30_000);
     }
 
+    /**
+     * A batch of three stops at {@code point} inside its group commit; a single capture sent meanwhile
+     * queues behind it (the group being committed holds the lead) and must be found not registered at all.
+     */
+    private void batchCrashPointRound(String point) throws Exception {
+        var child = start(point);
+        var batch = List.of(Samples.acceptanceNo(), Samples.acceptanceNo(), Samples.acceptanceNo());
+        String follower = Samples.acceptanceNo();
+        batchInFlight.put(point, batch);
+        queuedBehind.put(point, follower);
+        var sender = new Thread(() -> quietly(() -> batchAndRecord(child, batch)));
+        sender.start();
+        child.awaitMarker(Duration.ofSeconds(60));
+        var single =
+                new Thread(() -> quietly(() -> captureAndRecord(new ApiClient(child.port, child.dataDir()), follower)));
+        single.start();
+        sleep(1000);
+        child.killEverything();
+        sender.join(30_000);
+        single.join(30_000);
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // the connection dies with the server
+        }
+    }
+
+    private void batchAndRecord(ChildPlatform child, List<String> acceptanceNos) {
+        var items = new ArrayList<BatchRequests.Item>();
+        var files = new ArrayList<List<byte[]>>();
+        for (String no : acceptanceNos) {
+            long seed = ThreadLocalRandom.current().nextLong();
+            files.add(List.of(Samples.png(seed), Samples.pdf("crash " + seed)));
+            items.add(new BatchRequests.Item(
+                    "crash-" + no,
+                    Samples.personEnrolment(no, Samples.citizenId(1972), "断电批量"),
+                    files.get(files.size() - 1)));
+        }
+        var r = BatchRequests.send(child.port, token(child), items);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("batch answered " + r.statusCode());
+        }
+        var results = org.siarchive.support.ApiClient.JSON.readTree(r.body()).get("items");
+        for (int i = 0; i < acceptanceNos.size(); i++) {
+            var result = results.get(i);
+            if (!result.get("outcome").asString().equals("CREATED")) {
+                throw new IllegalStateException("batch item " + i + ": " + result);
+            }
+            acks.add(new Ack(result.get("item").get("id").asString(), acceptanceNos.get(i), files.get(i)));
+        }
+    }
+
+    private static String token(ChildPlatform child) {
+        try {
+            return Files.readString(child.dataDir().resolve("initial-token")).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void randomKillRound() throws Exception {
         var child = start(null);
         var stop = new AtomicBoolean();
         var clients = new ArrayList<Thread>();
         for (int t = 0; t < 4; t++) {
+            boolean batches = t % 2 == 1;
             var thread = new Thread(() -> {
                 var api = new ApiClient(child.port, child.dataDir());
                 while (!stop.get()) {
                     try {
-                        captureAndRecord(api);
+                        if (batches) {
+                            batchAndRecord(
+                                    child,
+                                    List.of(
+                                            Samples.acceptanceNo(),
+                                            Samples.acceptanceNo(),
+                                            Samples.acceptanceNo(),
+                                            Samples.acceptanceNo()));
+                        } else {
+                            captureAndRecord(api);
+                        }
                     } catch (RuntimeException e) {
                         return;
                     }
@@ -197,6 +284,17 @@ class CaptureCrashTest {
             assertThat(status(jdbc, inFlight.get("after-receive"))).isEqualTo("PRESERVED");
             assertThat(status(jdbc, inFlight.get("after-store"))).isEqualTo("PRESERVED");
             assertThat(status(jdbc, inFlight.get("after-preserved"))).isEqualTo("PRESERVED");
+            for (var e : batchInFlight.entrySet()) {
+                String expected = e.getKey().equals("after-staging") ? null : "PRESERVED";
+                for (String no : e.getValue()) {
+                    assertThat(status(jdbc, no))
+                            .as("batch item stopped at %s", e.getKey())
+                            .isEqualTo(expected);
+                }
+                assertThat(status(jdbc, queuedBehind.get(e.getKey())))
+                        .as("single queued behind the batch stopped at %s", e.getKey())
+                        .isNull();
+            }
             assertThat(count(jdbc, "select count(*) from item where status = 'QUARANTINED' and status_reason is null"))
                     .isZero();
             assertThat(
@@ -215,6 +313,25 @@ class CaptureCrashTest {
                     where c.top <> c.n
                     """))
                     .as("gap-free 件号")
+                    .isZero();
+            assertThat(
+                            count(
+                                    jdbc,
+                                    """
+                    select count(*) from (select seq, prev_hash, lag(hash) over (order by seq) as before,
+                      lag(seq) over (order by seq) as before_seq from audit_entry where seq is not null) e
+                    where e.before_seq is not null and (e.seq <> e.before_seq + 1 or e.prev_hash <> e.before)
+                    """))
+                    .as("audit chain links up, entry by entry")
+                    .isZero();
+            assertThat(
+                            count(
+                                    jdbc,
+                                    """
+                    select count(*) from audit_chain_head h where h.seq <> (select max(seq) from audit_entry)
+                      or h.hash <> (select hash from audit_entry where seq = h.seq)
+                    """))
+                    .as("audit chain head is the last entry")
                     .isZero();
         }
     }

@@ -28,7 +28,8 @@ import org.springframework.core.env.Environment;
  * runs {@link #main}, the platform plus this advisor. When {@code siarchive.test.crash-at} names a point of
  * the capture path, the thread that reaches it writes a marker file and stops there, so that the test can
  * kill the JVM with SIGKILL at exactly that point. The points are the capture path's calls into the
- * catalogue, as {@link Captures} makes them (reconciliation's calls are not points):
+ * catalogue, as {@link Captures} or a group commit ({@link GroupSteps}: singles and batches) makes them
+ * (reconciliation's calls are not points):
  *
  * <ul>
  *   <li>{@code after-staging}: files staged, checked and synced; {@code Catalog.register} not yet called;
@@ -47,7 +48,10 @@ public final class CrashPoints {
     /** Point before the call and point after it returned, per catalogue method. */
     private static final Map<String, String[]> POINTS = Map.of(
             "register", new String[] {"after-staging", "after-receive"},
-            "markPreserved", new String[] {"after-store", "after-preserved"});
+            "markPreserved", new String[] {"after-store", "after-preserved"},
+            // the group commit's steps (singles and batches alike): one transaction for the whole group
+            "registerAll", new String[] {"after-staging", "after-receive"},
+            "markPreservedAll", new String[] {"after-store", "after-preserved"});
 
     static final Set<String> NAMES = Set.of("after-staging", "after-receive", "after-store", "after-preserved");
 
@@ -101,7 +105,8 @@ public final class CrashPoints {
 
         private static boolean calledByCaptures() {
             return StackWalker.getInstance()
-                    .walk(frames -> frames.anyMatch(f -> f.getClassName().equals(Captures.class.getName())));
+                    .walk(frames -> frames.anyMatch(f -> f.getClassName().equals(Captures.class.getName())
+                            || f.getClassName().equals(GroupSteps.class.getName())));
         }
 
         private void reach(String point) {

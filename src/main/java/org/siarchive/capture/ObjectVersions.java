@@ -1,0 +1,35 @@
+package org.siarchive.capture;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.siarchive.catalog.ItemRecord;
+import org.siarchive.catalog.ItemSidecar;
+import org.siarchive.preservation.Preservation;
+import org.siarchive.preservation.StagedFile;
+import org.siarchive.preservation.StoredFile;
+import org.siarchive.shared.Actor;
+import org.springframework.stereotype.Component;
+
+/** Writes a registered item's object version: its staged files under the names the catalogue gave them. */
+@Component
+class ObjectVersions {
+
+    private final Preservation preservation;
+    private final ItemSidecar sidecar;
+
+    ObjectVersions(Preservation preservation, ItemSidecar sidecar) {
+        this.preservation = preservation;
+        this.sidecar = sidecar;
+    }
+
+    /** Stores the staged files under the names the catalogue registered (档号 + file number); durable on return. */
+    int write(ItemRecord item, List<StagedFile> staged, Actor actor) {
+        var files = new ArrayList<StoredFile>();
+        for (int i = 0; i < staged.size(); i++) {
+            files.add(new StoredFile(
+                    item.files().get(i).logicalPath(), staged.get(i).path()));
+        }
+        return preservation.writeVersion(
+                item.objectId(), files, sidecar.write(item), "capture " + item.archiveCode(), actor.name());
+    }
+}

@@ -1,0 +1,160 @@
+package org.siarchive.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.siarchive.audit.AuditChain;
+import org.siarchive.catalog.Catalog;
+import org.siarchive.preservation.Preservation;
+import org.siarchive.quality.Submission;
+import org.siarchive.shared.Actor;
+import org.siarchive.shared.InvalidInputException;
+import org.siarchive.support.IntegrationTest;
+import org.siarchive.support.Samples;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Group commit in-process: concurrent batches and single captures into one class share group commits and
+ * still get gap-free 档号, each with its audit entries, and the audit chain verifies afterwards.
+ */
+class GroupCommitIT extends IntegrationTest {
+
+    /** A year no other test files into, so the class starts empty. */
+    private static final String DOC_DATE = "2007-06-18";
+
+    private static final String CLASS_KEY = "0001-SB·2007-D100-01·GRCB-";
+
+    @Autowired
+    BatchCaptures batches;
+
+    @Autowired
+    Captures captures;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Preservation preservation;
+
+    @Autowired
+    Fingerprints fingerprints;
+
+    @Autowired
+    GroupCommit groupCommit;
+
+    @Autowired
+    AuditChain chain;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void concurrentBatchesAndSinglesGetGapFreeArchiveCodesAndTheAuditChainVerifies() throws Exception {
+        var pool = Executors.newFixedThreadPool(5);
+        var tasks = new ArrayList<Callable<List<String>>>();
+        for (int t = 0; t < 3; t++) {
+            int thread = t;
+            tasks.add(() -> IntStream.range(0, 4)
+                    .mapToObj(b -> batch(thread * 100 + b * 10, 6))
+                    .flatMap(List::stream)
+                    .toList());
+        }
+        for (int t = 0; t < 2; t++) {
+            int thread = t;
+            tasks.add(() -> IntStream.range(0, 8)
+                    .mapToObj(i -> single(1000 + thread * 100 + i))
+                    .toList());
+        }
+        var codes = new ArrayList<String>();
+        for (var f : pool.invokeAll(tasks)) {
+            codes.addAll(f.get());
+        }
+        pool.shutdown();
+
+        int expected = 3 * 4 * 6 + 2 * 8;
+        assertThat(codes).hasSize(expected).doesNotHaveDuplicates();
+        var numbers = jdbc.sql("select item_no from item where class_key = :k order by item_no")
+                .param("k", CLASS_KEY)
+                .query(Integer.class)
+                .list();
+        assertThat(numbers)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, expected).boxed().toList());
+        assertThat(jdbc.sql(
+                                """
+                select count(*) from item i where i.class_key = :k and (i.status <> 'PRESERVED' or 2 <> (
+                  select count(*) from audit_entry a where a.object_type = 'ITEM' and a.object_id = i.id::text
+                  and a.operation in ('RECEIVE', 'CAPTURE')))
+                """)
+                        .param("k", CLASS_KEY)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(chain.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aBatchOverItsByteLimitIsRefusedWholeAndLeavesNothing() {
+        var small = new BatchSettings(10, DataSize.ofKilobytes(1), 0, 0, null);
+        var limited = new BatchCaptures(captures, catalog, preservation, fingerprints, groupCommit, small);
+        long before = jdbc.sql("select count(*) from item").query(Long.class).single();
+        var items = List.of(item(1, "2006-06-18"), item(2, "2006-06-18"));
+
+        assertThatThrownBy(() -> limited.capture(items, Actor.SYSTEM))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.rule())
+                        .containsExactly("batchTooLarge"));
+        assertThat(jdbc.sql("select count(*) from item").query(Long.class).single())
+                .isEqualTo(before);
+        assertThat(batches.capture(items, Actor.SYSTEM).count(BatchResult.Outcome.CREATED))
+                .as("the same batch within the default limit")
+                .isEqualTo(2);
+    }
+
+    private List<String> batch(int seed, int size) {
+        var items =
+                IntStream.range(0, size).mapToObj(i -> item(seed + i, DOC_DATE)).toList();
+        var result = batches.capture(items, Actor.SYSTEM);
+        assertThat(result.count(BatchResult.Outcome.CREATED)).isEqualTo(size);
+        return result.items().stream().map(r -> r.item().archiveCode()).toList();
+    }
+
+    private String single(int seed) {
+        var i = item(seed, DOC_DATE);
+        return captures.capture(i.submission(), i.uploads(), null, Actor.SYSTEM)
+                .item()
+                .archiveCode();
+    }
+
+    private static BatchItem item(int seed, String docDate) {
+        var s = Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1971), "吴建国");
+        var dated = new Submission(
+                s.fondsCode(),
+                s.acceptanceNo(),
+                s.businessStep(),
+                s.insuranceType(),
+                s.title(),
+                s.responsible(),
+                docDate,
+                s.docNo(),
+                s.securityLevel(),
+                s.person(),
+                s.employer(),
+                s.handler(),
+                s.handlingAgency(),
+                s.handledAt(),
+                s.files());
+        return new BatchItem(
+                dated,
+                List.of(Upload.ofBytes("表.png", Samples.png(seed)), Upload.ofBytes("证.pdf", Samples.pdf("ID " + seed))),
+                null);
+    }
+}
