@@ -55,6 +55,7 @@ final class ChildPlatform {
         try {
             child.awaitHealthy(Duration.ofSeconds(240));
         } catch (IllegalStateException e) {
+            child.killEverything();
             throw new IllegalStateException(e.getMessage() + "; the child's last output:\n" + tail(log, 80), e);
         }
         return child;
