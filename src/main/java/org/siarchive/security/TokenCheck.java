@@ -37,6 +37,33 @@ class TokenCheck {
         NETWORK
     }
 
+    /** An API token row as presented. */
+    record Presented(
+            long id,
+            String client,
+            long orgId,
+            String scopes,
+            int clearance,
+            @Nullable String allowedNetworks,
+            OffsetDateTime expiresAt,
+            @Nullable OffsetDateTime revokedAt) {}
+
+    /**
+     * Mapped by hand: a by-class mapper asks the driver for camelCase names first, and each miss costs an exception
+     * on every API request (docs/benchmarks.md, issue 20 person files).
+     */
+    private static Presented presented(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Presented(
+                rs.getLong("id"),
+                rs.getString("client"),
+                rs.getLong("org_id"),
+                rs.getString("scopes"),
+                rs.getInt("clearance"),
+                rs.getString("allowed_networks"),
+                rs.getObject("expires_at", OffsetDateTime.class),
+                rs.getObject("revoked_at", OffsetDateTime.class));
+    }
+
     /** The principal of a valid token, or the reason it is refused. */
     record Checked(@Nullable Principal principal, @Nullable Refusal refusal, @Nullable String client) {}
 
@@ -45,32 +72,13 @@ class TokenCheck {
         if (!token.startsWith(ApiTokens.PREFIX) || token.length() > 100) {
             return new Checked(null, Refusal.UNKNOWN, null);
         }
-        record Presented(
-                long id,
-                String client,
-                long orgId,
-                String scopes,
-                int clearance,
-                @Nullable String allowedNetworks,
-                OffsetDateTime expiresAt,
-                @Nullable OffsetDateTime revokedAt) {}
         Optional<Presented> row = jdbc.sql(
                         """
                 select id, client, org_id, scopes, clearance, allowed_networks, expires_at, revoked_at
                 from api_token where token_hash = :h
                 """)
                 .param("h", Sm3.digest(token))
-                // mapped by hand: a by-class mapper asks the driver for camelCase names first, and each miss
-                // costs an exception on every API request (docs/benchmarks.md, issue 20 person files)
-                .query((rs, n) -> new Presented(
-                        rs.getLong("id"),
-                        rs.getString("client"),
-                        rs.getLong("org_id"),
-                        rs.getString("scopes"),
-                        rs.getInt("clearance"),
-                        rs.getString("allowed_networks"),
-                        rs.getObject("expires_at", OffsetDateTime.class),
-                        rs.getObject("revoked_at", OffsetDateTime.class)))
+                .query(TokenCheck::presented)
                 .optional();
         if (row.isEmpty()) {
             return new Checked(null, Refusal.UNKNOWN, null);
