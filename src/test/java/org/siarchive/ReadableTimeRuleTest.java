@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Year;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -92,5 +94,28 @@ class ReadableTimeRuleTest {
                 .areAssignableTo(DateFormat.class)
                 .because("Date.toString and SimpleDateFormat print in the machine's zone")
                 .check(production());
+    }
+
+    /**
+     * Tests ask for today as the platform counts it, too: a test that takes the machine's date fails for the
+     * eight hours a day in which UTC and Beijing dates differ (a CI run at 00:25 Beijing time filed a list
+     * "before" the day it was generated).
+     */
+    @Test
+    void noTestReadsTheMachinesCalendar() {
+        var tests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("org.siarchive");
+        noClasses()
+                .should()
+                .callMethod(LocalDate.class, "now")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(YearMonth.class, "now")
+                .orShould()
+                .callMethod(Year.class, "now")
+                .because("tests take today from ReadableTime.beijing() (or the context's ReadableTime), as the platform does")
+                .check(tests);
     }
 }

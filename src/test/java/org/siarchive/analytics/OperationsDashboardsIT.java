@@ -32,6 +32,7 @@ import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Scope;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
@@ -361,7 +362,7 @@ class OperationsDashboardsIT extends IntegrationTest {
                 "select coalesce(sum(pages_total), 0) from scan_batch where org_path = :o and created_by = '运营看板测试'"
                         + " and cast(:d as date) is not null",
                 org.path(),
-                LocalDate.now());
+                ReadableTime.beijing().today());
     }
 
     /** raised, open, closed, confirmed, amount to recover — of the subtree's warnings raised in the period. */

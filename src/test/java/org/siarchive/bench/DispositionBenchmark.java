@@ -2,7 +2,6 @@ package org.siarchive.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Scope;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
@@ -133,7 +133,10 @@ class DispositionBenchmark extends IntegrationTest {
             t = System.nanoTime();
             long list = lists.generate(batch.id(), arch);
             filing.file(
-                    list, LocalDate.now().toString(), "人社备〔" + LocalDate.now().getYear() + "〕1号", arch);
+                    list,
+                    ReadableTime.beijing().today().toString(),
+                    "人社备〔" + ReadableTime.beijing().today().getYear() + "〕1号",
+                    arch);
             phase("generate + file the 销毁清册", t);
 
             t = System.nanoTime();

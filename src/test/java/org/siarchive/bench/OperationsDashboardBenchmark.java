@@ -1,6 +1,5 @@
 package org.siarchive.bench;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +16,7 @@ import org.siarchive.organisation.Organisations;
 import org.siarchive.security.Permission;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Scope;
 import org.siarchive.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +66,7 @@ class OperationsDashboardBenchmark extends IntegrationTest {
             seed(counties.stream().map(OrgUnit::path).toArray(String[]::new));
             System.out.printf("seeded read models of %,d items in %.1f s%n", ITEMS, (System.nanoTime() - t0) / 1e9);
 
-            var to = YearMonth.from(LocalDate.now()).minusMonths(1);
+            var to = YearMonth.from(ReadableTime.beijing().today()).minusMonths(1);
             var from = to.minusMonths(35);
             for (var viewer : List.of(viewer(province), viewer(counties.get(5)))) {
                 for (String id : List.of("digitisation", "utilisation", "efficiency", "preservation", "warnings")) {
@@ -75,7 +75,7 @@ class OperationsDashboardBenchmark extends IntegrationTest {
                             () -> dashboards.view(id, null, from.toString(), to.toString(), viewer, Locale.CHINA));
                 }
             }
-            var end = LocalDate.now().minusDays(1);
+            var end = ReadableTime.beijing().today().minusDays(1);
             measure("UnitFigures year @province", () -> figures.of(province.path(), end.minusDays(364), end));
             measure("UnitFigures year @county", () -> figures.of(counties.get(5).path(), end.minusDays(364), end));
             System.out.println(heap.line());
@@ -83,7 +83,7 @@ class OperationsDashboardBenchmark extends IntegrationTest {
     }
 
     private void seed(String[] counties) {
-        var today = LocalDate.now();
+        var today = ReadableTime.beijing().today();
         jdbc.sql(
                         """
                 insert into filing_item (item_id, day, org_path, step_code, days_to_file, complete, corrected, destroyed)

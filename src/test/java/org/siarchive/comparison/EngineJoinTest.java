@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.siarchive.shared.ReadableTime;
 
 /**
  * The hash join without a database: rows made in PostgreSQL's binary COPY format, read by {@link EngineRows},
@@ -72,7 +73,10 @@ class EngineJoinTest {
     }
 
     private static RuleConditions.Evaluator deathPayment() {
-        return RuleConditions.of("PAID_AFTER_EVENT").bind(Map.of("offsetMonths", 1, "minMonths", 1), LocalDate.now());
+        return RuleConditions.of("PAID_AFTER_EVENT")
+                .bind(
+                        Map.of("offsetMonths", 1, "minMonths", 1),
+                        ReadableTime.beijing().today());
     }
 
     @Test

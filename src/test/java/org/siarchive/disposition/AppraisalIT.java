@@ -29,6 +29,7 @@ import org.siarchive.security.Accounts;
 import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
@@ -170,7 +171,7 @@ class AppraisalIT extends IntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = json(created).path("id").asLong();
         String no = json(created).path("batchNo").asString();
-        assertThat(no).startsWith(FONDS + "-JD" + LocalDate.now().getYear() + "-");
+        assertThat(no).startsWith(FONDS + "-JD" + ReadableTime.beijing().today().getYear() + "-");
         assertThat(json(created).path("state").asString()).isEqualTo("UNAPPRAISED");
 
         // every item destroyed by default, then one extended; a term not longer is refused

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.ApiClient.FilePart;
 import org.siarchive.support.Samples;
@@ -110,7 +111,7 @@ final class DestructionFixture {
                     .param("no", "XH" + System.nanoTime())
                     .param("b", id)
                     .param("n", decisions.size())
-                    .param("on", filed ? LocalDate.now().minusDays(1) : null)
+                    .param("on", filed ? ReadableTime.beijing().today().minusDays(1) : null)
                     .param("ref", filed ? "人社备〔2026〕1号" : null)
                     .param("by", filed ? "fixture" : null)
                     .update();

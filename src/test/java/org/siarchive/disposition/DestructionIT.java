@@ -28,6 +28,7 @@ import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.ForbiddenException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Scope;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.IntegrationTest;
@@ -160,7 +161,7 @@ class DestructionIT extends IntegrationTest {
         long valid = fixture.batch("APPROVED", true, Map.of(a, "DESTROY", b, "DESTROY"));
         fixture.retention(b.id(), "Y", null);
         expect409(valid, "permanent", access);
-        fixture.retention(b.id(), "D10", LocalDate.now().plusYears(1));
+        fixture.retention(b.id(), "D10", ReadableTime.beijing().today().plusYears(1));
         expect409(valid, "termNotEnded", access);
         fixture.retention(b.id(), "D10", LocalDate.of(2020, 12, 31));
         TestHolds.BLOCKED.add(b.id());

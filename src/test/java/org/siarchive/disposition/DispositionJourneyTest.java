@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +22,7 @@ import org.siarchive.security.Accounts;
 import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.BrowserTest;
 import org.siarchive.support.Browsers;
 import org.siarchive.support.Samples;
@@ -70,7 +70,8 @@ class DispositionJourneyTest extends BrowserTest {
         try (var ctx = browser.newContext(zhCn)) {
             Page page = ctx.newPage();
             Browsers.login(page, base, archivist.username(), archivist.password(), () -> "");
-            page.navigate(base + "/disposition/expiring?preset=DATE&by=" + LocalDate.now() + "&fonds=" + fonds);
+            page.navigate(base + "/disposition/expiring?preset=DATE&by="
+                    + ReadableTime.beijing().today() + "&fonds=" + fonds);
             for (var item : List.of(first, second)) {
                 page.check("#expiring-items input[aria-label='" + item.archiveCode() + "']");
             }
@@ -140,8 +141,9 @@ class DispositionJourneyTest extends BrowserTest {
             }
             assertThat(cells.toString()).contains(first.archiveCode(), second.archiveCode());
 
-            page.fill("#filedOn", LocalDate.now().toString());
-            page.fill("#filingRef", "人社备〔" + LocalDate.now().getYear() + "〕" + run.substring(0, 3) + "号");
+            page.fill("#filedOn", ReadableTime.beijing().today().toString());
+            page.fill(
+                    "#filingRef", "人社备〔" + ReadableTime.beijing().today().getYear() + "〕" + run.substring(0, 3) + "号");
             page.click("#filing-submit");
             page.waitForSelector("#list-filed");
             assertThat(page.locator("#list-archived")).isVisible();

@@ -3,7 +3,6 @@ package org.siarchive.disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.ItemRecord;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.ConsoleSession;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +52,8 @@ final class DispositionWalk {
         var page = ok(
                 archivist.api(
                         "GET",
-                        "/api/v1/disposition/expiring?by=" + LocalDate.now() + "&fonds=0001&category=07&size=100",
+                        "/api/v1/disposition/expiring?by="
+                                + ReadableTime.beijing().today() + "&fonds=0001&category=07&size=100",
                         null),
                 "worklist");
         var ids = new ArrayList<String>();
@@ -169,9 +170,9 @@ final class DispositionWalk {
     String file(long list) {
         var body = Map.of(
                 "filedOn",
-                LocalDate.now().toString(),
+                ReadableTime.beijing().today().toString(),
                 "filingRef",
-                "人社备〔" + LocalDate.now().getYear() + "〕7号");
+                "人社备〔" + ReadableTime.beijing().today().getYear() + "〕7号");
         return ok(archivist.api("POST", "/api/v1/disposition/lists/" + list + "/filing", json(body)), "备案")
                 .path("archivedItemId")
                 .asString();

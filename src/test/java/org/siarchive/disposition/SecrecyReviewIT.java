@@ -29,6 +29,7 @@ import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Scope;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
@@ -107,7 +108,7 @@ class SecrecyReviewIT extends IntegrationTest {
     @Test
     void itemsPastTheirDefaultPeriodAreListedAndKeepingMovesThemOut() {
         var old = item("2", "2010-05-05", "密审维持" + run);
-        var young = item("2", LocalDate.now().minusYears(1).toString(), "密审未到" + run);
+        var young = item("2", ReadableTime.beijing().today().minusYears(1).toString(), "密审未到" + run);
 
         var due = review.due(archivist, 0, 100).content();
         assertThat(due).anySatisfy(d -> {
@@ -117,7 +118,7 @@ class SecrecyReviewIT extends IntegrationTest {
         });
         assertThat(due).noneMatch(d -> d.id().equals(young.id()));
 
-        var until = LocalDate.now().plusYears(5);
+        var until = ReadableTime.beijing().today().plusYears(5);
         var change = review.decide(old.id(), new SecrecyReview.Submitted(Decision.KEEP, until, "仍涉及个人隐私"), archivist);
 
         assertThat(change.toLevel()).isEqualTo(2);
@@ -174,7 +175,10 @@ class SecrecyReviewIT extends IntegrationTest {
                         .extracting(v -> v.field())
                         .containsExactly("until"));
         assertThatThrownBy(() -> review.decide(
-                        item.id(), new SecrecyReview.Submitted(Decision.KEEP, LocalDate.now(), ""), archivist))
+                        item.id(),
+                        new SecrecyReview.Submitted(
+                                Decision.KEEP, ReadableTime.beijing().today(), ""),
+                        archivist))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(v -> v.field())
                         .containsExactlyInAnyOrder("reason", "until"));
@@ -185,7 +189,8 @@ class SecrecyReviewIT extends IntegrationTest {
 
         var down = review.decide(
                 item.id(),
-                new SecrecyReview.Submitted(Decision.DOWNGRADE, LocalDate.now().plusYears(3), "降为内部"),
+                new SecrecyReview.Submitted(
+                        Decision.DOWNGRADE, ReadableTime.beijing().today().plusYears(3), "降为内部"),
                 archivist);
         assertThat(down.toLevel()).isEqualTo(2);
     }

@@ -3,7 +3,6 @@ package org.siarchive.lending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.shared.Scope;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
@@ -120,7 +120,7 @@ class LendingEventsIT extends IntegrationTest {
                         "AUDIT",
                         "审计核查",
                         List.of(first.archiveCode(), second.archiveCode()),
-                        LocalDate.now().plusDays(10)),
+                        ReadableTime.beijing().today().plusDays(10)),
                 archivist);
 
         // when one comes back damaged, then the other
@@ -147,7 +147,8 @@ class LendingEventsIT extends IntegrationTest {
         assertThatThrownBy(() -> physical.giveBack(id, List.of(), false, archivist))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.messageKey()).isEqualTo("conflict.loanReturned"));
-        assertThatThrownBy(() -> physical.extend(id, LocalDate.now().plusDays(20), "再借", archivist))
+        assertThatThrownBy(
+                        () -> physical.extend(id, ReadableTime.beijing().today().plusDays(20), "再借", archivist))
                 .isInstanceOf(ConflictException.class);
         assertThat(events.stream(LoanReturned.class)).hasSize(2);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,7 @@ import org.siarchive.security.Accounts;
 import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
@@ -221,7 +221,7 @@ class LendingFormsIT extends IntegrationTest {
                 .contains("id=\"borrower-error\"", "id=\"dueDate-error\"", "value=\"区人社局\"", "value=\"信访核查\"")
                 .contains(item.archiveCode().replace('·', '.') + "</textarea>");
 
-        String due = LocalDate.now().plusDays(5).toString();
+        String due = ReadableTime.beijing().today().plusDays(5).toString();
         var lent = archivist.post(
                 "/lending/physical",
                 Map.of(

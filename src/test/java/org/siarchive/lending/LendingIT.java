@@ -20,6 +20,7 @@ import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
@@ -214,7 +215,7 @@ class LendingIT extends IntegrationTest {
     void physicalLoansDueRemindExtendReturn() {
         var item = capture("1", white(50, 50));
         var archivist = login(Role.ARCHIVIST, 3);
-        LocalDate due = LocalDate.now().plusDays(2);
+        LocalDate due = ReadableTime.beijing().today().plusDays(2);
         long id = idOf(archivist.post(
                 "/lending/physical",
                 Map.of(
@@ -239,7 +240,7 @@ class LendingIT extends IntegrationTest {
         assertThat(twice.status()).isEqualTo(409);
         var tooLong = archivist.post(
                 "/lending/physical",
-                otherLoan(item.archiveCode(), LocalDate.now().plusDays(200)));
+                otherLoan(item.archiveCode(), ReadableTime.beijing().today().plusDays(200)));
         assertThat(tooLong.status()).isEqualTo(422);
 
         assertThat(physical.remind()).isGreaterThanOrEqualTo(1);

@@ -3,7 +3,6 @@ package org.siarchive.lending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ class LendingRegistersIT extends IntegrationTest {
         assertThat(reader.bytes("/lending/requests/" + id + "/items/" + a.id() + "/pages/1/1")
                         .statusCode())
                 .isEqualTo(200);
-        String due = LocalDate.now().plusDays(10).toString();
+        String due = ReadableTime.beijing().today().plusDays(10).toString();
         var lent = archivist.post(
                 "/lending/physical",
                 Map.of(
@@ -110,8 +109,8 @@ class LendingRegistersIT extends IntegrationTest {
         assertThat(lent.status()).as(lent.body()).isEqualTo(302);
 
         String today = ReadableTime.beijing().today().toString();
-        String filter = "?from=" + LocalDate.now().minusDays(1) + "&to="
-                + LocalDate.now().plusDays(1);
+        String filter = "?from=" + ReadableTime.beijing().today().minusDays(1) + "&to="
+                + ReadableTime.beijing().today().plusDays(1);
         var uses = screen(archivist.get("/lending/register" + filter).body());
         assertThat(uses.get(0)).containsExactly("利用日期", "档号", "题名", "利用人", "单位", "目的", "方式", "期限", "审批人", "归还日期", "备注");
         assertThat(uses)

@@ -2,7 +2,6 @@ package org.siarchive.lending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.siarchive.security.Accounts;
 import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
@@ -61,7 +61,7 @@ class UtilisationRegisterIT extends IntegrationTest {
                         "purposeCode", "JUDICIAL",
                         "purpose", "劳动仲裁案（2026）锦劳仲字第 17 号调取原件",
                         "archiveCodes", item.archiveCode(),
-                        "dueDate", LocalDate.now().plusDays(5).toString()));
+                        "dueDate", ReadableTime.beijing().today().plusDays(5).toString()));
         assertThat(redirect.status()).as(redirect.body()).isEqualTo(302);
         long loanId =
                 Long.parseLong(redirect.location().substring(redirect.location().lastIndexOf('/') + 1));
@@ -108,7 +108,7 @@ class UtilisationRegisterIT extends IntegrationTest {
                         "purposeCode", "NOSUCH",
                         "purpose", "核查",
                         "archiveCodes", item.archiveCode(),
-                        "dueDate", LocalDate.now().plusDays(5).toString()));
+                        "dueDate", ReadableTime.beijing().today().plusDays(5).toString()));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("NOSUCH");

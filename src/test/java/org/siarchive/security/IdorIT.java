@@ -18,6 +18,7 @@ import org.siarchive.catalog.ItemRecord;
 import org.siarchive.organisation.OrgUnit;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
@@ -285,13 +286,17 @@ class IdorIT extends IntegrationTest {
                         "archiveCodes",
                         qingyangItem.archiveCode(),
                         "dueDate",
-                        java.time.LocalDate.now().plusDays(7).toString())));
+                        ReadableTime.beijing().today().plusDays(7).toString())));
         // when 锦江区's archivist walks its id, then 404 and absent from the lists
         notFound(jinjiangArchivist.get("/lending/physical/" + id), "loan page", "张借阅" + run);
         notFound(
                 jinjiangArchivist.post(
                         "/lending/physical/" + id + "/extend",
-                        Map.of("dueDate", java.time.LocalDate.now().plusDays(20).toString(), "reason", "x")),
+                        Map.of(
+                                "dueDate",
+                                ReadableTime.beijing().today().plusDays(20).toString(),
+                                "reason",
+                                "x")),
                 "extend");
         notFound(jinjiangArchivist.post("/lending/physical/" + id + "/return", Map.of()), "return");
         assertThat(jinjiangArchivist.get("/lending/physical").body()).doesNotContain("张借阅" + run);

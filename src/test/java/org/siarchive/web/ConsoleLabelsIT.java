@@ -25,6 +25,7 @@ import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.ConsoleSession;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
@@ -122,7 +123,7 @@ class ConsoleLabelsIT extends IntegrationTest {
         var unit = organisations.create(
                 organisations.root().id(), "LB" + run, "标签测试区社会保险事业管理中心" + run, "COUNTY", Actor.SYSTEM);
         String archivist = LOGINS.get(Role.ARCHIVIST).username();
-        var imported = comparisonData.load(30, 14L, unit, java.time.LocalDate.now(), archivist);
+        var imported = comparisonData.load(30, 14L, unit, ReadableTime.beijing().today(), archivist);
         for (int i = 0; i < 600; i++) {
             long receiving = jdbc.sql(
                             "select count(*) from reference_dataset where id in (:ids) and state = 'RECEIVING'")

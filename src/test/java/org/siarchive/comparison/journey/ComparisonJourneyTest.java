@@ -21,6 +21,7 @@ import org.siarchive.security.Accounts;
 import org.siarchive.security.Role;
 import org.siarchive.security.TestAccounts;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.BrowserTest;
 import org.siarchive.support.Browsers;
 import org.siarchive.support.ReferenceFixtures;
@@ -71,7 +72,8 @@ class ComparisonJourneyTest extends BrowserTest {
                         null,
                         Actor.SYSTEM)
                 .item();
-        LocalDate lastPaid = YearMonth.now().minusMonths(1).atDay(1);
+        LocalDate lastPaid =
+                YearMonth.from(ReadableTime.beijing().today()).minusMonths(1).atDay(1);
         var snapshot = fixtures.benefitSnapshotXlsx(recipients, lastPaid, county.code());
         // the pensioner died five months before the last payment; the other recipients live
         var deaths = fixtures.gonganCancellations(
@@ -133,7 +135,7 @@ class ComparisonJourneyTest extends BrowserTest {
     private static long compare(Page page, String base, OrgUnit county) {
         page.navigate(base + "/comparison/runs");
         page.selectOption("#orgId", Long.toString(county.id()));
-        page.fill("#asOf", LocalDate.now().toString());
+        page.fill("#asOf", ReadableTime.beijing().today().toString());
         page.click("#run-submit");
         page.waitForSelector("#run-state");
         for (int i = 0; i < 60 && !page.locator("#run-state").textContent().contains("已完成"); i++) {
