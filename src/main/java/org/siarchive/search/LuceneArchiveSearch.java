@@ -80,7 +80,7 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
                 @Override
                 public org.apache.lucene.search.IndexSearcher newSearcher(
                         org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
-                    return new org.apache.lucene.search.IndexSearcher(reader, SEARCH_THREADS);
+                    return ScopeFilters.cached(new org.apache.lucene.search.IndexSearcher(reader, SEARCH_THREADS));
                 }
             });
         } catch (IOException e) {

@@ -38,7 +38,9 @@ final class LuceneHits {
     /** Hits ranked on the cheaper query that the whole query puts in order. */
     static final int RESCORED = 100;
     /** Matching candidates the sample visits, about (its share of the index is this over the query's cost). */
-    static final long SAMPLE = 60_000;
+    static final long SAMPLE = 20_000;
+    /** Sampled hits, about, whose facet values are counted (every n-th of the sample's hits; docs/adr/0123). */
+    static final long FACETED = 5_000;
     /** Windows per segment the sample is spread over. */
     static final int WINDOWS = 64;
     /** Above this many estimated hits the sample stands; below it the hits are counted up to the window. */
@@ -101,10 +103,13 @@ final class LuceneHits {
             cost += s == null ? 0 : s.iterator().cost();
         }
         double share = Math.min(1.0, (double) sample / Math.max(1, cost));
+        // facet values of every step-th sampled hit only: counting them costs more than finding the hits
+        long step = share >= 1.0 ? 1 : Math.max(1, Math.round(share * cost / FACETED));
         var facets = new FacetsCollector();
         long seen = 0;
         long space = 0;
         long all = 0;
+        long faceted = 0;
         for (int i = 0; i < leaves.size(); i++) {
             Scorer s = scorers.get(i);
             if (s == null) {
@@ -113,11 +118,12 @@ final class LuceneHits {
             var leaf = leaves.get(i);
             int maxDoc = leaf.reader().maxDoc();
             all += maxDoc;
-            long[] counted = sample(s.iterator(), leaf, facets, maxDoc, share);
+            long[] counted = sample(s.iterator(), leaf, facets, new long[] {maxDoc, seen, step}, share);
             seen += counted[0];
             space += counted[1];
+            faceted += counted[2];
         }
-        if (space == all) {
+        if (space == all && faceted == seen) {
             return new Found(docs, seen, false, facets, 1.0); // the sample was every hit
         }
         double scale = space == 0 ? 1.0 : (double) all / space;
@@ -128,7 +134,7 @@ final class LuceneHits {
                 return exact;
             }
         }
-        return new Found(docs, estimate, true, facets, scale);
+        return new Found(docs, estimate, true, facets, scale * seen / Math.max(1, faceted));
     }
 
     /** Every hit counted and faceted, unless there are more than the window (then null: the sample stands). */
@@ -156,14 +162,21 @@ final class LuceneHits {
         return new Found(docs, hits, false, facets, 1.0);
     }
 
-    /** Collects the live hits in {@link #WINDOWS} windows of the segment; returns {hits, documents covered}. */
+    /**
+     * Counts the live hits in {@link #WINDOWS} windows of the segment, collecting every {@code step}-th for the
+     * facets; {@code at} is {maxDoc, hits counted before, step}. Returns {hits, documents covered, hits collected}.
+     */
     private static long[] sample(
             DocIdSetIterator it,
             org.apache.lucene.index.LeafReaderContext leaf,
             FacetsCollector facets,
-            int maxDoc,
+            long[] at,
             double share)
             throws IOException {
+        int maxDoc = (int) at[0];
+        long before = at[1];
+        long step = at[2];
+        long collected = 0;
         var live = leaf.reader().getLiveDocs();
         var collector = facets.getLeafCollector(leaf);
         int stride = Math.max(1, (maxDoc + WINDOWS - 1) / WINDOWS);
@@ -175,7 +188,10 @@ final class LuceneHits {
             int doc = it.docID() >= start ? it.docID() : it.advance(start);
             while (doc < end) {
                 if (live == null || live.get(doc)) {
-                    collector.collect(doc);
+                    if ((before + hits) % step == 0) {
+                        collector.collect(doc);
+                        collected++;
+                    }
                     hits++;
                 }
                 doc = it.nextDoc();
@@ -183,6 +199,6 @@ final class LuceneHits {
             covered += end - start;
         }
         collector.finish();
-        return new long[] {hits, covered};
+        return new long[] {hits, covered, collected};
     }
 }

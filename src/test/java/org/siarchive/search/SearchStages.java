@@ -38,8 +38,7 @@ final class SearchStages {
         }
         Path dir = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        var indexes = new BenchIndexes(
-                dir.getParent(), Integer.parseInt(dir.getFileName().toString()));
+        var indexes = new BenchIndexes(dir, Integer.parseInt(dir.getFileName().toString()));
         indexes.reusable();
         var samples = indexes.samples();
         var bigrams = LuceneDocuments.bigrams();
