@@ -15,7 +15,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.shared.Bounds;
@@ -81,7 +80,7 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
                 @Override
                 public org.apache.lucene.search.IndexSearcher newSearcher(
                         org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
-                    return new org.apache.lucene.search.IndexSearcher(reader, SEARCH_THREADS);
+                    return ScopeFilters.cached(new org.apache.lucene.search.IndexSearcher(reader, SEARCH_THREADS));
                 }
             });
         } catch (IOException e) {
@@ -246,6 +245,7 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
         // never collect beyond the result window, whatever a caller asks (docs/adr/0036)
         int page = Math.min(Math.max(0, q.page()), Bounds.RESULT_WINDOW / size - 1);
         Query query = queries.query(q, scope);
+        Query ranking = q.byTime() ? null : queries.ranking(q, scope);
         if (unrefreshed.get()) {
             refresh();
         }
@@ -253,12 +253,15 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
             var searcher = searchers.acquire();
             try {
                 int wanted = (page + 1) * size;
-                var found = LuceneHits.search(searcher, query, q.byTime(), wanted, sample);
+                var found = LuceneHits.search(searcher, query, ranking, q.byTime(), wanted, sample);
                 var hits = new ArrayList<SearchHit>();
-                Highlighter highlighter = queries.highlighter(q);
+                // snippets for the page shown only, from its stored text
+                var snippets = new LuceneSnippets(queries, q, bigrams);
                 ScoreDoc[] sd = found.top().scoreDocs;
+                var stored = searcher.storedFields();
                 for (int i = page * size; i < sd.length && i < wanted; i++) {
-                    hits.add(hit(searcher.storedFields().document(sd[i].doc), highlighter));
+                    Document d = stored.document(sd[i].doc);
+                    hits.add(LuceneDocuments.hit(d, snippets.of(d.get(LuceneDocuments.DISPLAY))));
                 }
                 return new SearchResults(
                         new Page<>(hits, page, size, found.total()),
@@ -270,19 +273,5 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private SearchHit hit(Document d, @Nullable Highlighter highlighter) {
-        String snippet = null;
-        String shown = d.get(LuceneDocuments.DISPLAY);
-        if (highlighter != null && shown != null && !shown.isEmpty()) {
-            try {
-                String folded = ChineseText.fold(shown);
-                snippet = highlighter.getBestFragment(bigrams, LuceneDocuments.DISPLAY, folded);
-            } catch (IOException | org.apache.lucene.search.highlight.InvalidTokenOffsetsException e) {
-                snippet = null;
-            }
-        }
-        return LuceneDocuments.hit(d, snippet);
     }
 }

@@ -7,6 +7,7 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
@@ -15,23 +16,35 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+import org.jspecify.annotations.Nullable;
 import org.siarchive.shared.Bounds;
 
 /**
- * One search's hits, bounded in cost whatever their number (docs/adr/0115). The shown page comes from a top-hits
- * pass that counts exactly up to the result window and then lets Lucene skip what cannot reach the page. When the
- * hits are fewer than the window, they are counted and faceted exactly in a second pass over those few; when there
- * are more, the total and the facet counts are estimated from a systematic sample of the document space (the same
- * share of every segment, spread over it in windows so that no part of the index is favoured) and marked approximate.
+ * One search's hits, bounded in cost whatever their number (docs/adr/0115, 0123). The shown page comes from a
+ * top-hits pass that counts up to {@link #TOP_COUNT} and then lets Lucene skip what cannot reach the page; a query
+ * with a cheaper ranking (the words without the bigram phrase) is ranked on that and its best {@link #RESCORED} are
+ * put in the order of the whole query. The total and the facets come from a separate count: hits up to the result
+ * window are counted and faceted exactly; beyond it they are estimated from a systematic sample of the document
+ * space (the same share of every segment, spread over it in windows so that no part of the index is favoured) and
+ * marked approximate.
  */
 final class LuceneHits {
 
     /** Hits counted exactly: every result page a reader can reach ({@link Bounds#RESULT_WINDOW}). */
     static final int EXACT = Bounds.RESULT_WINDOW;
+    /** Hits the top-hits pass counts before it skips (Lucene's own default); the count is a pass of its own. */
+    static final int TOP_COUNT = 1_000;
+    /** Hits ranked on the cheaper query that the whole query puts in order. */
+    static final int RESCORED = 100;
     /** Matching candidates the sample visits, about (its share of the index is this over the query's cost). */
-    static final long SAMPLE = 60_000;
+    static final long SAMPLE = 20_000;
+    /** Sampled hits, about, whose facet values are counted (every n-th of the sample's hits; docs/adr/0123). */
+    static final long FACETED = 5_000;
     /** Windows per segment the sample is spread over. */
     static final int WINDOWS = 64;
+    /** Above this many estimated hits the sample stands; below it the hits are counted up to the window. */
+    static final long COUNTED_BELOW = 2L * EXACT;
 
     /**
      * The top hits, the total (exact, or estimated and then never below the hits counted), the facet collector
@@ -41,25 +54,48 @@ final class LuceneHits {
 
     private LuceneHits() {}
 
-    static Found search(IndexSearcher searcher, Query query, boolean byTime, int wanted, long sample)
+    static Found search(
+            IndexSearcher searcher, Query query, @Nullable Query ranking, boolean byTime, int wanted, long sample)
             throws IOException {
-        var top = byTime
-                ? new TopFieldCollectorManager(
-                        new Sort(new SortField("handled", SortField.Type.LONG, true)), wanted, EXACT)
-                : new TopScoreDocCollectorManager(wanted, EXACT);
-        TopDocs docs = searcher.search(query, top);
-        if (docs.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
+        TopDocs docs = top(searcher, query, ranking, byTime, wanted);
+        if (ranking == null && docs.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
             FacetsCollector all = searcher.search(query, new FacetsCollectorManager());
             return new Found(docs, docs.totalHits.value, false, all, 1.0);
         }
-        return sampled(searcher, query, docs, sample);
+        return counted(searcher, query, docs, sample);
     }
 
-    /** More hits than the window: total and facets from a systematic sample of every segment. */
-    private static Found sampled(IndexSearcher searcher, Query query, TopDocs docs, long sample) throws IOException {
+    /** The page's hits: by time, by the whole query, or ranked on the cheaper query and put in order by the whole. */
+    private static TopDocs top(IndexSearcher searcher, Query query, @Nullable Query ranking, boolean byTime, int wanted)
+            throws IOException {
+        if (byTime) {
+            var sort = new Sort(new SortField("handled", SortField.Type.LONG, true));
+            return searcher.search(query, new TopFieldCollectorManager(sort, wanted, TOP_COUNT));
+        }
+        if (ranking != null) {
+            int depth = Math.max(RESCORED, wanted);
+            TopDocs first = searcher.search(ranking, new TopScoreDocCollectorManager(depth, TOP_COUNT));
+            if (first.scoreDocs.length >= wanted) {
+                // every hit of the ranking query is a hit of the whole query: its score replaces the first one
+                return new QueryRescorer(query) {
+                    @Override
+                    protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                        return secondPassMatches ? secondPassScore : firstPassScore;
+                    }
+                }.rescore(searcher, first, wanted);
+            }
+        }
+        return searcher.search(query, new TopScoreDocCollectorManager(wanted, TOP_COUNT));
+    }
+
+    /**
+     * The total and the facets: a sample when the hits are many; otherwise (or when the sample covered everything)
+     * every hit, counted exactly.
+     */
+    private static Found counted(IndexSearcher searcher, Query query, TopDocs docs, long sample) throws IOException {
         var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         var leaves = searcher.getIndexReader().leaves();
-        var scorers = new ArrayList<Scorer>();
+        var scorers = new ArrayList<@Nullable Scorer>();
         long cost = 0;
         for (var leaf : leaves) {
             Scorer s = weight.scorer(leaf);
@@ -67,10 +103,13 @@ final class LuceneHits {
             cost += s == null ? 0 : s.iterator().cost();
         }
         double share = Math.min(1.0, (double) sample / Math.max(1, cost));
+        // facet values of every step-th sampled hit only: counting them costs more than finding the hits
+        long step = share >= 1.0 ? 1 : Math.max(1, Math.round(share * cost / FACETED));
         var facets = new FacetsCollector();
         long seen = 0;
         long space = 0;
         long all = 0;
+        long faceted = 0;
         for (int i = 0; i < leaves.size(); i++) {
             Scorer s = scorers.get(i);
             if (s == null) {
@@ -79,23 +118,65 @@ final class LuceneHits {
             var leaf = leaves.get(i);
             int maxDoc = leaf.reader().maxDoc();
             all += maxDoc;
-            long[] counted = sample(s.iterator(), leaf, facets, maxDoc, share);
+            long[] counted = sample(s.iterator(), leaf, facets, new long[] {maxDoc, seen, step}, share);
             seen += counted[0];
             space += counted[1];
+            faceted += counted[2];
+        }
+        if (space == all && faceted == seen) {
+            return new Found(docs, seen, false, facets, 1.0); // the sample was every hit
         }
         double scale = space == 0 ? 1.0 : (double) all / space;
         long estimate = Math.max(docs.totalHits.value, Math.round(seen * scale));
-        return new Found(docs, estimate, true, facets, scale);
+        if (estimate < COUNTED_BELOW) {
+            Found exact = exact(weight, searcher, docs);
+            if (exact != null) {
+                return exact;
+            }
+        }
+        return new Found(docs, estimate, true, facets, scale * seen / Math.max(1, faceted));
     }
 
-    /** Collects the live hits in {@link #WINDOWS} windows of the segment; returns {hits, documents covered}. */
+    /** Every hit counted and faceted, unless there are more than the window (then null: the sample stands). */
+    private static @Nullable Found exact(Weight weight, IndexSearcher searcher, TopDocs docs) throws IOException {
+        var facets = new FacetsCollector();
+        long hits = 0;
+        for (var leaf : searcher.getIndexReader().leaves()) {
+            Scorer s = weight.scorer(leaf);
+            if (s == null) {
+                continue;
+            }
+            var live = leaf.reader().getLiveDocs();
+            var collector = facets.getLeafCollector(leaf);
+            var it = s.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    if (++hits > EXACT) {
+                        return null;
+                    }
+                    collector.collect(doc);
+                }
+            }
+            collector.finish();
+        }
+        return new Found(docs, hits, false, facets, 1.0);
+    }
+
+    /**
+     * Counts the live hits in {@link #WINDOWS} windows of the segment, collecting every {@code step}-th for the
+     * facets; {@code at} is {maxDoc, hits counted before, step}. Returns {hits, documents covered, hits collected}.
+     */
     private static long[] sample(
             DocIdSetIterator it,
             org.apache.lucene.index.LeafReaderContext leaf,
             FacetsCollector facets,
-            int maxDoc,
+            long[] at,
             double share)
             throws IOException {
+        int maxDoc = (int) at[0];
+        long before = at[1];
+        long step = at[2];
+        long collected = 0;
         var live = leaf.reader().getLiveDocs();
         var collector = facets.getLeafCollector(leaf);
         int stride = Math.max(1, (maxDoc + WINDOWS - 1) / WINDOWS);
@@ -107,7 +188,10 @@ final class LuceneHits {
             int doc = it.docID() >= start ? it.docID() : it.advance(start);
             while (doc < end) {
                 if (live == null || live.get(doc)) {
-                    collector.collect(doc);
+                    if ((before + hits) % step == 0) {
+                        collector.collect(doc);
+                        collected++;
+                    }
                     hits++;
                 }
                 doc = it.nextDoc();
@@ -115,6 +199,6 @@ final class LuceneHits {
             covered += end - start;
         }
         collector.finish();
-        return new long[] {hits, covered};
+        return new long[] {hits, covered, collected};
     }
 }

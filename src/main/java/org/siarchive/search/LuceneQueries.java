@@ -71,6 +71,28 @@ final class LuceneQueries {
 
     /** The whole query: scope filters, then every criterion as a required clause. */
     Query query(SearchQuery q, Scope scope) {
+        return query(q, scope, true);
+    }
+
+    /**
+     * A cheaper query to rank on (docs/adr/0123), or null when the whole query is as cheap: the same, but free text
+     * without the bigram phrase of three characters or more, which Lucene cannot skip through. Its hits are hits of
+     * the whole query, which then puts the best of them in order.
+     */
+    @Nullable
+    Query ranking(SearchQuery q, Scope scope) {
+        var texts = new ArrayList<String>(q.within());
+        if (!SearchQuery.blank(q.text())) {
+            texts.add(q.text());
+        }
+        boolean phrased = false;
+        for (String t : texts) {
+            phrased |= phrase(t.strip()) instanceof org.apache.lucene.search.PhraseQuery;
+        }
+        return phrased ? query(q, scope, false) : null;
+    }
+
+    private Query query(SearchQuery q, Scope scope, boolean phrases) {
         var b = new BooleanQuery.Builder();
         // scope: organisation subtree, allowed fonds, clearance (filters: they do not change scores)
         b.add(new PrefixQuery(new Term("org", scope.orgPath())), Occur.FILTER);
@@ -84,11 +106,11 @@ final class LuceneQueries {
         b.add(IntPoint.newRangeQuery("clearance", Integer.MIN_VALUE, scope.clearance()), Occur.FILTER);
         boolean scored = false;
         if (!SearchQuery.blank(q.text())) {
-            b.add(text(q.text().strip()), Occur.MUST);
+            b.add(text(q.text().strip(), phrases), Occur.MUST);
             scored = true;
         }
         for (String w : q.within()) {
-            b.add(text(w), Occur.MUST);
+            b.add(text(w, phrases), Occur.MUST);
             scored = true;
         }
         if (!SearchQuery.blank(q.name())) {
@@ -136,6 +158,14 @@ final class LuceneQueries {
         return PersonalDigits.token(idIndex.apply(idNumber));
     }
 
+    /** The bigram phrase of free text that is neither an ID number nor Latin letters (null when it has none). */
+    private @Nullable Query phrase(String s) {
+        if (PersonalDigits.ID.matcher(s.toUpperCase(Locale.ROOT)).matches() || ChineseText.latinLetters(s)) {
+            return null;
+        }
+        return new QueryBuilder(bigrams).createPhraseQuery(BIGRAMS, ChineseText.fold(s));
+    }
+
     /** A name in characters (exact), or in pinyin / initials when the query is Latin letters. */
     private Query name(String s) {
         if (ChineseText.latinLetters(s)) {
@@ -157,7 +187,7 @@ final class LuceneQueries {
      * matches exactly, Latin letters match name pinyin or initials; otherwise the words: the bigram phrase
      * (recall: 保险 inside 保险金) or the smartcn words (precision, boosted), plus a name equal to the text.
      */
-    private Query text(String raw) {
+    private Query text(String raw, boolean phrases) {
         String s = raw.strip();
         var any = new BooleanQuery.Builder();
         String upper = s.toUpperCase(Locale.ROOT);
@@ -180,7 +210,7 @@ final class LuceneQueries {
         }
         String folded = ChineseText.fold(s);
         any.add(new BoostQuery(new TermQuery(new Term("name", folded)), 5f), Occur.SHOULD);
-        Query phrase = new QueryBuilder(bigrams).createPhraseQuery(BIGRAMS, folded);
+        Query phrase = phrases ? phrase(s) : null;
         if (phrase != null) {
             any.add(phrase, Occur.SHOULD);
         }

@@ -93,6 +93,45 @@ class ApproximateCountsTest {
         assertThat(facet(r, "organisation", "乙县社保中心")).isZero();
     }
 
+    @Test
+    void aSampleThatVisitedEveryHitIsAnExactCount() {
+        search.sample(Long.MAX_VALUE / 4); // the sample's share is all of the index
+        try {
+            var r = search.search(SearchBenchmark.query("经办机构"), Scope.EVERYTHING);
+            assertThat(r.approximate()).isFalse();
+            assertThat(r.page().total()).isEqualTo(ITEMS);
+            assertThat(facet(r, "organisation", "甲县社保中心"))
+                    .isEqualTo(count(e -> e.organisation().equals("甲县社保中心")));
+        } finally {
+            search.sample(2_000);
+        }
+    }
+
+    @Test
+    void aLongQueryRankedOnItsWordsShowsTheWholeQuerysBestInTheWholeQuerysOrder() throws Exception {
+        // docs/adr/0123: ranked on the smartcn words, the best of them put in order by the whole query (bigram
+        // phrase included); the page must be the page the whole query alone gives
+        var bigrams = LuceneDocuments.bigrams();
+        var queries = new LuceneQueries(LuceneDocuments.analyzer(bigrams), bigrams, v -> null);
+        var countyA = new Scope("/1/2/", null, 2);
+        try (var d = org.apache.lucene.store.FSDirectory.open(dir);
+                var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+            var searcher = new org.apache.lucene.search.IndexSearcher(reader);
+            for (String text : List.of("养老保险待遇核定表", "养老保险待遇", "保险金", "社会保险关系转移接续申请表")) {
+                var q = SearchBenchmark.query(text);
+                assertThat(queries.ranking(q, countyA)).isNotNull();
+                var whole = new ArrayList<String>();
+                for (var sd : searcher.search(queries.query(q, countyA), 10).scoreDocs) {
+                    whole.add(searcher.storedFields().document(sd.doc).get(LuceneDocuments.ID));
+                }
+                var shown = search.search(q, countyA).page().content().stream()
+                        .map(h -> h.itemId().toString())
+                        .toList();
+                assertThat(shown).as(text).hasSize(10).isEqualTo(whole);
+            }
+        }
+    }
+
     private long count(java.util.function.Predicate<SearchEntry> p) {
         return all.stream().filter(p).count();
     }
