@@ -115,7 +115,9 @@ public enum AuditOperation {
     /** A report is submitted (报送) — and archived. */
     SUBMIT,
     /** A computed figure set is (re)computed and kept (计算). */
-    COMPUTE;
+    COMPUTE,
+    /** The item table rewritten in person order (CLUSTER), off-peak (docs/adr/0124). */
+    CLUSTER;
 
     /** The message key of the label people read. */
     public String labelKey() {

@@ -72,7 +72,9 @@ public enum AuditedObject {
     /** An employer account's binding to a 统一社会信用代码, approved by staff. */
     EMPLOYER_BINDING,
     /** An employer's online submission of e-materials (网上申报材料), accepted into capture or returned. */
-    PORTAL_SUBMISSION;
+    PORTAL_SUBMISSION,
+    /** The catalogue's item table as a whole: its off-peak maintenance (docs/adr/0124). */
+    ITEM_TABLE;
 
     /** The message key of the label people read. */
     public String labelKey() {

@@ -57,6 +57,8 @@ public abstract class IntegrationTest {
         registry.add("siarchive.rate-limits.token-per-minute", () -> "0");
         // checkpoints are signed when a test asks, never in the middle of a tamper test
         registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
+        // the item table is clustered by person when a test asks (ItemClustering.run), never at 02:30 on a Sunday
+        registry.add("siarchive.catalog.clustering.cron", () -> "-");
         // comparison runs start when a test asks (ComparisonRuns.run / scheduled), never on the monthly cron
         registry.add("siarchive.comparison.schedule", () -> "-");
         // notifications: the daily sweep and the outbox worker run when a test asks; SMS and e-mail go to files
