@@ -1,16 +1,13 @@
 package org.siarchive.capture;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.siarchive.support.ChildJvm;
 
 /** SIArchive running in a child JVM on a given data directory, to be killed like a real server. */
 final class ChildPlatform {
@@ -53,48 +50,13 @@ final class ChildPlatform {
                 .start();
         var child = new ChildPlatform(process, port, dataDir);
         try {
-            child.awaitHealthy(Duration.ofSeconds(240));
+            ChildJvm.awaitHealthy(process, port, ChildJvm.START_TIMEOUT);
         } catch (IllegalStateException e) {
             child.killEverything();
-            throw new IllegalStateException(e.getMessage() + "; the child's last output:\n" + tail(log, 80), e);
+            throw new IllegalStateException(
+                    e.getMessage() + "; the child's last output:\n" + ChildJvm.tail(log, 80), e);
         }
         return child;
-    }
-
-    private void awaitHealthy(Duration timeout) throws Exception {
-        var http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("child exited with " + process.exitValue());
-            }
-            try {
-                var r = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("child not healthy within " + timeout);
-    }
-
-    /** The last lines the children wrote, for a failure message: CI keeps the test's output, not its files. */
-    static String tail(Path log, int lines) {
-        try {
-            var all = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
-                    .lines()
-                    .toList();
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return "(" + log + " unreadable: " + e.getMessage() + ")";
-        }
     }
 
     Path marker() {

@@ -1,16 +1,13 @@
 package org.siarchive.disposition;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.siarchive.support.ChildJvm;
 
 /** SIArchive with {@link DestructionCrashPoints} in a child JVM on a data directory with a disk replica. */
 final class DestructionChild {
@@ -54,32 +51,14 @@ final class DestructionChild {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         var child = new DestructionChild(process, port, dataDir);
-        child.awaitHealthy(Duration.ofSeconds(180));
-        return child;
-    }
-
-    private void awaitHealthy(Duration timeout) throws Exception {
-        var http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("child exited with " + process.exitValue());
-            }
-            try {
-                var r = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+        try {
+            ChildJvm.awaitHealthy(process, port, ChildJvm.START_TIMEOUT);
+        } catch (IllegalStateException e) {
+            child.killEverything();
+            throw new IllegalStateException(
+                    e.getMessage() + "; the child's last output:\n" + ChildJvm.tail(log, 80), e);
         }
-        throw new IllegalStateException("child not healthy within " + timeout);
+        return child;
     }
 
     void awaitMarker(Duration timeout) throws InterruptedException {
