@@ -173,12 +173,28 @@ public class Captures {
      * {@link InvalidInputException} naming the refused field.
      */
     PreparedCapture prepare(UUID id, String key, Submission s, List<Upload> uploads, Actor actor) {
+        var staged = stage(id, key, s, uploads);
+        return prepared(staged, filingGate.require(staged.filing(), actor));
+    }
+
+    /** The first half of {@link #prepare}: the files staged under {@code id} (digests, format), not yet filing-checked. */
+    StagedCapture stage(UUID id, String key, Submission s, List<Upload> uploads) {
         var staged = stageAll(id.toString(), uploads);
-        long filingRun = filingGate.require(Filings.of(s, uploads, staged, acceptedFormats), actor);
-        String fingerprint =
-                fingerprints.of(s, staged.stream().map(f -> f.fixity().sha256()).toList());
+        return new StagedCapture(id, key, s, uploads, staged, Filings.of(s, uploads, staged, acceptedFormats));
+    }
+
+    /** The second half of {@link #prepare}: a staged capture whose filing check passed with run {@code filingRun}. */
+    PreparedCapture prepared(StagedCapture c, long filingRun) {
+        var s = c.submission();
+        String fingerprint = fingerprints.of(
+                s, c.files().stream().map(f -> f.fixity().sha256()).toList());
         return new PreparedCapture(
-                id, key, fingerprint, newItem(id, key, fingerprint, s, uploads, staged), staged, filingRun);
+                c.id(),
+                c.key(),
+                fingerprint,
+                newItem(c.id(), c.key(), fingerprint, s, c.uploads(), c.files()),
+                c.files(),
+                filingRun);
     }
 
     /**
