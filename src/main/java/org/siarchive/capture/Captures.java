@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
-import org.siarchive.catalog.NewItem;
 import org.siarchive.crypto.Masks;
 import org.siarchive.preservation.AcceptedFormats;
 import org.siarchive.preservation.Preservation;
@@ -189,12 +188,7 @@ public class Captures {
         String fingerprint = fingerprints.of(
                 s, c.files().stream().map(f -> f.fixity().sha256()).toList());
         return new PreparedCapture(
-                c.id(),
-                c.key(),
-                fingerprint,
-                newItem(c.id(), c.key(), fingerprint, s, c.uploads(), c.files()),
-                c.files(),
-                filingRun);
+                c.id(), c.key(), fingerprint, c.newItem(fingerprint, quality.zone()), c.files(), filingRun);
     }
 
     /**
@@ -290,24 +284,5 @@ public class Captures {
         } else if (f.format().refusal() != null) {
             v.add(f.format().refusal().violation(field, org.siarchive.shared.OriginalNames.clean(name)));
         }
-    }
-
-    private NewItem newItem(
-            UUID id, String key, String fingerprint, Submission s, List<Upload> uploads, List<StagedFile> staged) {
-        var files = new ArrayList<NewItem.NewFile>();
-        for (int i = 0; i < staged.size(); i++) {
-            var f = staged.get(i);
-            files.add(new NewItem.NewFile(
-                    f.seq(),
-                    s.filesOrEmpty().get(i).material().strip(),
-                    org.siarchive.shared.OriginalNames.clean(uploads.get(i).originalName()),
-                    f.logicalPath(),
-                    f.format().mediaType(),
-                    f.format().name(),
-                    f.fixity().size(),
-                    f.fixity().sm3(),
-                    f.fixity().sha256()));
-        }
-        return SubmissionMapping.toNewItem(id, key, fingerprint, s, files, quality.zone());
     }
 }

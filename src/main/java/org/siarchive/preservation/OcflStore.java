@@ -65,44 +65,19 @@ final class OcflStore implements AutoCloseable {
         return write(objectId, list, sidecar, message, user);
     }
 
-    /**
-     * A new version holding the given files and the metadata sidecar. A file whose SHA-256 is known is hard-linked
-     * and the link moved into the version: no copy and no second digest while adding it; ocfl-java still checks
-     * every file of the new version against the inventory's digest before the version is committed (its staging
-     * verification), so a wrong digest fails the write. The source itself stays (a crash before the commit leaves
-     * the staged copy for start-up reconciliation). Other files are copied.
-     */
+    /** A new version holding the given files ({@link VersionFiles}) and the metadata sidecar. */
     int write(String objectId, List<StoredFile> files, byte[] sidecar, String message, String user) {
         Path existing = deepestExisting(objectRoot(objectId));
         var versionId = repo.updateObject(
                 ObjectVersionId.head(objectId),
                 new VersionInfo().setMessage(message).setUser(user, null),
                 updater -> {
-                    for (var f : files) {
-                        Path link = f.sha256() == null ? null : linkOf(f.source());
-                        if (link == null) {
-                            updater.addPath(f.source(), f.logicalPath());
-                        } else {
-                            updater.unsafeAddPath(
-                                    f.sha256(), link, f.logicalPath(), io.ocfl.api.OcflOption.MOVE_SOURCE);
-                        }
-                    }
+                    VersionFiles.add(updater, files);
                     updater.writeFile(new ByteArrayInputStream(sidecar), SIDECAR, io.ocfl.api.OcflOption.OVERWRITE);
                 });
         int version = (int) versionId.getVersionNum().getVersionNum();
         makeDurable(objectId, version, existing);
         return version;
-    }
-
-    /** A second name for {@code source} beside it, or null where the file system cannot link (then it is copied). */
-    private static @org.jspecify.annotations.Nullable Path linkOf(Path source) {
-        Path link = source.resolveSibling(source.getFileName() + ".ocfl");
-        try {
-            Files.deleteIfExists(link);
-            return Files.createLink(link, source);
-        } catch (IOException | UnsupportedOperationException e) {
-            return null;
-        }
     }
 
     private Path deepestExisting(Path dir) {
