@@ -39,7 +39,7 @@ class ActivityCounter {
     // catalogue events carry neither organisation nor (capture, correction) time: the catalogue is asked for the
     // item's organisation, and the day is the one on which the event is counted
 
-    @ApplicationModuleListener
+    /** Called by {@link CaptureCounters}, the one listener of captures in this module (docs/adr/0121). */
     void on(ItemCaptured e) {
         item("ItemCaptured|" + e.itemId(), ActivityKind.ITEM_CAPTURED, now(), e.itemId());
     }

@@ -24,7 +24,7 @@ class FilingListener {
         this.figures = figures;
     }
 
-    @ApplicationModuleListener
+    /** Called by {@link CaptureCounters}, the one listener of captures in this module (docs/adr/0121). */
     void on(ItemCaptured e) {
         figures.of(e.itemId())
                 .ifPresent(fact -> ledger.filed(fact).ifPresent(f -> ledger.add(f, "DESTROYED".equals(fact.status()))));

@@ -29,7 +29,7 @@ class HoldingsCounter {
         this.time = time;
     }
 
-    @ApplicationModuleListener
+    /** Called by {@link CaptureCounters}, the one listener of captures in this module (docs/adr/0121). */
     void on(ItemCaptured e) {
         recount(e.itemId());
     }

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Batch intake (docs/adr/0111): many captures in one call, each checked, staged and filing-checked as a
- * single capture is, then all accepted ones made durable by one group commit ({@link GroupCommit}) and
- * only then answered. Each item gets its own result; a refused item never stops the others. Idempotent
+ * single capture is (the filing runs of all its items kept in one transaction, docs/adr/0121), then all
+ * accepted ones made durable by one group commit ({@link GroupCommit}) and only then answered. Each item gets its own result; a refused item never stops the others. Idempotent
  * per item exactly as the single path: a retried batch replays what was already captured.
  */
 @Component
@@ -35,6 +35,7 @@ public class BatchCaptures {
     private final Fingerprints fingerprints;
     private final GroupCommit groupCommit;
     private final BatchSettings settings;
+    private final FilingGate filingGate;
 
     BatchCaptures(
             Captures captures,
@@ -42,7 +43,9 @@ public class BatchCaptures {
             Preservation preservation,
             Fingerprints fingerprints,
             GroupCommit groupCommit,
-            BatchSettings settings) {
+            BatchSettings settings,
+            FilingGate filingGate) {
+        this.filingGate = filingGate;
         this.captures = captures;
         this.catalog = catalog;
         this.preservation = preservation;
@@ -73,18 +76,14 @@ public class BatchCaptures {
     private BatchResult capture(List<BatchItem> items, Actor actor, Scope scope) {
         requireWithinLimits(items);
         var results = new ItemResult[items.size()];
-        var prepared = new ArrayList<PreparedCapture>();
+        var staged = new ArrayList<StagedCapture>();
         var indexOf = new HashMap<UUID, Integer>();
         try {
-            long bytes = 0;
             for (int i = 0; i < items.size(); i++) {
                 try {
-                    var p = prepare(items.get(i), actor, scope);
-                    if (p instanceof PreparedCapture c) {
-                        bytes += c.staged().stream()
-                                .mapToLong(f -> f.fixity().size())
-                                .sum();
-                        prepared.add(c);
+                    var p = stage(items.get(i), scope);
+                    if (p instanceof StagedCapture c) {
+                        staged.add(c);
                         indexOf.put(c.id(), i);
                     } else {
                         results[i] = new ItemResult(i, BatchResult.Outcome.REPLAYED, ((CaptureResult) p).item(), null);
@@ -93,16 +92,20 @@ public class BatchCaptures {
                     results[i] = refused(i, e);
                 }
             }
-            requireWithinSize(bytes);
+            var prepared = filingChecked(staged, indexOf, results, actor);
+            requireWithinSize(prepared.stream()
+                    .flatMap(c -> c.staged().stream())
+                    .mapToLong(f -> f.fixity().size())
+                    .sum());
             commit(prepared, indexOf, results, actor, scope);
         } finally {
-            prepared.forEach(p -> preservation.discardStaging(p.id().toString()));
+            staged.forEach(p -> preservation.discardStaging(p.id().toString()));
         }
         return new BatchResult(List.of(results));
     }
 
-    /** A replay ({@link CaptureResult}) for a key used before, else the capture prepared for the group. */
-    private Object prepare(BatchItem item, Actor actor, Scope scope) {
+    /** A replay ({@link CaptureResult}) for a key used before, else the capture staged for the filing check. */
+    private Object stage(BatchItem item, Scope scope) {
         var s = item.submission();
         captures.requireInScope(s, scope);
         captures.validate(s, item.uploads(), item.idempotencyKey());
@@ -113,10 +116,53 @@ public class BatchCaptures {
         }
         UUID id = UUID.randomUUID();
         try {
-            return captures.prepare(id, key, s, item.uploads(), actor);
+            return captures.stage(id, key, s, item.uploads());
         } catch (RuntimeException e) {
             preservation.discardStaging(id.toString());
             throw e;
+        }
+    }
+
+    /** The staged captures whose filing check passed, prepared for the group; a refused one gets its result. */
+    private List<PreparedCapture> filingChecked(
+            List<StagedCapture> staged, Map<UUID, Integer> indexOf, ItemResult[] results, Actor actor) {
+        var verdicts = verdicts(staged, actor);
+        var prepared = new ArrayList<PreparedCapture>();
+        for (int k = 0; k < staged.size(); k++) {
+            var c = staged.get(k);
+            int i = indexOf.get(c.id());
+            var refusal = verdicts.get(k).refusal();
+            if (refusal != null) {
+                results[i] = refused(i, refusal);
+            } else {
+                prepared.add(captures.prepared(c, verdicts.get(k).run()));
+            }
+        }
+        return prepared;
+    }
+
+    /**
+     * The filing runs of the batch's staged items, kept in one transaction (docs/adr/0121). Should that fail as a
+     * whole, each item's run is kept on its own, so that one item's failure refuses only that item.
+     */
+    private List<FilingGate.Verdict> verdicts(List<StagedCapture> staged, Actor actor) {
+        if (staged.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return filingGate.requireAll(
+                    staged.stream().map(StagedCapture::filing).toList(), actor);
+        } catch (RuntimeException e) {
+            log.warn("filing check of {} batch items failed together, checking each alone", staged.size(), e);
+            var out = new ArrayList<FilingGate.Verdict>();
+            for (var c : staged) {
+                try {
+                    out.add(new FilingGate.Verdict(filingGate.require(c.filing(), actor), null));
+                } catch (RuntimeException x) {
+                    out.add(new FilingGate.Verdict(-1, x));
+                }
+            }
+            return out;
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
-import org.siarchive.catalog.NewItem;
 import org.siarchive.crypto.Masks;
 import org.siarchive.preservation.AcceptedFormats;
 import org.siarchive.preservation.Preservation;
@@ -173,12 +172,23 @@ public class Captures {
      * {@link InvalidInputException} naming the refused field.
      */
     PreparedCapture prepare(UUID id, String key, Submission s, List<Upload> uploads, Actor actor) {
+        var staged = stage(id, key, s, uploads);
+        return prepared(staged, filingGate.require(staged.filing(), actor));
+    }
+
+    /** The first half of {@link #prepare}: the files staged under {@code id} (digests, format), not yet filing-checked. */
+    StagedCapture stage(UUID id, String key, Submission s, List<Upload> uploads) {
         var staged = stageAll(id.toString(), uploads);
-        long filingRun = filingGate.require(Filings.of(s, uploads, staged, acceptedFormats), actor);
-        String fingerprint =
-                fingerprints.of(s, staged.stream().map(f -> f.fixity().sha256()).toList());
+        return new StagedCapture(id, key, s, uploads, staged, Filings.of(s, uploads, staged, acceptedFormats));
+    }
+
+    /** The second half of {@link #prepare}: a staged capture whose filing check passed with run {@code filingRun}. */
+    PreparedCapture prepared(StagedCapture c, long filingRun) {
+        var s = c.submission();
+        String fingerprint = fingerprints.of(
+                s, c.files().stream().map(f -> f.fixity().sha256()).toList());
         return new PreparedCapture(
-                id, key, fingerprint, newItem(id, key, fingerprint, s, uploads, staged), staged, filingRun);
+                c.id(), c.key(), fingerprint, c.newItem(fingerprint, quality.zone()), c.files(), filingRun);
     }
 
     /**
@@ -274,24 +284,5 @@ public class Captures {
         } else if (f.format().refusal() != null) {
             v.add(f.format().refusal().violation(field, org.siarchive.shared.OriginalNames.clean(name)));
         }
-    }
-
-    private NewItem newItem(
-            UUID id, String key, String fingerprint, Submission s, List<Upload> uploads, List<StagedFile> staged) {
-        var files = new ArrayList<NewItem.NewFile>();
-        for (int i = 0; i < staged.size(); i++) {
-            var f = staged.get(i);
-            files.add(new NewItem.NewFile(
-                    f.seq(),
-                    s.filesOrEmpty().get(i).material().strip(),
-                    org.siarchive.shared.OriginalNames.clean(uploads.get(i).originalName()),
-                    f.logicalPath(),
-                    f.format().mediaType(),
-                    f.format().name(),
-                    f.fixity().size(),
-                    f.fixity().sm3(),
-                    f.fixity().sha256()));
-        }
-        return SubmissionMapping.toNewItem(id, key, fingerprint, s, files, quality.zone());
     }
 }

@@ -18,6 +18,26 @@ public interface FilingGate {
     long require(FilingRules.Filing filing, Actor actor);
 
     /**
+     * The filing check of several captures at once (a batch, docs/adr/0121): each filing checked as {@link #require}
+     * checks it, every run and report kept — committed together before this returns. For each filing, in order, its
+     * run and, when one of its items failed, the refusal {@link #require} would have thrown for it alone.
+     */
+    default java.util.List<Verdict> requireAll(java.util.List<FilingRules.Filing> filings, Actor actor) {
+        var out = new java.util.ArrayList<Verdict>();
+        for (var f : filings) {
+            try {
+                out.add(new Verdict(require(f, actor), null));
+            } catch (org.siarchive.shared.InvalidInputException e) {
+                out.add(new Verdict(-1, e));
+            }
+        }
+        return out;
+    }
+
+    /** One filing's outcome in {@link #requireAll}: its run, or the refusal naming the failed items. */
+    record Verdict(long run, @org.jspecify.annotations.Nullable RuntimeException refusal) {}
+
+    /**
      * Ties a passed run to the item it let in, so the run is listed under the item's 档号. One update, asked
      * directly by capture rather than through an event: a capture path listener costs every capture a
      * persisted event delivery (docs/benchmarks.md, issue 14).

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The steps of one group commit, each once for the whole group (docs/adr/0112): the staged files of every
@@ -30,8 +31,15 @@ class GroupSteps {
     private final Preservation preservation;
     private final ObjectVersions versions;
     private final FilingGate filingGate;
+    private final TransactionTemplate tx;
 
-    GroupSteps(Catalog catalog, Preservation preservation, ObjectVersions versions, FilingGate filingGate) {
+    GroupSteps(
+            Catalog catalog,
+            Preservation preservation,
+            ObjectVersions versions,
+            FilingGate filingGate,
+            TransactionTemplate tx) {
+        this.tx = tx;
         this.catalog = catalog;
         this.preservation = preservation;
         this.versions = versions;
@@ -47,9 +55,7 @@ class GroupSteps {
             var registered = group.stream().filter(r -> r.registered != null).toList();
             writeAll.accept(registered);
             var written = registered.stream().filter(r -> r.outcome == null).toList();
-            catalog.markPreservedAll(written.stream()
-                    .map(r -> new Catalog.Preserved(r.prepared.id(), r.version, r.actor))
-                    .toList());
+            preserve(written);
             acknowledge(group, written);
         } catch (RuntimeException e) {
             log.warn("group commit of {} captures failed", group.size(), e);
@@ -90,15 +96,22 @@ class GroupSteps {
         }
     }
 
+    /**
+     * The group's one preserving transaction: every written item PRESERVED (audit, event) and its GD run tied to
+     * its 档号, as the single path does for one item (docs/adr/0109, 0121) — one commit for the group, not one more
+     * per item.
+     */
+    private void preserve(List<Request> written) {
+        tx.executeWithoutResult(t -> {
+            catalog.markPreservedAll(written.stream()
+                    .map(r -> new Catalog.Preserved(r.prepared.id(), r.version, r.actor))
+                    .toList());
+            written.forEach(r -> filingGate.filed(r.prepared.filingRun(), r.prepared.id(), r.registered.archiveCode()));
+        });
+    }
+
     /** Each preserved item as now stored; each item whose key was taken, with the item that took it. */
     private void acknowledge(List<Request> group, List<Request> written) {
-        for (var r : written) {
-            try {
-                filingGate.filed(r.prepared.filingRun(), r.prepared.id(), r.registered.archiveCode());
-            } catch (RuntimeException e) {
-                log.warn("filing run {} not linked to {}", r.prepared.filingRun(), r.registered.archiveCode(), e);
-            }
-        }
         var stored = new java.util.HashMap<UUID, ItemRecord>();
         catalog.items(written.stream().map(r -> r.prepared.id()).toList()).forEach(i -> stored.put(i.id(), i));
         for (var r : written) {

@@ -26,8 +26,11 @@ class ObjectVersions {
     int write(ItemRecord item, List<StagedFile> staged, Actor actor) {
         var files = new ArrayList<StoredFile>();
         for (int i = 0; i < staged.size(); i++) {
+            // the staged digest goes with it: the store links the staged file instead of copying and re-hashing it
             files.add(new StoredFile(
-                    item.files().get(i).logicalPath(), staged.get(i).path()));
+                    item.files().get(i).logicalPath(),
+                    staged.get(i).path(),
+                    staged.get(i).fixity().sha256()));
         }
         return preservation.writeVersion(
                 item.objectId(), files, sidecar.write(item), "capture " + item.archiveCode(), actor.name());

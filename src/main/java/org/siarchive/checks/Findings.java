@@ -30,6 +30,11 @@ public final class Findings {
         this.enabled = Set.copyOf(enabled);
     }
 
+    /** An empty collection for another run of the same stage with the same items enabled. */
+    Findings fresh() {
+        return new Findings(stage, enabled);
+    }
+
     public Stage stage() {
         return stage;
     }

@@ -127,6 +127,24 @@ public class FourPropertyChecks {
         return report(id);
     }
 
+    /** A finished run not yet written: its subject and what it found. */
+    record Pending(String subject, Findings findings) {}
+
+    /**
+     * Opens and finishes several runs in one transaction ({@link #record} for each; a batch's filing runs): one
+     * commit, and their audit entries chained in one step. The reports in the order given.
+     */
+    List<Report> recordAll(List<Pending> runs, Actor actor) {
+        var ids = tx.execute(s -> runs.stream()
+                .map(p -> {
+                    long runId = insertRun(p.findings().stage(), p.subject(), actor);
+                    writer.write(runId, p.findings(), actor);
+                    return runId;
+                })
+                .toList());
+        return ids.stream().map(this::report).toList();
+    }
+
     private long insertRun(Stage stage, String subject, Actor actor) {
         return jdbc.sql(
                         """

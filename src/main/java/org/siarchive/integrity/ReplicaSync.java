@@ -7,14 +7,20 @@ import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemCaptured;
 import org.siarchive.catalog.ItemCorrected;
 import org.siarchive.preservation.Preservation;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the replica in step: every capture, correction and added copy is mirrored once it is committed (the events
- * are persisted, so a crash before mirroring is retried on restart).
+ * are persisted, so a crash before mirroring is retried on restart). Present only when a replica is configured
+ * ({@code siarchive.replica.kind} other than none): without one, each capture would write a publication row and run
+ * a listener transaction for nothing (docs/adr/0121). Captures made while no replica was configured are not
+ * mirrored by their events when one is configured later — as before, when their listener found no replica.
  */
 @Component
+@ConditionalOnExpression("!'${siarchive.replica.kind:none}'.trim().isEmpty()"
+        + " and !'${siarchive.replica.kind:none}'.trim().equalsIgnoreCase('none')")
 class ReplicaSync {
 
     static final org.siarchive.shared.Actor REPLICATOR =

@@ -58,14 +58,21 @@ final class OcflStore implements AutoCloseable {
         Durable.force(root.getParent());
     }
 
-    /** A new version holding the given files (copied from staging) and the metadata sidecar. */
+    /** A new version holding the given files (copied) and the metadata sidecar. */
     int write(String objectId, Map<String, Path> files, byte[] sidecar, String message, String user) {
+        var list = new java.util.ArrayList<StoredFile>();
+        files.forEach((logicalPath, source) -> list.add(new StoredFile(logicalPath, source)));
+        return write(objectId, list, sidecar, message, user);
+    }
+
+    /** A new version holding the given files ({@link VersionFiles}) and the metadata sidecar. */
+    int write(String objectId, List<StoredFile> files, byte[] sidecar, String message, String user) {
         Path existing = deepestExisting(objectRoot(objectId));
         var versionId = repo.updateObject(
                 ObjectVersionId.head(objectId),
                 new VersionInfo().setMessage(message).setUser(user, null),
                 updater -> {
-                    files.forEach((logicalPath, source) -> updater.addPath(source, logicalPath));
+                    VersionFiles.add(updater, files);
                     updater.writeFile(new ByteArrayInputStream(sidecar), SIDECAR, io.ocfl.api.OcflOption.OVERWRITE);
                 });
         int version = (int) versionId.getVersionNum().getVersionNum();

@@ -171,9 +171,7 @@ public class Preservation implements DisposableBean {
 
     /** Writes a new object version (files + metadata sidecar) and returns its number once durable. */
     public int writeVersion(String objectId, List<StoredFile> files, byte[] sidecar, String message, String user) {
-        var map = new LinkedHashMap<String, Path>();
-        files.forEach(f -> map.put(f.logicalPath(), f.source()));
-        return store.write(objectId, map, sidecar, message, user);
+        return store.write(objectId, files, sidecar, message, user);
     }
 
     /** Opens stored content; reading it to the end verifies size, SM3 and SHA-256 against {@code expected}. */

@@ -63,7 +63,7 @@ final class StatisticsFixture {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             long open = jdbc.sql("select count(*) from event_publication where completion_date is null"
-                            + " and listener_id like '%HoldingsCounter%'")
+                            + " and (listener_id like '%HoldingsCounter%' or listener_id like '%CaptureCounters%')")
                     .query(Long.class)
                     .single();
             if (open == 0) {

@@ -346,7 +346,8 @@ class UnitFiguresIT extends IntegrationTest {
                 .until(() -> jdbc.sql(
                                         """
                                 select count(*) from event_publication
-                                 where listener_id like '%FilingListener%' and completion_date is null
+                                 where (listener_id like '%FilingListener%' or listener_id like '%CaptureCounters%')
+                                   and completion_date is null
                                 """)
                                 .query(Long.class)
                                 .single()

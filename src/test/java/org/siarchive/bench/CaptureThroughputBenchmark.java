@@ -107,7 +107,7 @@ class CaptureThroughputBenchmark extends IntegrationTest {
                 }
                 report(out, "HTTP multipart, 2 clients", () -> captureRun(2, DOCS_PER_RUN, true), limitPerCore, docMb);
             }
-            for (int size : List.of(50, 200)) {
+            for (int size : batchSizes()) {
                 for (int threads : List.of(2, 4)) {
                     report(
                             out,
@@ -140,6 +140,15 @@ class CaptureThroughputBenchmark extends IntegrationTest {
         line(out, "load average at the end: %s", loadAverage());
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "capture-throughput.txt"), out);
+    }
+
+    /** The batch lines' batch sizes: {@code -Dbench.batchSizes=50} runs only batches of 50 (a shorter run). */
+    private static List<Integer> batchSizes() {
+        return java.util.Arrays.stream(
+                        System.getProperty("bench.batchSizes", "50,200").split(","))
+                .map(String::strip)
+                .map(Integer::valueOf)
+                .toList();
     }
 
     /** One measured run: {docs/s, process CPU ms per doc}. */

@@ -56,6 +56,7 @@ public final class JfrStages {
         STAGES.put("org.siarchive.integrity.ReplicaSync", "listener: replica");
         STAGES.put("org.siarchive.search.SearchIndexer", "listener: search indexing");
         STAGES.put("org.siarchive.search.LuceneArchiveSearch.commit", "search: commit");
+        STAGES.put("org.siarchive.analytics.CaptureCounters", "listener: analytics (captures)");
         STAGES.put("org.siarchive.analytics.ActivityCounter", "listener: analytics activity");
         STAGES.put("org.siarchive.analytics.HoldingsCounter", "listener: analytics holdings");
         STAGES.put("org.siarchive.analytics.FilingListener", "listener: analytics filing");

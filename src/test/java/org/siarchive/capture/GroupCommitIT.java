@@ -54,6 +54,9 @@ class GroupCommitIT extends IntegrationTest {
     AuditChain chain;
 
     @Autowired
+    FilingGate filingGate;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -104,7 +107,7 @@ class GroupCommitIT extends IntegrationTest {
     @Test
     void aBatchOverItsByteLimitIsRefusedWholeAndLeavesNothing() {
         var small = new BatchSettings(10, DataSize.ofKilobytes(1), 0, 0, null);
-        var limited = new BatchCaptures(captures, catalog, preservation, fingerprints, groupCommit, small);
+        var limited = new BatchCaptures(captures, catalog, preservation, fingerprints, groupCommit, small, filingGate);
         long before = jdbc.sql("select count(*) from item").query(Long.class).single();
         var items = List.of(item(1, "2006-06-18"), item(2, "2006-06-18"));
 
@@ -117,6 +120,44 @@ class GroupCommitIT extends IntegrationTest {
         assertThat(batches.capture(items, Actor.SYSTEM).count(BatchResult.Outcome.CREATED))
                 .as("the same batch within the default limit")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aBatchKeepsEachItemsFilingRunAndTiesItToItsArchiveCode() {
+        // given a batch of three whose filing runs are kept together (docs/adr/0121)
+        var items = List.of(item(501, "2004-06-18"), item(502, "2004-06-18"), item(503, "2004-06-18"));
+
+        // when it is captured
+        var result = batches.capture(items, Actor.SYSTEM);
+
+        // then each item has its own passed GD run, named by its 业务受理号 and tied to its 档号
+        assertThat(result.count(BatchResult.Outcome.CREATED)).isEqualTo(3);
+        for (int i = 0; i < items.size(); i++) {
+            var item = result.items().get(i).item();
+            var run = jdbc.sql(
+                            """
+                    select subject, overall, archive_code from check_run where stage = 'GD' and item_id = :id
+                    """)
+                    .param("id", item.id())
+                    .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .single();
+            assertThat(run).containsExactly(items.get(i).submission().acceptanceNo(), "PASS", item.archiveCode());
+            // and its object version, whose files were linked from staging with their staged digests, validates
+            assertThat(preservation.validate(item.objectId())).isEmpty();
+        }
+        // and each run's report has its audit entry
+        assertThat(jdbc.sql(
+                                """
+                select count(*) from audit_entry a join check_run r on a.object_id = r.id::text
+                where a.object_type = 'CHECK_RUN' and r.item_id = any(:ids)
+                """)
+                        .param(
+                                "ids",
+                                result.items().stream().map(r -> r.item().id()).toArray(java.util.UUID[]::new))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        assertThat(chain.verify().intact()).isTrue();
     }
 
     private List<String> batch(int seed, int size) {
