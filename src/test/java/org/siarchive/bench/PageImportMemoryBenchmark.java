@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -47,6 +48,10 @@ class PageImportMemoryBenchmark extends IntegrationTest {
 
     static final int PAGES = Integer.getInteger("bench.importPages", 100_000);
     static final int PER_BATCH = 5_000;
+    /** Pages of the limit's run (whole zips), measured before the import. */
+    static final int RAW = Integer.getInteger("bench.importRaw", 10_000);
+    /** Pages between two progress lines. */
+    static final int STEP = 10_000;
 
     @Autowired
     ScanBatches batches;
@@ -66,18 +71,27 @@ class PageImportMemoryBenchmark extends IntegrationTest {
             bytes += writeZip(zip, from, Math.min(PAGES, from + PER_BATCH));
             zips.add(zip);
         }
+        // the limit first, so that a run stopped part-way still has its limit beside its progress
+        var rawZips = zips.subList(0, Math.max(1, Math.min(zips.size(), RAW / PER_BATCH)));
+        long t2 = System.nanoTime();
+        for (Path zip : rawZips) {
+            bareUpload(zip, dir.resolve("bare"));
+        }
+        double bareRate = rawZips.size() * (double) PER_BATCH / secs(t2);
+        progress("limit: %,.0f pages/s (bare upload of %d zips)", bareRate, rawZips.size());
         System.gc();
         double upload;
         double qc;
         String heapLine;
-        List<UUID> ids;
-        try (var heap = PeakHeap.watch()) {
+        var ids = new CopyOnWriteArrayList<UUID>();
+        try (var heap = PeakHeap.watch();
+                var watch = new Progress(heap, ids)) {
             long t0 = System.nanoTime();
-            ids = new ArrayList<>();
             for (int b = 0; b < zips.size(); b++) {
                 try (var in = Files.newInputStream(zips.get(b))) {
                     ids.add(batches.create("内存基准批次" + b, "0001", false, 5, in, access));
                 }
+                progress("uploaded %,d pages in %.0f s; %s", (b + 1) * PER_BATCH, secs(t0), heap.line());
             }
             upload = secs(t0);
             long t1 = System.nanoTime();
@@ -89,17 +103,26 @@ class PageImportMemoryBenchmark extends IntegrationTest {
             qc = secs(t1);
             heapLine = heap.line();
         }
-        long t2 = System.nanoTime();
-        for (Path zip : zips) {
-            bareUpload(zip, dir.resolve("bare"));
+        report(out, zips.size(), bytes, upload, qc, bareRate, heapLine);
+        long done = jdbc.sql("select count(*) from scan_page where batch_id = any(:ids) and status = 'DONE'")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(Long.class)
+                .single();
+        assertThat(done).as("pages processed").isEqualTo(PAGES);
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
-        double bare = secs(t2);
+    }
 
+    private static void report(
+            StringBuilder out, int zips, long bytes, double upload, double qc, double bareRate, String heapLine)
+            throws IOException {
         line(
                 out,
                 "import of %,d pages (%d zips of %,d; PNG 240×340, %.1f MB in all), no OCR",
                 PAGES,
-                zips.size(),
+                zips,
                 PER_BATCH,
                 bytes / 1e6);
         line(out, "| stage | s | pages/s | limit pages/s | ratio |");
@@ -109,23 +132,74 @@ class PageImportMemoryBenchmark extends IntegrationTest {
                 "| upload (unzip, file policy, store + fsync, register) | %.0f | %,.0f | %,.0f | %.2f |",
                 upload,
                 PAGES / upload,
-                PAGES / bare,
-                bare / upload);
+                bareRate,
+                PAGES / upload / bareRate);
         line(out, "| QC (decode, analyse, check, batch checks) | %.0f | %,.0f | — | — |", qc, PAGES / qc);
         line(out, "| end to end | %.0f | %,.0f | — | — |", upload + qc, PAGES / (upload + qc));
-        line(out, "limit: the same zips unzipped, each page written, fsynced and SHA-256 digested, nothing else");
+        line(out, "limit: the first %,d pages' zips unzipped, each page written, fsynced and SHA-256 digested", RAW);
         line(out, "during the import: %s", heapLine);
         System.out.print(out);
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "page-import.txt"), out);
-        long done = jdbc.sql("select count(*) from scan_page where batch_id = any(:ids) and status = 'DONE'")
-                .param("ids", ids.toArray(UUID[]::new))
-                .query(Long.class)
-                .single();
-        assertThat(done).as("pages processed").isEqualTo(PAGES);
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+    }
+
+    /**
+     * Every {@value #STEP} pages checked, a line with the time and the heap so far, so that a run stopped part-way is
+     * evidence of how far it got in how much heap.
+     */
+    private final class Progress implements AutoCloseable {
+        private final Thread thread;
+
+        Progress(PeakHeap heap, List<UUID> ids) {
+            long t0 = System.nanoTime();
+            thread = new Thread(
+                    () -> {
+                        long next = STEP;
+                        while (!Thread.currentThread().isInterrupted()) {
+                            long done = ids.isEmpty() ? 0 : doneOf(ids);
+                            if (done >= next) {
+                                progress("checked %,d pages in %.0f s; %s", done, secs(t0), heap.line());
+                                next = (done / STEP + 1) * STEP;
+                            }
+                            try {
+                                Thread.sleep(2_000);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "import-progress");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private long doneOf(List<UUID> ids) {
+            return jdbc.sql("select count(*) from scan_page where batch_id = any(:ids) and status = 'DONE'")
+                    .param("ids", ids.toArray(UUID[]::new))
+                    .query(Long.class)
+                    .single();
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+        }
+    }
+
+    /** A progress line, printed and appended to target/bench/page-import-progress.txt at once. */
+    private static void progress(String format, Object... args) {
+        String s = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " "
+                + String.format(format, args);
+        System.out.println(s);
+        try {
+            Files.createDirectories(Path.of("target", "bench"));
+            Files.writeString(
+                    Path.of("target", "bench", "page-import-progress.txt"),
+                    s + "\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
