@@ -50,6 +50,11 @@ class PageImportMemoryBenchmark extends IntegrationTest {
     static final int PER_BATCH = 5_000;
     /** Pages of the limit's run (whole zips), measured before the import. */
     static final int RAW = Integer.getInteger("bench.importRaw", 10_000);
+    /**
+     * A directory that keeps the generated zips between runs ({@code -Dbench.importZips}; unset: a temporary one):
+     * generating 100,000 PNG pages takes about 20 minutes on the loaded machine.
+     */
+    static final String ZIPS = System.getProperty("bench.importZips");
     /** Pages between two progress lines. */
     static final int STEP = 10_000;
 
@@ -66,11 +71,13 @@ class PageImportMemoryBenchmark extends IntegrationTest {
         Path dir = Files.createTempDirectory("page-import-bench");
         var zips = new ArrayList<Path>();
         long bytes = 0;
+        Path zipDir = ZIPS == null ? dir : Files.createDirectories(Path.of(ZIPS));
         for (int from = 0; from < PAGES; from += PER_BATCH) {
-            Path zip = dir.resolve("batch-" + from + ".zip");
-            bytes += writeZip(zip, from, Math.min(PAGES, from + PER_BATCH));
+            Path zip = zipDir.resolve("batch-%d-%d.zip".formatted(from, Math.min(PAGES, from + PER_BATCH)));
+            bytes += Files.exists(zip) ? pageBytes(zip) : writeZip(zip, from, Math.min(PAGES, from + PER_BATCH));
             zips.add(zip);
         }
+        progress("%,d pages in %d zips ready", PAGES, zips.size());
         // the limit first, so that a run stopped part-way still has its limit beside its progress
         var rawZips = zips.subList(0, Math.max(1, Math.min(zips.size(), RAW / PER_BATCH)));
         long t2 = System.nanoTime();
@@ -203,10 +210,18 @@ class PageImportMemoryBenchmark extends IntegrationTest {
         }
     }
 
-    /** Pages {@code from} to {@code to} as one zip; answers the bytes of the pages. */
+    /** The bytes of the pages of a zip kept from an earlier run. */
+    private static long pageBytes(Path zip) throws IOException {
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.stream().mapToLong(ZipEntry::getSize).sum();
+        }
+    }
+
+    /** Pages {@code from} to {@code to} as one zip (written aside, then moved into place); answers the pages' bytes. */
     private static long writeZip(Path zip, int from, int to) throws IOException {
         long bytes = 0;
-        try (var z = new ZipOutputStream(Files.newOutputStream(zip))) {
+        Path part = zip.resolveSibling(zip.getFileName() + ".part");
+        try (var z = new ZipOutputStream(Files.newOutputStream(part))) {
             for (int i = from; i < to; i++) {
                 byte[] png = page(i);
                 z.putNextEntry(new ZipEntry("page-%06d.png".formatted(i)));
@@ -215,6 +230,7 @@ class PageImportMemoryBenchmark extends IntegrationTest {
                 bytes += png.length;
             }
         }
+        Files.move(part, zip, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return bytes;
     }
 
