@@ -223,24 +223,6 @@ public class Catalog {
     }
 
     /**
-     * Several items within the scope with their files, in the order asked, read in two queries: 404 for the first id
-     * that does not exist or lies outside the scope, as {@link #requireItem(UUID, Scope)} answers for one.
-     */
-    public List<ItemRecord> requireItems(List<UUID> ids, Scope scope) {
-        var found = queries.byIds(ids, scope);
-        if (found.size() < ids.size()) {
-            var seen = new java.util.HashSet<UUID>();
-            found.forEach(item -> seen.add(item.id()));
-            for (UUID id : ids) {
-                if (!seen.contains(id)) {
-                    throw new NotFoundException("ITEM", id.toString());
-                }
-            }
-        }
-        return found;
-    }
-
-    /**
      * A reader's view of an item: within their scope (otherwise 404, the same answer as for an id that
      * does not exist), personal data masked, and the read audited.
      */

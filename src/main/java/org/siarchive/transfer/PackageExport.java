@@ -25,6 +25,7 @@ import org.siarchive.catalog.GuardedOperation;
 import org.siarchive.catalog.ItemGuards;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemState;
+import org.siarchive.catalog.ScopedItems;
 import org.siarchive.crypto.Sm3;
 import org.siarchive.preservation.Digester;
 import org.siarchive.preservation.Fixity;
@@ -60,6 +61,7 @@ class PackageExport {
 
     private final ReadableTime time;
     private final ItemGuards guards;
+    private final ScopedItems scopedItems;
 
     PackageExport(
             Catalog catalog,
@@ -70,7 +72,9 @@ class PackageExport {
             TransactionTemplate tx,
             AuditTrail audit,
             ReadableTime time,
-            ItemGuards guards) {
+            ItemGuards guards,
+            ScopedItems scopedItems) {
+        this.scopedItems = scopedItems;
         this.time = time;
         this.guards = guards;
         this.catalog = catalog;
@@ -125,7 +129,7 @@ class PackageExport {
     private void requirePreserved(List<UUID> itemIds, Access access) {
         for (int from = 0; from < itemIds.size(); from += CHUNK) {
             var chunk = itemIds.subList(from, Math.min(itemIds.size(), from + CHUNK));
-            for (var item : catalog.requireItems(chunk, access.scope())) {
+            for (var item : scopedItems.require(chunk, access.scope())) {
                 if (item.state() == ItemState.DESTROYED) { // 409: no content to export (ADR 0070)
                     throw new ConflictException("conflict.transfer.itemDestroyed", item.archiveCode());
                 }
