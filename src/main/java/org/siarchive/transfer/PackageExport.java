@@ -26,6 +26,7 @@ import org.siarchive.catalog.ItemGuards;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemState;
 import org.siarchive.catalog.ScopedItems;
+import org.siarchive.crypto.SigningKey;
 import org.siarchive.crypto.Sm3;
 import org.siarchive.preservation.Digester;
 import org.siarchive.preservation.Fixity;
@@ -185,10 +186,11 @@ class PackageExport {
             throws IOException {
         boolean folder = format == TransferPackages.Format.FOLDER;
         var now = time.at(catalog.now());
+        var signingKey = key.key(); // loaded here once, before the threads that sign with it
         var bytes = new long[1];
         try (var manifest = new Manifest.Writer();
                 var digestLines = new SpillFile("siarchive-digests-");
-                var pool = new OrderedPool<Built>("transfer-export", progress.threads(), built -> {
+                var pool = new OrderedPool<Built>("transfer-export", progress.threads, built -> {
                     bytes[0] += built.bytes();
                     put(zip, built, manifest, folder ? digestLines : null);
                     progress.written();
@@ -197,7 +199,7 @@ class PackageExport {
             for (int from = 0; from < itemIds.size(); from += CHUNK) {
                 for (var item : catalog.items(itemIds.subList(from, Math.min(itemIds.size(), from + CHUNK)))) {
                     String no = "%04d".formatted(++n);
-                    pool.submit(() -> build(item, no, folder, now));
+                    pool.submit(() -> build(item, no, folder, now, signingKey));
                 }
             }
             pool.drain();
@@ -207,7 +209,7 @@ class PackageExport {
                 zip.closeEntry();
             }
             zip.putNextEntry(new ZipEntry(Manifest.NAME));
-            manifest.writeTo(zip, packageId, format, now.toOffsetDateTime(), settings.unit(), bytes[0], key.key());
+            manifest.writeTo(zip, packageId, format, now.toOffsetDateTime(), settings.unit(), bytes[0], signingKey);
             zip.closeEntry();
         }
         return bytes[0];
@@ -221,7 +223,8 @@ class PackageExport {
     private record Part(String path, byte[] data, String sm3) {}
 
     /** Reads the item's files through fixity and writes and signs its EEP: the CPU of the export. */
-    private Built build(ItemRecord item, String no, boolean folder, ZonedDateTime now) throws IOException {
+    private Built build(ItemRecord item, String no, boolean folder, ZonedDateTime now, SigningKey signingKey)
+            throws IOException {
         var contents = new LinkedHashMap<Integer, Eep.Content>();
         var parts = new ArrayList<Part>();
         long bytes = 0;
@@ -236,7 +239,7 @@ class PackageExport {
                 contents.put(f.seq(), new Eep.Content(data, null));
             }
         }
-        byte[] xml = Eep.write(item, contents, settings.unit(), key.key(), now);
+        byte[] xml = Eep.write(item, contents, settings.unit(), signingKey, now);
         String name = (folder ? "metadata/" : "eep/") + no + ".xml";
         return new Built(item.archiveCode(), name, parts, xml, Sm3.hex(Sm3.digest(xml)), bytes);
     }
@@ -266,10 +269,6 @@ class PackageExport {
         Progress(IntConsumer listener, int threads) {
             this.listener = listener;
             this.threads = Math.max(1, threads);
-        }
-
-        int threads() {
-            return threads;
         }
 
         void written() {
