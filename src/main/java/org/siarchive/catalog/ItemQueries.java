@@ -136,10 +136,26 @@ class ItemQueries {
 
     /** Several items by id with their files in two queries (unscoped; missing ids are left out). */
     List<ItemRecord> byIds(List<UUID> ids) {
+        return byIds(ids, null);
+    }
+
+    /**
+     * Several items by id with their files in two queries, in the order asked; ids missing or (with a scope) outside
+     * it are left out.
+     */
+    List<ItemRecord> byIds(List<UUID> ids, @Nullable Scope scope) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        UUID[] array = ids.toArray(UUID[]::new);
+        var params = scope == null ? new HashMap<String, Object>() : scopeParams(scope);
+        params.put("ids", ids.toArray(UUID[]::new));
+        var byId = new HashMap<UUID, ItemRecord>();
+        jdbc.sql(ITEM_SELECT + " where i.id = any(:ids)" + (scope == null ? "" : " and " + SCOPE_CLAUSE))
+                .params(params)
+                .query((rs, n) ->
+                        ItemRows.item(rs).withCertNo(cipher.decrypt(rs.getBytes("cert_no_enc"), CERT_CONTEXT)))
+                .list()
+                .forEach(item -> byId.put(item.id(), item));
         var files = new HashMap<UUID, List<ItemRecord.ItemFile>>();
         jdbc.sql(
                         """
@@ -148,19 +164,16 @@ class ItemQueries {
                 from item_file f join material_type m on m.code = f.material_code
                 where f.item_id = any(:ids) order by f.item_id, f.seq
                 """)
-                .param("ids", array)
+                .param("ids", byId.keySet().toArray(UUID[]::new))
                 .query(rs -> {
                     files.computeIfAbsent(rs.getObject("item_id", UUID.class), k -> new java.util.ArrayList<>())
                             .add(FILE_ROW.mapRow(rs, rs.getRow()));
                 });
-        var byId = new HashMap<UUID, ItemRecord>();
-        jdbc.sql(ITEM_SELECT + " where i.id = any(:ids)")
-                .param("ids", array)
-                .query((rs, n) ->
-                        ItemRows.item(rs).withCertNo(cipher.decrypt(rs.getBytes("cert_no_enc"), CERT_CONTEXT)))
-                .list()
-                .forEach(item -> byId.put(item.id(), item.withFiles(files.getOrDefault(item.id(), List.of()))));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream()
+                .map(byId::get)
+                .filter(java.util.Objects::nonNull)
+                .map(item -> item.withFiles(files.getOrDefault(item.id(), List.of())))
+                .toList();
     }
 
     List<ItemRecord.ItemFile> files(UUID itemId) {

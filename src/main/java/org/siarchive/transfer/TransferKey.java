@@ -25,11 +25,20 @@ class TransferKey {
         this.signers = signers;
     }
 
+    /**
+     * Loaded (or created, the first time) once: an export's threads ask for it at once, and two creating the key
+     * file together failed (docs/adr/0125).
+     */
     SigningKey key() {
         var k = key;
         if (k == null) {
-            k = keys.signingKey(NAME);
-            key = k;
+            synchronized (this) {
+                k = key;
+                if (k == null) {
+                    k = keys.signingKey(NAME);
+                    key = k;
+                }
+            }
         }
         return k;
     }

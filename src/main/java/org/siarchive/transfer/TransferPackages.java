@@ -90,7 +90,15 @@ public class TransferPackages {
 
     /** Writes a package of the chosen items (all within the caller's scope) to a temporary file. */
     public Exported export(List<UUID> itemIds, Format format, Access access) {
-        return exports.export(itemIds, format, access);
+        return export(itemIds, format, access, written -> {});
+    }
+
+    /**
+     * The same, telling {@code progress} how many items have been written into the package after every 500 (a long
+     * export's progress: a console, a benchmark).
+     */
+    public Exported export(List<UUID> itemIds, Format format, Access access, java.util.function.IntConsumer progress) {
+        return exports.export(itemIds, format, access, progress);
     }
 
     /** Receives a package: YJ checks (report kept), then every item captured, then the handover registered. */

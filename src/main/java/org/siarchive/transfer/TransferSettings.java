@@ -6,11 +6,13 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Transfer settings: the largest package accepted (and written), the largest XML document parsed, the
- * SM2 key ids whose signatures a receipt trusts besides this platform's own transfer key, and the unit
- * named as the creator of packages written here.
+ * SM2 key ids whose signatures a receipt trusts besides this platform's own transfer key, the unit
+ * named as the creator of packages written here, and the threads that build and sign an export's items
+ * (0: one per core; docs/adr/0125).
  */
 @ConfigurationProperties("siarchive.transfer")
-public record TransferSettings(DataSize maxPackageSize, DataSize maxXmlSize, List<String> trustedKeys, String unit) {
+public record TransferSettings(
+        DataSize maxPackageSize, DataSize maxXmlSize, List<String> trustedKeys, String unit, int exportThreads) {
 
     public TransferSettings {
         if (maxPackageSize == null) {
@@ -23,5 +25,13 @@ public record TransferSettings(DataSize maxPackageSize, DataSize maxXmlSize, Lis
         if (unit == null || unit.isBlank()) {
             unit = "社会保险事业管理中心";
         }
+        if (exportThreads < 0) {
+            throw new IllegalArgumentException("siarchive.transfer.export-threads must be 0 (one per core) or more");
+        }
+    }
+
+    /** The threads an export builds and signs its items on. */
+    public int exportThreadCount() {
+        return exportThreads == 0 ? Runtime.getRuntime().availableProcessors() : exportThreads;
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -47,6 +48,15 @@ class PageImportMemoryBenchmark extends IntegrationTest {
 
     static final int PAGES = Integer.getInteger("bench.importPages", 100_000);
     static final int PER_BATCH = 5_000;
+    /** Pages of the limit's run (whole zips), measured before the import. */
+    static final int RAW = Integer.getInteger("bench.importRaw", 10_000);
+    /**
+     * A directory that keeps the generated zips between runs ({@code -Dbench.importZips}; unset: a temporary one):
+     * generating 100,000 PNG pages takes about 20 minutes on the loaded machine.
+     */
+    static final String ZIPS = System.getProperty("bench.importZips");
+    /** Pages between two progress lines. */
+    static final int STEP = 10_000;
 
     @Autowired
     ScanBatches batches;
@@ -61,23 +71,34 @@ class PageImportMemoryBenchmark extends IntegrationTest {
         Path dir = Files.createTempDirectory("page-import-bench");
         var zips = new ArrayList<Path>();
         long bytes = 0;
+        Path zipDir = ZIPS == null ? dir : Files.createDirectories(Path.of(ZIPS));
         for (int from = 0; from < PAGES; from += PER_BATCH) {
-            Path zip = dir.resolve("batch-" + from + ".zip");
-            bytes += writeZip(zip, from, Math.min(PAGES, from + PER_BATCH));
+            Path zip = zipDir.resolve("batch-%d-%d.zip".formatted(from, Math.min(PAGES, from + PER_BATCH)));
+            bytes += Files.exists(zip) ? pageBytes(zip) : writeZip(zip, from, Math.min(PAGES, from + PER_BATCH));
             zips.add(zip);
         }
+        progress("%,d pages in %d zips ready", PAGES, zips.size());
+        // the limit first, so that a run stopped part-way still has its limit beside its progress
+        var rawZips = zips.subList(0, Math.max(1, Math.min(zips.size(), RAW / PER_BATCH)));
+        long t2 = System.nanoTime();
+        for (Path zip : rawZips) {
+            bareUpload(zip, dir.resolve("bare"));
+        }
+        double bareRate = rawZips.size() * (double) PER_BATCH / secs(t2);
+        progress("limit: %,.0f pages/s (bare upload of %d zips)", bareRate, rawZips.size());
         System.gc();
         double upload;
         double qc;
         String heapLine;
-        List<UUID> ids;
-        try (var heap = PeakHeap.watch()) {
+        var ids = new CopyOnWriteArrayList<UUID>();
+        try (var heap = PeakHeap.watch();
+                var watch = new Progress(heap, ids)) {
             long t0 = System.nanoTime();
-            ids = new ArrayList<>();
             for (int b = 0; b < zips.size(); b++) {
                 try (var in = Files.newInputStream(zips.get(b))) {
                     ids.add(batches.create("内存基准批次" + b, "0001", false, 5, in, access));
                 }
+                progress("uploaded %,d pages in %.0f s; %s", (b + 1) * PER_BATCH, secs(t0), heap.line());
             }
             upload = secs(t0);
             long t1 = System.nanoTime();
@@ -89,35 +110,7 @@ class PageImportMemoryBenchmark extends IntegrationTest {
             qc = secs(t1);
             heapLine = heap.line();
         }
-        long t2 = System.nanoTime();
-        for (Path zip : zips) {
-            bareUpload(zip, dir.resolve("bare"));
-        }
-        double bare = secs(t2);
-
-        line(
-                out,
-                "import of %,d pages (%d zips of %,d; PNG 240×340, %.1f MB in all), no OCR",
-                PAGES,
-                zips.size(),
-                PER_BATCH,
-                bytes / 1e6);
-        line(out, "| stage | s | pages/s | limit pages/s | ratio |");
-        line(out, "|---|---|---|---|---|");
-        line(
-                out,
-                "| upload (unzip, file policy, store + fsync, register) | %.0f | %,.0f | %,.0f | %.2f |",
-                upload,
-                PAGES / upload,
-                PAGES / bare,
-                bare / upload);
-        line(out, "| QC (decode, analyse, check, batch checks) | %.0f | %,.0f | — | — |", qc, PAGES / qc);
-        line(out, "| end to end | %.0f | %,.0f | — | — |", upload + qc, PAGES / (upload + qc));
-        line(out, "limit: the same zips unzipped, each page written, fsynced and SHA-256 digested, nothing else");
-        line(out, "during the import: %s", heapLine);
-        System.out.print(out);
-        Files.createDirectories(Path.of("target", "bench"));
-        Files.writeString(Path.of("target", "bench", "page-import.txt"), out);
+        report(out, zips.size(), bytes, upload, qc, bareRate, heapLine);
         long done = jdbc.sql("select count(*) from scan_page where batch_id = any(:ids) and status = 'DONE'")
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(Long.class)
@@ -129,10 +122,106 @@ class PageImportMemoryBenchmark extends IntegrationTest {
         }
     }
 
-    /** Pages {@code from} to {@code to} as one zip; answers the bytes of the pages. */
+    private static void report(
+            StringBuilder out, int zips, long bytes, double upload, double qc, double bareRate, String heapLine)
+            throws IOException {
+        line(
+                out,
+                "import of %,d pages (%d zips of %,d; PNG 240×340, %.1f MB in all), no OCR",
+                PAGES,
+                zips,
+                PER_BATCH,
+                bytes / 1e6);
+        line(out, "| stage | s | pages/s | limit pages/s | ratio |");
+        line(out, "|---|---|---|---|---|");
+        line(
+                out,
+                "| upload (unzip, file policy, store + fsync, register) | %.0f | %,.0f | %,.0f | %.2f |",
+                upload,
+                PAGES / upload,
+                bareRate,
+                PAGES / upload / bareRate);
+        line(out, "| QC (decode, analyse, check, batch checks) | %.0f | %,.0f | — | — |", qc, PAGES / qc);
+        line(out, "| end to end | %.0f | %,.0f | — | — |", upload + qc, PAGES / (upload + qc));
+        line(out, "limit: the first %,d pages' zips unzipped, each page written, fsynced and SHA-256 digested", RAW);
+        line(out, "during the import: %s", heapLine);
+        System.out.print(out);
+        Files.createDirectories(Path.of("target", "bench"));
+        Files.writeString(Path.of("target", "bench", "page-import.txt"), out);
+    }
+
+    /**
+     * Every {@value #STEP} pages checked, a line with the time and the heap so far, so that a run stopped part-way is
+     * evidence of how far it got in how much heap.
+     */
+    private final class Progress implements AutoCloseable {
+        private final Thread thread;
+
+        Progress(PeakHeap heap, List<UUID> ids) {
+            long t0 = System.nanoTime();
+            thread = new Thread(
+                    () -> {
+                        long next = STEP;
+                        while (!Thread.currentThread().isInterrupted()) {
+                            long done = ids.isEmpty() ? 0 : doneOf(ids);
+                            if (done >= next) {
+                                progress("checked %,d pages in %.0f s; %s", done, secs(t0), heap.line());
+                                next = (done / STEP + 1) * STEP;
+                            }
+                            try {
+                                Thread.sleep(2_000);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "import-progress");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private long doneOf(List<UUID> ids) {
+            return jdbc.sql("select count(*) from scan_page where batch_id = any(:ids) and status = 'DONE'")
+                    .param("ids", ids.toArray(UUID[]::new))
+                    .query(Long.class)
+                    .single();
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+        }
+    }
+
+    /** A progress line, printed and appended to target/bench/page-import-progress.txt at once. */
+    private static void progress(String format, Object... args) {
+        String s = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " "
+                + String.format(format, args);
+        System.out.println(s);
+        try {
+            Files.createDirectories(Path.of("target", "bench"));
+            Files.writeString(
+                    Path.of("target", "bench", "page-import-progress.txt"),
+                    s + "\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of the pages of a zip kept from an earlier run. */
+    private static long pageBytes(Path zip) throws IOException {
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.stream().mapToLong(ZipEntry::getSize).sum();
+        }
+    }
+
+    /** Pages {@code from} to {@code to} as one zip (written aside, then moved into place); answers the pages' bytes. */
     private static long writeZip(Path zip, int from, int to) throws IOException {
         long bytes = 0;
-        try (var z = new ZipOutputStream(Files.newOutputStream(zip))) {
+        Path part = zip.resolveSibling(zip.getFileName() + ".part");
+        try (var z = new ZipOutputStream(Files.newOutputStream(part))) {
             for (int i = from; i < to; i++) {
                 byte[] png = page(i);
                 z.putNextEntry(new ZipEntry("page-%06d.png".formatted(i)));
@@ -141,6 +230,7 @@ class PageImportMemoryBenchmark extends IntegrationTest {
                 bytes += png.length;
             }
         }
+        Files.move(part, zip, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return bytes;
     }
 

@@ -42,7 +42,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * set is exported as one package ({@code -Dbench.exportFormat}, default FOLDER; EEP embeds the content). Prints the
  * export's rate and its peak heap (in use, and live after collection), beside the limit measured in the same run: the
  * same objects read through the same fixity check into a plain zip, nothing else (on the first
- * {@code -Dbench.exportRaw} items, default 20,000). Run at a small heap to prove the bound:
+ * {@code -Dbench.exportRaw} items, default 20,000, measured before the export). Every 10,000 items seeded and exported it
+ * prints a progress line with the heap so far (also in target/bench/transfer-export-progress.txt), so that a run stopped
+ * part-way is evidence. Run at a small heap to prove the bound:
  * {@code ./mvnw -B -o -q test -Pbench -Dtest.heap=256m -Dtest=TransferExportBenchmark}. Writes
  * target/bench/transfer-export.txt. Takes about 10 minutes for 10,000 items on the shared 2-core machine (most of it
  * the export's SM2 signatures); 100,000 items about ten times that.
@@ -52,6 +54,9 @@ class TransferExportBenchmark extends IntegrationTest {
 
     static final int N = Integer.getInteger("bench.exportItems", 100_000);
     static final int RAW = Math.min(N, Integer.getInteger("bench.exportRaw", 20_000));
+    /** Items between two progress lines (with the heap so far). */
+    static final int STEP = 10_000;
+
     static final TransferPackages.Format FORMAT =
             TransferPackages.Format.valueOf(System.getProperty("bench.exportFormat", "FOLDER"));
     static final Access ARCHIVIST =
@@ -92,13 +97,22 @@ class TransferExportBenchmark extends IntegrationTest {
                         .sum(),
                 secs(t0));
 
+        // the limit first, so that a run stopped part-way still has its limit beside its progress
+        long t2 = System.nanoTime();
+        raw(ids.subList(0, RAW));
+        double rawSeconds = secs(t2);
+        progress("limit: %,.0f items/s (%,d items read with fixity into a plain zip)", RAW / rawSeconds, RAW);
         System.gc();
         TransferPackages.Exported exported;
         double exportSeconds;
         String heapLine;
         try (var heap = PeakHeap.watch()) {
             long t1 = System.nanoTime();
-            exported = packages.export(ids, FORMAT, ARCHIVIST);
+            exported = packages.export(ids, FORMAT, ARCHIVIST, written -> {
+                if (written % STEP == 0) {
+                    progress("exported %,d items in %.0f s; %s", written, secs(t1), heap.line());
+                }
+            });
             exportSeconds = secs(t1);
             heapLine = heap.line();
         }
@@ -109,10 +123,6 @@ class TransferExportBenchmark extends IntegrationTest {
             assertThat(head(zip, "manifest.xml")).contains("<件数>" + N + "</件数>");
         }
         Files.delete(exported.file());
-
-        long t2 = System.nanoTime();
-        raw(ids.subList(0, RAW));
-        double rawSeconds = secs(t2);
 
         double rate = N / exportSeconds;
         double rawRate = RAW / rawSeconds;
@@ -172,6 +182,9 @@ class TransferExportBenchmark extends IntegrationTest {
             done.add(pool.submit(() -> {
                 for (int i = first; i < N; i += 4) {
                     preservation.writeVersion(objectId(run, i), files, sidecar, "bench", "bench");
+                    if (i > 0 && i % STEP == 0) {
+                        progress("seeded %,d objects", i);
+                    }
                 }
                 return null;
             }));
@@ -247,6 +260,23 @@ class TransferExportBenchmark extends IntegrationTest {
     private static String head(ZipFile zip, String name) throws Exception {
         try (var in = zip.getInputStream(zip.getEntry(name))) {
             return new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A progress line, printed and appended to target/bench/transfer-export-progress.txt at once. */
+    private static void progress(String format, Object... args) {
+        String s = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " "
+                + String.format(format, args);
+        System.out.println(s);
+        try {
+            Files.createDirectories(Path.of("target", "bench"));
+            Files.writeString(
+                    Path.of("target", "bench", "transfer-export-progress.txt"),
+                    s + "\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
