@@ -115,7 +115,8 @@ class ReadableTimeRuleTest {
                 .callMethod(YearMonth.class, "now")
                 .orShould()
                 .callMethod(Year.class, "now")
-                .because("tests take today from ReadableTime.beijing() (or the context's ReadableTime), as the platform does")
+                .because(
+                        "tests take today from ReadableTime.beijing() (or the context's ReadableTime), as the platform does")
                 .check(tests);
     }
 }
