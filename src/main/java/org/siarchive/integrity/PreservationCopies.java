@@ -17,6 +17,7 @@ import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
 import org.siarchive.catalog.Renditions;
 import org.siarchive.platform.DataDirectory;
+import org.siarchive.preservation.Digester;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StoredFile;
 import org.siarchive.shared.Actor;
@@ -134,15 +135,38 @@ class PreservationCopies {
         return HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(sha256);
     }
 
+    /**
+     * A copy already in the object but not registered: written before a kill, its transaction never committed (a new
+     * version cannot take the same path again). It is registered as it is, once it reads back with one page per master
+     * (docs/adr/0122).
+     */
+    private Outcome registerEarlier(ItemRecord item, String path, Path earlier) throws IOException {
+        int pages = OfdStructure.pages(earlier);
+        if (pages != item.files().size()) {
+            throw new IOException("the unregistered copy " + path + " has " + pages + " pages, expected "
+                    + item.files().size());
+        }
+        var fixity = Digester.of(earlier);
+        int version = preservation.headVersion(item.objectId()).orElseThrow();
+        log.warn("OFD copy of {} found unregistered in version {}: registered now", item.archiveCode(), version);
+        renditions.add(item.id(), KIND, path, fixity.size(), fixity.sm3(), fixity.sha256(), version, MAKER);
+        return Outcome.MADE;
+    }
+
     /** Makes the item's OFD copy unless it has one or its master is not page images. */
     Outcome make(UUID itemId) {
         var item = catalog.requireItem(itemId);
         if (!needsCopy(item)) {
             return Outcome.NOT_NEEDED;
         }
+        String path = "preservation/" + item.archiveCode() + ".ofd";
         try (var tmp = org.siarchive.shared.TemporaryDirectory.under(work)) {
             Path dir = tmp.path();
             var stored = preservation.storagePaths(item.objectId());
+            Path earlier = stored.get(path);
+            if (earlier != null) {
+                return registerEarlier(item, path, earlier);
+            }
             var pages = new ArrayList<Path>();
             var types = new String[item.files().size()];
             for (var f : item.files()) {
@@ -164,7 +188,6 @@ class PreservationCopies {
                     new OfdRendition.Info(item.title(), item.responsible(), time.date(catalog.now())),
                     ofd,
                     dir);
-            String path = "preservation/" + item.archiveCode() + ".ofd";
             int version = preservation.writeVersion(
                     item.objectId(),
                     List.of(new StoredFile(path, ofd)),
