@@ -36,6 +36,7 @@ class IntegrityConsole {
     private final Catalog catalog;
     private final Organisations organisations;
     private final org.siarchive.catalog.Tombstones tombstones;
+    private final OfdCopyRuns ofdCopies;
 
     IntegrityConsole(
             FixitySweeps sweeps,
@@ -45,8 +46,10 @@ class IntegrityConsole {
             Preservation preservation,
             Catalog catalog,
             Organisations organisations,
-            org.siarchive.catalog.Tombstones tombstones) {
+            org.siarchive.catalog.Tombstones tombstones,
+            OfdCopyRuns ofdCopies) {
         this.tombstones = tombstones;
+        this.ofdCopies = ofdCopies;
         this.organisations = organisations;
         this.sweeps = sweeps;
         this.schedule = schedule;
@@ -79,7 +82,18 @@ class IntegrityConsole {
         model.addAttribute(
                 "replica", preservation.replica().map(r -> r.description()).orElse(null));
         model.addAttribute("unverified", sweeps.notVerifiedWithin(java.time.Duration.ofDays(30)));
+        ofdCopies(model);
         return "integrity/sweeps";
+    }
+
+    /** How OFD preservation copies are made and how many wait (docs/adr/0122). */
+    private void ofdCopies(Model model) {
+        var status = ofdCopies.status();
+        model.addAttribute("ofdMode", status.mode().name());
+        model.addAttribute("ofdWindow", status.window());
+        model.addAttribute("ofdPending", status.backlog().pending());
+        model.addAttribute("ofdOldest", status.backlog().oldest());
+        model.addAttribute("ofdFailed", status.backlog().failed());
     }
 
     /** Starts a sweep and shows it; a refused rate is shown beside its field with the input kept. */

@@ -16,15 +16,14 @@ import org.ofdrw.layout.VirtualPage;
 import org.ofdrw.layout.element.Img;
 import org.ofdrw.layout.element.Position;
 import org.siarchive.preservation.Fixity;
-import org.siarchive.shared.xml.OfdFiles;
 
 /**
  * An OFD (GB/T 33190) preservation copy of an item whose master is a set of page images: one OFD page
  * per image, sized to the image's physical size (from its stated resolution, 300 dpi when it states
  * none), the image placed full-page and unchanged (PNG and JPEG embedded as stored; other formats, e.g.
  * TIFF, losslessly re-encoded as PNG), with title, author and date in the document info. The container is
- * packed by {@link OfdPackage} (images stored, XML deflated). The copy is read back before it is accepted: it
- * must open and have one page per image.
+ * packed by {@link OfdPackage} (images stored, XML deflated). The copy is read back before it is accepted: its
+ * structure must hold together and list one page per image ({@link OfdStructure}).
  */
 final class OfdRendition {
 
@@ -87,10 +86,9 @@ final class OfdRendition {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
-        try (var reader = OfdFiles.open(target)) {
-            if (reader.getNumberOfPages() != pages.size()) {
-                throw new IOException("the OFD has " + reader.getNumberOfPages() + " pages, expected " + pages.size());
-            }
+        int written = OfdStructure.pages(target);
+        if (written != pages.size()) {
+            throw new IOException("the OFD has " + written + " pages, expected " + pages.size());
         }
         return packed[0];
     }

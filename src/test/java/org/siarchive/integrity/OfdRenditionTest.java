@@ -93,6 +93,40 @@ class OfdRenditionTest {
         }
     }
 
+    /** The read-back counts the pages the document lists and refuses a package that lacks a page's content part. */
+    @Test
+    void theReadBackRefusesAPackageWithoutAPagesContent() throws Exception {
+        Path page = tmp.resolve("p1.png");
+        ImageIO.write(page(200, 100), "png", page.toFile());
+        Path ofd = tmp.resolve("two.ofd");
+        OfdRendition.write(
+                List.of(page, page),
+                new String[] {"image/png", "image/png"},
+                new OfdRendition.Info("工伤认定", "社保中心", LocalDate.of(2026, 11, 30)),
+                ofd,
+                Files.createDirectories(tmp.resolve("work3")));
+        assertThat(OfdStructure.pages(ofd)).isEqualTo(2);
+
+        Path broken = tmp.resolve("broken.ofd");
+        try (var in = new java.util.zip.ZipFile(ofd.toFile());
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(broken))) {
+            var dropped = in.stream()
+                    .filter(e -> e.getName().endsWith("Content.xml"))
+                    .findFirst()
+                    .orElseThrow();
+            for (var e : in.stream().toList()) {
+                if (!e.getName().equals(dropped.getName())) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    in.getInputStream(e).transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OfdStructure.pages(broken))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("no content part");
+    }
+
     /** A file that is no image is refused, and no OFD is left behind as if it were a copy. */
     @Test
     void refusesAPageThatIsNoImage() throws Exception {
