@@ -18,6 +18,7 @@ import org.siarchive.catalog.ItemSidecar;
 import org.siarchive.catalog.Renditions;
 import org.siarchive.platform.DataDirectory;
 import org.siarchive.preservation.Digester;
+import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StoredFile;
 import org.siarchive.shared.Actor;
@@ -132,7 +133,7 @@ class PreservationCopies {
                 sha.update(buf, 0, n);
             }
         }
-        return HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(sha256);
+        return Fixity.sameDigest(HexFormat.of().formatHex(sha.digest()), sha256.toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

@@ -53,6 +53,12 @@ class OfdCopyBenchmark extends IntegrationTest {
 
     @Test
     void cpuOfOneCopy() throws Exception {
+        try (var heap = org.siarchive.bench.PeakHeap.watch()) {
+            measure(heap);
+        }
+    }
+
+    private void measure(org.siarchive.bench.PeakHeap heap) throws Exception {
         var random = new Random(42);
         var items = new ArrayList<UUID>();
         for (int i = 0; i < WARM_UP + COPIES; i++) {
@@ -108,6 +114,7 @@ class OfdCopyBenchmark extends IntegrationTest {
         line(out, "  whole copy (PreservationCopies.make)       %7.2f (%7.2f)", median(whole), p90(whole));
         line(out, "  of it: OFD written, hashed, read back      %7.2f (%7.2f)", median(render), p90(render));
         line(out, "  of it: masters confirmed (size + SHA-256)  %7.2f (%7.2f)", median(confirm), p90(confirm));
+        line(out, "%s", heap.line());
         line(
                 out,
                 "load average at the end: %s",
