@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -39,52 +41,78 @@ public final class SigningKey {
         this.privateKey = privateKey;
     }
 
-    /** Loads the pair from {@code dir}, creating it on first use. */
+    /**
+     * Loads the pair from {@code dir}, creating it on first use. Creation is safe against a kill and against a
+     * second creator at the same moment (two threads or two nodes): both files are written in full under temporary
+     * names first, and the private key is published by a hard link, which fails if the name exists; the loser of
+     * such a race loads the winner's key.
+     */
     public static SigningKey loadOrCreate(Path dir, String name, MasterKey master) {
         Path pub = dir.resolve(name + ".pub");
         Path priv = dir.resolve(name + ".key");
         byte[] aad = ("siarchive-signing-key:" + name).getBytes(StandardCharsets.UTF_8);
         try {
             if (!Files.exists(priv)) {
-                var gen = new ECKeyPairGenerator();
-                gen.init(new ECKeyGenerationParameters(DOMAIN, new SecureRandom()));
-                AsymmetricCipherKeyPair pair = gen.generateKeyPair();
-                var pk = (ECPublicKeyParameters) pair.getPublic();
-                var sk = (ECPrivateKeyParameters) pair.getPrivate();
-                Files.createDirectories(dir);
-                byte[] d = to32(sk.getD());
-                Files.write(
-                        priv,
-                        Base64.getEncoder().encode(Sm4Gcm.seal(master.bytes(), d, aad)),
-                        StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.SYNC);
-                Files.write(
-                        pub,
-                        Base64.getEncoder().encode(pk.getQ().getEncoded(false)),
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.SYNC);
-                return new SigningKey(pk, sk);
-            }
-            byte[] d = Sm4Gcm.open(
-                    master.bytes(),
-                    Base64.getDecoder().decode(Files.readString(priv).strip()),
-                    0,
-                    aad);
-            var sk = new ECPrivateKeyParameters(new BigInteger(1, d), DOMAIN);
-            var pk = new ECPublicKeyParameters(DOMAIN.getG().multiply(sk.getD()).normalize(), DOMAIN);
-            if (Files.exists(pub)) {
-                byte[] stored = Base64.getDecoder().decode(Files.readString(pub).strip());
-                if (!java.util.Arrays.equals(stored, pk.getQ().getEncoded(false))) {
-                    throw new org.siarchive.crypto.CryptoException(pub + " does not belong to " + priv);
+                var created = create(dir, pub, priv, master, aad);
+                if (created != null) {
+                    return created;
                 }
             }
-            return new SigningKey(pk, sk);
+            return load(pub, priv, master, aad);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the signing key " + priv, e);
         }
+    }
+
+    /** A new pair, or null when another creator published {@code priv} first. */
+    private static SigningKey create(Path dir, Path pub, Path priv, MasterKey master, byte[] aad) throws IOException {
+        var gen = new ECKeyPairGenerator();
+        gen.init(new ECKeyGenerationParameters(DOMAIN, new SecureRandom()));
+        AsymmetricCipherKeyPair pair = gen.generateKeyPair();
+        var pk = (ECPublicKeyParameters) pair.getPublic();
+        var sk = (ECPrivateKeyParameters) pair.getPrivate();
+        Files.createDirectories(dir);
+        Path privTmp = Files.createTempFile(dir, priv.getFileName() + ".", ".new");
+        Path pubTmp = Files.createTempFile(dir, pub.getFileName() + ".", ".new");
+        try {
+            Files.write(
+                    privTmp,
+                    Base64.getEncoder().encode(Sm4Gcm.seal(master.bytes(), to32(sk.getD()), aad)),
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+            Files.write(
+                    pubTmp,
+                    Base64.getEncoder().encode(pk.getQ().getEncoded(false)),
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+            try {
+                Files.createLink(priv, privTmp);
+            } catch (FileAlreadyExistsException raced) {
+                return null;
+            }
+            Files.move(pubTmp, pub, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new SigningKey(pk, sk);
+        } finally {
+            Files.deleteIfExists(privTmp);
+            Files.deleteIfExists(pubTmp);
+        }
+    }
+
+    private static SigningKey load(Path pub, Path priv, MasterKey master, byte[] aad) throws IOException {
+        byte[] d = Sm4Gcm.open(
+                master.bytes(),
+                Base64.getDecoder().decode(Files.readString(priv).strip()),
+                0,
+                aad);
+        var sk = new ECPrivateKeyParameters(new BigInteger(1, d), DOMAIN);
+        var pk = new ECPublicKeyParameters(DOMAIN.getG().multiply(sk.getD()).normalize(), DOMAIN);
+        if (Files.exists(pub)) {
+            byte[] stored = Base64.getDecoder().decode(Files.readString(pub).strip());
+            if (!java.util.Arrays.equals(stored, pk.getQ().getEncoded(false))) {
+                throw new org.siarchive.crypto.CryptoException(pub + " does not belong to " + priv);
+            }
+        }
+        return new SigningKey(pk, sk);
     }
 
     /** SM3 fingerprint of the public key, first 16 hex digits. */

@@ -46,4 +46,38 @@ class CryptoTest {
         assertThatThrownBy(() -> SigningKey.loadOrCreate(dir, "audit-sm2", other))
                 .isInstanceOf(CryptoException.class);
     }
+
+    @Test
+    void creatorsRacingForANewKeyAllGetTheOneThatWasPublished() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            var dir = Files.createTempDirectory("keys");
+            var master = MasterKey.generate(dir.resolve("master.key"));
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                var ids = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+                for (int t = 0; t < 6; t++) {
+                    ids.add(pool.submit(() -> {
+                        start.await();
+                        return SigningKey.loadOrCreate(dir, "transfer-sm2", master)
+                                .keyId();
+                    }));
+                }
+                start.countDown();
+                var seen = new java.util.HashSet<String>();
+                for (var id : ids) {
+                    seen.add(id.get());
+                }
+                assertThat(seen).hasSize(1);
+                assertThat(SigningKey.loadOrCreate(dir, "transfer-sm2", master).keyId())
+                        .isEqualTo(seen.iterator().next());
+                try (var files = Files.list(dir)) {
+                    assertThat(files.map(f -> f.getFileName().toString()))
+                            .containsExactlyInAnyOrder("master.key", "transfer-sm2.key", "transfer-sm2.pub");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }
