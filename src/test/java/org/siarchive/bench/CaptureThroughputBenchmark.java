@@ -1,8 +1,6 @@
 package org.siarchive.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.capture.BatchCaptures;
@@ -376,39 +373,9 @@ class CaptureThroughputBenchmark extends IntegrationTest {
         var random = new Random(42);
         var out = new ArrayList<byte[]>();
         for (int i = 0; i < count; i++) {
-            byte[] noise = new byte[fileBytes - 67];
-            random.nextBytes(noise);
-            var png = new ByteArrayOutputStream();
-            png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
-            chunk(
-                    png,
-                    "IHDR",
-                    ByteBuffer.allocate(13)
-                            .putInt(1)
-                            .putInt(1)
-                            .put((byte) 8)
-                            .put((byte) 0)
-                            .put((byte) 0)
-                            .put((byte) 0)
-                            .put((byte) 0)
-                            .array());
-            chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01});
-            chunk(png, "rnDm", noise);
-            chunk(png, "IEND", new byte[0]);
-            out.add(png.toByteArray());
+            out.add(NoisePng.of(random, fileBytes));
         }
         return out;
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        out.writeBytes(t);
-        out.writeBytes(data);
-        var crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static void line(StringBuilder out, String format, Object... args) {

@@ -193,21 +193,8 @@ class PageImportMemoryBenchmark extends IntegrationTest {
         }
     }
 
-    /** A progress line, printed and appended to target/bench/page-import-progress.txt at once. */
     private static void progress(String format, Object... args) {
-        String s = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " "
-                + String.format(format, args);
-        System.out.println(s);
-        try {
-            Files.createDirectories(Path.of("target", "bench"));
-            Files.writeString(
-                    Path.of("target", "bench", "page-import-progress.txt"),
-                    s + "\n",
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        ProgressLog.line("page-import-progress.txt", format, args);
     }
 
     /** The bytes of the pages of a zip kept from an earlier run. */

@@ -263,21 +263,8 @@ class TransferExportBenchmark extends IntegrationTest {
         }
     }
 
-    /** A progress line, printed and appended to target/bench/transfer-export-progress.txt at once. */
     private static void progress(String format, Object... args) {
-        String s = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " "
-                + String.format(format, args);
-        System.out.println(s);
-        try {
-            Files.createDirectories(Path.of("target", "bench"));
-            Files.writeString(
-                    Path.of("target", "bench", "transfer-export-progress.txt"),
-                    s + "\n",
-                    java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        ProgressLog.line("transfer-export-progress.txt", format, args);
     }
 
     private static double secs(long t) {

@@ -1,8 +1,6 @@
 package org.siarchive.integrity;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.capture.Captures;
@@ -141,35 +138,7 @@ class OfdCopyBenchmark extends IntegrationTest {
         out.append(s).append('\n');
     }
 
-    /** A valid 1 × 1 PNG carrying 200 KB of random bytes in a private chunk (as the capture benchmark's). */
     static byte[] png(Random random) {
-        byte[] noise = new byte[FILE_BYTES - 67];
-        random.nextBytes(noise);
-        var png = new ByteArrayOutputStream();
-        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
-        chunk(
-                png,
-                "IHDR",
-                ByteBuffer.allocate(13)
-                        .putInt(1)
-                        .putInt(1)
-                        .put((byte) 8)
-                        .put(new byte[4])
-                        .array());
-        chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01});
-        chunk(png, "rnDm", noise);
-        chunk(png, "IEND", new byte[0]);
-        return png.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        out.writeBytes(t);
-        out.writeBytes(data);
-        var crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return org.siarchive.bench.NoisePng.of(random, FILE_BYTES);
     }
 }
