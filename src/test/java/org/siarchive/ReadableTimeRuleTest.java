@@ -28,8 +28,20 @@ class ReadableTimeRuleTest {
 
     static final String HELPER = "org.siarchive.shared.ReadableTime";
 
-    /** Production classes; the system property lets the rule be pointed at another build's classes. */
-    static JavaClasses production() {
+    private static JavaClasses imported;
+
+    /**
+     * Production classes, imported once for all the rules; the system property lets the rule be pointed at another
+     * build's classes.
+     */
+    static synchronized JavaClasses production() {
+        if (imported == null) {
+            imported = importProduction();
+        }
+        return imported;
+    }
+
+    private static JavaClasses importProduction() {
         String dir = System.getProperty("readable-time.classes");
         var importer = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
         return dir == null ? importer.importPackages("org.siarchive") : importer.importPath(java.nio.file.Path.of(dir));

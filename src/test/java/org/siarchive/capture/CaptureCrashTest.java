@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.ApiClient.FilePart;
+import org.siarchive.support.Depth;
 import org.siarchive.support.Digests;
 import org.siarchive.support.Samples;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,11 +61,18 @@ class CaptureCrashTest {
 
     @Test
     void acknowledgedCapturesSurviveSigkillAndNothingIsLeftHalfWritten() throws Exception {
+        // the default build kills at two of the four points of each path, drawn by a printed seed; -Pdeep at all four
+        long seed = Depth.seed();
+        var singlePoints = Depth.slice(POINTS, List.of(), 2, seed);
+        var batchPoints = Depth.slice(POINTS, List.of(), 2, seed + 1);
+        System.out.printf(
+                "crash test: seed %d (-Dsiarchive.test.seed), single capture killed at %s, batch at %s%n",
+                seed, singlePoints, batchPoints);
         warmRound();
-        for (String point : POINTS) {
+        for (String point : singlePoints) {
             crashPointRound(point);
         }
-        for (String point : POINTS) {
+        for (String point : batchPoints) {
             batchCrashPointRound(point);
         }
         int beforeRandom = acks.size();
@@ -280,10 +288,13 @@ class CaptureCrashTest {
             for (var ack : acks) {
                 assertThat(status(jdbc, ack.acceptanceNo())).isEqualTo("PRESERVED");
             }
-            assertThat(status(jdbc, inFlight.get("after-staging"))).isNull();
-            assertThat(status(jdbc, inFlight.get("after-receive"))).isEqualTo("PRESERVED");
-            assertThat(status(jdbc, inFlight.get("after-store"))).isEqualTo("PRESERVED");
-            assertThat(status(jdbc, inFlight.get("after-preserved"))).isEqualTo("PRESERVED");
+            for (var e : inFlight.entrySet()) {
+                // killed before its 档号: nothing; after it: completed by start-up reconciliation
+                String expected = e.getKey().equals("after-staging") ? null : "PRESERVED";
+                assertThat(status(jdbc, e.getValue()))
+                        .as("single capture stopped at %s", e.getKey())
+                        .isEqualTo(expected);
+            }
             for (var e : batchInFlight.entrySet()) {
                 String expected = e.getKey().equals("after-staging") ? null : "PRESERVED";
                 for (String no : e.getValue()) {

@@ -30,7 +30,6 @@ final class ChildPlatform {
         int port = org.siarchive.platform.LocalPorts.free();
         var cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
                 "-cp",
                 System.getProperty("java.class.path"),
                 // the platform with the test's crash points (capture/CrashPoints, test code only)
@@ -40,6 +39,7 @@ final class ChildPlatform {
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--logging.level.root=WARN"));
+        cmd.addAll(1, org.siarchive.support.ChildJvm.javaOptions());
         if (crashAt != null) {
             cmd.add("--siarchive.test.crash-at=" + crashAt);
         }

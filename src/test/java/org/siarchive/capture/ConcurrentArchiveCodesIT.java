@@ -11,16 +11,20 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.siarchive.quality.Submission;
 import org.siarchive.shared.Actor;
+import org.siarchive.support.Depth;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** 8 threads × 500 captures into one class: 4,000 distinct 档号, numbered 1..4000 with no gap. */
+/**
+ * 8 threads capturing into one class get distinct 档号 numbered on from the class's last with no gap: 8 × 100 captures
+ * in the default build, 8 × 500 under {@code -Pdeep} (support.Depth).
+ */
 class ConcurrentArchiveCodesIT extends IntegrationTest {
 
     private static final int THREADS = 8;
-    private static final int PER_THREAD = 500;
+    private static final int PER_THREAD = Depth.of(100, 500);
 
     @Autowired
     Captures captures;
@@ -30,7 +34,9 @@ class ConcurrentArchiveCodesIT extends IntegrationTest {
 
     @Test
     void concurrentCapturesGetUniqueGapFreeArchiveCodes() throws Exception {
-        // a business step and year no other test uses, so the class starts empty
+        // a business step and year no other test captures into; the class is not assumed empty all the same
+        String classKey = "0001-SB·2012-D100-01·ZHDZ-";
+        int before = numbers(classKey).size();
         var pool = Executors.newFixedThreadPool(THREADS);
         var futures = new ArrayList<Future<List<String>>>();
         for (int t = 0; t < THREADS; t++) {
@@ -45,16 +51,19 @@ class ConcurrentArchiveCodesIT extends IntegrationTest {
         }
         pool.shutdown();
 
-        String classKey = "0001-SB·2012-D100-01·ZHDZ-";
         assertThat(codes).hasSize(THREADS * PER_THREAD).doesNotHaveDuplicates().allMatch(c -> c.startsWith(classKey));
-        var numbers = jdbc.sql("select item_no from item where class_key = :k order by item_no")
+        int total = before + THREADS * PER_THREAD;
+        assertThat(numbers(classKey))
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, total).boxed().toList());
+        assertThat(codes).contains(classKey + "%04d".formatted(before + 1), classKey + "%04d".formatted(total));
+    }
+
+    private List<Integer> numbers(String classKey) {
+        return jdbc.sql("select item_no from item where class_key = :k order by item_no")
                 .param("k", classKey)
                 .query(Integer.class)
                 .list();
-        assertThat(numbers)
-                .containsExactlyElementsOf(
-                        IntStream.rangeClosed(1, THREADS * PER_THREAD).boxed().toList());
-        assertThat(codes).contains(classKey + "0001", classKey + "4000");
     }
 
     private String captureOne(int n) {

@@ -27,7 +27,10 @@ import org.springframework.util.unit.DataSize;
  */
 class GroupCommitIT extends IntegrationTest {
 
-    /** A year no other test files into, so the class starts empty. */
+    /**
+     * A year no other test of this kind files into. The class need not start empty: demo data loaded by other tests
+     * into the same database (random seeds, enrolments dated 2005–2008) may already hold items in it.
+     */
     private static final String DOC_DATE = "2007-06-18";
 
     private static final String CLASS_KEY = "0001-SB·2007-D100-01·GRCB-";
@@ -61,6 +64,7 @@ class GroupCommitIT extends IntegrationTest {
 
     @Test
     void concurrentBatchesAndSinglesGetGapFreeArchiveCodesAndTheAuditChainVerifies() throws Exception {
+        int before = itemsOfTheClass().size();
         var pool = Executors.newFixedThreadPool(5);
         var tasks = new ArrayList<Callable<List<String>>>();
         for (int t = 0; t < 3; t++) {
@@ -84,20 +88,21 @@ class GroupCommitIT extends IntegrationTest {
 
         int expected = 3 * 4 * 6 + 2 * 8;
         assertThat(codes).hasSize(expected).doesNotHaveDuplicates();
-        var numbers = jdbc.sql("select item_no from item where class_key = :k order by item_no")
-                .param("k", CLASS_KEY)
-                .query(Integer.class)
-                .list();
-        assertThat(numbers)
+        assertThat(itemsOfTheClass())
+                .as(() -> "items of the class not answered to any caller: " + unanswered(codes))
                 .containsExactlyElementsOf(
-                        IntStream.rangeClosed(1, expected).boxed().toList());
+                        IntStream.rangeClosed(1, before + expected).boxed().toList());
+        assertThat(codes)
+                .map(c -> Integer.parseInt(c.substring(CLASS_KEY.length())))
+                .as("the captures of this test took the numbers after those the class held")
+                .allMatch(n -> n > before);
         assertThat(jdbc.sql(
                                 """
-                select count(*) from item i where i.class_key = :k and (i.status <> 'PRESERVED' or 2 <> (
+                select count(*) from item i where i.archive_code = any(:codes) and (i.status <> 'PRESERVED' or 2 <> (
                   select count(*) from audit_entry a where a.object_type = 'ITEM' and a.object_id = i.id::text
                   and a.operation in ('RECEIVE', 'CAPTURE')))
                 """)
-                        .param("k", CLASS_KEY)
+                        .param("codes", codes.toArray(String[]::new))
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -158,6 +163,29 @@ class GroupCommitIT extends IntegrationTest {
                         .single())
                 .isEqualTo(3);
         assertThat(chain.verify().intact()).isTrue();
+    }
+
+    private List<Integer> itemsOfTheClass() {
+        return jdbc.sql("select item_no from item where class_key = :k order by item_no")
+                .param("k", CLASS_KEY)
+                .query(Integer.class)
+                .list();
+    }
+
+    /** Every item of the test's class whose 档号 no caller got back, with what identifies where it came from. */
+    private List<String> unanswered(List<String> codes) {
+        return jdbc
+                .sql(
+                        """
+                select archive_code || ' ' || status || ' ' || acceptance_no || ' ' || idempotency_key || ' '
+                    || title || ' ' || created_at from item where class_key = :k order by item_no
+                """)
+                .param("k", CLASS_KEY)
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(row -> codes.stream().noneMatch(c -> row.startsWith(c + " ")))
+                .toList();
     }
 
     private List<String> batch(int seed, int size) {

@@ -26,7 +26,6 @@ final class DestructionChild {
         int port = org.siarchive.platform.LocalPorts.free();
         var cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
                 "-cp",
                 System.getProperty("java.class.path"),
                 DestructionCrashPoints.class.getName(),
@@ -39,6 +38,7 @@ final class DestructionChild {
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--logging.level.root=WARN"));
+        cmd.addAll(1, org.siarchive.support.ChildJvm.javaOptions());
         if (crashAt != null) {
             cmd.add("--siarchive.test.crash-at=" + crashAt);
         }
