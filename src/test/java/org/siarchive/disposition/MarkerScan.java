@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Scans every regular file under a directory for a marker string, byte for byte (UTF-8, and UTF-16 both
@@ -28,15 +27,11 @@ final class MarkerScan {
                 marker.getBytes(StandardCharsets.UTF_16LE),
                 marker.getBytes(StandardCharsets.UTF_16BE));
         var hits = new ArrayList<Path>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                byte[] bytes = read(f);
-                if (needles.stream().anyMatch(n -> indexOf(bytes, n) >= 0)) {
-                    hits.add(f);
-                }
+        for (Path f : org.siarchive.support.LiveFiles.regularFiles(root)) {
+            byte[] bytes = read(f);
+            if (needles.stream().anyMatch(n -> indexOf(bytes, n) >= 0)) {
+                hits.add(f);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return hits;
     }

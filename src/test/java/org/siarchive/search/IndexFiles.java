@@ -35,23 +35,21 @@ public final class IndexFiles {
     /** The files under {@code dir} holding any of the byte strings. */
     public static List<Path> filesContaining(Path dir, byte[]... needles) {
         var out = new ArrayList<Path>();
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                byte[] bytes;
-                try {
-                    bytes = Files.readAllBytes(p);
-                } catch (java.nio.file.NoSuchFileException gone) {
-                    continue; // deleted by the writer while we walked
-                }
-                for (byte[] n : needles) {
-                    if (indexOf(bytes, n) >= 0) {
-                        out.add(p);
-                        break;
-                    }
+        for (Path p : org.siarchive.support.LiveFiles.regularFiles(dir)) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(p);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                continue; // deleted by the writer while we walked
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (byte[] n : needles) {
+                if (indexOf(bytes, n) >= 0) {
+                    out.add(p);
+                    break;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
     }
