@@ -2,9 +2,8 @@ package org.siarchive.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import java.util.zip.CRC32;
+import org.siarchive.support.HostileFiles;
 
 /** A valid 1 × 1 PNG (IHDR, one pixel IDAT, IEND) carrying random bytes in a private ancillary chunk. */
 public final class NoisePng {
@@ -17,7 +16,7 @@ public final class NoisePng {
         random.nextBytes(noise);
         var png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
-        chunk(
+        HostileFiles.chunk(
                 png,
                 "IHDR",
                 ByteBuffer.allocate(13)
@@ -26,20 +25,9 @@ public final class NoisePng {
                         .put((byte) 8)
                         .put(new byte[4])
                         .array());
-        chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01});
-        chunk(png, "rnDm", noise);
-        chunk(png, "IEND", new byte[0]);
+        HostileFiles.chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01});
+        HostileFiles.chunk(png, "rnDm", noise);
+        HostileFiles.chunk(png, "IEND", new byte[0]);
         return png.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(t);
-        out.writeBytes(data);
-        var crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

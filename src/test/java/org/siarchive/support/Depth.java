@@ -7,7 +7,7 @@ import java.util.Random;
 
 /**
  * How deep the slow tests go (docs/adr/0126). The default build — the README's test command, CI — runs a bounded,
- * seeded slice of the crash tests and of the concurrency and fuzz loads; {@code ./mvnw -Pdeep verify} runs them in
+ * seeded slice of the crash tests and a smaller concurrency load; {@code ./mvnw -Pdeep verify} runs them in
  * full. A slice is chosen by a seed the test prints, and {@code -Dsiarchive.test.seed=N} chooses the same slice again.
  */
 public final class Depth {

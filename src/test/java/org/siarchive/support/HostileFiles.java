@@ -61,7 +61,8 @@ public final class HostileFiles {
         return out.toByteArray();
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    /** Appends one PNG chunk: length, type, data and the CRC-32 of type and data (PNG specification, section 5.3). */
+    public static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
         byte[] t = type.getBytes(StandardCharsets.US_ASCII);
         out.writeBytes(t);
