@@ -218,6 +218,49 @@ class ArchitectureRulesTest {
         }
     }
 
+    /**
+     * A class that listens to one capture ({@code ItemCaptured}) must also listen to a group commit's captures
+     * ({@code ItemsCaptured}, docs/adr/0127), or batches and grouped singles would pass it by; the listeners of a
+     * class are its methods with the event as their one parameter.
+     */
+    static Set<String> capturesMissedByGroups(JavaClasses classes) {
+        var missing = new TreeSet<String>();
+        for (var c : classes) {
+            boolean single = listensTo(c, org.siarchive.catalog.ItemCaptured.class);
+            if (single && !listensTo(c, org.siarchive.catalog.ItemsCaptured.class)) {
+                missing.add(c.getName());
+            }
+        }
+        return missing;
+    }
+
+    private static boolean listensTo(JavaClass c, Class<?> event) {
+        return c.getMethods().stream()
+                .filter(m -> m.getRawParameterTypes().size() == 1
+                        && m.getRawParameterTypes().get(0).isEquivalentTo(event))
+                .anyMatch(m -> m.isAnnotatedWith(org.springframework.modulith.events.ApplicationModuleListener.class)
+                        || m.isAnnotatedWith(org.springframework.transaction.event.TransactionalEventListener.class));
+    }
+
+    @Test
+    void everyListenerOfACaptureAlsoListensToAGroupsCaptures() {
+        org.assertj.core.api.Assertions.assertThat(capturesMissedByGroups(CLASSES))
+                .as("listeners of ItemCaptured without one of ItemsCaptured")
+                .isEmpty();
+        var missed = new ClassFileImporter().importClasses(SinglesOnly.class);
+        org.assertj.core.api.Assertions.assertThat(capturesMissedByGroups(missed))
+                .as("the rule catches a listener of single captures only")
+                .containsExactly(SinglesOnly.class.getName());
+    }
+
+    /** What the rule forbids: a listener that hears single captures and not a group's. */
+    static final class SinglesOnly {
+        @org.springframework.modulith.events.ApplicationModuleListener
+        void on(org.siarchive.catalog.ItemCaptured e) {
+            // nothing: only its shape matters
+        }
+    }
+
     private static String pkg(String module) {
         return ROOT + "." + module + "..";
     }

@@ -1,6 +1,7 @@
 package org.siarchive.analytics;
 
 import org.siarchive.catalog.ItemCaptured;
+import org.siarchive.catalog.ItemsCaptured;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -29,5 +30,15 @@ class CaptureCounters {
         activity.on(e);
         holdings.on(e);
         filing.on(e);
+    }
+
+    /**
+     * A group commit's captures, one publication and one transaction for the group (docs/adr/0127). A failing count
+     * rolls the group's transaction back and the event is delivered again for all of them; each count is
+     * idempotent, so the items counted before it are not counted twice.
+     */
+    @ApplicationModuleListener
+    void on(ItemsCaptured e) {
+        e.items().forEach(this::on);
     }
 }

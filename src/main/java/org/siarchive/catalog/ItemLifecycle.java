@@ -44,36 +44,53 @@ class ItemLifecycle {
 
     @Transactional
     public void markPreserved(UUID itemId, int objectVersion, Actor actor) {
+        preserved(itemId, objectVersion, actor).ifPresent(events::publishEvent);
+    }
+
+    /**
+     * Marks a group of items preserved in one transaction (group commit, docs/adr/0112), each with its audit entry,
+     * and publishes one {@link ItemsCaptured} for those that moved (docs/adr/0127): one publication per listener for
+     * the group instead of one per item.
+     */
+    @Transactional
+    public void markPreservedAll(java.util.List<Catalog.Preserved> items) {
+        var captured = items.stream()
+                .map(p -> preserved(p.itemId(), p.objectVersion(), p.actor()))
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        if (!captured.isEmpty()) {
+            events.publishEvent(new ItemsCaptured(captured));
+        }
+    }
+
+    /** RECEIVING → PRESERVED with its audit entry; the event to publish, none when the item was not receiving. */
+    private java.util.Optional<ItemCaptured> preserved(UUID itemId, int objectVersion, Actor actor) {
         var move = ItemState.RECEIVING.to(ItemState.PRESERVED);
-        int updated = jdbc.sql(
+        // the row returned, whatever its 档号 holds: the update happened exactly when one comes back
+        var moved = jdbc.sql(
                         """
                 update item set status = :to, object_version = :v, status_reason = null, updated_at = now()
-                where id = :id and status = :from
+                where id = :id and status = :from returning archive_code
                 """)
                 .param("to", move.to().name())
                 .param("from", move.from().name())
                 .param("v", objectVersion)
                 .param("id", itemId)
-                .update();
-        if (updated == 0) {
-            return;
+                .query((rs, n) -> new String[] {rs.getString("archive_code")})
+                .optional();
+        if (moved.isEmpty()) {
+            return java.util.Optional.empty();
         }
-        var item = queries.byId(itemId, Scope.EVERYTHING).orElseThrow();
+        String archiveCode = moved.get()[0];
         audit.record(
                 actor,
                 AuditedObject.ITEM,
                 itemId.toString(),
                 AuditOperation.CAPTURE,
                 null,
-                AuditDetail.of("audit.detail.versionOf", item.archiveCode(), objectVersion)
+                AuditDetail.of("audit.detail.versionOf", archiveCode, objectVersion)
                         .encoded());
-        events.publishEvent(new ItemCaptured(itemId, item.archiveCode()));
-    }
-
-    /** Marks a group of items preserved in one transaction (group commit, docs/adr/0112): their versions by id. */
-    @Transactional
-    public void markPreservedAll(java.util.List<Catalog.Preserved> items) {
-        items.forEach(p -> markPreserved(p.itemId(), p.objectVersion(), p.actor()));
+        return java.util.Optional.of(new ItemCaptured(itemId, archiveCode));
     }
 
     @Transactional

@@ -26,7 +26,10 @@ import org.siarchive.shared.ReadableTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Preservation copies: an item whose master is a set of page images (scanned or photographed pages) gets
@@ -47,6 +50,7 @@ class PreservationCopies {
     static final Actor MAKER = new Actor("preservation-copies", "127.0.0.1", "siarchive preservation copies");
     static final Set<String> PAGE_IMAGES = Set.of("image/png", "image/jpeg", "image/tiff", "image/bmp");
 
+    private final TransactionTemplate tx;
     private final Catalog catalog;
     private final Renditions renditions;
     private final Preservation preservation;
@@ -65,8 +69,10 @@ class PreservationCopies {
             DataDirectory data,
             OfdCopySettings settings,
             PendingCopies pending,
-            ReadableTime time) {
+            ReadableTime time,
+            TransactionTemplate tx) {
         this.time = time;
+        this.tx = tx;
         this.catalog = catalog;
         this.renditions = renditions;
         this.preservation = preservation;
@@ -88,11 +94,27 @@ class PreservationCopies {
     /** Makes the copy now, or queues it for the window, or nothing (per {@code siarchive.preservation.ofd-copies}). */
     @ApplicationModuleListener
     void on(ItemCaptured e) {
+        captured(e.itemId());
+    }
+
+    /**
+     * A group commit's captures, one publication for the group (docs/adr/0127): each item as if captured alone, in a
+     * transaction of its own, so that a copy made is registered at once and a failing item undoes no other item's
+     * copy. The publication completes when every item is done; a failure leaves it to be delivered again, when the
+     * items with their copy are {@link Outcome#NOT_NEEDED}.
+     */
+    @Async
+    @TransactionalEventListener
+    void on(org.siarchive.catalog.ItemsCaptured e) {
+        e.forEach(id -> tx.executeWithoutResult(s -> captured(id)));
+    }
+
+    private void captured(java.util.UUID itemId) {
         switch (settings.mode()) {
-            case IMMEDIATE -> make(e.itemId());
+            case IMMEDIATE -> make(itemId);
             case DEFERRED -> {
-                if (needsCopy(catalog.requireItem(e.itemId()))) {
-                    pending.queue(e.itemId());
+                if (needsCopy(catalog.requireItem(itemId))) {
+                    pending.queue(itemId);
                 }
             }
             case OFF -> {

@@ -41,6 +41,12 @@ class ReplicaSync {
         mirror(e.itemId());
     }
 
+    /** A group commit's captures, one publication for the group (docs/adr/0127). */
+    @ApplicationModuleListener
+    void on(org.siarchive.catalog.ItemsCaptured e) {
+        e.forEach(this::mirror);
+    }
+
     @ApplicationModuleListener
     void on(ItemCorrected e) {
         mirror(e.itemId());

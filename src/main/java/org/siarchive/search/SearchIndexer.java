@@ -97,6 +97,12 @@ class SearchIndexer implements SmartInitializingSingleton {
         reindex(event.itemId());
     }
 
+    /** A group commit's captures, one publication for the group (docs/adr/0127). */
+    @ApplicationModuleListener
+    void on(org.siarchive.catalog.ItemsCaptured event) {
+        event.forEach(this::reindex);
+    }
+
     @ApplicationModuleListener
     void on(ItemCorrected event) {
         reindex(event.itemId());

@@ -1,8 +1,10 @@
 package org.siarchive.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
 import org.siarchive.catalog.Catalog;
+import org.siarchive.catalog.ItemCaptured;
+import org.siarchive.catalog.ItemsCaptured;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.quality.Submission;
 import org.siarchive.security.ApiTokens;
@@ -85,6 +89,68 @@ class BatchCaptureApiIT extends IntegrationTest {
                     .extracting(AuditTrail.Entry::operation)
                     .containsExactly("RECEIVE", "CAPTURE");
         }
+    }
+
+    /**
+     * A group commit announces its captures once per listener (docs/adr/0127), and each listener still does its work
+     * for every item: the OFD preservation copy of page images, the search index.
+     */
+    @Test
+    void aBatchIsAnnouncedOncePerListenerAndEveryItemIsCopiedAndIndexed() {
+        var batch = new ArrayList<BatchRequests.Item>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(new BatchRequests.Item(
+                    "pages-" + UUID.randomUUID(),
+                    Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1971), "钱文静"),
+                    List.of(Samples.png(601 + 2 * i), Samples.png(602 + 2 * i))));
+        }
+
+        var body = json(send(ApiClient.initialToken(), batch, ""));
+
+        assertThat(body.get("created").asLong()).as(body.toString()).isEqualTo(3);
+        var ids = new ArrayList<UUID>();
+        var codes = new ArrayList<String>();
+        body.get("items").forEach(r -> {
+            ids.add(UUID.fromString(r.get("item").get("id").asString()));
+            codes.add(r.get("item").get("archiveCode").asString());
+        });
+        String group = ItemsCaptured.class.getName();
+        String single = ItemCaptured.class.getName();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(publications(group, ids.get(0), true))
+                .isPositive()
+                .isEqualTo(publications(group, ids.get(0), false)));
+        for (var id : ids) {
+            assertThat(publications(group, id, false))
+                    .as("one publication per listener names every item of the group")
+                    .isEqualTo(publications(group, ids.get(0), false));
+            assertThat(publications(single, id, false))
+                    .as("no publication per item")
+                    .isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from item_rendition where item_id in (:ids) and kind = 'PRESERVATION_OFD'")
+                        .param("ids", ids)
+                        .query(Long.class)
+                        .single())
+                .as("each item's OFD preservation copy")
+                .isEqualTo(3);
+        var api = new ApiClient(port, ApiClient.initialToken());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (var code : codes) {
+                var found = api.get("/api/v1/search?archiveCode="
+                                + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8))
+                        .json();
+                assertThat(found.get("total").asLong()).as(code).isEqualTo(1);
+            }
+        });
+    }
+
+    private long publications(String eventType, UUID item, boolean completedOnly) {
+        return jdbc.sql("select count(*) from event_publication where event_type = :t and serialized_event like :item"
+                        + (completedOnly ? " and completion_date is not null" : ""))
+                .param("t", eventType)
+                .param("item", "%" + item + "%")
+                .query(Long.class)
+                .single();
     }
 
     @Test
