@@ -28,6 +28,9 @@ class ChainWriter {
         this.named = named;
     }
 
+    /** Entries written per batch statement. */
+    static final int CHUNK = 1_000;
+
     void append(List<PendingEntry> entries) {
         if (entries.isEmpty()) {
             return;
@@ -37,15 +40,20 @@ class ChainWriter {
                 .single();
         long seq = (Long) head[0];
         byte[] hash = (byte[]) head[1];
-        var rows = new SqlParameterSource[entries.size()];
-        for (int i = 0; i < rows.length; i++) {
-            seq++;
-            var row = row(seq, hash, entries.get(i));
-            hash = (byte[]) row.getValue("hash");
-            rows[i] = row;
+        // the rows go in chunks: a transaction with 100,000 entries (an export's, one per item) never holds them all
+        // as statement parameters at once
+        for (int from = 0; from < entries.size(); from += CHUNK) {
+            var chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+            var rows = new SqlParameterSource[chunk.size()];
+            for (int i = 0; i < rows.length; i++) {
+                seq++;
+                var row = row(seq, hash, chunk.get(i));
+                hash = (byte[]) row.getValue("hash");
+                rows[i] = row;
+            }
+            // one round trip for a group of reads' entries (AccessEntries), the same statement for one entry
+            named.batchUpdate(INSERT, rows);
         }
-        // one round trip for a group of reads' entries (AccessEntries), the same statement for one entry
-        named.batchUpdate(INSERT, rows);
         jdbc.sql("update audit_chain_head set seq = :seq, hash = :hash where id = 1")
                 .param("seq", seq)
                 .param("hash", hash)

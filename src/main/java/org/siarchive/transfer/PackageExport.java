@@ -165,14 +165,10 @@ class PackageExport {
                 null,
                 AuditDetail.of("audit.detail.packageExported", format, items.size(), total, sm3)
                         .encoded());
+        String pkg = packageId.toString(); // one string for every item's entry: 100,000 of them wait for the commit
         for (var item : items) {
             audit.record(
-                    access.actor(),
-                    AuditedObject.ITEM,
-                    item.toString(),
-                    AuditOperation.TRANSFER_EXPORT,
-                    null,
-                    packageId.toString());
+                    access.actor(), AuditedObject.ITEM, item.toString(), AuditOperation.TRANSFER_EXPORT, null, pkg);
         }
     }
 

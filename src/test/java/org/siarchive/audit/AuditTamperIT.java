@@ -66,6 +66,32 @@ class AuditTamperIT extends IntegrationTest {
         });
     }
 
+    /** A transaction with more entries than one batch statement takes (an export's): one unbroken chain. */
+    @Test
+    void aTransactionWithMoreEntriesThanAChunkIsChainedWithoutAGap() {
+        long before =
+                jdbc.sql("select max(seq) from audit_entry").query(Long.class).single();
+        int n = ChainWriter.CHUNK * 2 + 345;
+
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < n; i++) {
+                trail.record(Actor.SYSTEM, AuditedObject.AUDIT_TRAIL, "bulk" + i, AuditOperation.VERIFY, null, null);
+            }
+        });
+
+        var seqs = jdbc.sql("select seq from audit_entry where seq > :s order by seq")
+                .param("s", before)
+                .query(Long.class)
+                .list();
+        assertThat(seqs).hasSize(n).first().isEqualTo(before + 1);
+        assertThat(seqs.get(n - 1)).isEqualTo(before + n);
+        assertThat(jdbc.sql("select seq from audit_chain_head")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before + n);
+        assertThat(chain.verify().findings()).isEmpty();
+    }
+
     @Test
     void theApplicationItselfCannotChangeOrDeleteAnEntry() {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
