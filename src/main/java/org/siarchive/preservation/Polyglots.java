@@ -84,16 +84,29 @@ final class Polyglots {
         return lastIndexOf(data, marker, data.length);
     }
 
-    /** The last occurrence starting before {@code before}, or -1. */
-    private static int lastIndexOf(byte[] data, byte[] marker, int before) {
-        outer:
-        for (int i = Math.min(before - 1, data.length - marker.length); i >= 0; i--) {
-            for (int j = 0; j < marker.length; j++) {
-                if (data[i + j] != marker[j]) {
-                    continue outer;
-                }
+    /**
+     * The last occurrence starting before {@code before}, or -1. A backward Horspool search: on a mismatch the window
+     * moves left by as much as the byte at its start allows (the marker's length when that byte is not in it), so a
+     * 64 KB tail of compressed or random bytes costs about a quarter of the comparisons of a byte-by-byte scan. Every
+     * capture of a PDF or an image scans its tail this way (docs/benchmarks.md, issue 20, fourth pass).
+     */
+    static int lastIndexOf(byte[] data, byte[] marker, int before) {
+        int m = marker.length;
+        int[] shift = new int[256];
+        java.util.Arrays.fill(shift, m);
+        for (int k = m - 1; k >= 1; k--) {
+            shift[marker[k] & 0xFF] = k; // the leftmost position (after the first) a byte takes in the marker
+        }
+        int i = Math.min(before - 1, data.length - m);
+        while (i >= 0) {
+            int j = 0;
+            while (j < m && data[i + j] == marker[j]) {
+                j++;
             }
-            return i;
+            if (j == m) {
+                return i;
+            }
+            i -= shift[data[i] & 0xFF];
         }
         return -1;
     }
