@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.NGramTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -35,14 +36,20 @@ import org.siarchive.catalog.ArchiveCodeInput;
 final class LuceneDocuments {
 
     /** Bumped when the document layout changes: an index of another version is rebuilt. */
-    static final String LAYOUT = "2";
+    static final String LAYOUT = "3";
 
     static final String ID = "id";
     static final String WORDS = "w";
     static final String BIGRAMS = "b";
     static final String DISPLAY = "display";
-    /** Every suffix of the 档号's typing key: a substring of the key is a prefix of one of them. */
-    static final String CODE_SUFFIXES = "code_sfx";
+    /**
+     * The 档号's typing key as overlapping three-character grams, one position each, the key padded with two
+     * {@link #CODE_END}s so that every character of the key starts a gram: a substring of the key is a phrase of its
+     * grams, or (one or two characters) a prefix of one gram (docs/adr/0128).
+     */
+    static final String CODE_GRAMS = "code_g3";
+    /** Pads the key's end: a private-use character, never typed, so no typed key matches across the end. */
+    static final char CODE_END = '\uE000';
 
     private final FacetsConfig facets = new FacetsConfig();
     /** The keyed blind index of an ID number (HMAC-SM3 under the platform's index key). */
@@ -52,6 +59,9 @@ final class LuceneDocuments {
         this.idIndex = idIndex;
         for (String dim : SearchResults.DIMENSIONS) {
             facets.setMultiValued(dim, false);
+            // drilling down is a term of the f_ field (LuceneQueries.filter): the facet module's own drill-down terms
+            // would be two more terms per dimension and document that nothing reads (docs/adr/0128)
+            facets.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
         }
     }
 
@@ -71,9 +81,20 @@ final class LuceneDocuments {
         };
     }
 
-    /** smartcn words by default, bigrams for the bigram and display fields. */
+    /** smartcn words by default, bigrams for the bigram and display fields, grams of three for the 档号 key. */
     static Analyzer analyzer(Analyzer bigrams) {
-        return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(), Map.of(BIGRAMS, bigrams, DISPLAY, bigrams));
+        return new PerFieldAnalyzerWrapper(
+                new SmartChineseAnalyzer(), Map.of(BIGRAMS, bigrams, DISPLAY, bigrams, CODE_GRAMS, codeGrams()));
+    }
+
+    /** Every three consecutive characters of the (already folded) key, in order, one position apart. */
+    static Analyzer codeGrams() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                return new TokenStreamComponents(new NGramTokenizer(3, 3));
+            }
+        };
     }
 
     /** The item as an index document, facet fields built. */
@@ -89,7 +110,7 @@ final class LuceneDocuments {
         var d = new Document();
         d.add(new StringField(ID, e.itemId().toString(), Field.Store.YES));
         d.add(new StringField("code", e.archiveCode(), Field.Store.YES));
-        codeSuffixes(d, e.archiveCode());
+        codeGrams(d, e.archiveCode());
         d.add(new StoredField("title", e.title()));
         d.add(new StoredField("category_code", e.categoryCode()));
         d.add(new StoredField("step_code", e.stepCode()));
@@ -145,15 +166,14 @@ final class LuceneDocuments {
     }
 
     /**
-     * The 档号 as people type it ({@link ArchiveCodeInput#key}: "-" for every separator, full-width folded),
-     * as all its suffixes, so that a prefix query for a typed key finds it anywhere in the code.
+     * The 档号 as people type it ({@link ArchiveCodeInput#key}: "-" for every separator, full-width folded) as grams
+     * of three, so that a typed key is found anywhere in the code: a few dozen distinct grams across a fonds, where
+     * every suffix of every code was a term of its own (docs/adr/0128).
      */
-    private static void codeSuffixes(Document d, String archiveCode) {
+    private static void codeGrams(Document d, String archiveCode) {
         String key = ArchiveCodeInput.key(archiveCode);
-        for (int i = 0; i < key.length(); i++) {
-            if (key.charAt(i) != '-') { // a typed key never starts with a separator
-                d.add(new StringField(CODE_SUFFIXES, key.substring(i), Field.Store.NO));
-            }
+        if (!key.isEmpty()) {
+            d.add(new TextField(CODE_GRAMS, key + CODE_END + CODE_END, Field.Store.NO));
         }
     }
 

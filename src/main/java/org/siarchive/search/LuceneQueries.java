@@ -14,6 +14,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -140,12 +141,28 @@ final class LuceneQueries {
         return b.build();
     }
 
-    /** A 档号 as typed: whole, in part, with any separator or full-width forms (its key inside the stored key). */
-    private static Query archiveCode(String typed) {
+    /**
+     * A 档号 as typed: whole, in part, with any separator or full-width forms (its key inside the stored key). Three
+     * characters or more are a phrase of grams at their offsets — every third gram and the last, which together cover
+     * each character — and fewer a prefix of one gram (docs/adr/0128).
+     */
+    static Query archiveCode(String typed) {
         String key = ArchiveCodeInput.key(typed);
-        return key.isEmpty()
-                ? new TermQuery(new Term("code", typed.strip()))
-                : new PrefixQuery(new Term(LuceneDocuments.CODE_SUFFIXES, key));
+        if (key.isEmpty()) {
+            return new TermQuery(new Term("code", typed.strip()));
+        }
+        if (key.length() < 3) {
+            return new PrefixQuery(new Term(LuceneDocuments.CODE_GRAMS, key));
+        }
+        var phrase = new PhraseQuery.Builder();
+        for (int at = 0; ; at += 3) {
+            int start = Math.min(at, key.length() - 3);
+            phrase.add(new Term(LuceneDocuments.CODE_GRAMS, key.substring(start, start + 3)), start);
+            if (start == key.length() - 3) {
+                break;
+            }
+        }
+        return phrase.build();
     }
 
     private static void filter(BooleanQuery.Builder b, String dim, @Nullable String value) {
