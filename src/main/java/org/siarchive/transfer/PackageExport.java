@@ -98,6 +98,9 @@ class PackageExport {
         if (itemIds.isEmpty()) {
             throw new InvalidInputException(Violation.of("items", "required"));
         }
+        if (itemIds.size() > settings.maxExportItems()) { // bounded memory: a larger transfer is several packages
+            throw new InvalidInputException(Violation.of("items", "exportTooManyItems", settings.maxExportItems()));
+        }
         requirePreserved(itemIds, access);
         // asked before the package is written, and again in the transaction that registers it (docs/adr/0071)
         guards.check(itemIds, GuardedOperation.TRANSFER_OUT);

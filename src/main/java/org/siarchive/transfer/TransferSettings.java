@@ -12,7 +12,18 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("siarchive.transfer")
 public record TransferSettings(
-        DataSize maxPackageSize, DataSize maxXmlSize, List<String> trustedKeys, String unit, int exportThreads) {
+        DataSize maxPackageSize,
+        DataSize maxXmlSize,
+        List<String> trustedKeys,
+        String unit,
+        int exportThreads,
+        int maxExportItems) {
+
+    /**
+     * Items one exported package may hold unless configured: an export's memory grows by about 0.8 KB per item (the
+     * zip's central directory is written at its end), and 100,000 items ran in a 256 MB heap (docs/benchmarks.md).
+     */
+    public static final int DEFAULT_MAX_EXPORT_ITEMS = 100_000;
 
     public TransferSettings {
         if (maxPackageSize == null) {
@@ -24,6 +35,12 @@ public record TransferSettings(
         trustedKeys = trustedKeys == null ? List.of() : List.copyOf(trustedKeys);
         if (unit == null || unit.isBlank()) {
             unit = "社会保险事业管理中心";
+        }
+        if (maxExportItems == 0) {
+            maxExportItems = DEFAULT_MAX_EXPORT_ITEMS;
+        }
+        if (maxExportItems < 0) {
+            throw new IllegalArgumentException("siarchive.transfer.max-export-items must be 1 or more");
         }
         if (exportThreads < 0) {
             throw new IllegalArgumentException("siarchive.transfer.export-threads must be 0 (one per core) or more");

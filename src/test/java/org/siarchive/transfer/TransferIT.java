@@ -178,6 +178,24 @@ class TransferIT extends IntegrationTest {
         }
     }
 
+    /** An export past the items one package may hold is refused before anything is read or written. */
+    @Test
+    void anExportOfMoreItemsThanAPackageHoldsIsRefusedNamingTheField() {
+        var many = new java.util.ArrayList<java.util.UUID>();
+        for (int i = 0; i <= TransferSettings.DEFAULT_MAX_EXPORT_ITEMS; i++) {
+            many.add(new java.util.UUID(7, i)); // no such items: the count is checked first
+        }
+        assertThatThrownBy(() -> packages.export(many, TransferPackages.Format.FOLDER, ARCHIVIST))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations())
+                        .singleElement()
+                        .satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("items");
+                            assertThat(v.rule()).isEqualTo("exportTooManyItems");
+                            assertThat(v.args()).containsExactly("100000");
+                        }));
+    }
+
     @Test
     void aPackageAlteredAfterSigningIsRefusedNamingTheCheckItemAndTheRecord() throws Exception {
         var ids = twoItems();
