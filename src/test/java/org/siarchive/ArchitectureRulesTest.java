@@ -218,18 +218,24 @@ class ArchitectureRulesTest {
         }
     }
 
+    /** Events published one per item, and the event a group commit or batch publishes for many (docs/adr/0127). */
+    static final Map<Class<?>, Class<?>> GROUPED_EVENTS = Map.of(
+            org.siarchive.catalog.ItemCaptured.class, org.siarchive.catalog.ItemsCaptured.class,
+            org.siarchive.checks.CheckRunFinished.class, org.siarchive.checks.CheckRunsFinished.class);
+
     /**
-     * A class that listens to one capture ({@code ItemCaptured}) must also listen to a group commit's captures
-     * ({@code ItemsCaptured}, docs/adr/0127), or batches and grouped singles would pass it by; the listeners of a
-     * class are its methods with the event as their one parameter.
+     * A class that listens to one capture ({@code ItemCaptured}) or one check run must also listen to a group's
+     * ({@code ItemsCaptured}, {@code CheckRunsFinished}), or batches and grouped singles would pass it by; the
+     * listeners of a class are its methods with the event as their one parameter.
      */
     static Set<String> capturesMissedByGroups(JavaClasses classes) {
         var missing = new TreeSet<String>();
         for (var c : classes) {
-            boolean single = listensTo(c, org.siarchive.catalog.ItemCaptured.class);
-            if (single && !listensTo(c, org.siarchive.catalog.ItemsCaptured.class)) {
-                missing.add(c.getName());
-            }
+            GROUPED_EVENTS.forEach((single, group) -> {
+                if (listensTo(c, single) && !listensTo(c, group)) {
+                    missing.add(c.getName() + " hears " + single.getSimpleName() + ", not " + group.getSimpleName());
+                }
+            });
         }
         return missing;
     }
@@ -245,18 +251,25 @@ class ArchitectureRulesTest {
     @Test
     void everyListenerOfACaptureAlsoListensToAGroupsCaptures() {
         org.assertj.core.api.Assertions.assertThat(capturesMissedByGroups(CLASSES))
-                .as("listeners of ItemCaptured without one of ItemsCaptured")
+                .as("listeners of an item's event without one of the group's")
                 .isEmpty();
         var missed = new ClassFileImporter().importClasses(SinglesOnly.class);
         org.assertj.core.api.Assertions.assertThat(capturesMissedByGroups(missed))
-                .as("the rule catches a listener of single captures only")
-                .containsExactly(SinglesOnly.class.getName());
+                .as("the rule catches a listener of single captures and check runs only")
+                .containsExactlyInAnyOrder(
+                        SinglesOnly.class.getName() + " hears ItemCaptured, not ItemsCaptured",
+                        SinglesOnly.class.getName() + " hears CheckRunFinished, not CheckRunsFinished");
     }
 
     /** What the rule forbids: a listener that hears single captures and not a group's. */
     static final class SinglesOnly {
         @org.springframework.modulith.events.ApplicationModuleListener
         void on(org.siarchive.catalog.ItemCaptured e) {
+            // nothing: only its shape matters
+        }
+
+        @org.springframework.transaction.event.TransactionalEventListener
+        void on(org.siarchive.checks.CheckRunFinished e) {
             // nothing: only its shape matters
         }
     }

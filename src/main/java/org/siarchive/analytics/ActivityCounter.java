@@ -84,6 +84,12 @@ class ActivityCounter {
                 1));
     }
 
+    /** A group's filing runs, one publication for the group (docs/adr/0127): each counted as if finished alone. */
+    @ApplicationModuleListener
+    void on(org.siarchive.checks.CheckRunsFinished e) {
+        e.runs().forEach(this::on);
+    }
+
     @ApplicationModuleListener
     void on(CheckRunFinished e) {
         days.add(new Occurrence(

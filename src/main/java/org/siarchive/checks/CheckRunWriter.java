@@ -57,6 +57,20 @@ class CheckRunWriter {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(long runId, Findings f, Actor actor) {
+        events.publishEvent(report(runId, f, actor));
+    }
+
+    /** Publishes a group's finished runs as one event (docs/adr/0127); nothing when there are none. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void announce(List<CheckRunFinished> finished) {
+        if (!finished.isEmpty()) {
+            events.publishEvent(new CheckRunsFinished(finished));
+        }
+    }
+
+    /** Writes the report like {@link #write} and returns its event unpublished: the caller publishes a group's. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    CheckRunFinished report(long runId, Findings f, Actor actor) {
         var byCode = failuresByCode(f);
         var tally = new Tally();
         for (var d : CheckCatalog.of(f.stage())) {
@@ -71,7 +85,7 @@ class CheckRunWriter {
         }
         var concluded = conclude(runId, f, tally);
         auditFinish(runId, f, tally, actor);
-        events.publishEvent(new CheckRunFinished(
+        return new CheckRunFinished(
                 runId,
                 f.stage(),
                 tally.passed,
@@ -79,7 +93,7 @@ class CheckRunWriter {
                 tally.notChecked,
                 f.records(),
                 concluded.orgPath(),
-                concluded.finishedAt()));
+                concluded.finishedAt());
     }
 
     private static Map<String, List<Findings.Failure>> failuresByCode(Findings f) {

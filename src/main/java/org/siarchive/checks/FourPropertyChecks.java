@@ -135,13 +135,19 @@ public class FourPropertyChecks {
      * commit, and their audit entries chained in one step. The reports in the order given.
      */
     List<Report> recordAll(List<Pending> runs, Actor actor) {
-        var ids = tx.execute(s -> runs.stream()
-                .map(p -> {
-                    long runId = insertRun(p.findings().stage(), p.subject(), actor);
-                    writer.write(runId, p.findings(), actor);
-                    return runId;
-                })
-                .toList());
+        var ids = tx.execute(s -> {
+            var finished = new java.util.ArrayList<CheckRunFinished>();
+            var runIds = runs.stream()
+                    .map(p -> {
+                        long runId = insertRun(p.findings().stage(), p.subject(), actor);
+                        finished.add(writer.report(runId, p.findings(), actor));
+                        return runId;
+                    })
+                    .toList();
+            // one event for the group's runs: one publication per listener, not one per item (docs/adr/0127)
+            writer.announce(finished);
+            return runIds;
+        });
         return ids.stream().map(this::report).toList();
     }
 

@@ -72,6 +72,31 @@ class CheckRunEventsIT extends IntegrationTest {
         });
     }
 
+    /** A batch's runs, recorded together, are announced together: one event naming every run (docs/adr/0127). */
+    @Test
+    void runsRecordedTogetherPublishOneEventForAll() {
+        var pending = new java.util.ArrayList<FourPropertyChecks.Pending>();
+        for (int i = 0; i < 3; i++) {
+            var f = checks.begin(Stage.GD);
+            f.record();
+            if (i == 1) {
+                f.fail(CheckCatalog.of(Stage.GD).get(0).code(), null, "0001-事件-" + i, "不通过");
+            }
+            pending.add(new FourPropertyChecks.Pending("事件测试（批）" + i, f));
+        }
+
+        var reports = checks.recordAll(pending, Actor.SYSTEM);
+
+        assertThat(events.stream(CheckRunFinished.class)).as("no event per run").isEmpty();
+        assertThat(events.stream(CheckRunsFinished.class)).singleElement().satisfies(e -> {
+            assertThat(e.runs())
+                    .extracting(CheckRunFinished::runId)
+                    .containsExactlyElementsOf(
+                            reports.stream().map(r -> r.run().id()).toList());
+            assertThat(e.runs()).extracting(CheckRunFinished::passed).containsExactly(true, false, true);
+        });
+    }
+
     private static int count(FourPropertyChecks.Report report, String result) {
         return (int)
                 report.items().stream().filter(i -> i.result().equals(result)).count();
