@@ -35,4 +35,38 @@ public record SearchEntry(
         @Nullable String text,
         @Nullable String responsible,
         @Nullable LocalDate docDate,
-        @Nullable Integer pageCount) {}
+        @Nullable Integer pageCount) {
+
+    /** The item as the catalogue has it, with its scope, the blind index of its ID number and its recognised text. */
+    static SearchEntry of(
+            org.siarchive.catalog.ItemRecord i,
+            org.siarchive.catalog.Catalog.ScopeAttributes scope,
+            byte @Nullable [] certNoIndex,
+            @Nullable String text) {
+        return new SearchEntry(
+                i.id(),
+                i.archiveCode(),
+                i.title(),
+                i.personName(),
+                certNoIndex,
+                i.employerName(),
+                i.creditCode(),
+                i.categoryCode(),
+                i.stepCode(),
+                i.insuranceType(),
+                i.year(),
+                i.handledAt(),
+                scope.fondsId(),
+                scope.orgPath(),
+                scope.clearance(),
+                i.fondsName(),
+                i.retentionCode(),
+                i.status(),
+                i.acceptanceNo(),
+                text,
+                i.responsible(),
+                i.docDate(),
+                // 页数: the catalogue registers files, one per scanned page (ADR 0051)
+                i.files().size());
+    }
+}

@@ -151,31 +151,7 @@ class SearchIndexer implements SmartInitializingSingleton {
         }
         found.filter(i -> i.preserved()).ifPresent(i -> {
             var scope = catalog.scopeAttributes(itemId);
-            search.index(new SearchEntry(
-                    i.id(),
-                    i.archiveCode(),
-                    i.title(),
-                    i.personName(),
-                    cipher.blindIndex(i.certNo(), CERT_CONTEXT),
-                    i.employerName(),
-                    i.creditCode(),
-                    i.categoryCode(),
-                    i.stepCode(),
-                    i.insuranceType(),
-                    i.year(),
-                    i.handledAt(),
-                    scope.fondsId(),
-                    scope.orgPath(),
-                    scope.clearance(),
-                    i.fondsName(),
-                    i.retentionCode(),
-                    i.status(),
-                    i.acceptanceNo(),
-                    recognisedText(itemId),
-                    i.responsible(),
-                    i.docDate(),
-                    // 页数: the catalogue registers files, one per scanned page (ADR 0051)
-                    i.files().size()));
+            search.index(SearchEntry.of(i, scope, cipher.blindIndex(i.certNo(), CERT_CONTEXT), recognisedText(itemId)));
             if (catalog.destroyed(itemId)) {
                 search.remove(itemId); // destroyed after the read above: its own removal may have run first
             }

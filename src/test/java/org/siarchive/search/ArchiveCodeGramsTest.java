@@ -3,8 +3,6 @@ package org.siarchive.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -49,7 +47,7 @@ class ArchiveCodeGramsTest {
                             pick("GRCB", "DWDJ", "CBCB"),
                             "%04d".formatted(random.nextInt(40)));
             codes.add(code);
-            search.index(entry(new UUID(0, i), code));
+            search.index(TypedArchiveCodeSearchTest.entry(new UUID(0, i), code, "参保登记表"));
         }
         search.commit(java.util.Map.of());
     }
@@ -111,32 +109,5 @@ class ArchiveCodeGramsTest {
     private static SearchQuery query(String code) {
         return new SearchQuery(
                 null, null, code, null, null, null, null, List.of(), null, null, null, null, null, 0, 100);
-    }
-
-    private static SearchEntry entry(UUID id, String code) {
-        return new SearchEntry(
-                id,
-                code,
-                "参保登记表",
-                "张三",
-                null,
-                null,
-                null,
-                "01",
-                "GRCB",
-                "110",
-                2024,
-                OffsetDateTime.of(2024, 3, 18, 9, 0, 0, 0, ZoneOffset.ofHours(8)),
-                1,
-                "/1/",
-                2,
-                "测试全宗",
-                "D30",
-                "PRESERVED",
-                null,
-                null,
-                null,
-                null,
-                1);
     }
 }

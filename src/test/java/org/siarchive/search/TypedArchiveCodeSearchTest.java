@@ -118,7 +118,8 @@ class TypedArchiveCodeSearchTest {
                 null, null, code, null, null, null, text, List.of(), null, null, null, null, null, 0, 100);
     }
 
-    private static SearchEntry entry(UUID id, String code, String title) {
+    /** An item with the given 档号 and title, the other fields fixed (also {@link ArchiveCodeGramsTest}'s). */
+    static SearchEntry entry(UUID id, String code, String title) {
         return new SearchEntry(
                 id,
                 code,
