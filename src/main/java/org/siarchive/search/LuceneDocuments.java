@@ -36,7 +36,7 @@ import org.siarchive.catalog.ArchiveCodeInput;
 final class LuceneDocuments {
 
     /** Bumped when the document layout changes: an index of another version is rebuilt. */
-    static final String LAYOUT = "3";
+    static final String LAYOUT = "4";
 
     static final String ID = "id";
     static final String WORDS = "w";
@@ -146,12 +146,16 @@ final class LuceneDocuments {
         d.add(new StringField("org", e.orgPath(), Field.Store.NO));
         d.add(new StringField("fonds", Long.toString(e.fondsId()), Field.Store.NO));
         d.add(new IntPoint("clearance", e.clearance()));
-        // full text: title, names and recognised text, folded to simplified, personal numbers tokenised
+        // full text: title, names and recognised text, folded to simplified; an ID number is its blind-index token in
+        // the bigram field (one token there, what an ID query looks up) and left out of the words, where smartcn would
+        // cut the token into some 25 one-character terms that every query for a letter or digit would match
+        // (docs/adr/0130); other personal numbers masked in both
         String names = String.join(
                 " ", e.personName() == null ? "" : e.personName(), e.employerName() == null ? "" : e.employerName());
-        String body = ChineseText.fold(e.title() + "\n" + names + "\n" + PersonalDigits.forIndex(e.text(), idIndex));
-        d.add(new TextField(WORDS, body, Field.Store.NO));
-        d.add(new TextField(BIGRAMS, body, Field.Store.NO));
+        String head = e.title() + "\n" + names + "\n";
+        d.add(new TextField(WORDS, ChineseText.fold(head + PersonalDigits.withoutIds(e.text())), Field.Store.NO));
+        d.add(new TextField(
+                BIGRAMS, ChineseText.fold(head + PersonalDigits.forIndex(e.text(), idIndex)), Field.Store.NO));
         String shown = PersonalDigits.forDisplay(e.text());
         d.add(new StoredField(DISPLAY, shown.length() > 20_000 ? shown.substring(0, 20_000) : shown));
         // facets (and the same values as exact fields, for drilling down)

@@ -30,6 +30,14 @@ final class PersonalDigits {
         return rewrite(text, id -> token(blindIndex.apply(id.toUpperCase())));
     }
 
+    /** The text for the words field: ID numbers left out (a space each), other personal digits masked. */
+    static String withoutIds(@Nullable String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return rewrite(text, id -> " ");
+    }
+
     /** The text to show: every personal number masked (ID 6+4, phone 3+4, long numbers last 4). */
     static String forDisplay(@Nullable String text) {
         if (text == null || text.isEmpty()) {

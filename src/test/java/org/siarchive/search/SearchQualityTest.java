@@ -236,6 +236,19 @@ class SearchQualityTest {
         assertThat(top.size()).isLessThanOrEqualTo(3); // the two, and county B's holder
     }
 
+    /**
+     * Every generated item holds an ID number in its text. Its blind-index token is one term of the bigram field; in
+     * the words field smartcn would cut it into one-character terms, and a query for a digit would find every item.
+     */
+    @Test
+    void aDigitIsNotFoundInsideTheTokensOfIdNumbers() {
+        for (String digit : new String[] {"3", "7", "e"}) {
+            var q = new SearchQuery(
+                    null, null, null, null, null, null, digit, List.of(), null, null, null, null, null, 0, 10);
+            assertThat(total(q, Scope.EVERYTHING)).as(digit).isLessThan(ITEMS / 100);
+        }
+    }
+
     @Test
     void archiveCodeComesFirst() {
         String code = planted.stream()
