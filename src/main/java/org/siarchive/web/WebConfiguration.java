@@ -46,5 +46,6 @@ class WebConfiguration implements WebMvcConfigurer {
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
         registry.addInterceptor(new MultipartDoor());
+        registry.addInterceptor(new FormErrorsDefault());
     }
 }
