@@ -135,17 +135,21 @@ final class BenchIndexes {
                 var writer =
                         new IndexWriter(d, new IndexWriterConfig(new SmartChineseAnalyzer()).setRAMBufferSizeMB(48))) {
             for (int i = 0; i < items; i++) {
-                var e = entry(i, random);
-                var doc = new Document();
-                doc.add(new StringField("id", e.itemId().toString(), Field.Store.YES));
-                doc.add(new StringField("code", e.archiveCode(), Field.Store.NO));
-                doc.add(new TextField("w", e.title() + "\n" + e.personName() + "\n" + e.text(), Field.Store.NO));
-                doc.add(new StoredField("title", e.title()));
-                writer.addDocument(doc);
+                writer.addDocument(rawDocument(entry(i, random)));
             }
             writer.commit();
         }
         return items / ((System.nanoTime() - t1) / 1e9);
+    }
+
+    /** Raw Lucene's document of an item: a stored id, the 档号, title + name + text as one smartcn field, the title. */
+    static Document rawDocument(SearchEntry e) {
+        var doc = new Document();
+        doc.add(new StringField("id", e.itemId().toString(), Field.Store.YES));
+        doc.add(new StringField("code", e.archiveCode(), Field.Store.NO));
+        doc.add(new TextField("w", e.title() + "\n" + e.personName() + "\n" + e.text(), Field.Store.NO));
+        doc.add(new StoredField("title", e.title()));
+        return doc;
     }
 
     double platformRate() {

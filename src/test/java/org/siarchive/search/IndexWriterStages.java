@@ -10,10 +10,6 @@ import java.util.Random;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
@@ -77,12 +73,7 @@ final class IndexWriterStages {
         try (var d = FSDirectory.open(dir);
                 var w = new IndexWriter(d, new IndexWriterConfig(new SmartChineseAnalyzer()).setRAMBufferSizeMB(48))) {
             for (var e : entries) {
-                var doc = new Document();
-                doc.add(new StringField("id", e.itemId().toString(), Field.Store.YES));
-                doc.add(new StringField("code", e.archiveCode(), Field.Store.NO));
-                doc.add(new TextField("w", e.title() + "\n" + e.personName() + "\n" + e.text(), Field.Store.NO));
-                doc.add(new StoredField("title", e.title()));
-                w.addDocument(doc);
+                w.addDocument(BenchIndexes.rawDocument(e));
             }
             w.commit();
         }
