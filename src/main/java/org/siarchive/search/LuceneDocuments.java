@@ -122,26 +122,7 @@ final class LuceneDocuments {
         long handled = e.handledAt().toInstant().toEpochMilli();
         d.add(new StoredField("handled", handled));
         d.add(new NumericDocValuesField("handled", handled));
-        if (e.personName() != null && !e.personName().isBlank()) {
-            String name = ChineseText.fold(e.personName().strip());
-            d.add(new StoredField("person", e.personName()));
-            d.add(new StringField("name", name, Field.Store.NO));
-            d.add(new StringField("name_py", ChineseText.pinyin(name), Field.Store.NO));
-            d.add(new StringField("name_ini", ChineseText.initials(name), Field.Store.NO));
-        }
-        if (e.employerName() != null) {
-            d.add(new StoredField("employer", e.employerName()));
-            d.add(new StringField("name", ChineseText.fold(e.employerName().strip()), Field.Store.NO));
-        }
-        if (e.certNoIndex() != null) {
-            d.add(new StringField("cert", PersonalDigits.token(e.certNoIndex()), Field.Store.NO));
-        }
-        if (e.creditCode() != null) {
-            d.add(new StringField("credit", e.creditCode(), Field.Store.NO));
-        }
-        if (e.acceptanceNo() != null) {
-            d.add(new StringField("acceptance", e.acceptanceNo(), Field.Store.NO));
-        }
+        parties(d, e);
         // scope
         d.add(new StringField("org", e.orgPath(), Field.Store.NO));
         d.add(new StringField("fonds", Long.toString(e.fondsId()), Field.Store.NO));
@@ -167,6 +148,30 @@ final class LuceneDocuments {
         facet(d, "retention", e.retentionCode());
         facet(d, "status", e.status());
         return d;
+    }
+
+    /** The person's and employer's names (folded, in pinyin and initials) and keys, as exact fields. */
+    private static void parties(Document d, SearchEntry e) {
+        if (e.personName() != null && !e.personName().isBlank()) {
+            String name = ChineseText.fold(e.personName().strip());
+            d.add(new StoredField("person", e.personName()));
+            d.add(new StringField("name", name, Field.Store.NO));
+            d.add(new StringField("name_py", ChineseText.pinyin(name), Field.Store.NO));
+            d.add(new StringField("name_ini", ChineseText.initials(name), Field.Store.NO));
+        }
+        if (e.employerName() != null) {
+            d.add(new StoredField("employer", e.employerName()));
+            d.add(new StringField("name", ChineseText.fold(e.employerName().strip()), Field.Store.NO));
+        }
+        if (e.certNoIndex() != null) {
+            d.add(new StringField("cert", PersonalDigits.token(e.certNoIndex()), Field.Store.NO));
+        }
+        if (e.creditCode() != null) {
+            d.add(new StringField("credit", e.creditCode(), Field.Store.NO));
+        }
+        if (e.acceptanceNo() != null) {
+            d.add(new StringField("acceptance", e.acceptanceNo(), Field.Store.NO));
+        }
     }
 
     /**
