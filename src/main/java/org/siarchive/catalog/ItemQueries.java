@@ -205,56 +205,6 @@ class ItemQueries {
                 .list();
     }
 
-    /** Person by certificate number, found through its blind index. */
-    Optional<Long> personId(String certNo) {
-        return jdbc.sql("select id from person where cert_no_index = :k order by id limit 1")
-                .param("k", cipher.blindIndex(certNo, CERT_CONTEXT))
-                .query(Long.class)
-                .optional();
-    }
-
-    /** A person with decrypted identity fields; callers mask them unless the reader unmasks. */
-    record PersonRow(
-            long id,
-            String certType,
-            @Nullable String certNo,
-            String name,
-            @Nullable String gender,
-            java.time.@Nullable LocalDate birthDate,
-            @Nullable String phone,
-            @Nullable String bankAccount) {}
-
-    Optional<PersonRow> person(long id) {
-        return jdbc.sql(
-                        """
-                select id, cert_type, cert_no_enc, name, gender, birth_date, phone_enc, bank_account_enc
-                from person where id = :id
-                """)
-                .param("id", id)
-                .query((rs, n) -> new PersonRow(
-                        rs.getLong("id"),
-                        rs.getString("cert_type"),
-                        cipher.decrypt(rs.getBytes("cert_no_enc"), CERT_CONTEXT),
-                        rs.getString("name"),
-                        rs.getString("gender"),
-                        rs.getObject("birth_date", java.time.LocalDate.class),
-                        cipher.decrypt(rs.getBytes("phone_enc"), PHONE_CONTEXT),
-                        cipher.decrypt(rs.getBytes("bank_account_enc"), BANK_CONTEXT)))
-                .optional();
-    }
-
-    Optional<PartyFile.Party> employer(String creditCode) {
-        return jdbc.sql(
-                        """
-                select id, 'EMPLOYER' as kind, credit_code as key, null as key_type, name,
-                       null as gender, null::date as birth_date, null as phone, null as bank_account
-                from employer where credit_code = :k
-                """)
-                .param("k", creditCode)
-                .query(PartyFile.Party.class)
-                .optional();
-    }
-
     Counts counts(Scope scope) {
         var p = scopeParams(scope);
         String all = " from item i join fonds f on f.id = i.fonds_id where " + SCOPE_CLAUSE;

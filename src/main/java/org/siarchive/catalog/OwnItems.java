@@ -71,11 +71,13 @@ public class OwnItems {
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
     private final ItemQueries queries;
+    private final PartyQueries parties;
 
-    OwnItems(JdbcClient jdbc, FieldCipher cipher, ItemQueries queries) {
+    OwnItems(JdbcClient jdbc, FieldCipher cipher, ItemQueries queries, PartyQueries parties) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.queries = queries;
+        this.parties = parties;
     }
 
     /** The person's preserved items, newest business first, {@code size} (at most {@value #MAX_PAGE}) a page. */
@@ -120,7 +122,7 @@ public class OwnItems {
      * them under the rule (at most {@value #FILE_LIMIT}), by business time; empty when there is none.
      */
     public Optional<PartyFile> file(String certNo, Withholding rule) {
-        var personId = queries.personId(certNo);
+        var personId = parties.personId(certNo);
         if (personId.isEmpty()) {
             return Optional.empty();
         }
@@ -136,7 +138,7 @@ public class OwnItems {
                 org.siarchive.shared.Scope.EVERYTHING);
         return items.isEmpty()
                 ? Optional.empty()
-                : queries.person(personId.get()).map(p -> new PartyFile(PartyFiles.masked(p), items));
+                : parties.person(personId.get()).map(p -> new PartyFile(PartyFiles.masked(p), items));
     }
 
     private Map<String, Object> params(String certNo, Withholding rule) {

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PersonDirectory {
 
-    private final ItemQueries queries;
+    private final PartyQueries queries;
 
-    PersonDirectory(ItemQueries queries) {
+    PersonDirectory(PartyQueries queries) {
         this.queries = queries;
     }
 
@@ -24,6 +24,6 @@ public class PersonDirectory {
 
     /** The name the archive holds for the person (filing new items about them under the same name). */
     public Optional<String> nameOf(long personId) {
-        return queries.person(personId).map(ItemQueries.PersonRow::name);
+        return queries.person(personId).map(PartyQueries.PersonRow::name);
     }
 }

@@ -17,16 +17,27 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The organisation tree. The root (the installation's own agency) is created from settings on first start. */
+/**
+ * The organisation tree. The root (the installation's own agency) is created from settings on first start. A unit
+ * never changes once its creating transaction has committed (there is no rename, move or delete, and a restore runs
+ * on an empty data directory before start), so units read by id are kept in memory: every API request's token check
+ * asks for its unit (docs/adr/0131).
+ */
 @Component
 public class Organisations {
 
     static final Set<String> LEVELS = Set.of("PROVINCE", "CITY", "COUNTY", "AGENCY");
 
+    /** More units than any installation has (a province: 1 + 21 + 183 and their agencies); past it, reads go to SQL. */
+    static final int KEPT_AT_MOST = 20_000;
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final java.util.concurrent.ConcurrentHashMap<Long, OrgUnit> byId =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Organisations(
             JdbcClient jdbc,
@@ -65,21 +76,43 @@ public class Organisations {
 
     public OrgUnit root() {
         return jdbc.sql(SELECT + " where parent_id is null")
-                .query(OrgUnit.class)
+                .query(Organisations::unit)
                 .single();
     }
 
     public Optional<OrgUnit> byId(long id) {
-        return jdbc.sql(SELECT + " where id = :id")
+        var kept = byId.get(id);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        var read = jdbc.sql(SELECT + " where id = :id")
                 .param("id", id)
-                .query(OrgUnit.class)
+                .query(Organisations::unit)
                 .optional();
+        // a unit read inside a transaction may be one that transaction is creating and may still roll back
+        if (read.isPresent()
+                && !TransactionSynchronizationManager.isActualTransactionActive()
+                && byId.size() < KEPT_AT_MOST) {
+            byId.put(id, read.get());
+        }
+        return read;
+    }
+
+    /** Mapped by hand: a by-class mapper pays pgjdbc an exception for {@code parentId} on every row. */
+    private static OrgUnit unit(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new OrgUnit(
+                rs.getLong("id"),
+                rs.getObject("parent_id", Long.class),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("level"),
+                rs.getString("path"));
     }
 
     public Optional<OrgUnit> byCode(String code) {
         return jdbc.sql(SELECT + " where code = :c")
                 .param("c", code)
-                .query(OrgUnit.class)
+                .query(Organisations::unit)
                 .optional();
     }
 
@@ -96,7 +129,7 @@ public class Organisations {
     public Optional<OrgUnit> byPath(String path) {
         return jdbc.sql(SELECT + " where path = :p")
                 .param("p", path)
-                .query(OrgUnit.class)
+                .query(Organisations::unit)
                 .optional();
     }
 
@@ -106,14 +139,14 @@ public class Organisations {
 
     /** The whole tree, depth-first by path. */
     public List<OrgUnit> all() {
-        return jdbc.sql(SELECT + " order by path").query(OrgUnit.class).list();
+        return jdbc.sql(SELECT + " order by path").query(Organisations::unit).list();
     }
 
     /** The unit and every unit below it. */
     public List<OrgUnit> subtree(String path) {
         return jdbc.sql(SELECT + " where path like :p order by path")
                 .param("p", path + "%")
-                .query(OrgUnit.class)
+                .query(Organisations::unit)
                 .list();
     }
 

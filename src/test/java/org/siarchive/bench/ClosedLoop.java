@@ -59,11 +59,16 @@ final class ClosedLoop {
         }
     }
 
+    /** CPU spent by every client thread of every run so far, counted as each thread's loop ends. */
+    static final AtomicLong CLIENT_CPU_NANOS = new AtomicLong();
+
     private ClosedLoop() {}
 
     static Result run(String name, int clients, double warmUpSeconds, double seconds, Request request)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        var named = new AtomicLong();
+        ExecutorService pool =
+                Executors.newFixedThreadPool(clients, r -> new Thread(r, "closed-loop-" + named.incrementAndGet()));
         try {
             long start = System.nanoTime();
             long measureFrom = start + (long) (warmUpSeconds * 1e9);
@@ -88,6 +93,18 @@ final class ClosedLoop {
     }
 
     private static long[] loop(
+            int client, long measureFrom, long end, Request request, AtomicLong errors, AtomicLong sent)
+            throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
+        try {
+            return timed(client, measureFrom, end, request, errors, sent);
+        } finally {
+            CLIENT_CPU_NANOS.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
+        }
+    }
+
+    private static long[] timed(
             int client, long measureFrom, long end, Request request, AtomicLong errors, AtomicLong sent)
             throws Exception {
         long[] nanos = new long[4096];
