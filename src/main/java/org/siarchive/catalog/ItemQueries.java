@@ -70,29 +70,63 @@ class ItemQueries {
             new org.springframework.jdbc.core.DataClassRowMapper<>(ItemRecord.ItemFile.class);
 
     /**
-     * Item summaries mapped by hand: a mapper by class (by-class, {@code DataClassRowMapper} alike) first looks each
+     * Item summaries mapped by hand, by column index found once per result set: a mapper by class first looks each
      * constructor parameter up by its camelCase name, and pgjdbc answers every miss with an exception and its stack
-     * trace — 500 for a person file of 50 items, most of its CPU (issue 20, PersonFileBenchmark).
+     * trace (500 for a person file of 50 items, most of its CPU); a look-up by name per row and column costs a hash
+     * look-up each, 800 for such a file (issue 20, PersonFileBenchmark).
      */
-    private static ItemSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new ItemSummary(
-                rs.getObject("id", UUID.class),
-                rs.getString("archive_code"),
-                rs.getString("title"),
-                rs.getString("step_name"),
-                rs.getString("category_name"),
-                rs.getString("insurance_name"),
-                rs.getString("retention_name"),
-                rs.getObject("handled_at", java.time.OffsetDateTime.class),
-                rs.getString("person_name"),
-                rs.getString("employer_name"),
-                rs.getString("status"),
-                rs.getString("responsible"),
-                rs.getObject("doc_date", java.time.LocalDate.class),
-                rs.getString("security_level"),
-                rs.getObject("page_count", Integer.class),
-                rs.getString("retention_code"));
+    private static List<ItemSummary> summaries(java.sql.ResultSet rs) throws java.sql.SQLException {
+        var out = new java.util.ArrayList<ItemSummary>();
+        if (!rs.next()) {
+            return out;
+        }
+        int[] c = new int[SUMMARY_COLUMNS.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = rs.findColumn(SUMMARY_COLUMNS.get(i));
+        }
+        do {
+            out.add(new ItemSummary(
+                    rs.getObject(c[0], UUID.class),
+                    rs.getString(c[1]),
+                    rs.getString(c[2]),
+                    rs.getString(c[3]),
+                    rs.getString(c[4]),
+                    rs.getString(c[5]),
+                    rs.getString(c[6]),
+                    rs.getObject(c[7], java.time.OffsetDateTime.class),
+                    rs.getString(c[8]),
+                    rs.getString(c[9]),
+                    rs.getString(c[10]),
+                    rs.getString(c[11]),
+                    rs.getObject(c[12], java.time.LocalDate.class),
+                    rs.getString(c[13]),
+                    rs.getObject(c[14], Integer.class),
+                    rs.getString(c[15])));
+        } while (rs.next());
+        return out;
     }
+
+    private static final org.springframework.jdbc.core.ResultSetExtractor<List<ItemSummary>> SUMMARIES =
+            ItemQueries::summaries;
+
+    /** The columns of {@link ItemSummary}'s components, in their order. */
+    private static final List<String> SUMMARY_COLUMNS = List.of(
+            "id",
+            "archive_code",
+            "title",
+            "step_name",
+            "category_name",
+            "insurance_name",
+            "retention_name",
+            "handled_at",
+            "person_name",
+            "employer_name",
+            "status",
+            "responsible",
+            "doc_date",
+            "security_level",
+            "page_count",
+            "retention_code");
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -201,8 +235,7 @@ class ItemQueries {
         return jdbc.sql(SUMMARY_SELECT + " where " + where + " and " + SCOPE_CLAUSE + " order by " + orderBy + " limit "
                         + limit + " offset " + offset)
                 .params(all)
-                .query(ItemQueries::summary)
-                .list();
+                .query(SUMMARIES);
     }
 
     Counts counts(Scope scope) {

@@ -32,11 +32,13 @@ class WebConfiguration implements WebMvcConfigurer {
         return time.clock();
     }
 
-    /** Request bodies are read with the text door's rules ({@link TextFields}). */
+    /** Request bodies are read with the text door's rules ({@link TextFields}); times written by {@link OffsetTimes}. */
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
-        builder.withJsonConverter(new JacksonJsonHttpMessageConverter(
-                json.rebuild().addModule(new TextFields()).build()));
+        builder.withJsonConverter(new JacksonJsonHttpMessageConverter(json.rebuild()
+                .addModule(new TextFields())
+                .addModule(new OffsetTimes())
+                .build()));
     }
 
     @Override

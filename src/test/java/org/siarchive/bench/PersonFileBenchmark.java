@@ -2,10 +2,6 @@ package org.siarchive.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,6 +75,7 @@ class PersonFileBenchmark extends IntegrationTest {
     void personAndEmployerFilesUnderLoad() throws Exception {
         try (var heap = PeakHeap.watch()) {
             line("load average at start: %s", loadAverage());
+            line("HTTP client of the load generator: %s (-Dbench.http=apache|jdk)", LoadClients.describe());
             String run = Long.toString(System.nanoTime() % 50);
             catalog.ensureFonds(
                     "PF" + run, "基准全宗" + run, "基准社保中心", organisations.root().id(), Actor.SYSTEM);
@@ -148,59 +145,40 @@ class PersonFileBenchmark extends IntegrationTest {
 
     private ClosedLoop.Result personFiles(PartyFilePlant.Planted planted) throws Exception {
         answered = 0;
-        var clients = clients();
-        String token = token();
         var counter = new java.util.concurrent.atomic.AtomicLong();
-        var result = ClosedLoop.run("HTTP 一人一档 by ID number", CLIENTS, WARM_UP, SECONDS, (c, n) -> {
-            String cert = planted.certNos()[ThreadLocalRandom.current().nextInt(planted.certNos().length)];
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/persons/lookup"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"certNo\":\"" + cert + "\"}"))
-                    .build();
-            var response = clients[c].send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 200) {
-                counter.incrementAndGet();
-            }
-            return response.statusCode() == 200 && (n > 0 || itemsOf(response.body()) == ITEMS);
-        });
-        answered += counter.get();
-        return result;
+        try (var http = new LoadClients(port, token(), CLIENTS)) {
+            var result = ClosedLoop.run("HTTP 一人一档 by ID number", CLIENTS, WARM_UP, SECONDS, (c, n) -> {
+                String cert = planted.certNos()[ThreadLocalRandom.current().nextInt(planted.certNos().length)];
+                var answer = http.postJson(c, "/api/v1/persons/lookup", "{\"certNo\":\"" + cert + "\"}");
+                if (answer.status() == 200) {
+                    counter.incrementAndGet();
+                }
+                return answer.status() == 200 && (n > 0 || itemsOf(answer.body()) == ITEMS);
+            });
+            answered += counter.get();
+            return result;
+        }
     }
 
     private ClosedLoop.Result employerFiles(PartyFilePlant.Planted planted) throws Exception {
-        var clients = clients();
-        String token = token();
         var counter = new java.util.concurrent.atomic.AtomicLong();
-        var result = ClosedLoop.run("HTTP 一企一档 by credit code", CLIENTS, WARM_UP, SECONDS, (c, n) -> {
-            var codes = planted.creditCodes();
-            String code = codes[ThreadLocalRandom.current().nextInt(codes.length)];
-            var request = HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/v1/employers/" + code + "/items"))
-                    .header("Authorization", "Bearer " + token)
-                    .GET()
-                    .build();
-            var response = clients[c].send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 200) {
-                counter.incrementAndGet();
-            }
-            return response.statusCode() == 200;
-        });
-        answered += counter.get();
-        return result;
+        try (var http = new LoadClients(port, token(), CLIENTS)) {
+            var result = ClosedLoop.run("HTTP 一企一档 by credit code", CLIENTS, WARM_UP, SECONDS, (c, n) -> {
+                var codes = planted.creditCodes();
+                String code = codes[ThreadLocalRandom.current().nextInt(codes.length)];
+                var answer = http.get(c, "/api/v1/employers/" + code + "/items");
+                if (answer.status() == 200) {
+                    counter.incrementAndGet();
+                }
+                return answer.status() == 200;
+            });
+            answered += counter.get();
+            return result;
+        }
     }
 
     private static int itemsOf(byte[] body) {
         return ApiClient.JSON.readTree(body).get("items").size();
-    }
-
-    private HttpClient[] clients() {
-        var clients = new HttpClient[CLIENTS];
-        for (int i = 0; i < CLIENTS; i++) {
-            clients[i] =
-                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        }
-        return clients;
     }
 
     private static String token() throws java.io.IOException {
