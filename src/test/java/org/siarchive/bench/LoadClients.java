@@ -19,9 +19,11 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * The HTTP side of a load generator: one client, with one kept-alive HTTP/1.1 connection, per closed-loop client, each
  * request carrying the API token. {@code -Dbench.http=apache} (the default) uses Apache HttpClient 5's blocking
  * client, which works on the calling thread; {@code -Dbench.http=jdk} uses {@code java.net.http.HttpClient}, whose
- * asynchronous machinery (a selector thread and completion stages per exchange) costs the shared 2 cores about four
- * times as much CPU per request (docs/benchmarks.md, issue 20, sixth pass). Both are real HTTP clients over a real
- * socket; which one ran is printed with the figures.
+ * asynchronous machinery (a selector thread and completion stages per exchange) took about 0.6 ms more of the shared
+ * 2 cores' CPU per person file (JVM 2.87 against 2.30 ms on the same commit, docs/benchmarks.md, issue 20, sixth
+ * pass). On a real deployment the clients run elsewhere; here they share the server's cores. Both are real HTTP
+ * clients over a real socket; which one ran is printed with the figures. Apache HttpClient 5 is on the classpath through
+ * the S3 client (runtime scope there, so it is not declared again here).
  */
 final class LoadClients implements AutoCloseable {
 
