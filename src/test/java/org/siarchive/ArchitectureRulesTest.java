@@ -46,6 +46,8 @@ class ArchitectureRulesTest {
             "quality", Set.of("shared"),
             "platform", Set.of("shared", "quality"),
             "crypto", Set.of("shared", "platform"),
+            // node ids, heartbeats and job locks (issue 21): what several nodes agree on, below every business module
+            "cluster", Set.of("shared", "platform"),
             // preservation's digests go through crypto's one door to SM3 and libcrypto (docs/adr/0113)
             "preservation", Set.of("shared", "platform", "crypto"));
 

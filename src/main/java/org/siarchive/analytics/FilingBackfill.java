@@ -1,6 +1,7 @@
 package org.siarchive.analytics;
 
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.ItemFigures;
 import org.siarchive.shared.ReadableTime;
@@ -39,6 +40,7 @@ class FilingBackfill {
 
     /** Until the marker says done; a no-op afterwards. */
     @Scheduled(cron = "${siarchive.statistics.backfill:0 */10 * * * *}", zone = ReadableTime.DEFAULT_ZONE)
+    @SchedulerLock(name = "statistics-filing-backfill", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
     void scheduled() {
         if (!done()) {
             run();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.integrity.FixityChecks;
 import org.siarchive.shared.ReadableTime;
@@ -44,6 +45,7 @@ class FixityRefresh {
     }
 
     @Scheduled(cron = "${siarchive.statistics.fixity-refresh:0 */5 * * * *}", zone = ReadableTime.DEFAULT_ZONE)
+    @SchedulerLock(name = "statistics-fixity-refresh", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
     void scheduled() {
         run(SETTLE);
     }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.crypto.KeyDirectory;
 import org.siarchive.crypto.SigningKey;
@@ -111,6 +112,7 @@ public class AuditChain implements InitializingBean {
     @Scheduled(
             initialDelayString = "${siarchive.audit.checkpoint-interval:PT5M}",
             fixedDelayString = "${siarchive.audit.checkpoint-interval:PT5M}")
+    @SchedulerLock(name = "audit-checkpoint", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
     public void checkpoint() {
         tx.executeWithoutResult(s -> {
             var head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for share")

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StagedFile;
 import org.siarchive.preservation.UploadTooLargeException;
+import org.siarchive.shared.NodeLocal;
 import org.siarchive.shared.OriginalNames;
 import org.siarchive.shared.Violation;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -125,6 +126,7 @@ class FormUploads {
 
     /** Removes expired kept files, and staged form directories no token names any more (after a restart). */
     @Scheduled(initialDelay = 60_000, fixedDelay = 600_000)
+    @NodeLocal("a console form keeps its files in this node's staging")
     void sweep() {
         var now = Instant.now();
         kept.values().stream().filter(k -> expired(k, now)).forEach(k -> drop(k.token()));

@@ -2,6 +2,7 @@ package org.siarchive.catalog;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
@@ -54,6 +55,7 @@ class ItemClustering {
     }
 
     @Scheduled(cron = "${siarchive.catalog.clustering.cron:0 30 2 * * SUN}", zone = ReadableTime.DEFAULT_ZONE)
+    @SchedulerLock(name = "catalog-item-clustering", lockAtMostFor = "PT6H", lockAtLeastFor = "PT5M")
     void scheduled() {
         var run = run(Actor.SYSTEM);
         log.info("item table clustered by person: {}", run);

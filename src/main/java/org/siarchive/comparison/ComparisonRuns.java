@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
@@ -182,6 +183,7 @@ public class ComparisonRuns {
 
     /** The monthly run over the whole tree (the schedule calls it; tests may). */
     @Scheduled(cron = "${siarchive.comparison.schedule:0 0 2 1 * *}", zone = ReadableTime.DEFAULT_ZONE)
+    @SchedulerLock(name = "comparison-monthly-run", lockAtMostFor = "PT12H", lockAtLeastFor = "PT5M")
     public void scheduled() {
         run(new StartRequest(organisations.root().id(), null, null), Access.SYSTEM, "SCHEDULED");
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
@@ -110,10 +111,16 @@ public class PaymentInstructions {
                 .optional();
     }
 
-    /** Delivers what waits (at most {@value #BATCH} per call); returns how many the sink took. */
+    /** The schedule: on one node at a time (a skipped locked call cannot return an int). */
     @Scheduled(
             fixedDelayString = "${siarchive.comparison.payment.delivery-interval:PT1M}",
             initialDelayString = "${siarchive.comparison.payment.delivery-interval:PT1M}")
+    @SchedulerLock(name = "comparison-payment-delivery", lockAtMostFor = "PT10M")
+    void scheduledDelivery() {
+        deliver();
+    }
+
+    /** Delivers what waits (at most {@value #BATCH} per call); returns how many the sink took. */
     public int deliver() {
         int delivered = 0;
         for (int i = 0; i < BATCH; i++) {

@@ -1,6 +1,7 @@
 package org.siarchive.comparison;
 
 import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
@@ -34,7 +35,13 @@ public class WarningReminders {
         this.time = time;
     }
 
+    /** The schedule: once in the cluster (a skipped locked call cannot return an int). */
     @Scheduled(cron = "${siarchive.comparison.warnings.reminder-cron:0 30 8 * * *}")
+    @SchedulerLock(name = "comparison-warning-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
+    void scheduledReminders() {
+        remind();
+    }
+
     public int remind() {
         return remind(time.today());
     }

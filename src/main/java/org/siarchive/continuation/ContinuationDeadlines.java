@@ -2,6 +2,7 @@ package org.siarchive.continuation;
 
 import java.time.LocalDate;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
@@ -44,6 +45,7 @@ public class ContinuationDeadlines {
     }
 
     @Scheduled(cron = "${siarchive.continuation.overdue-cron:0 30 6 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "continuation-deadlines", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
     void daily() {
         run(time.today());
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.NodeLocal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +64,7 @@ class BatchWorker {
     @Scheduled(
             initialDelayString = "${siarchive.digitisation.poll:PT1S}",
             fixedDelayString = "${siarchive.digitisation.poll:PT1S}")
+    @NodeLocal("a scan batch's pages are on the disk of the node that received it, which processes them")
     void poll() {
         if (!running.compareAndSet(false, true)) {
             return;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.catalog.ItemFeed;
 import org.siarchive.catalog.ItemRecord;
@@ -164,6 +165,7 @@ public class FixitySweeps {
 
     /** Works on the running sweep, a few items per call; scheduled, and callable directly (tests, commands). */
     @Scheduled(initialDelayString = "${siarchive.fixity.poll:PT2S}", fixedDelayString = "${siarchive.fixity.poll:PT2S}")
+    @SchedulerLock(name = "integrity-fixity-sweep", lockAtMostFor = "PT1H")
     public void work() {
         if (!running.compareAndSet(false, true)) {
             return;

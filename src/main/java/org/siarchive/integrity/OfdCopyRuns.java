@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ class OfdCopyRuns {
     @Scheduled(
             initialDelayString = "${siarchive.preservation.ofd-copies.check:PT1M}",
             fixedDelayString = "${siarchive.preservation.ofd-copies.check:PT1M}")
+    @SchedulerLock(name = "integrity-ofd-copies", lockAtMostFor = "PT6H")
     void check() {
         try {
             int made = run(Instant::now);

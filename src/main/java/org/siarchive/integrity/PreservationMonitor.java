@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
@@ -107,6 +108,7 @@ public class PreservationMonitor {
     @Scheduled(
             initialDelayString = "${siarchive.monitoring.first-sample:PT30S}",
             fixedDelayString = "${siarchive.monitoring.sample-interval:PT1H}")
+    @SchedulerLock(name = "integrity-preservation-monitor", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void scheduledSample() {
         try {
             sample();

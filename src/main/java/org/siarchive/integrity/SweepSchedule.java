@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.shared.ReadableTime;
 import org.slf4j.Logger;
@@ -71,6 +72,7 @@ class SweepSchedule {
     @Scheduled(
             initialDelayString = "${siarchive.fixity.schedule-check:PT1M}",
             fixedDelayString = "${siarchive.fixity.schedule-check:PT1M}")
+    @SchedulerLock(name = "integrity-sweep-schedule", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
     void check() {
         try {
             tick(Instant.now());

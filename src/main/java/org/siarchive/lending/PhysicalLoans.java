@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
@@ -236,8 +237,14 @@ public class PhysicalLoans {
         return loan(id, access);
     }
 
-    /** Once a day: a reminder entry for every open loan due within three days or overdue. */
+    /** The schedule: once a day in the cluster (a skipped locked call cannot return an int). */
     @Scheduled(cron = "${siarchive.lending.reminder-cron:0 0 8 * * *}")
+    @SchedulerLock(name = "lending-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
+    void scheduledReminders() {
+        remind();
+    }
+
+    /** A reminder entry for every open loan due within three days or overdue; returns how many. */
     public int remind() {
         LocalDate today = today();
         var due = rows.dueBy(today.plusDays(3));

@@ -3,6 +3,7 @@ package org.siarchive.mining;
 import java.time.YearMonth;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
@@ -144,6 +145,7 @@ public class MiningRuns {
 
     /** The monthly round: every province, city and county unit of the tree, each a run of its own subtree. */
     @Scheduled(cron = "${siarchive.mining.schedule:0 0 3 2 * *}", zone = ReadableTime.DEFAULT_ZONE)
+    @SchedulerLock(name = "mining-monthly-round", lockAtMostFor = "PT12H", lockAtLeastFor = "PT5M")
     public void scheduled() {
         var root = organisations.root();
         organisations.all().stream()

@@ -3,6 +3,7 @@ package org.siarchive.monitoring;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditFeed;
 import org.siarchive.shared.ReadableTime;
@@ -65,6 +66,7 @@ public class AuditWatch {
     }
 
     @Scheduled(cron = "${siarchive.security-monitoring.schedule:*/30 * * * * *}", zone = ReadableTime.DEFAULT_ZONE)
+    @SchedulerLock(name = "monitoring-audit-watch", lockAtMostFor = "PT10M")
     void scheduled() {
         try {
             evaluate(null);

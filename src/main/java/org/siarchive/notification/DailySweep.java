@@ -3,6 +3,7 @@ package org.siarchive.notification;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.siarchive.lending.LoansDue;
 import org.siarchive.organisation.WorkingDays;
 import org.siarchive.security.Permission;
@@ -58,6 +59,7 @@ class DailySweep {
     }
 
     @Scheduled(cron = "${siarchive.notification.sweep-cron:0 30 7 * * *}", zone = ReadableTime.DEFAULT_ZONE)
+    @SchedulerLock(name = "notification-daily-sweep", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
     void scheduled() {
         sweep(time.today());
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
@@ -44,6 +45,7 @@ class OutboxWorker {
     }
 
     @Scheduled(cron = "${siarchive.notification.outbox-cron:0 * * * * *}")
+    @SchedulerLock(name = "notification-outbox", lockAtMostFor = "PT10M")
     void scheduled() {
         deliver();
     }

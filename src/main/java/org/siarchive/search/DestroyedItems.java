@@ -2,6 +2,7 @@ package org.siarchive.search;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.siarchive.catalog.ItemDestroyed;
+import org.siarchive.shared.NodeLocal;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,7 @@ class DestroyedItems {
 
     /** The batched expunge (a no-op on an index without deleted documents). */
     @Scheduled(initialDelayString = "PT5S", fixedDelayString = "${siarchive.search.expunge-interval:PT30S}")
+    @NodeLocal("expunges this node's own Lucene index; a SolrCloud collection expunges itself")
     void expungePending() {
         if (pending.getAndSet(false) && !indexer.expunge()) {
             pending.set(true); // a rebuild is running: try again later

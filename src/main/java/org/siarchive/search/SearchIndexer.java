@@ -11,6 +11,7 @@ import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemCaptured;
 import org.siarchive.catalog.ItemCorrected;
 import org.siarchive.crypto.FieldCipher;
+import org.siarchive.shared.NodeLocal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -116,6 +117,7 @@ class SearchIndexer implements SmartInitializingSingleton {
 
     /** Commits the index when it has unsaved writes (Lucene only; SQL writes are transactional). */
     @Scheduled(initialDelayString = "PT2S", fixedDelayString = "${siarchive.search.commit-interval:PT2S}")
+    @NodeLocal("commits this node's own Lucene index")
     void flush() {
         if (search instanceof LuceneArchiveSearch lucene && lucene.hasPendingWrites() && !rebuilding.get()) {
             var now = OffsetDateTime.now();

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * optionally a list of fonds, and a clearance that must be at least an item's sensitivity level.
  * Queries apply it as bind parameters inside their SQL, never by filtering results afterwards.
  */
-public record Scope(String orgPath, @Nullable List<Long> fondsIds, int clearance) {
+public record Scope(String orgPath, @Nullable List<Long> fondsIds, int clearance) implements java.io.Serializable {
 
     /** Everything: for the platform's own jobs, never for a user or client. */
     public static final Scope EVERYTHING = new Scope("/", null, 3);
