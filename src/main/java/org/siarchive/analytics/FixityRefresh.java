@@ -45,7 +45,7 @@ class FixityRefresh {
     }
 
     @Scheduled(cron = "${siarchive.statistics.fixity-refresh:0 */5 * * * *}", zone = ReadableTime.DEFAULT_ZONE)
-    @SchedulerLock(name = "statistics-fixity-refresh", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
+    @SchedulerLock(name = "statistics-fixity-refresh", lockAtMostFor = "PT30M")
     void scheduled() {
         run(SETTLE);
     }

@@ -112,7 +112,7 @@ public class AuditChain implements InitializingBean {
     @Scheduled(
             initialDelayString = "${siarchive.audit.checkpoint-interval:PT5M}",
             fixedDelayString = "${siarchive.audit.checkpoint-interval:PT5M}")
-    @SchedulerLock(name = "audit-checkpoint", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
+    @SchedulerLock(name = "audit-checkpoint", lockAtMostFor = "PT5M")
     public void checkpoint() {
         tx.executeWithoutResult(s -> {
             var head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for share")

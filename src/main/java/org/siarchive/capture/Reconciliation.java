@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.catalog.ItemSidecar;
+import org.siarchive.cluster.ClusterNodes;
+import org.siarchive.cluster.NodesLeft;
 import org.siarchive.preservation.Fixity;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.preservation.StoredFile;
@@ -17,6 +19,7 @@ import org.siarchive.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +39,7 @@ public class Reconciliation {
     private final Preservation preservation;
     private final ReconciliationLog reports;
     private final Quality quality;
+    private final ClusterNodes nodes;
     private final boolean scanStore;
 
     Reconciliation(
@@ -44,12 +48,14 @@ public class Reconciliation {
             Preservation preservation,
             ReconciliationLog reports,
             Quality quality,
+            ClusterNodes nodes,
             @Value("${siarchive.reconcile.scan-store:true}") boolean scanStore) {
         this.catalog = catalog;
         this.sidecar = sidecar;
         this.preservation = preservation;
         this.reports = reports;
         this.quality = quality;
+        this.nodes = nodes;
         this.scanStore = scanStore;
     }
 
@@ -63,17 +69,45 @@ public class Reconciliation {
         }
     }
 
+    /**
+     * The start-up run: this node's interrupted captures (in a cluster; every one on a single node), its staging,
+     * and the store when {@code scan-store} is on.
+     */
     public Report run() {
         var started = OffsetDateTime.now();
         var findings = new ArrayList<Finding>();
-        for (UUID id : catalog.receivingItems()) {
-            findings.add(finishCapture(catalog.requireItem(id)));
-            preservation.discardStaging(id.toString());
+        for (var r : catalog.receiving()) {
+            if (nodes.mayFinish(r.node())) {
+                findings.add(finishCapture(catalog.requireItem(r.id())));
+                preservation.discardStaging(r.id().toString());
+            }
         }
         findings.addAll(discardUnregisteredStaging());
         if (scanStore) {
             findings.addAll(scanStore());
         }
+        return saved(started, findings);
+    }
+
+    /**
+     * The captures that nodes declared gone had registered and not preserved (issue 21): finished when the shared
+     * store holds their version intact, else quarantined — their staged copies were on the gone node's disk, and no
+     * client was told they were kept.
+     */
+    @ApplicationModuleListener
+    void on(NodesLeft left) {
+        var findings = new ArrayList<Finding>();
+        for (var r : catalog.receiving()) {
+            if (r.node() != null && left.nodeIds().contains(r.node())) {
+                findings.add(finishCapture(catalog.requireItem(r.id())));
+            }
+        }
+        if (!findings.isEmpty()) {
+            saved(OffsetDateTime.now(), findings);
+        }
+    }
+
+    private Report saved(OffsetDateTime started, List<Finding> findings) {
         var report = new Report(started, OffsetDateTime.now(), findings);
         reports.save(report);
         log.info(

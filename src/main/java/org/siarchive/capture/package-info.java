@@ -7,7 +7,7 @@
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
         displayName = "Capture",
-        allowedDependencies = {"audit", "catalog", "crypto", "preservation", "quality", "shared"})
+        allowedDependencies = {"audit", "catalog", "cluster", "crypto", "preservation", "quality", "shared"})
 package org.siarchive.capture;
 
 import org.jspecify.annotations.NullMarked;

@@ -176,9 +176,9 @@ public class Catalog {
         return queries.byArchiveCode(archiveCode, Scope.EVERYTHING);
     }
 
-    /** Items stuck in RECEIVING: captures a crash interrupted. */
-    public List<UUID> receivingItems() {
-        return walks.inState(ItemState.RECEIVING);
+    /** Items stuck in RECEIVING (captures a crash interrupted) and the nodes that registered them, oldest first. */
+    public List<ReceivingItem> receiving() {
+        return walks.receiving();
     }
 
     /** Catalogue object versions of the given store objects; ids without a row are absent. */

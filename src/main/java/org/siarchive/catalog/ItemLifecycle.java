@@ -96,7 +96,7 @@ class ItemLifecycle {
     @Transactional
     public void quarantine(UUID itemId, String reason, Actor actor) {
         var move = ItemState.RECEIVING.to(ItemState.QUARANTINED);
-        jdbc.sql(
+        int moved = jdbc.sql(
                         """
                 update item set status = :to, status_reason = :reason, updated_at = now()
                 where id = :id and status = :from
@@ -106,7 +106,9 @@ class ItemLifecycle {
                 .param("reason", reason)
                 .param("id", itemId)
                 .update();
-        audit.record(actor, AuditedObject.ITEM, itemId.toString(), AuditOperation.QUARANTINE, reason, null);
+        if (moved == 1) { // another node may have finished it meanwhile: nothing changed, nothing to audit
+            audit.record(actor, AuditedObject.ITEM, itemId.toString(), AuditOperation.QUARANTINE, reason, null);
+        }
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
+import org.siarchive.cluster.ClusterNodes;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.NotFoundException;
 import org.siarchive.shared.Scope;
@@ -34,6 +35,7 @@ class ItemRegistration {
     private final Parties parties;
     private final ItemQueries queries;
     private final AuditTrail audit;
+    private final ClusterNodes nodes;
 
     ItemRegistration(
             JdbcClient jdbc,
@@ -42,7 +44,8 @@ class ItemRegistration {
             FondsRegister fonds,
             Parties parties,
             ItemQueries queries,
-            AuditTrail audit) {
+            AuditTrail audit,
+            ClusterNodes nodes) {
         this.jdbc = jdbc;
         this.reference = reference;
         this.archiveCodes = archiveCodes;
@@ -50,6 +53,7 @@ class ItemRegistration {
         this.parties = parties;
         this.queries = queries;
         this.audit = audit;
+        this.nodes = nodes;
     }
 
     /** What the catalogue decides for a new item before writing it: its step, 险种, retention and 档号. */
@@ -128,11 +132,11 @@ class ItemRegistration {
                 insert into item (id, fonds_id, archive_code, class_key, item_no, title, responsible, doc_date, year,
                     doc_no, security_level, category_code, step_code, insurance_type, acceptance_no, idempotency_key,
                     fingerprint, handler, handling_agency, handled_at, retention_code, retention_start, retention_end,
-                    person_id, person_name, employer_id, status, object_id)
+                    person_id, person_name, employer_id, status, object_id, receiving_node)
                 values (:id, :fondsId, :archiveCode, :classKey, :itemNo, :title, :responsible, :docDate, :year,
                     :docNo, :securityLevel, :category, :step, :insurance, :acceptanceNo, :idempotencyKey,
                     :fingerprint, :handler, :handlingAgency, :handledAt, :retention, :retentionStart, :retentionEnd,
-                    :personId, :personName, :employerId, :status, :objectId)
+                    :personId, :personName, :employerId, :status, :objectId, :node)
                 """)
                 .param("id", item.id())
                 .param("fondsId", filing.fondsId())
@@ -164,6 +168,7 @@ class ItemRegistration {
                 .param("employerId", employerId)
                 .param("status", ItemState.RECEIVING.name())
                 .param("objectId", item.objectId())
+                .param("node", nodes.self())
                 .update();
     }
 

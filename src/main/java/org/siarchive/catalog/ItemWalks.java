@@ -22,10 +22,9 @@ class ItemWalks {
         this.jdbc = jdbc;
     }
 
-    List<UUID> inState(ItemState state) {
-        return jdbc.sql("select id from item where status = :s order by created_at")
-                .param("s", state.name())
-                .query(UUID.class)
+    List<ReceivingItem> receiving() {
+        return jdbc.sql("select id, receiving_node from item where status = 'RECEIVING' order by created_at")
+                .query((rs, n) -> new ReceivingItem(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list();
     }
 

@@ -49,6 +49,16 @@ class ClusterConfiguration {
         if (!"solr".equals(env.getProperty("siarchive.search.backend", "lucene"))) {
             missing.add("siarchive.search.backend=solr (SolrCloud, not an index on this node's disk)");
         }
+        if (System.getenv("SIARCHIVE_MASTER_KEY") == null
+                && env.getProperty("siarchive.crypto.master-key-file", "").isBlank()) {
+            missing.add("SIARCHIVE_MASTER_KEY or siarchive.crypto.master-key-file (one master key for every node)");
+        }
+        if (env.getProperty("siarchive.crypto.create-master-key", Boolean.class, true)) {
+            missing.add("siarchive.crypto.create-master-key=false (a node must never make a key of its own)");
+        }
+        if (env.getProperty("siarchive.crypto.key-dir", "").isBlank()) {
+            missing.add("siarchive.crypto.key-dir (the signing keys every node signs with, on a shared volume)");
+        }
         if (!missing.isEmpty()) {
             throw new IllegalStateException(
                     "siarchive.cluster.enabled=true needs shared parts; set " + String.join("; ", missing));

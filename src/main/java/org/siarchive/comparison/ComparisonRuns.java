@@ -11,6 +11,8 @@ import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
+import org.siarchive.cluster.ClusterNodes;
+import org.siarchive.cluster.NodesLeft;
 import org.siarchive.organisation.OrgUnit;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
@@ -23,6 +25,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,6 +51,7 @@ public class ComparisonRuns {
     private final AuditTrail audit;
     private final ReadableTime time;
     private final TransactionTemplate tx;
+    private final ClusterNodes nodes;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         var t = new Thread(r, "comparison-run");
         t.setDaemon(true);
@@ -62,7 +66,9 @@ public class ComparisonRuns {
             RunFinish finish,
             AuditTrail audit,
             ReadableTime time,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            ClusterNodes nodes) {
+        this.nodes = nodes;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.catalogue = catalogue;
@@ -100,8 +106,9 @@ public class ComparisonRuns {
         }
         try {
             long id = tx.execute(s -> {
-                long runId = jdbc.sql("insert into comparison_run (trigger_kind, org_id, org_path, as_of, started_by)"
-                                + " values (:t, :o, :p, :a, :by) returning id")
+                long runId = jdbc.sql("insert into comparison_run (trigger_kind, org_id, org_path, as_of, started_by,"
+                                + " node_id) values (:t, :o, :p, :a, :by, :node) returning id")
+                        .param("node", nodes.self())
                         .param("t", trigger)
                         .param("o", org.id())
                         .param("p", org.path())
@@ -188,13 +195,25 @@ public class ComparisonRuns {
         run(new StartRequest(organisations.root().id(), null, null), Access.SYSTEM, "SCHEDULED");
     }
 
-    /** Runs a restart found RUNNING were cut off: they become FAILED. */
+    /** Runs a restart found RUNNING were cut off — this node's, in a cluster: they become FAILED. */
     @EventListener(ApplicationReadyEvent.class)
     public void reconcile() {
-        for (long id : jdbc.sql("select id from comparison_run where state = 'RUNNING'")
-                .query(Long.class)
+        interrupted(nodes::mayFinish);
+    }
+
+    /** Runs that nodes declared gone had under way (issue 21): cut off, they become FAILED. */
+    @ApplicationModuleListener
+    void on(NodesLeft left) {
+        interrupted(node -> node != null && left.nodeIds().contains(node));
+    }
+
+    private void interrupted(java.util.function.Predicate<@Nullable String> ranOn) {
+        for (var run : jdbc.sql("select id, node_id from comparison_run where state = 'RUNNING'")
+                .query((rs, n) -> java.util.Map.entry(rs.getLong(1), java.util.Optional.ofNullable(rs.getString(2))))
                 .list()) {
-            finish.failed(id, "comparison.run.failure.interrupted", org.siarchive.shared.Actor.SYSTEM);
+            if (ranOn.test(run.getValue().orElse(null))) {
+                finish.failed(run.getKey(), "comparison.run.failure.interrupted", org.siarchive.shared.Actor.SYSTEM);
+            }
         }
     }
 }

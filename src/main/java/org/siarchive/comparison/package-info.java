@@ -13,6 +13,7 @@
             "audit",
             "capture",
             "catalog",
+            "cluster",
             "crypto",
             "organisation",
             "quality",

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.shared.Actor;
-import org.siarchive.shared.NodeLocal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +64,7 @@ class BatchWorker {
     @Scheduled(
             initialDelayString = "${siarchive.digitisation.poll:PT1S}",
             fixedDelayString = "${siarchive.digitisation.poll:PT1S}")
-    @NodeLocal("a scan batch's pages are on the disk of the node that received it, which processes them")
+    @SchedulerLock(name = "digitisation-batch-worker", lockAtMostFor = "PT2H")
     void poll() {
         if (!running.compareAndSet(false, true)) {
             return;

@@ -56,13 +56,14 @@ public class ScanBatches {
             Catalog catalog,
             BatchRegistration registration,
             ScanIntake intake,
-            DataDirectory data) {
+            DataDirectory data,
+            @org.springframework.beans.factory.annotation.Value("${siarchive.digitisation.dir:}") String dir) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.catalog = catalog;
         this.registration = registration;
         this.intake = intake;
-        this.root = data.resolve("digitisation");
+        this.root = ScanIntake.workspace(data, dir);
     }
 
     Path dir(UUID batch) {

@@ -54,8 +54,9 @@ class ScanIntake {
             BatchRegistration registration,
             FileSettings fileSettings,
             FormatIdentifier formats,
-            DataDirectory data) {
-        this.root = data.resolve("digitisation");
+            DataDirectory data,
+            @org.springframework.beans.factory.annotation.Value("${siarchive.digitisation.dir:}") String dir) {
+        this.root = workspace(data, dir);
         this.jdbc = jdbc;
         this.tx = tx;
         this.registration = registration;
@@ -157,6 +158,21 @@ class ScanIntake {
             throw e;
         } finally {
             PageFiles.deleteQuietly(staging);
+        }
+    }
+
+    /**
+     * Where scan batches' pages are kept while they are processed and checked: {@code <data-dir>/digitisation}, or
+     * {@code siarchive.digitisation.dir} — in a cluster a volume every node mounts (docs/adr/0138).
+     */
+    static Path workspace(DataDirectory data, String dir) {
+        if (dir.isBlank()) {
+            return data.resolve("digitisation");
+        }
+        try {
+            return Files.createDirectories(Path.of(dir).toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
         }
     }
 

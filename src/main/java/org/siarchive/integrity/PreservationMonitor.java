@@ -108,7 +108,7 @@ public class PreservationMonitor {
     @Scheduled(
             initialDelayString = "${siarchive.monitoring.first-sample:PT30S}",
             fixedDelayString = "${siarchive.monitoring.sample-interval:PT1H}")
-    @SchedulerLock(name = "integrity-preservation-monitor", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    @SchedulerLock(name = "integrity-preservation-monitor", lockAtMostFor = "PT30M")
     void scheduledSample() {
         try {
             sample();

@@ -72,7 +72,7 @@ class SweepSchedule {
     @Scheduled(
             initialDelayString = "${siarchive.fixity.schedule-check:PT1M}",
             fixedDelayString = "${siarchive.fixity.schedule-check:PT1M}")
-    @SchedulerLock(name = "integrity-sweep-schedule", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
+    @SchedulerLock(name = "integrity-sweep-schedule", lockAtMostFor = "PT10M")
     void check() {
         try {
             tick(Instant.now());

@@ -237,15 +237,13 @@ public class PhysicalLoans {
         return loan(id, access);
     }
 
-    /** The schedule: once a day in the cluster (a skipped locked call cannot return an int). */
     @Scheduled(cron = "${siarchive.lending.reminder-cron:0 0 8 * * *}")
     @SchedulerLock(name = "lending-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
-    void scheduledReminders() {
+    void scheduledReminders() { // once a day in the cluster; a skipped locked call could not return an int
         remind();
     }
 
-    /** A reminder entry for every open loan due within three days or overdue; returns how many. */
-    public int remind() {
+    public int remind() { // a reminder entry for every open loan due within three days or overdue
         LocalDate today = today();
         var due = rows.dueBy(today.plusDays(3));
         for (var loan : due) {

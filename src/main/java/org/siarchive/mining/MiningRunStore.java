@@ -88,9 +88,12 @@ class MiningRunStore {
                 .update();
     }
 
-    List<Long> running() {
-        return jdbc.sql("select id from mining_run where state = 'RUNNING'")
-                .query(Long.class)
+    /** A run under way and the node it runs on (null before issue 21). */
+    record Running(long id, @org.jspecify.annotations.Nullable String node) {}
+
+    List<Running> running() {
+        return jdbc.sql("select id, node_id from mining_run where state = 'RUNNING'")
+                .query((rs, n) -> new Running(rs.getLong(1), rs.getString(2)))
                 .list();
     }
 }

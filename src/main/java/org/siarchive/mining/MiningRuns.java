@@ -8,6 +8,8 @@ import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
+import org.siarchive.cluster.ClusterNodes;
+import org.siarchive.cluster.NodesLeft;
 import org.siarchive.organisation.OrgUnit;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Access;
@@ -21,6 +23,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,6 +51,7 @@ public class MiningRuns {
     private final AuditTrail audit;
     private final ReadableTime time;
     private final TransactionTemplate tx;
+    private final ClusterNodes nodes;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         var t = new Thread(r, "mining-run");
         t.setDaemon(true);
@@ -62,7 +66,9 @@ public class MiningRuns {
             Organisations organisations,
             AuditTrail audit,
             ReadableTime time,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            ClusterNodes nodes) {
+        this.nodes = nodes;
         this.jdbc = jdbc;
         this.pass = pass;
         this.store = store;
@@ -99,9 +105,10 @@ public class MiningRuns {
                 long runId = jdbc.sql(
                                 """
                         insert into mining_run (org_id, org_path, trigger_kind, started_by, item_cap, min_support,
-                                                min_confidence)
-                        values (:o, :p, :t, :by, :cap, :sup, :conf) returning id
+                                                min_confidence, node_id)
+                        values (:o, :p, :t, :by, :cap, :sup, :conf, :node) returning id
                         """)
+                        .param("node", nodes.self())
                         .param("o", unit.id())
                         .param("p", scope.orgPath())
                         .param("t", trigger)
@@ -161,9 +168,17 @@ public class MiningRuns {
                 });
     }
 
-    /** Runs a restart found RUNNING were cut off: they become FAILED. */
+    /** Runs a restart found RUNNING were cut off — this node's, in a cluster: they become FAILED. */
     @EventListener(ApplicationReadyEvent.class)
     public void reconcile() {
-        store.running().forEach(store::failed);
+        store.running().stream().filter(r -> nodes.mayFinish(r.node())).forEach(r -> store.failed(r.id()));
+    }
+
+    /** Runs that nodes declared gone had under way (issue 21): cut off, they become FAILED. */
+    @ApplicationModuleListener
+    void on(NodesLeft left) {
+        store.running().stream()
+                .filter(r -> r.node() != null && left.nodeIds().contains(r.node()))
+                .forEach(r -> store.failed(r.id()));
     }
 }

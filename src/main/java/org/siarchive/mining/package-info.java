@@ -7,7 +7,7 @@
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
         displayName = "Data mining",
-        allowedDependencies = {"analytics", "audit", "catalog", "organisation", "shared"})
+        allowedDependencies = {"analytics", "audit", "catalog", "cluster", "organisation", "shared"})
 package org.siarchive.mining;
 
 import org.jspecify.annotations.NullMarked;

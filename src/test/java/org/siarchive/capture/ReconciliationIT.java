@@ -44,6 +44,12 @@ class ReconciliationIT extends IntegrationTest {
     @Autowired
     org.siarchive.audit.AuditTrail audit;
 
+    @Autowired
+    org.siarchive.cluster.ClusterNodes nodes;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     /** A capture stopped after transaction 1: registered RECEIVING, staged, nothing in the store. */
     private ItemRecord registeredButNotPreserved() {
         UUID id = UUID.randomUUID();
@@ -73,6 +79,52 @@ class ReconciliationIT extends IntegrationTest {
                 files,
                 java.time.ZoneId.of("Asia/Shanghai"));
         return catalog.register(item, Actor.SYSTEM);
+    }
+
+    /**
+     * Issue 21: a node that stops mid-capture is declared gone once by another; what it had registered is finished
+     * from the shared store when its version is there, else quarantined (its staged copy was on its own disk), each
+     * with its audit entry — and its node is not declared gone a second time.
+     */
+    @Test
+    void theCapturesOfANodeDeclaredGoneAreFinishedOrQuarantinedByAnother() {
+        String gone = "node-gone-" + UUID.randomUUID().toString().substring(0, 8);
+        var written = registeredButNotPreserved();
+        var staged = preservation.stagedFiles(written.id().toString());
+        preservation.writeVersion(
+                written.objectId(),
+                List.of(
+                        new StoredFile(written.files().get(0).logicalPath(), staged.get(0)),
+                        new StoredFile(written.files().get(1).logicalPath(), staged.get(1))),
+                sidecar.write(written),
+                "capture",
+                "test");
+        var lost = registeredButNotPreserved();
+        for (var item : List.of(written, lost)) {
+            preservation.discardStaging(item.id().toString()); // on the gone node's disk, out of this node's reach
+            jdbc.sql("update item set receiving_node = :n where id = :id")
+                    .param("n", gone)
+                    .param("id", item.id())
+                    .update();
+        }
+        jdbc.sql("insert into cluster_node (node_id, address, started_at, last_seen)"
+                        + " values (:n, 'elsewhere:8080', now() - interval '2 hours', now() - interval '1 hour')")
+                .param("n", gone)
+                .update();
+
+        assertThat(nodes.declareGone()).contains(gone);
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> {
+                    assertThat(catalog.requireItem(written.id()).status()).isEqualTo("PRESERVED");
+                    assertThat(catalog.requireItem(lost.id()).status()).isEqualTo("QUARANTINED");
+                });
+        assertThat(audit.forObject(AuditedObject.ITEM, lost.id().toString()))
+                .anyMatch(e -> e.operation().equals("QUARANTINE"));
+        assertThat(audit.forObject(AuditedObject.ITEM, written.id().toString()))
+                .anyMatch(e -> e.operation().equals("CAPTURE"));
+        assertThat(nodes.declareGone()).doesNotContain(gone);
     }
 
     @Test

@@ -1,0 +1,2 @@
+-- issue 21: the node a comparison run runs on; a restart fails only its own interrupted runs (docs/adr/0138)
+alter table comparison_run add column node_id varchar(64);
