@@ -37,6 +37,9 @@ record JobArguments(
             }
             named.put(a.substring(2, eq), a.substring(eq + 1));
         }
+        if (named.containsKey("password")) {
+            throw new IllegalArgumentException("no --password: give it in SIARCHIVE_DB_PASSWORD\n" + USAGE);
+        }
         var run = named.containsKey("run") ? Long.valueOf(named.get("run")) : null;
         var datasets = list(named.get("datasets")).stream().map(Long::valueOf).toList();
         var rules = list(named.get("rules"));
