@@ -8,7 +8,8 @@ import org.siarchive.comparison.ComparisonEngine.Result;
 /**
  * The {@code spark-submit} entry point (docs/adr/0134): reads the job from the platform's database
  * ({@link JobReader}), compares on the cluster the master URL names ({@link SparkComparisonEngine}) and writes
- * the result as Parquet ({@link ResultWriter}). For a recorded run it also checks the result against the counts
+ * the result as Parquet ({@link ResultWriter}). The rows come from PostgreSQL, or from a Parquet export of the
+ * job's datasets that the job writes first ({@code --export-to}) or that an earlier job wrote ({@code --rows-from}). For a recorded run it also checks the result against the counts
  * the platform stored and exits with 2 when a rule's hits or amount differ. It writes nothing to the database.
  *
  * <pre>
@@ -40,8 +41,14 @@ public final class ComparisonJob {
         var jdbc = a.jdbc();
         var reader = new JobReader(jdbc);
         var job = reader.read(a);
+        RowSource source = jdbc;
+        if (a.exportTo() != null) {
+            source = ParquetSource.export(spark, jdbc, job.inputs(), a.exportTo());
+        } else if (a.rowsFrom() != null) {
+            source = new ParquetSource(a.rowsFrom());
+        }
         long t0 = System.nanoTime();
-        var result = new SparkComparisonEngine(spark, jdbc).compare(job);
+        var result = new SparkComparisonEngine(spark, source).compare(job);
         System.out.printf(
                 "compared %d rules on %d datasets in %,d ms: %,d hits%n",
                 job.rules().size(),

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.siarchive.comparison.ComparisonChecks;
 import org.siarchive.comparison.RunDataset;
 
 /**
@@ -15,12 +19,22 @@ import org.siarchive.comparison.RunDataset;
  * covers. Each partition reads one dataset's rows from one row number to the next ({@code reference_row} is
  * partitioned by dataset and keyed by dataset and row, so each range is one index range of one table).
  */
-public record JdbcSource(String url, String user, String password, long rowsPerPartition) implements Serializable {
+public record JdbcSource(String url, String user, String password, long rowsPerPartition)
+        implements RowSource, Serializable {
 
     public JdbcSource {
         if (rowsPerPartition < 1) {
             throw new IllegalArgumentException("rows per partition must be positive");
         }
+    }
+
+    @Override
+    public Dataset<Row> rows(SparkSession spark, List<RunDataset> datasets) {
+        var predicates = predicates(datasets);
+        if (predicates.length == 0) {
+            predicates = new String[] {"false"};
+        }
+        return spark.read().jdbc(url, "(" + ComparisonChecks.rowsQuery(datasets) + ") r", predicates, properties());
     }
 
     Properties properties() {

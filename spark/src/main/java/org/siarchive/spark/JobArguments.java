@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * The job's arguments ({@code --name=value}): the database ({@code --jdbc-url}, {@code --user}; the password
  * from the environment variable {@code SIARCHIVE_DB_PASSWORD}, never the command line), what to compare (a
  * recorded run, {@code --run=ID}, or {@code --datasets=ID,…} with {@code --rules=CODE,…} and {@code --as-of}),
- * where to write ({@code --out}) and how many row numbers one read partition covers
- * ({@code --rows-per-partition}, default 500,000).
+ * where to write ({@code --out}), how many row numbers one read partition covers ({@code --rows-per-partition},
+ * default 500,000), and optionally where the rows come from: {@code --export-to=DIR} writes the job's datasets
+ * there as Parquet first and compares on that export, {@code --rows-from=DIR} compares on an earlier export.
  */
 record JobArguments(
         String jdbcUrl,
@@ -23,10 +24,13 @@ record JobArguments(
         List<String> rules,
         @Nullable LocalDate asOf,
         String out,
-        long rowsPerPartition) {
+        long rowsPerPartition,
+        @Nullable String exportTo,
+        @Nullable String rowsFrom) {
 
     static final String USAGE = "usage: ComparisonJob --jdbc-url=URL --user=NAME (--run=ID | --datasets=ID,…"
-            + " --rules=CODE,… --as-of=YYYY-MM-DD) --out=DIR [--rows-per-partition=N]; password in SIARCHIVE_DB_PASSWORD";
+            + " --rules=CODE,… --as-of=YYYY-MM-DD) --out=DIR [--rows-per-partition=N]"
+            + " [--export-to=DIR | --rows-from=DIR]; password in SIARCHIVE_DB_PASSWORD";
 
     static JobArguments parse(String[] args, Map<String, String> env) {
         var named = new HashMap<String, String>();
@@ -44,6 +48,9 @@ record JobArguments(
         var datasets = list(named.get("datasets")).stream().map(Long::valueOf).toList();
         var rules = list(named.get("rules"));
         var asOf = named.containsKey("as-of") ? LocalDate.parse(named.get("as-of")) : null;
+        if (named.containsKey("export-to") && named.containsKey("rows-from")) {
+            throw new IllegalArgumentException("--export-to or --rows-from, not both\n" + USAGE);
+        }
         if ((run == null) == (datasets.isEmpty() || rules.isEmpty() || asOf == null)) {
             throw new IllegalArgumentException("either --run or --datasets, --rules and --as-of\n" + USAGE);
         }
@@ -56,7 +63,9 @@ record JobArguments(
                 rules,
                 asOf,
                 required(named, "out"),
-                Long.parseLong(named.getOrDefault("rows-per-partition", "500000")));
+                Long.parseLong(named.getOrDefault("rows-per-partition", "500000")),
+                named.get("export-to"),
+                named.get("rows-from"));
     }
 
     JdbcSource jdbc() {
@@ -78,6 +87,6 @@ record JobArguments(
     @Override
     public String toString() {
         return "JobArguments[" + jdbcUrl + ", user=" + user + ", run=" + run + ", datasets=" + datasets + ", rules="
-                + rules + ", asOf=" + asOf + ", out=" + out + "]";
+                + rules + ", asOf=" + asOf + ", out=" + out + ", exportTo=" + exportTo + ", rowsFrom=" + rowsFrom + "]";
     }
 }

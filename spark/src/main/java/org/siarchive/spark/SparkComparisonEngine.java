@@ -20,7 +20,7 @@ import org.siarchive.comparison.RunDataset;
 
 /**
  * The comparison engine on Spark (docs/adr/0134). One Spark job per comparison: every dataset a check reads is
- * read once from PostgreSQL in row ranges ({@link JdbcSource}), the rows are grouped by token into one list per
+ * read once, from PostgreSQL in row ranges ({@link JdbcSource}) or from a Parquet export ({@link ParquetSource}), the rows are grouped by token into one list per
  * person (one shuffle), and every check runs on every person through the platform's rule code
  * ({@link PersonChecks}); only hits and counts come back. On the driver each check's hits are put in the order
  * the platform's reduction gives them (subject row, then matched row) and merged rule by rule, check by check,
@@ -38,11 +38,11 @@ public final class SparkComparisonEngine implements ComparisonEngine {
             .thenComparingLong(Hit::otherRow);
 
     private final SparkSession spark;
-    private final JdbcSource jdbc;
+    private final RowSource source;
 
-    public SparkComparisonEngine(SparkSession spark, JdbcSource jdbc) {
+    public SparkComparisonEngine(SparkSession spark, RowSource source) {
         this.spark = spark;
-        this.jdbc = jdbc;
+        this.source = source;
     }
 
     @Override
@@ -90,13 +90,7 @@ public final class SparkComparisonEngine implements ComparisonEngine {
         if (sets.isEmpty()) {
             return out;
         }
-        var datasets = List.copyOf(sets.values());
-        var rows = spark.read()
-                .jdbc(
-                        jdbc.url(),
-                        "(" + ComparisonChecks.rowsQuery(datasets) + ") r",
-                        predicates(datasets),
-                        jdbc.properties());
+        var rows = source.rows(spark, List.copyOf(sets.values()));
         Column[] all = Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
         var persons = rows.groupBy(col("token")).agg(collect_list(struct(all)).as("rows"));
         var evaluator = new PersonChecks(
@@ -108,11 +102,6 @@ public final class SparkComparisonEngine implements ComparisonEngine {
             f.used().forEach((k, v) -> into.used().merge(k, v, Long::sum));
         }
         return out;
-    }
-
-    private String[] predicates(List<RunDataset> datasets) {
-        var predicates = jdbc.predicates(datasets);
-        return predicates.length == 0 ? new String[] {"false"} : predicates;
     }
 
     private static long rows(List<RunDataset> sets, Map<Long, Long> used) {

@@ -128,6 +128,41 @@ class SparkComparisonEngineIT {
                 .isEqualTo(job.rules().size());
     }
 
+    /**
+     * The job named by datasets, rule codes and a date, writing the rows as Parquet first and comparing on that
+     * export: the same result as the in-process engine (a join, a self-join and an anti-join).
+     */
+    @Test
+    void aJobOnAParquetExportOfTheRowsFindsTheSame() {
+        var codes = List.of("DEATH_PAYMENT", "DUPLICATE_ENROLMENT", "NOT_ENROLLED");
+        var rules = codes.stream()
+                .map(code -> job.rules().stream()
+                        .filter(r -> r.rule().code().equals(code))
+                        .findFirst()
+                        .orElseThrow())
+                .toList();
+        var inProcess = ComparisonEngine.inProcess(db.dataSource()).compare(new Job(job.asOf(), rules, job.inputs()));
+        var jdbc = db.jdbc(RECIPIENTS / 4);
+        var ids = job.inputs().stream().map(d -> Long.toString(d.id())).toList();
+        var outcome = ComparisonJob.run(
+                spark,
+                JobArguments.parse(
+                        new String[] {
+                            "--jdbc-url=" + jdbc.url(),
+                            "--user=" + jdbc.user(),
+                            "--datasets=" + String.join(",", ids),
+                            "--rules=" + String.join(",", codes),
+                            "--as-of=" + job.asOf(),
+                            "--export-to=" + out.resolve("rows"),
+                            "--out=" + out.resolve("explicit")
+                        },
+                        Map.of()));
+
+        assertThat(Results.differences(inProcess, outcome.result())).isEmpty();
+        assertThat(Results.hits(outcome.result())).isEqualTo(Results.hits(inProcess));
+        assertThat(spark.read().parquet(out.resolve("rows").toString()).count()).isEqualTo(db.rows());
+    }
+
     @Test
     void aRuleChangedOnOneSideOnlyIsADifference() {
         var death = job.rules().stream()
