@@ -7,12 +7,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates rule versions on reference datasets and answers the hits; it stores nothing. The in-process
- * implementation ({@link EngineInProcess}) hash-joins on the tokens in this JVM; the scale-out issue adds a
- * Spark implementation behind the same interface for province-size data.
+ * implementation ({@link EngineInProcess}) hash-joins on the tokens in this JVM; the optional Spark module
+ * ({@code spark/}, docs/adr/0134) evaluates the same rule code through {@link ComparisonChecks} on a cluster.
  */
 public interface ComparisonEngine {
 
     Result compare(Job job);
+
+    /** The in-process engine on this database, for callers outside the platform's context (the Spark module's proof). */
+    static ComparisonEngine inProcess(javax.sql.DataSource dataSource) {
+        return new EngineInProcess(dataSource);
+    }
 
     /** The rules to evaluate on these inputs, as of a date. */
     record Job(LocalDate asOf, List<RuleRun> rules, List<RunDataset> inputs) {}
@@ -35,7 +40,8 @@ public interface ComparisonEngine {
             int months,
             long amountCents,
             byte[] dedupeKey,
-            @Nullable String agency) {}
+            @Nullable String agency)
+            implements java.io.Serializable {}
 
     /** Per rule version: hits, amount at risk and the time its checks took. */
     record RuleCount(long versionId, long hits, long amountCents, long durationMs) {}

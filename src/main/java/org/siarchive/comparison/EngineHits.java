@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.siarchive.comparison.ComparisonEngine.Hit;
 import org.siarchive.comparison.EngineJoin.Candidate;
 import org.siarchive.comparison.RuleDefinition.Check;
@@ -28,10 +28,22 @@ final class EngineHits {
         var sources = new HashMap<Long, String>();
         inputs.forEach(d -> sources.put(d.id(), d.source()));
         var ev = RuleConditions.of(check.condition()).bind(check.params(), java.time.LocalDate.of(2000, 1, 1));
-        var order = Comparator.comparingLong((Ranked r) -> -r.c().outcome().score())
-                .thenComparing(Ranked::subjectKey)
-                .thenComparing(Ranked::otherKey);
-        var best = new LinkedHashMap<Object, Ranked>();
+        return of(rule, check, ev.perPerson(), ev.symmetric(), candidates, sources);
+    }
+
+    /**
+     * The hits of candidates, whatever order they came in: ties of score and content keys go to the first row
+     * by place, and the hits come ordered by the subject's then the matched row's place, so every engine that
+     * finds the same candidates gives the same hits in the same order.
+     */
+    static List<Hit> of(
+            ComparisonEngine.RuleRun rule,
+            Check check,
+            boolean perPerson,
+            boolean symmetric,
+            List<Candidate> candidates,
+            Map<Long, String> sources) {
+        var best = new HashMap<Object, Ranked>();
         for (var c : candidates) {
             var s = c.subject();
             var o = c.other();
@@ -39,15 +51,24 @@ final class EngineHits {
                     c,
                     s.contentKey(check.subject().kind(), sources.getOrDefault(s.datasetId, "")),
                     o == null ? "" : o.contentKey(check.other().kind(), sources.getOrDefault(o.datasetId, "")));
-            Object key = ev.perPerson() ? java.nio.ByteBuffer.wrap(c.token()) : s.datasetId + ":" + s.rowNo;
-            best.merge(key, ranked, (a, b) -> order.compare(a, b) <= 0 ? a : b);
+            Object key = perPerson ? java.nio.ByteBuffer.wrap(c.token()) : s.datasetId + ":" + s.rowNo;
+            best.merge(key, ranked, (a, b) -> BEST.compare(a, b) <= 0 ? a : b);
         }
         var out = new ArrayList<Hit>(best.size());
-        for (var r : best.values()) {
-            out.add(hit(rule, check, r, ev.symmetric()));
-        }
+        best.values().stream().sorted(PLACE).forEach(r -> out.add(hit(rule, check, r, symmetric)));
         return out;
     }
+
+    private static final Comparator<Ranked> PLACE = Comparator.comparingLong((Ranked r) -> r.c().subject().datasetId)
+            .thenComparingLong(r -> r.c().subject().rowNo)
+            .thenComparingLong(r -> r.c().other() == null ? 0 : r.c().other().datasetId)
+            .thenComparingLong(r -> r.c().other() == null ? 0 : r.c().other().rowNo);
+
+    private static final Comparator<Ranked> BEST = Comparator.comparingLong(
+                    (Ranked r) -> -r.c().outcome().score())
+            .thenComparing(Ranked::subjectKey)
+            .thenComparing(Ranked::otherKey)
+            .thenComparing(PLACE);
 
     private static Hit hit(ComparisonEngine.RuleRun rule, Check check, Ranked r, boolean symmetric) {
         var c = r.c();

@@ -2,7 +2,6 @@ package org.siarchive.comparison;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,18 +49,13 @@ class EngineInProcess implements ComparisonEngine {
             var counts = new ArrayList<RuleCount>();
             for (var rule : job.rules()) {
                 long t0 = System.nanoTime();
-                var ruleHits = new LinkedHashMap<java.nio.ByteBuffer, Hit>();
+                var ruleHits = new ComparisonChecks.RuleHits();
                 for (var check : rule.rule().checks()) {
                     var candidates = check(job, check, pool, threads, totals);
-                    for (var h : EngineHits.of(rule, check, candidates, job.inputs())) {
-                        ruleHits.putIfAbsent(java.nio.ByteBuffer.wrap(h.dedupeKey()), h);
-                    }
+                    ruleHits.add(EngineHits.of(rule, check, candidates, job.inputs()));
                 }
-                long amount =
-                        ruleHits.values().stream().mapToLong(Hit::amountCents).sum();
-                counts.add(
-                        new RuleCount(rule.versionId(), ruleHits.size(), amount, (System.nanoTime() - t0) / 1_000_000));
-                hits.addAll(ruleHits.values());
+                counts.add(ruleHits.count(rule.versionId(), (System.nanoTime() - t0) / 1_000_000));
+                hits.addAll(ruleHits.hits());
             }
             return new Result(
                     hits,

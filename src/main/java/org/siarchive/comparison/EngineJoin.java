@@ -52,7 +52,7 @@ final class EngineJoin {
                 p = probe.decode(i);
             }
             var b = build.decode(j);
-            if (self && (p.sameRow(b) || (ev.symmetric() && !p.before(b)))) {
+            if (skipped(self, ev, p, b)) {
                 continue;
             }
             var s = probeIsSubject ? p : b;
@@ -69,6 +69,43 @@ final class EngineJoin {
         }
         var s = probe.decode(i);
         add(out, probe, i, s, null, ev.test(s, null));
+    }
+
+    /** A self-join pairs no row with itself and a symmetric condition each pair once. */
+    static boolean skipped(boolean self, Evaluator ev, EngineRow probe, EngineRow build) {
+        return self && (probe.sameRow(build) || (ev.symmetric() && !probe.before(build)));
+    }
+
+    /**
+     * The candidates of one person's rows, for engines that group the rows by token: the same tests as
+     * {@link #probe}. A one-sided check ({@code others} null) tests every subject row; an anti-join tests the
+     * subject rows when none of the other rows blocks them; a self-join pairs the subject rows among themselves.
+     */
+    static void person(
+            byte[] token,
+            List<EngineRow> subjects,
+            @Nullable List<EngineRow> others,
+            boolean self,
+            Evaluator ev,
+            List<Candidate> out) {
+        if (others == null || (ev.antiJoin() && others.stream().noneMatch(ev::blocks))) {
+            subjects.forEach(s -> add(out, token, s, null, ev.test(s, null)));
+        } else if (!ev.antiJoin()) {
+            for (var s : subjects) {
+                for (var o : self ? subjects : others) {
+                    if (!skipped(self, ev, s, o)) {
+                        add(out, token, s, o, ev.test(s, o));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void add(
+            List<Candidate> out, byte[] token, EngineRow s, @Nullable EngineRow o, @Nullable Outcome r) {
+        if (r != null) {
+            out.add(new Candidate(token, s, o, r));
+        }
     }
 
     private static void add(

@@ -30,9 +30,16 @@ final class EngineLoader {
     }
 
     static String select(List<RunDataset> sets, RuleDefinition.Source side) {
-        var sql = new StringBuilder("select token, dataset_id, row_no, birth_date, gender, scheme, subtype, status,"
-                + " start_date, end_date, event_date, last_paid, (amount * 100)::int8, region_code, agency_code"
-                + " from reference_row where dataset_id in (");
+        return "COPY (" + query(sets, side, COLUMNS) + ") TO STDOUT (FORMAT binary)";
+    }
+
+    /** The columns {@link EngineRows} reads, in its order. */
+    static final String COLUMNS = "token, dataset_id, row_no, birth_date, gender, scheme, subtype, status,"
+            + " start_date, end_date, event_date, last_paid, (amount * 100)::int8, region_code, agency_code";
+
+    /** The select of a side's rows: its datasets, its schemes and subtypes. */
+    static String query(List<RunDataset> sets, RuleDefinition.Source side, String columns) {
+        var sql = new StringBuilder("select " + columns + " from reference_row where dataset_id in (");
         sql.append(sets.stream().map(s -> Long.toString(s.id())).collect(Collectors.joining(",")))
                 .append(')');
         if (side.schemes() != null) {
@@ -41,7 +48,14 @@ final class EngineLoader {
         if (side.subtypes() != null) {
             sql.append(" and subtype in (").append(words(side.subtypes())).append(')');
         }
-        return "COPY (" + sql + ") TO STDOUT (FORMAT binary)";
+        return sql.toString();
+    }
+
+    /** The where clause of {@link #query} in Java, for engines that read whole datasets and filter the rows. */
+    static boolean reads(RuleDefinition.Source side, java.util.Set<Long> datasets, EngineRow r) {
+        return datasets.contains(r.datasetId)
+                && (side.schemes() == null || side.schemes().contains(r.scheme))
+                && (side.subtypes() == null || side.subtypes().contains(r.subtype));
     }
 
     private static String words(List<String> words) {

@@ -38,6 +38,33 @@ final class EngineRow {
     @Nullable
     String agency;
 
+    /**
+     * A row from the columns of {@link ComparisonChecks#COLUMNS} as JDBC or Spark deliver them (the token first,
+     * dates as epoch days, the amount in cents; nulls where the row has none).
+     */
+    static EngineRow of(Object[] c) {
+        var r = new EngineRow();
+        r.datasetId = ((Number) c[1]).longValue();
+        r.rowNo = ((Number) c[2]).longValue();
+        r.birth = day(c[3]);
+        r.gender = (String) c[4];
+        r.scheme = (String) c[5];
+        r.subtype = (String) c[6];
+        r.status = (String) c[7];
+        r.start = day(c[8]);
+        r.end = day(c[9]);
+        r.event = day(c[10]);
+        r.lastPaid = day(c[11]);
+        r.amountCents = c[12] == null ? Long.MIN_VALUE : ((Number) c[12]).longValue();
+        r.region = (String) c[13];
+        r.agency = (String) c[14];
+        return r;
+    }
+
+    private static int day(@Nullable Object epochDay) {
+        return epochDay == null ? NONE : ((Number) epochDay).intValue();
+    }
+
     static int month(int epochDay) {
         if (epochDay == NONE) {
             return NONE;

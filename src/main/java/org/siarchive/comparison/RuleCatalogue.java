@@ -1,9 +1,5 @@
 package org.siarchive.comparison;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +16,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,18 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class RuleCatalogue {
 
-    static final String RESOURCE = "/comparison/rules.json";
-    static final JsonMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .build();
+    static final JsonMapper JSON = RuleJson.MAPPER;
 
     /** A stored version of a rule. */
     public record Version(
             long id, String code, int version, RuleDefinition rule, String digest, boolean enabled, String origin) {}
-
-    private record File(List<RuleDefinition> rules) {}
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -55,17 +42,11 @@ public class RuleCatalogue {
 
     /** The rules of the file, validated. */
     static List<RuleDefinition> fromResource() {
-        try (InputStream in = RuleCatalogue.class.getResourceAsStream(RESOURCE)) {
-            var rules = JSON.readValue(in, File.class).rules();
-            rules.forEach(RuleDefinition::validate);
-            return rules;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RuleJson.resource();
     }
 
     static String canonical(RuleDefinition rule) {
-        return JSON.writeValueAsString(rule);
+        return RuleJson.canonical(rule);
     }
 
     static String digest(String canonical) {

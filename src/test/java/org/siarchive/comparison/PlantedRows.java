@@ -38,12 +38,34 @@ public final class PlantedRows {
             @Nullable String region,
             @Nullable String agency) {}
 
+    /** How an ID number becomes its join token and its stored ciphertext. */
+    public interface Sealing {
+        byte[] token(String cert);
+
+        byte[] seal(String cert);
+    }
+
     private final DataSource dataSource;
-    private final ReferenceTokens tokens;
+    private final Sealing tokens;
 
     public PlantedRows(DataSource dataSource, ReferenceTokens tokens) {
+        this(dataSource, new Sealing() {
+            @Override
+            public byte[] token(String cert) {
+                return tokens.token(cert);
+            }
+
+            @Override
+            public byte[] seal(String cert) {
+                return tokens.seal(cert);
+            }
+        });
+    }
+
+    /** Rows sealed otherwise than by the platform's keys (a test outside the platform's context). */
+    public PlantedRows(DataSource dataSource, Sealing sealing) {
         this.dataSource = dataSource;
-        this.tokens = tokens;
+        this.tokens = sealing;
     }
 
     /** A valid ID number: region, birth date and a 3-digit sequence, with its check character. */
