@@ -174,9 +174,9 @@ final class BenchIndexes {
 
     /** Item {@code i} of the generated corpus: about 150 characters of recognised text, two counties. */
     static SearchEntry entry(int i, Random random) {
-        String form = SearchQualityTest.FORMS[random.nextInt(SearchQualityTest.FORMS.length)];
-        String[] given = SearchQualityTest.GIVEN;
-        String name = SearchQualityTest.SURNAMES[random.nextInt(SearchQualityTest.SURNAMES.length)]
+        String form = SearchCorpus.FORMS[random.nextInt(SearchCorpus.FORMS.length)];
+        String[] given = SearchCorpus.GIVEN;
+        String name = SearchCorpus.SURNAMES[random.nextInt(SearchCorpus.SURNAMES.length)]
                 + given[random.nextInt(given.length)]
                 + (random.nextBoolean() ? given[random.nextInt(given.length)] : "");
         String org = random.nextInt(3) == 0 ? "/1/3/" : "/1/2/";

@@ -122,7 +122,7 @@ class SearchBenchmark {
                         case 1 -> "养老保险待遇";
                         case 2 -> samples.get(rnd.nextInt(samples.size()))[0];
                         case 3 -> samples.get(rnd.nextInt(samples.size()))[1];
-                        default -> SearchQualityTest.FORMS[rnd.nextInt(SearchQualityTest.FORMS.length)];
+                        default -> SearchCorpus.FORMS[rnd.nextInt(SearchCorpus.FORMS.length)];
                     });
         }
         return texts;

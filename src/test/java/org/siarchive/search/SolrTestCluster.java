@@ -1,0 +1,43 @@
+package org.siarchive.search;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SolrCloud in the test JVM: two Solr nodes (Jetty) and ZooKeeper on 127.0.0.1, their cores under a temporary
+ * directory. The application makes the collection itself ({@link SolrCollection#ensure}): nothing is uploaded here.
+ */
+final class SolrTestCluster implements AutoCloseable {
+
+    static final int NODES = 2;
+    static final int SHARDS = 2;
+
+    private final MiniSolrCloudCluster cluster;
+
+    SolrTestCluster(Path dir) throws Exception {
+        System.setProperty("host", "127.0.0.1");
+        System.setProperty("solr.log.dir", dir.resolve("logs").toString());
+        // the collection's soft commits come from the application; no hard commit while a test runs
+        System.setProperty("solr.autoCommit.maxTime", "-1");
+        this.cluster = new MiniSolrCloudCluster.Builder(NODES, dir).build();
+    }
+
+    String zkHosts() {
+        return cluster.getZkServer().getZkAddress();
+    }
+
+    /** The backend on a collection of two shards, one replica each, named {@code siarchive_<name>}. */
+    SolrArchiveSearch backend(String name, Function<String, byte @Nullable []> idIndex) {
+        var client = SolrCollection.client(zkHosts(), null);
+        String collection = "siarchive_" + name;
+        SolrCollection.ensure(client, collection, SHARDS, 1);
+        return new SolrArchiveSearch(client, collection, 1_000, idIndex);
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.shutdown();
+    }
+}
