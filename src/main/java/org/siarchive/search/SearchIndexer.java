@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the index in step with the catalogue. Listeners run after the catalogue transaction commits,
- * from persisted event publications. The Lucene index is committed every couple of seconds with a
+ * from persisted event publications. The index (Lucene or Solr) is committed every couple of seconds with a
  * watermark (the time of the previous commit, less a margin); at start-up every item changed since the
  * watermark is indexed again, which makes good what a crash between indexing and committing lost. A
  * full rebuild (new index layout, or an empty index beside a non-empty catalogue) runs in the background
