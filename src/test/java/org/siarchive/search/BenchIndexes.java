@@ -74,7 +74,12 @@ final class BenchIndexes {
     }
 
     static LuceneArchiveSearch open(Path dir) {
-        return new LuceneArchiveSearch(dir, v -> Arrays.copyOf(Sm3.hmac(KEY, v.getBytes(StandardCharsets.UTF_8)), 32));
+        return new LuceneArchiveSearch(dir, BenchIndexes::idIndex);
+    }
+
+    /** The blind index of an ID number under the benchmark's key. */
+    static byte[] idIndex(String idNumber) {
+        return Arrays.copyOf(Sm3.hmac(KEY, idNumber.getBytes(StandardCharsets.UTF_8)), 32);
     }
 
     /** Whether the directory already holds complete indexes of this size, generator and layout. */
@@ -167,7 +172,7 @@ final class BenchIndexes {
                 .toList();
     }
 
-    private static String certOf(SearchEntry e) {
+    static String certOf(SearchEntry e) {
         int at = e.text().indexOf("公民身份号码") + 6;
         return e.text().substring(at, at + 18);
     }

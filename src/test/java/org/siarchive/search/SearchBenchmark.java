@@ -112,7 +112,7 @@ class SearchBenchmark {
     }
 
     /** The query mix: the five kinds in turn, ID numbers and 档号 drawn from the indexed items. */
-    private static List<String> texts(List<String[]> samples, int queries) {
+    static List<String> texts(List<String[]> samples, int queries) {
         var texts = new ArrayList<String>();
         var rnd = new Random(7);
         for (int i = 0; i < queries; i++) {
@@ -179,7 +179,7 @@ class SearchBenchmark {
     }
 
     /** The times of one query kind (every fifth, from {@code k}). */
-    private static long[] kind(long[] times, int k) {
+    static long[] kind(long[] times, int k) {
         var out = new long[(times.length - k + 4) / 5];
         for (int i = k, j = 0; i < times.length; i += 5, j++) {
             out[j] = times[i];

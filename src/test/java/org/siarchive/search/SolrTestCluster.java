@@ -19,8 +19,6 @@ final class SolrTestCluster implements AutoCloseable {
     SolrTestCluster(Path dir) throws Exception {
         System.setProperty("host", "127.0.0.1");
         System.setProperty("solr.log.dir", dir.resolve("logs").toString());
-        // the collection's soft commits come from the application; no hard commit while a test runs
-        System.setProperty("solr.autoCommit.maxTime", "-1");
         this.cluster = new MiniSolrCloudCluster.Builder(NODES, dir).build();
     }
 
