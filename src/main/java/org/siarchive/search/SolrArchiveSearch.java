@@ -201,7 +201,7 @@ final class SolrArchiveSearch implements ArchiveSearch, CommittedIndex {
         synchronized (pending) {
             sendPending();
         }
-        return query(new JsonQueryRequest().setQuery(ITEMS).setLimit(0))
+        return request(new JsonQueryRequest().setQuery(ITEMS).setLimit(0))
                 .getResults()
                 .getNumFound();
     }
@@ -230,7 +230,7 @@ final class SolrArchiveSearch implements ArchiveSearch, CommittedIndex {
             request.withFacet(
                     dim, Map.of("type", "terms", "field", "f_" + dim, "limit", 50, "mincount", 1, "refine", true));
         }
-        QueryResponse response = query(request);
+        QueryResponse response = request(request);
         var snippets = new LuceneSnippets(snippetQueries, q, bigrams);
         var hits = new ArrayList<SearchHit>();
         for (var d : response.getResults()) {
@@ -255,16 +255,8 @@ final class SolrArchiveSearch implements ArchiveSearch, CommittedIndex {
         return out;
     }
 
-    /** A request of the collection's own (the terms component, all stored fields): for checking the index. */
+    /** A query of the collection (a search; the terms component or all stored fields, for checking the index). */
     QueryResponse request(org.apache.solr.client.solrj.request.QueryRequest request) {
-        try {
-            return request.process(client, collection);
-        } catch (SolrServerException | IOException e) {
-            throw failed(e);
-        }
-    }
-
-    private QueryResponse query(JsonQueryRequest request) {
         try {
             return request.process(client, collection);
         } catch (SolrServerException | IOException e) {

@@ -101,7 +101,13 @@ class SearchBenchmark {
     }
 
     private void row(String label, long[] platform, long[] raw) {
-        line(
+        row(out, label, platform, raw);
+    }
+
+    /** One query kind's p50 and p95 on two indexes, and the ratio of their p95. */
+    static void row(StringBuilder out, String label, long[] platform, long[] raw) {
+        print(
+                out,
                 "  %-14s %6.1f ms %6.1f ms %6.1f ms %6.1f ms %9.2f",
                 label,
                 pct(platform, 50),
@@ -194,6 +200,11 @@ class SearchBenchmark {
     }
 
     private void line(String format, Object... args) {
+        print(out, format, args);
+    }
+
+    /** Prints a line and keeps it for the report file. */
+    static void print(StringBuilder out, String format, Object... args) {
         String s = String.format(Locale.ROOT, format, args);
         System.out.println(s);
         out.append(s).append('\n');

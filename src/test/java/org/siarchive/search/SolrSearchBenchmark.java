@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -121,19 +120,10 @@ class SolrSearchBenchmark {
     }
 
     private void row(String label, long[] solr, long[] lucene) {
-        line(
-                "  %-14s %6.1f ms %6.1f ms %6.1f ms %6.1f ms %9.2f",
-                label,
-                SearchBenchmark.pct(solr, 50),
-                SearchBenchmark.pct(solr, 95),
-                SearchBenchmark.pct(lucene, 50),
-                SearchBenchmark.pct(lucene, 95),
-                SearchBenchmark.pct(solr, 95) / SearchBenchmark.pct(lucene, 95));
+        SearchBenchmark.row(out, label, solr, lucene);
     }
 
     private void line(String format, Object... args) {
-        String s = String.format(Locale.ROOT, format, args);
-        System.out.println(s);
-        out.append(s).append('\n');
+        SearchBenchmark.print(out, format, args);
     }
 }

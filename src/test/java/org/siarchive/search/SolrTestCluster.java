@@ -19,6 +19,8 @@ final class SolrTestCluster implements AutoCloseable {
     SolrTestCluster(Path dir) throws Exception {
         System.setProperty("host", "127.0.0.1");
         System.setProperty("solr.log.dir", dir.resolve("logs").toString());
+        // a client given only a node's URL uploads the configset through the API, which Solr refuses by default
+        System.setProperty("configset.upload.enabled", "true");
         this.cluster = new MiniSolrCloudCluster.Builder(NODES, dir).build();
     }
 
@@ -28,7 +30,19 @@ final class SolrTestCluster implements AutoCloseable {
 
     /** The backend on a collection of two shards, one replica each, named {@code siarchive_<name>}. */
     SolrArchiveSearch backend(String name, Function<String, byte @Nullable []> idIndex) {
-        var client = SolrCollection.client(zkHosts(), null);
+        return backend(name, idIndex, SolrCollection.client(zkHosts(), null));
+    }
+
+    /** The same, the client given only the first node's URL (no ZooKeeper): cluster state and configset over HTTP. */
+    SolrArchiveSearch backendOverHttp(String name, Function<String, byte @Nullable []> idIndex) {
+        String url = cluster.getJettySolrRunners().get(0).getBaseUrl().toString();
+        return backend(name, idIndex, SolrCollection.client(null, url));
+    }
+
+    private SolrArchiveSearch backend(
+            String name,
+            Function<String, byte @Nullable []> idIndex,
+            org.apache.solr.client.solrj.impl.CloudSolrClient client) {
         String collection = "siarchive_" + name;
         SolrCollection.ensure(client, collection, SHARDS, 1);
         return new SolrArchiveSearch(client, collection, 1_000, idIndex);
