@@ -47,7 +47,9 @@ class SearchConfiguration {
                 collection,
                 env.getProperty("siarchive.search.solr.shards", Integer.class, 2),
                 env.getProperty("siarchive.search.solr.replicas", Integer.class, 1));
-        Duration within = env.getProperty("siarchive.search.solr.commit-within", Duration.class, Duration.ofSeconds(1));
+        // "1s" or "PT1S", as Boot reads durations
+        Duration within = org.springframework.boot.convert.DurationStyle.detectAndParse(
+                env.getProperty("siarchive.search.solr.commit-within", "PT1S"));
         return new SolrArchiveSearch(client, collection, (int) within.toMillis(), idIndex);
     }
 }

@@ -82,4 +82,28 @@ class SolrSearchBehaviourIT extends SearchBehaviourSuite {
             }
         }
     }
+
+    @Test
+    void theApplicationsSettingsMakeTheCollectionAndMoveItOntoTheLayoutsConfigset() throws Exception {
+        // given the settings of siarchive.search.backend=solr, when the backend starts, the collection is made
+        var env = new org.springframework.mock.env.MockEnvironment()
+                .withProperty("siarchive.search.solr.zk-hosts", cluster.zkHosts())
+                .withProperty("siarchive.search.solr.collection", "siarchive_settings")
+                .withProperty("siarchive.search.solr.commit-within", "PT0.5S");
+        try (var made = SearchConfiguration.solr(env, corpus::idIndex)) {
+            assertThat(made.needsRebuild()).isTrue();
+            assertThat(made.size()).isZero();
+        }
+        assertThat(cluster.configOf("siarchive_settings")).isEqualTo(SolrCollection.configName("siarchive_settings"));
+        // given the collection on another configset (an older layout's), when the backend starts, it is moved back
+        try (var client = SolrCollection.client(cluster.zkHosts(), null)) {
+            org.apache.solr.client.solrj.request.CollectionAdminRequest.modifyCollection(
+                            "siarchive_settings",
+                            java.util.Map.of("collection.configName", SolrCollection.configName("siarchive_index")))
+                    .process(client);
+        }
+        assertThat(cluster.configOf("siarchive_settings")).isEqualTo(SolrCollection.configName("siarchive_index"));
+        SearchConfiguration.solr(env, corpus::idIndex).close();
+        assertThat(cluster.configOf("siarchive_settings")).isEqualTo(SolrCollection.configName("siarchive_settings"));
+    }
 }

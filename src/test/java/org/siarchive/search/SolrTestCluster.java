@@ -48,6 +48,15 @@ final class SolrTestCluster implements AutoCloseable {
         return new SolrArchiveSearch(client, collection, 1_000, idIndex);
     }
 
+    /** The configset name a collection uses now, as the cluster state has it. */
+    String configOf(String collection) {
+        try (var client = SolrCollection.client(zkHosts(), null)) {
+            return client.getClusterState().getCollection(collection).getConfigName();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         cluster.shutdown();
