@@ -2,7 +2,10 @@ package org.siarchive.search;
 
 import org.siarchive.shared.Scope;
 
-/** The search port. Backends: embedded Lucene (default) and SQL over a derived table; Solr later, same contract. */
+/**
+ * The search port. Backends: embedded Lucene (default), SolrCloud (docs/adr/0132) and SQL over a derived table; the
+ * full-text ones behave alike ({@code SearchBehaviourSuite}).
+ */
 public interface ArchiveSearch extends AutoCloseable {
 
     /** Hits within the scope only (the backend applies it inside its own query), with facet counts. */

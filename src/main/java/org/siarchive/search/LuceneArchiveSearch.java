@@ -17,7 +17,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.jspecify.annotations.Nullable;
-import org.siarchive.shared.Bounds;
 import org.siarchive.shared.Page;
 import org.siarchive.shared.Scope;
 
@@ -32,7 +31,7 @@ import org.siarchive.shared.Scope;
  * and durable at the next commit; the commit records the catalogue watermark so a restart re-indexes what
  * a crash may have lost.
  */
-public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
+public class LuceneArchiveSearch implements ArchiveSearch, CommittedIndex, AutoCloseable {
 
     /** Shared by every index of this JVM: one thread per core, daemon, for searching segment slices. */
     private static final java.util.concurrent.ExecutorService SEARCH_THREADS =
@@ -116,6 +115,7 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
      * Rewrites the segments that hold deleted documents, so no segment file keeps a removed item's terms or
      * stored text; durable at the next {@link #commit}, after which the old files are deleted.
      */
+    @Override
     public void expungeDeletes() {
         try {
             // a segment with many deletes may already be in a merge of the writer's own (the merge policy reclaims
@@ -149,6 +149,7 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
     }
 
     /** Makes recent writes searchable; called after each batch of writes and by the refresher. */
+    @Override
     public void refresh() {
         try {
             unrefreshed.set(false);
@@ -162,6 +163,7 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
      * Makes pending writes durable, recording {@code userData} (watermark, rebuild cursor) as the commit's
      * whole metadata besides the layout version.
      */
+    @Override
     public synchronized void commit(Map<String, String> userData) {
         try {
             var data = new HashMap<>(userData);
@@ -176,6 +178,7 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
     }
 
     /** The metadata of the last commit. */
+    @Override
     public Map<String, String> userData() {
         var out = new HashMap<String, String>();
         var live = writer.getLiveCommitData();
@@ -186,6 +189,7 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
     }
 
     /** Writes or merges not yet committed (a merge the writer ran by itself counts: its result must be durable). */
+    @Override
     public boolean hasPendingWrites() {
         return dirty.get() || writer.hasUncommittedChanges();
     }
@@ -242,8 +246,7 @@ public class LuceneArchiveSearch implements ArchiveSearch, AutoCloseable {
     @Override
     public SearchResults search(SearchQuery q, Scope scope) {
         int size = Page.clampSize(q.size());
-        // never collect beyond the result window, whatever a caller asks (docs/adr/0036)
-        int page = Math.min(Math.max(0, q.page()), Bounds.RESULT_WINDOW / size - 1);
+        int page = q.pageWithinWindow(size);
         Query query = queries.query(q, scope);
         Query ranking = q.byTime() ? null : queries.ranking(q, scope);
         if (unrefreshed.get()) {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the index in step with the catalogue. Listeners run after the catalogue transaction commits,
- * from persisted event publications. The Lucene index is committed every couple of seconds with a
+ * from persisted event publications. The index (Lucene or Solr) is committed every couple of seconds with a
  * watermark (the time of the previous commit, less a margin); at start-up every item changed since the
  * watermark is indexed again, which makes good what a crash between indexing and committing lost. A
  * full rebuild (new index layout, or an empty index beside a non-empty catalogue) runs in the background
@@ -65,13 +65,13 @@ class SearchIndexer implements SmartInitializingSingleton {
             if (rebuilding.compareAndSet(false, true)) {
                 background();
             }
-        } else if (search instanceof LuceneArchiveSearch lucene) {
-            catchUp(lucene);
+        } else if (search instanceof CommittedIndex index) {
+            catchUp(index);
         }
     }
 
-    private void catchUp(LuceneArchiveSearch lucene) {
-        String mark = lucene.userData().get(WATERMARK);
+    private void catchUp(CommittedIndex index) {
+        String mark = index.userData().get(WATERMARK);
         if (mark == null) {
             return;
         }
@@ -115,27 +115,27 @@ class SearchIndexer implements SmartInitializingSingleton {
         reindex(event.itemId());
     }
 
-    /** Commits the index when it has unsaved writes (Lucene only; SQL writes are transactional). */
+    /** Commits the index when it has unsaved writes (Lucene and Solr; SQL writes are transactional). */
     @Scheduled(initialDelayString = "PT2S", fixedDelayString = "${siarchive.search.commit-interval:PT2S}")
     @NodeLocal("commits this node's own Lucene index")
     void flush() {
-        if (search instanceof LuceneArchiveSearch lucene && lucene.hasPendingWrites() && !rebuilding.get()) {
+        if (search instanceof CommittedIndex index && index.hasPendingWrites() && !rebuilding.get()) {
             var now = OffsetDateTime.now();
             var data = new HashMap<String, String>();
             data.put(WATERMARK, lastCommit.minus(MARGIN).toString());
-            lucene.commit(data);
+            index.commit(data);
             lastCommit = now;
-        } else if (search instanceof LuceneArchiveSearch lucene) {
-            lucene.refresh();
+        } else if (search instanceof CommittedIndex index) {
+            index.refresh();
         }
     }
 
     /** Expunges removed documents from the segment files and commits (docs/adr/0070); false while rebuilding. */
     synchronized boolean expunge() {
-        if (search instanceof LuceneArchiveSearch lucene && !rebuilding.get()) {
-            lucene.expungeDeletes();
+        if (search instanceof CommittedIndex index && !rebuilding.get()) {
+            index.expungeDeletes();
             flush();
-            lucene.refresh(); // the reader still open on the rewritten segments keeps their files: release it now
+            index.refresh(); // the reader still open on the rewritten segments keeps their files: release it now
         }
         return !rebuilding.get();
     }
@@ -224,9 +224,8 @@ class SearchIndexer implements SmartInitializingSingleton {
             rebuildTotal = catalog.counts(org.siarchive.shared.Scope.EVERYTHING).items();
             var started = OffsetDateTime.now();
             UUID after = null;
-            if (search instanceof LuceneArchiveSearch lucene
-                    && lucene.userData().get(CURSOR) != null) {
-                String c = lucene.userData().get(CURSOR);
+            if (search instanceof CommittedIndex index && index.userData().get(CURSOR) != null) {
+                String c = index.userData().get(CURSOR);
                 after = c.isEmpty() ? null : UUID.fromString(c);
                 log.info("search index rebuild resumes after {}", c);
             } else {
@@ -257,13 +256,13 @@ class SearchIndexer implements SmartInitializingSingleton {
 
     /** Commits the rebuild's progress; a null cursor ends the rebuild (the watermark covers changes since). */
     private void checkpoint(OffsetDateTime started, @Nullable String cursor) {
-        if (search instanceof LuceneArchiveSearch lucene) {
+        if (search instanceof CommittedIndex index) {
             Map<String, String> data = new HashMap<>();
             data.put(WATERMARK, started.minus(MARGIN).toString());
             if (cursor != null) {
                 data.put(CURSOR, cursor);
             }
-            lucene.commit(data);
+            index.commit(data);
             lastCommit = OffsetDateTime.now();
         }
     }

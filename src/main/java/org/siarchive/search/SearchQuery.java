@@ -129,6 +129,14 @@ public record SearchQuery(
         return "time".equals(sort) || blank(text) && within.isEmpty();
     }
 
+    /**
+     * The page to show at {@code size}: never beyond the result window, whatever a caller asks (docs/adr/0036), so
+     * that no backend collects deeper than a reader can page.
+     */
+    int pageWithinWindow(int size) {
+        return Math.min(Math.max(0, page), org.siarchive.shared.Bounds.RESULT_WINDOW / size - 1);
+    }
+
     static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }

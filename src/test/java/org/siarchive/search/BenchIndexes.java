@@ -74,7 +74,12 @@ final class BenchIndexes {
     }
 
     static LuceneArchiveSearch open(Path dir) {
-        return new LuceneArchiveSearch(dir, v -> Arrays.copyOf(Sm3.hmac(KEY, v.getBytes(StandardCharsets.UTF_8)), 32));
+        return new LuceneArchiveSearch(dir, BenchIndexes::idIndex);
+    }
+
+    /** The blind index of an ID number under the benchmark's key. */
+    static byte[] idIndex(String idNumber) {
+        return Arrays.copyOf(Sm3.hmac(KEY, idNumber.getBytes(StandardCharsets.UTF_8)), 32);
     }
 
     /** Whether the directory already holds complete indexes of this size, generator and layout. */
@@ -167,16 +172,16 @@ final class BenchIndexes {
                 .toList();
     }
 
-    private static String certOf(SearchEntry e) {
+    static String certOf(SearchEntry e) {
         int at = e.text().indexOf("公民身份号码") + 6;
         return e.text().substring(at, at + 18);
     }
 
     /** Item {@code i} of the generated corpus: about 150 characters of recognised text, two counties. */
     static SearchEntry entry(int i, Random random) {
-        String form = SearchQualityTest.FORMS[random.nextInt(SearchQualityTest.FORMS.length)];
-        String[] given = SearchQualityTest.GIVEN;
-        String name = SearchQualityTest.SURNAMES[random.nextInt(SearchQualityTest.SURNAMES.length)]
+        String form = SearchCorpus.FORMS[random.nextInt(SearchCorpus.FORMS.length)];
+        String[] given = SearchCorpus.GIVEN;
+        String name = SearchCorpus.SURNAMES[random.nextInt(SearchCorpus.SURNAMES.length)]
                 + given[random.nextInt(given.length)]
                 + (random.nextBoolean() ? given[random.nextInt(given.length)] : "");
         String org = random.nextInt(3) == 0 ? "/1/3/" : "/1/2/";

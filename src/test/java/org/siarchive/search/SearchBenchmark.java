@@ -101,7 +101,13 @@ class SearchBenchmark {
     }
 
     private void row(String label, long[] platform, long[] raw) {
-        line(
+        row(out, label, platform, raw);
+    }
+
+    /** One query kind's p50 and p95 on two indexes, and the ratio of their p95. */
+    static void row(StringBuilder out, String label, long[] platform, long[] raw) {
+        print(
+                out,
                 "  %-14s %6.1f ms %6.1f ms %6.1f ms %6.1f ms %9.2f",
                 label,
                 pct(platform, 50),
@@ -112,7 +118,7 @@ class SearchBenchmark {
     }
 
     /** The query mix: the five kinds in turn, ID numbers and 档号 drawn from the indexed items. */
-    private static List<String> texts(List<String[]> samples, int queries) {
+    static List<String> texts(List<String[]> samples, int queries) {
         var texts = new ArrayList<String>();
         var rnd = new Random(7);
         for (int i = 0; i < queries; i++) {
@@ -122,7 +128,7 @@ class SearchBenchmark {
                         case 1 -> "养老保险待遇";
                         case 2 -> samples.get(rnd.nextInt(samples.size()))[0];
                         case 3 -> samples.get(rnd.nextInt(samples.size()))[1];
-                        default -> SearchQualityTest.FORMS[rnd.nextInt(SearchQualityTest.FORMS.length)];
+                        default -> SearchCorpus.FORMS[rnd.nextInt(SearchCorpus.FORMS.length)];
                     });
         }
         return texts;
@@ -179,7 +185,7 @@ class SearchBenchmark {
     }
 
     /** The times of one query kind (every fifth, from {@code k}). */
-    private static long[] kind(long[] times, int k) {
+    static long[] kind(long[] times, int k) {
         var out = new long[(times.length - k + 4) / 5];
         for (int i = k, j = 0; i < times.length; i += 5, j++) {
             out[j] = times[i];
@@ -194,6 +200,11 @@ class SearchBenchmark {
     }
 
     private void line(String format, Object... args) {
+        print(out, format, args);
+    }
+
+    /** Prints a line and keeps it for the report file. */
+    static void print(StringBuilder out, String format, Object... args) {
         String s = String.format(Locale.ROOT, format, args);
         System.out.println(s);
         out.append(s).append('\n');

@@ -137,7 +137,7 @@ final class SearchStages {
             case 1 -> "养老保险待遇";
             case 2 -> samples.get(random.nextInt(samples.size()))[0];
             case 3 -> samples.get(random.nextInt(samples.size()))[1];
-            default -> SearchQualityTest.FORMS[random.nextInt(SearchQualityTest.FORMS.length)];
+            default -> SearchCorpus.FORMS[random.nextInt(SearchCorpus.FORMS.length)];
         };
     }
 
