@@ -117,7 +117,7 @@ class SearchIndexer implements SmartInitializingSingleton {
 
     /** Commits the index when it has unsaved writes (Lucene and Solr; SQL writes are transactional). */
     @Scheduled(initialDelayString = "PT2S", fixedDelayString = "${siarchive.search.commit-interval:PT2S}")
-    @NodeLocal("commits this node's own Lucene index")
+    @NodeLocal("commits what this node wrote: its own Lucene index, or its updates to the SolrCloud collection")
     void flush() {
         if (search instanceof CommittedIndex index && index.hasPendingWrites() && !rebuilding.get()) {
             var now = OffsetDateTime.now();
