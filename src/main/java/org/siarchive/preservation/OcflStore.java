@@ -49,6 +49,10 @@ final class OcflStore implements AutoCloseable {
         this.layout.init(new HashedNTupleLayoutConfig());
     }
 
+    OcflRepository repo() {
+        return repo;
+    }
+
     StorageRoot root() {
         return root;
     }
@@ -81,10 +85,14 @@ final class OcflStore implements AutoCloseable {
                 int version = (int) versionId.getVersionNum().getVersionNum();
                 durable.accept(version);
                 return version;
-            } catch (LockException | ObjectOutOfSyncException e) {
-                repo.invalidateCache(objectId);
-                if (System.nanoTime() > deadline) {
+            } catch (LockException | ObjectOutOfSyncException | CorruptObjectException e) {
+                // busy; staged on a head another writer replaced (read it again); or read while another node
+                // replaced the inventory and its sidecar (a truly corrupt object stays so and is thrown)
+                if (System.nanoTime() > deadline || e instanceof CorruptObjectException && attempt > 5) {
                     throw e;
+                }
+                if (!(e instanceof LockException)) {
+                    repo.invalidateCache(objectId);
                 }
                 pause(attempt);
             }
@@ -113,6 +121,13 @@ final class OcflStore implements AutoCloseable {
         if (!repo.containsObject(objectId)) {
             return Optional.empty();
         }
+        if (!root.local() && !rootInventoryVerified(objectId)) {
+            // in S3 ocfl-java reads the inventory from its details table: a root inventory that a kill left
+            // without (or with a stale) sidecar is found here, restored when a version is complete, and the
+            // table's row dropped, so what follows reads the bucket as it now is
+            repairRootInventory(objectId);
+            repo.invalidateCache(objectId);
+        }
         try {
             return Optional.of(
                     (int) repo.describeObject(objectId).getHeadVersionNum().getVersionNum());
@@ -124,6 +139,14 @@ final class OcflStore implements AutoCloseable {
             repo.invalidateCache(objectId);
             return Optional.of(
                     (int) repo.describeObject(objectId).getHeadVersionNum().getVersionNum());
+        }
+    }
+
+    private boolean rootInventoryVerified(String objectId) {
+        try {
+            return InventorySidecar.verifiedDigest(root, objectRoot(objectId)).isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -167,6 +190,16 @@ final class OcflStore implements AutoCloseable {
 
     /** OCFL's own validation of the object, re-hashing its content against the inventory's digests. */
     List<String> validate(String objectId, boolean contentFixity) {
+        var errors = validateOnce(objectId, contentFixity);
+        if (!errors.isEmpty() && !root.local()) {
+            // in S3 another node may have been replacing the inventory and its sidecar: a finding must stay
+            pause(3);
+            errors = validateOnce(objectId, contentFixity);
+        }
+        return errors;
+    }
+
+    private List<String> validateOnce(String objectId, boolean contentFixity) {
         return repo.validateObject(objectId, contentFixity).getErrors().stream()
                 .map(i -> i.getCode() + " " + root.shown(i.getMessage()))
                 .toList();

@@ -3,6 +3,7 @@ package org.siarchive.preservation;
 import io.ocfl.api.DigestAlgorithmRegistry;
 import io.ocfl.core.OcflRepositoryBuilder;
 import io.ocfl.core.db.DbType;
+import io.ocfl.core.db.PostgresObjectDetailsDatabase;
 import io.ocfl.core.extension.storage.layout.config.HashedNTupleLayoutConfig;
 import io.ocfl.core.lock.DbObjectLock;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -18,6 +20,9 @@ final class OcflStores {
 
     /** The lock table of ocfl-java's database object lock, created by db/migration/preservation/V21_10. */
     static final String LOCK_TABLE = "ocfl_object_lock";
+
+    /** The table of ocfl-java's object details database, created by db/migration/preservation/V21_11. */
+    static final String DETAILS_TABLE = "ocfl_object_details";
 
     private OcflStores() {}
 
@@ -55,7 +60,9 @@ final class OcflStores {
     /**
      * A root in an S3 bucket that several nodes share. Writers are serialised per object by ocfl-java's database
      * lock on the platform's PostgreSQL ({@code lockExpiry}: how long the row of a node that died keeps the
-     * object locked); no inventory is cached in this JVM, since another node may have written a newer version.
+     * object locked). Every node reads an object's inventory from ocfl-java's object details table, replaced in the
+     * transaction of each version's upload, not from the bucket, where the inventory and its sidecar are two keys
+     * replaced one after the other; no inventory is cached in this JVM, since another node may write a newer one.
      */
     static OcflStore onS3(OcflReplica.S3 settings, Path workDir, DataSource dataSource, Duration lockExpiry) {
         var connection = new S3Connection(settings);
@@ -63,10 +70,13 @@ final class OcflStores {
             var repo = builder(workDir)
                     .storage(storage -> storage.cloud(connection.cloud()))
                     .objectLock(new DbObjectLock(DbType.POSTGRES, LOCK_TABLE, dataSource, lockExpiry))
+                    // the tables come from Flyway: built directly, not through the builders that run ocfl-java's DDL
+                    .objectDetailsDb(
+                            new PostgresObjectDetailsDatabase(DETAILS_TABLE, dataSource, true, 10, TimeUnit.SECONDS))
                     .inventoryCache(null)
                     .build();
             String description = "s3:" + settings.endpoint() + "/" + settings.bucket() + "/" + settings.prefix();
-            return new OcflStore(repo, new S3Root(connection.cloud(), description), lockExpiry, connection);
+            return new OcflStore(repo, new S3Root(connection.cloud(), description), Duration.ofMinutes(2), connection);
         } catch (RuntimeException e) {
             connection.close();
             throw e;

@@ -1,10 +1,17 @@
 package org.siarchive.preservation;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ocfl.aws.OcflS3Client;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
@@ -18,11 +25,19 @@ final class S3Connection implements AutoCloseable {
 
     private final OcflS3Client cloud;
     private final List<AutoCloseable> clients;
+    private final EventLoopGroup events;
+    private final SdkAsyncHttpClient http;
 
     S3Connection(OcflReplica.S3 settings) {
         var credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+        this.events = new NioEventLoopGroup(2, new DefaultThreadFactory("s3-" + settings.bucket(), true));
+        this.http = NettyNioAsyncHttpClient.builder()
+                .eventLoopGroup(SdkEventLoopGroup.create(events))
+                .maxConcurrency(64)
+                .build();
         var client = S3AsyncClient.builder()
+                .httpClient(http)
                 .endpointOverride(URI.create(settings.endpoint()))
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
@@ -30,6 +45,7 @@ final class S3Connection implements AutoCloseable {
                 .multipartEnabled(false)
                 .build();
         var uploads = S3AsyncClient.builder()
+                .httpClient(http)
                 .endpointOverride(URI.create(settings.endpoint()))
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
@@ -60,5 +76,8 @@ final class S3Connection implements AutoCloseable {
                 // closing network clients
             }
         }
+        http.close();
+        // the event loop is ours: shut down without netty's default two-second quiet period
+        events.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

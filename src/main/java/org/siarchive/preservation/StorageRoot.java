@@ -46,6 +46,11 @@ interface StorageRoot {
      */
     IntConsumer beforeWrite(String objectRoot);
 
+    /** Whether the root is a directory on this node's disk (its writes fsynced, its files usable as they are). */
+    default boolean local() {
+        return localPath("") != null;
+    }
+
     /** The file on local disk, or null where the root is not a directory (S3). */
     @Nullable
     Path localPath(String path);
