@@ -25,6 +25,9 @@ import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Actor;
 import org.siarchive.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -96,6 +99,10 @@ class CaptureOnS3IT {
     @Autowired
     Fingerprints fingerprints;
 
+    @Autowired
+    @Qualifier("preservationStore")
+    HealthIndicator storeHealth;
+
     @Test
     void anItemCapturedIntoTheBucketReadsBackAndPassesItsChecks() throws Exception {
         var s = Samples.personEnrolment(Samples.acceptanceNo(), Samples.citizenId(1961), "桶中");
@@ -125,6 +132,7 @@ class CaptureOnS3IT {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+        assertThat(storeHealth.health().getStatus()).isEqualTo(Status.UP);
         assertThat(reconciliation.run().findings()).noneMatch(f -> f.subject().equals(item.archiveCode()));
     }
 
