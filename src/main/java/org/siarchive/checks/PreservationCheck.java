@@ -15,6 +15,7 @@ import org.siarchive.catalog.Catalog;
 import org.siarchive.catalog.ItemRecord;
 import org.siarchive.integrity.FixitySweeps;
 import org.siarchive.preservation.AcceptedFormats;
+import org.siarchive.preservation.LocalCopies;
 import org.siarchive.preservation.Preservation;
 import org.siarchive.shared.Actor;
 import org.slf4j.Logger;
@@ -147,21 +148,33 @@ public class PreservationCheck {
                 .map(id -> CompletableFuture.supplyAsync(() -> checkItem(id, into.fork()), workers))
                 .toList();
         var files = new LinkedHashMap<Path, VirusScanner.Owner>();
+        var copies = new ArrayList<LocalCopies>();
         String last = null;
-        for (var fut : futures) {
-            var r = fut.join();
-            into.addAll(r.findings());
-            files.putAll(r.files());
-            last = r.code() == null ? last : r.code();
+        try {
+            for (var fut : futures) {
+                var r = fut.join();
+                into.addAll(r.findings());
+                files.putAll(r.files());
+                if (r.copies() != null) {
+                    copies.add(r.copies());
+                }
+                last = r.code() == null ? last : r.code();
+            }
+            scanner.apply(into, CheckCatalog.CQ_AV_PRESENT, CheckCatalog.CQ_VIRUS, files);
+        } finally {
+            copies.forEach(LocalCopies::close); // an S3 store's temporary copies, once scanned
         }
-        scanner.apply(into, CheckCatalog.CQ_AV_PRESENT, CheckCatalog.CQ_VIRUS, files);
         return last;
     }
 
-    private record ItemOutcome(Findings findings, Map<Path, VirusScanner.Owner> files, @Nullable String code) {
+    private record ItemOutcome(
+            Findings findings,
+            Map<Path, VirusScanner.Owner> files,
+            @Nullable String code,
+            @Nullable LocalCopies copies) {
 
         ItemOutcome(Findings findings, Map<Path, VirusScanner.Owner> files) {
-            this(findings, files, null);
+            this(findings, files, null, null);
         }
     }
 
@@ -192,16 +205,22 @@ public class PreservationCheck {
             if (!acceptedFormats.acceptsMediaType(file.mediaType())) {
                 formats.add(file.logicalPath() + "（" + file.formatName() + "）");
             }
-            try {
-                files.put(
-                        preservation.storagePath(item.objectId(), file.logicalPath()),
-                        new VirusScanner.Owner(id, code));
-            } catch (RuntimeException e) {
-                // a missing file is reported by CQ-2-7
-            }
         }
         f.check(CheckCatalog.CQ_FORMAT, id, code, formats.isEmpty() ? null : "不在归档格式清单内：" + String.join("、", formats));
-        return new ItemOutcome(f, files, code);
+        // the stored files as local files for the scanner: the store's own on disk, temporary copies from S3
+        LocalCopies copies;
+        try {
+            copies = preservation.localCopies(item.objectId());
+        } catch (RuntimeException e) {
+            return new ItemOutcome(f, files, code, null); // a missing file is reported by CQ-2-7
+        }
+        for (var file : item.files()) {
+            Path local = copies.files().get(file.logicalPath());
+            if (local != null) {
+                files.put(local, new VirusScanner.Owner(id, code));
+            }
+        }
+        return new ItemOutcome(f, files, code, copies);
     }
 
     /** The findings of these kinds as the archivist reads them: logical path and what is wrong, in their language. */

@@ -2,7 +2,6 @@ package org.siarchive.integrity;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -130,7 +129,7 @@ class ItemFixityCheck {
             int rateMbS,
             List<FixitySweeps.Finding> out) {
         var digester = Digester.withInventory(algorithm);
-        try (InputStream in = Files.newInputStream(content.file())) {
+        try (InputStream in = content.open()) {
             hash(in, digester, rateMbS);
         } catch (IOException e) {
             out.add(finding(item, MISSING, content.logicalName(), ""));
@@ -184,7 +183,9 @@ class ItemFixityCheck {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file.get().file());
+            try (var in = file.get().open()) {
+                bytes = in.readAllBytes();
+            }
         } catch (IOException e) {
             out.add(finding(item, MISSING, path, ""));
             return;

@@ -183,9 +183,10 @@ class PreservationCopies {
             return Outcome.NOT_NEEDED;
         }
         String path = "preservation/" + item.archiveCode() + ".ofd";
-        try (var tmp = org.siarchive.shared.TemporaryDirectory.under(work)) {
+        try (var tmp = org.siarchive.shared.TemporaryDirectory.under(work);
+                var local = preservation.localCopies(item.objectId())) {
             Path dir = tmp.path();
-            var stored = preservation.storagePaths(item.objectId());
+            var stored = local.files();
             Path earlier = stored.get(path);
             if (earlier != null) {
                 return registerEarlier(item, path, earlier);

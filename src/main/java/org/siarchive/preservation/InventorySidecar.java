@@ -2,9 +2,6 @@ package org.siarchive.preservation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.siarchive.crypto.Digests;
@@ -23,23 +20,19 @@ final class InventorySidecar {
      * The inventory's digest as {@code algorithm:hex} (e.g. {@code sha256:9f…}) when the inventory matches its
      * sidecar; empty when either is missing or they differ.
      */
-    static Optional<String> verifiedDigest(Path objectRoot) throws IOException {
-        Path inventory = objectRoot.resolve("inventory.json");
+    static Optional<String> verifiedDigest(StorageRoot root, String objectRoot) throws IOException {
         for (String algorithm : new String[] {"sha512", "sha256"}) {
-            byte[] sidecar;
-            try {
-                sidecar = Files.readAllBytes(objectRoot.resolve("inventory.json." + algorithm));
-            } catch (NoSuchFileException e) {
+            var sidecar = root.read(objectRoot + "/inventory.json." + algorithm);
+            if (sidecar.isEmpty()) {
                 continue;
             }
             String recorded =
-                    new String(sidecar, StandardCharsets.US_ASCII).strip().split("\\s+", 2)[0];
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(inventory);
-            } catch (NoSuchFileException e) {
+                    new String(sidecar.get(), StandardCharsets.US_ASCII).strip().split("\\s+", 2)[0];
+            var inventory = root.read(objectRoot + "/inventory.json");
+            if (inventory.isEmpty()) {
                 return Optional.empty();
             }
+            byte[] bytes = inventory.get();
             var pass = Digests.pass(algorithm.equals("sha512") ? "SHA-512" : "SHA-256");
             pass.update(bytes, 0, bytes.length);
             String actual = HexFormat.of().formatHex(pass.finish()[0]);

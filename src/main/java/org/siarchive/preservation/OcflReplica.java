@@ -4,23 +4,16 @@ import io.ocfl.api.OcflOption;
 import io.ocfl.api.OcflRepository;
 import io.ocfl.api.model.ObjectVersionId;
 import io.ocfl.api.model.VersionInfo;
-import io.ocfl.aws.OcflS3Client;
 import io.ocfl.core.OcflRepositoryBuilder;
 import io.ocfl.core.extension.storage.layout.config.HashedNTupleLayoutConfig;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * A second OCFL storage root that mirrors the preservation store: on another path, or in an S3-compatible
@@ -64,39 +57,16 @@ public final class OcflReplica implements AutoCloseable {
 
     public static OcflReplica onS3(S3 settings, Path workDir) {
         mkdirs(workDir);
-        // uploads go through the transfer manager on a multipart client; every other request (reads included)
-        // through a plain client, since some S3-compatible servers cannot serve a single part of an object
-        var credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
-        var client = S3AsyncClient.builder()
-                .endpointOverride(URI.create(settings.endpoint()))
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials)
-                .forcePathStyle(true)
-                .multipartEnabled(false)
-                .build();
-        var uploads = S3AsyncClient.builder()
-                .endpointOverride(URI.create(settings.endpoint()))
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials)
-                .forcePathStyle(true)
-                .multipartEnabled(true)
-                .build();
-        var transfers = S3TransferManager.builder().s3Client(uploads).build();
+        var connection = new S3Connection(settings);
         var repo = new OcflRepositoryBuilder()
                 .defaultLayoutConfig(new HashedNTupleLayoutConfig())
-                .storage(storage -> storage.cloud(OcflS3Client.builder()
-                        .s3Client(client)
-                        .transferManager(transfers)
-                        .bucket(settings.bucket())
-                        .repoPrefix(settings.prefix())
-                        .build()))
+                .storage(storage -> storage.cloud(connection.cloud()))
                 .workDir(workDir)
                 .build();
         return new OcflReplica(
                 "s3:" + settings.endpoint() + "/" + settings.bucket() + "/" + settings.prefix(),
                 repo,
-                List.of(transfers, client, uploads),
+                List.of(connection),
                 null);
     }
 
@@ -150,7 +120,7 @@ public final class OcflReplica implements AutoCloseable {
         if (diskRoot != null) {
             var layout = new io.ocfl.core.extension.storage.layout.HashedNTupleLayoutExtension();
             layout.init(new HashedNTupleLayoutConfig());
-            OcflStore.deleteTree(diskRoot.resolve(layout.mapObjectId(objectId)));
+            DiskRoot.deleteTree(diskRoot.resolve(layout.mapObjectId(objectId)));
         }
     }
 

@@ -1,117 +1,116 @@
 package org.siarchive.preservation;
 
-import io.ocfl.api.DigestAlgorithmRegistry;
+import io.ocfl.api.OcflOption;
 import io.ocfl.api.OcflRepository;
+import io.ocfl.api.exception.CorruptObjectException;
+import io.ocfl.api.exception.LockException;
+import io.ocfl.api.exception.ObjectOutOfSyncException;
 import io.ocfl.api.model.ObjectVersionId;
 import io.ocfl.api.model.VersionInfo;
-import io.ocfl.core.OcflRepositoryBuilder;
 import io.ocfl.core.extension.storage.layout.HashedNTupleLayoutExtension;
 import io.ocfl.core.extension.storage.layout.config.HashedNTupleLayoutConfig;
 import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
- * An OCFL 1.1 storage root on local disk (hashed n-tuple layout). Each write creates a new object
- * version; after ocfl-java commits it, the version directory, the object root's inventory and the
- * directory entries up to the storage root are fsynced, so a returned version survives a crash.
+ * An OCFL 1.1 storage root (hashed n-tuple layout) on local disk or in an S3-compatible bucket
+ * ({@link OcflStores}). Each write creates a new object version and returns once it is durable: on disk after
+ * the version, the root inventory and the new directory entries are fsynced; in S3 once ocfl-java's uploads of
+ * the version completed (docs/adr/0136). ocfl-java does the OCFL work; the {@link StorageRoot} the few direct file
+ * operations it does not (inventory sidecar, listing, deleting, repairing a file).
  */
 final class OcflStore implements AutoCloseable {
 
     static final String SIDECAR = "metadata.json";
 
-    private final Path root;
     private final OcflRepository repo;
-    private final HashedNTupleLayoutExtension layout;
+    private final StorageRoot root;
+    private final Duration lockWait;
+    private final AutoCloseable resources;
+    private final HashedNTupleLayoutExtension layout = new HashedNTupleLayoutExtension();
 
-    OcflStore(Path root, Path workDir) {
+    OcflStore(OcflRepository repo, StorageRoot root, Duration lockWait, AutoCloseable resources) {
+        this.repo = repo;
         this.root = root;
-        var layoutConfig = new HashedNTupleLayoutConfig();
-        this.repo = new OcflRepositoryBuilder()
-                .defaultLayoutConfig(layoutConfig)
-                // new objects record SHA-256 (OCFL 1.1 §3.5.1 allows sha512 or sha256): the digest every capture
-                // and sweep computes anyway in its one pass, so checking a file against its inventory costs no
-                // third digest; objects written with sha512 keep it (docs/adr/0037)
-                .ocflConfig(config -> config.setDefaultDigestAlgorithm(DigestAlgorithmRegistry.sha256))
-                .storage(storage -> storage.fileSystem(root))
-                .workDir(workDir)
-                .build();
-        this.layout = new HashedNTupleLayoutExtension();
-        this.layout.init(layoutConfig);
-        if (Files.isDirectory(root.resolve("extensions"))) {
-            Durable.forceTree(root.resolve("extensions"));
-        }
-        try (Stream<Path> top = Files.list(root)) {
-            top.filter(Files::isRegularFile).forEach(Durable::force);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Durable.force(root);
-        Durable.force(root.getParent());
+        this.lockWait = lockWait;
+        this.resources = resources;
+        this.layout.init(new HashedNTupleLayoutConfig());
+    }
+
+    OcflRepository repo() {
+        return repo;
+    }
+
+    StorageRoot root() {
+        return root;
     }
 
     /** A new version holding the given files (copied) and the metadata sidecar. */
     int write(String objectId, Map<String, Path> files, byte[] sidecar, String message, String user) {
-        var list = new java.util.ArrayList<StoredFile>();
+        var list = new ArrayList<StoredFile>();
         files.forEach((logicalPath, source) -> list.add(new StoredFile(logicalPath, source)));
         return write(objectId, list, sidecar, message, user);
     }
 
-    /** A new version holding the given files ({@link VersionFiles}) and the metadata sidecar. */
-    int write(String objectId, List<StoredFile> files, byte[] sidecar, String message, String user) {
-        Path existing = deepestExisting(objectRoot(objectId));
-        var versionId = repo.updateObject(
-                ObjectVersionId.head(objectId),
-                new VersionInfo().setMessage(message).setUser(user, null),
-                updater -> {
-                    VersionFiles.add(updater, files);
-                    updater.writeFile(new ByteArrayInputStream(sidecar), SIDECAR, io.ocfl.api.OcflOption.OVERWRITE);
-                });
-        int version = (int) versionId.getVersionNum().getVersionNum();
-        makeDurable(objectId, version, existing);
-        return version;
-    }
-
-    private Path deepestExisting(Path dir) {
-        Path d = dir;
-        while (d != null && !Files.exists(d)) {
-            d = d.getParent();
-        }
-        return d == null ? root : d;
-    }
-
     /**
-     * The new version's files and directories, the object root's inventory files, and every directory
-     * entry created by this write: the directories from the object root up to the deepest one that
-     * already existed (whose new entry is synced by syncing it). Directories that existed before are
-     * not synced again.
+     * A new version holding the given files ({@link VersionFiles}) and the metadata sidecar, on top of the head
+     * version. When another writer (a thread, another node) holds the object's lock, or committed a version
+     * since this one was staged, the version is staged again on the new head and retried until
+     * {@code lockWait} has passed: no writer's version is lost or overwritten.
      */
-    private void makeDurable(String objectId, int version, Path existedBefore) {
-        Path objectRoot = objectRoot(objectId);
-        Durable.forceTree(objectRoot.resolve("v" + version));
-        try (Stream<Path> top = Files.list(objectRoot)) {
-            top.filter(Files::isRegularFile).forEach(Durable::force);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Path dir = objectRoot; dir != null && dir.startsWith(root); dir = dir.getParent()) {
-            Durable.force(dir);
-            if (dir.equals(existedBefore)) {
-                break;
+    int write(String objectId, List<StoredFile> files, byte[] sidecar, String message, String user) {
+        var durable = root.beforeWrite(objectRoot(objectId));
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var versionId = repo.updateObject(
+                        ObjectVersionId.head(objectId),
+                        new VersionInfo().setMessage(message).setUser(user, null),
+                        updater -> {
+                            VersionFiles.add(updater, files);
+                            updater.writeFile(new ByteArrayInputStream(sidecar), SIDECAR, OcflOption.OVERWRITE);
+                        });
+                int version = (int) versionId.getVersionNum().getVersionNum();
+                durable.accept(version);
+                return version;
+            } catch (LockException | ObjectOutOfSyncException | CorruptObjectException e) {
+                // busy; staged on a head another writer replaced (read it again); or read while another node
+                // replaced the inventory and its sidecar (a truly corrupt object stays so and is thrown)
+                if (System.nanoTime() > deadline || e instanceof CorruptObjectException && attempt > 5) {
+                    throw e;
+                }
+                if (!(e instanceof LockException)) {
+                    repo.invalidateCache(objectId);
+                }
+                pause(attempt);
             }
         }
     }
 
-    Path objectRoot(String objectId) {
-        return root.resolve(layout.mapObjectId(objectId));
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * Math.min(attempt, 10)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an object lock", e);
+        }
+    }
+
+    /** The object root relative to the storage root ({@code 3f2/8a1/…/<sha256 of the id>}). */
+    String objectRoot(String objectId) {
+        return layout.mapObjectId(objectId);
     }
 
     boolean contains(String objectId) {
@@ -122,10 +121,17 @@ final class OcflStore implements AutoCloseable {
         if (!repo.containsObject(objectId)) {
             return Optional.empty();
         }
+        if (!root.local() && !rootInventoryVerified(objectId)) {
+            // in S3 ocfl-java reads the inventory from its details table: a root inventory that a kill left
+            // without (or with a stale) sidecar is found here, restored when a version is complete, and the
+            // table's row dropped, so what follows reads the bucket as it now is
+            repairRootInventory(objectId);
+            repo.invalidateCache(objectId);
+        }
         try {
             return Optional.of(
                     (int) repo.describeObject(objectId).getHeadVersionNum().getVersionNum());
-        } catch (io.ocfl.api.exception.CorruptObjectException e) {
+        } catch (CorruptObjectException e) {
             // a kill while the root inventory was being replaced: restore it from the newest complete version
             if (!repairRootInventory(objectId)) {
                 return Optional.empty();
@@ -136,56 +142,67 @@ final class OcflStore implements AutoCloseable {
         }
     }
 
+    private boolean rootInventoryVerified(String objectId) {
+        try {
+            return InventorySidecar.verifiedDigest(root, objectRoot(objectId)).isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Restores the root inventory from the newest complete version ({@link RootInventoryRepair}). */
     boolean repairRootInventory(String objectId) {
-        return RootInventoryRepair.repair(objectRoot(objectId));
+        return RootInventoryRepair.repair(root, objectRoot(objectId));
     }
 
     List<String> logicalPaths(String objectId) {
         return repo.describeVersion(ObjectVersionId.head(objectId)).getFiles().stream()
                 .map(f -> f.getPath())
                 .sorted()
-                .collect(Collectors.toList());
+                .toList();
     }
 
     InputStream open(String objectId, String logicalPath) {
-        var file = repo.getObject(ObjectVersionId.head(objectId)).getFile(logicalPath);
-        if (file == null) {
-            throw new UncheckedIOException(new java.io.FileNotFoundException(objectId + "/" + logicalPath));
-        }
         try {
-            return Files.newInputStream(root.resolve(file.getStorageRelativePath()));
+            return root.open(storedPath(objectId, logicalPath));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** OCFL's own validation of the object, re-hashing its content against the inventory's digests. */
-    List<String> validate(String objectId, boolean contentFixity) {
-        var results = repo.validateObject(objectId, contentFixity);
-        // ocfl-java names files by their absolute path: people see them relative to the storage root
-        String prefix = root.toAbsolutePath() + java.io.File.separator;
-        return results.getErrors().stream()
-                .map(i -> i.getCode() + " " + i.getMessage().replace(prefix, ""))
-                .toList();
-    }
-
-    /** Where a logical path of the head version lives on disk (for operators and tests). */
-    Path storagePath(String objectId, String logicalPath) {
+    /** Where the head version's logical path is stored, relative to the storage root. */
+    String storedPath(String objectId, String logicalPath) {
         var file = repo.getObject(ObjectVersionId.head(objectId)).getFile(logicalPath);
         if (file == null) {
-            throw new UncheckedIOException(new java.io.FileNotFoundException(objectId + "/" + logicalPath));
+            throw new UncheckedIOException(new FileNotFoundException(objectId + "/" + logicalPath));
         }
-        return root.resolve(file.getStorageRelativePath());
+        return file.getStorageRelativePath();
     }
 
-    /** Every logical path of the head version with the file that holds it (one inventory read). */
-    Map<String, Path> storagePaths(String objectId) {
-        var out = new java.util.LinkedHashMap<String, Path>();
+    /** Every logical path of the head version with where it is stored (one inventory read). */
+    Map<String, String> storedPaths(String objectId) {
+        var out = new LinkedHashMap<String, String>();
         for (var f : repo.getObject(ObjectVersionId.head(objectId)).getFiles()) {
-            out.put(f.getPath(), root.resolve(f.getStorageRelativePath()));
+            out.put(f.getPath(), f.getStorageRelativePath());
         }
         return out;
+    }
+
+    /** OCFL's own validation of the object, re-hashing its content against the inventory's digests. */
+    List<String> validate(String objectId, boolean contentFixity) {
+        var errors = validateOnce(objectId, contentFixity);
+        if (!errors.isEmpty() && !root.local()) {
+            // in S3 another node may have been replacing the inventory and its sidecar: a finding must stay
+            pause(3);
+            errors = validateOnce(objectId, contentFixity);
+        }
+        return errors;
+    }
+
+    private List<String> validateOnce(String objectId, boolean contentFixity) {
+        return repo.validateObject(objectId, contentFixity).getErrors().stream()
+                .map(i -> i.getCode() + " " + root.shown(i.getMessage()))
+                .toList();
     }
 
     /** Every content file of every version and the files the inventory does not account for ({@link ObjectInventory}). */
@@ -208,53 +225,18 @@ final class OcflStore implements AutoCloseable {
     /**
      * Removes the object and every version of it for good (supervised destruction). Idempotent: an object
      * that is already gone is a no-op, and one that a crash left half-deleted (or whose inventory no longer
-     * reads) has its object root deleted directly. The emptied directories up to the storage root are
-     * removed and the parent's entry fsynced, so the deletion survives a crash.
+     * reads) has what is left below its object root deleted directly, durably.
      */
     void purge(String objectId) {
-        Path objectRoot = objectRoot(objectId);
         try {
             if (repo.containsObject(objectId)) {
                 repo.purgeObject(objectId);
             }
         } catch (RuntimeException e) {
-            // half-deleted or corrupt: the directory goes below
+            // half-deleted or corrupt: the rest goes below
         }
         repo.invalidateCache(objectId);
-        deleteTree(objectRoot);
-        Path dir = objectRoot.getParent();
-        while (dir != null && dir.startsWith(root) && !dir.equals(root) && isEmptyDir(dir)) {
-            try {
-                Files.deleteIfExists(dir);
-            } catch (IOException e) {
-                break;
-            }
-            dir = dir.getParent();
-        }
-        if (dir != null && Files.isDirectory(dir)) {
-            Durable.force(dir);
-        }
-    }
-
-    private static boolean isEmptyDir(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        root.deleteObject(objectRoot(objectId));
     }
 
     /**
@@ -262,32 +244,32 @@ final class OcflStore implements AutoCloseable {
      * inventory. Only ever called for objects the catalogue has never acknowledged.
      */
     void discardIncomplete(String objectId) {
-        Path objectRoot = objectRoot(objectId);
-        if (!Files.exists(objectRoot)) {
+        String objectRoot = objectRoot(objectId);
+        if (!root.holdsAnything(objectRoot)) {
             return;
         }
         if (repo.containsObject(objectId)) {
             try {
                 repo.describeObject(objectId);
                 return; // a valid object is never discarded
-            } catch (io.ocfl.api.exception.CorruptObjectException e) {
+            } catch (CorruptObjectException e) {
                 if (repairRootInventory(objectId)) {
                     repo.invalidateCache(objectId);
                     return;
                 }
             }
         }
-        try (Stream<Path> walk = Files.walk(objectRoot)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        root.deleteObject(objectRoot);
+        repo.invalidateCache(objectId);
     }
 
     @Override
     public void close() {
         repo.close();
+        try {
+            resources.close();
+        } catch (Exception ignored) {
+            // closing network clients
+        }
     }
 }

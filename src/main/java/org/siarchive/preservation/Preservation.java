@@ -1,33 +1,77 @@
 package org.siarchive.preservation;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.siarchive.platform.DataDirectory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The preservation store's API: stage uploads with their fixity, write object versions durably,
- * and read content back through fixity verification.
+ * and read content back through fixity verification. The OCFL root is on local disk or in an S3 bucket
+ * ({@code siarchive.preservation.store}, docs/adr/0136); every method works the same on both.
  */
 @Component
 public class Preservation implements DisposableBean {
 
     private final Staging staging;
     private final OcflStore store;
+    private final @Nullable OcflReplica replica;
+    private final Optional<ReplicaSync> sync;
+    private final Path copies;
+    private final long copyLimit;
 
-    private final @org.jspecify.annotations.Nullable OcflReplica replica;
-    private final Path tmp;
-
+    /** A disk store (the default), for tests that build the module by hand. */
     Preservation(DataDirectory data, FormatIdentifier formats, ReplicaSettings replicaSettings) {
+        this(data, formats, replicaSettings, StoreSettings.disk(), (DataSource) null);
+    }
+
+    @Autowired
+    Preservation(
+            DataDirectory data,
+            FormatIdentifier formats,
+            ReplicaSettings replicaSettings,
+            StoreSettings storeSettings,
+            ObjectProvider<DataSource> dataSource) {
+        this(data, formats, replicaSettings, storeSettings, storeSettings.onS3() ? dataSource.getObject() : null);
+    }
+
+    Preservation(
+            DataDirectory data,
+            FormatIdentifier formats,
+            ReplicaSettings replicaSettings,
+            StoreSettings storeSettings,
+            @Nullable DataSource dataSource) {
         this.staging = new Staging(data.resolve("staging"), formats);
-        this.store = new OcflStore(data.resolve("ocfl"), data.resolve("ocfl-work"));
-        this.tmp = data.resolve("replica-work");
+        this.store = storeSettings.open(data, dataSource);
         this.replica = replicaSettings.open(data);
+        this.sync = ReplicaSync.of(store, replica, data.resolve("replica-work"));
+        this.copies = StoreSettings.copiesDir(data);
+        this.copyLimit = storeSettings.copyLimit();
+        if (storeSettings.onS3()) {
+            LocalCopies.clear(copies); // what a crash left
+        }
+    }
+
+    OcflStore store() {
+        return store;
+    }
+
+    /** Where the primary store is, for operators: {@code file:/…} or {@code s3:endpoint/bucket/prefix}. */
+    public String storeDescription() {
+        return store.root().description();
     }
 
     /** The configured replica (a second OCFL root on disk or in S3), if any. */
@@ -40,106 +84,23 @@ public class Preservation implements DisposableBean {
      * mirrors it). Returns the primary version the replica now holds; empty without a replica.
      */
     public Optional<Integer> replicate(String objectId) {
-        return mirror(objectId).map(Mirrored::version);
+        return sync.map(s -> s.mirror(objectId).version());
     }
 
     /** Like {@link #replicate}, but answers the version only when it had to be written now. */
     public Optional<Integer> replicateIfBehind(String objectId) {
-        return mirror(objectId).filter(Mirrored::written).map(Mirrored::version);
-    }
-
-    private record Mirrored(int version, boolean written) {}
-
-    private Optional<Mirrored> mirror(String objectId) {
-        if (replica == null) {
-            return Optional.empty();
-        }
-        int head = store.headVersion(objectId).orElseThrow(() -> new IllegalStateException("no object " + objectId));
-        if (replica.mirroredVersion(objectId).orElse(-1) == head) {
-            return Optional.of(new Mirrored(head, false));
-        }
-        var files = new LinkedHashMap<String, Path>();
-        Path dir = tmp.resolve(java.util.UUID.randomUUID().toString());
-        try {
-            java.nio.file.Files.createDirectories(dir);
-            int n = 0;
-            for (String logical : store.logicalPaths(objectId)) {
-                if (logical.equals(OcflStore.SIDECAR)) {
-                    continue;
-                }
-                Path copy = dir.resolve(Integer.toString(n++));
-                try (var in = store.open(objectId, logical)) {
-                    java.nio.file.Files.copy(in, copy);
-                }
-                files.put(logical, copy);
-            }
-            replica.put(objectId, files, store.readSidecar(objectId), head, "siarchive-replication");
-            return Optional.of(new Mirrored(head, true));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } finally {
-            deleteTree(dir);
-        }
+        return sync.map(s -> s.mirror(objectId))
+                .filter(ReplicaSync.Mirrored::written)
+                .map(ReplicaSync.Mirrored::version);
     }
 
     /**
      * Replaces a damaged or missing stored file with the replica's copy, after checking that copy against
-     * the registered size, SM3 and SHA-256 (the replica is never trusted blindly). The file is written
-     * beside its place, fsynced and moved over it atomically. False when there is no replica or its copy
-     * does not match either.
+     * the registered size, SM3 and SHA-256 (the replica is never trusted blindly). False when there is no
+     * replica or its copy does not match either.
      */
     public boolean repairFromReplica(String objectId, String logicalPath, Fixity expected) {
-        if (replica == null || !replica.contains(objectId)) {
-            return false;
-        }
-        Path target = store.storagePath(objectId, logicalPath);
-        Path part = target.resolveSibling(target.getFileName() + ".repair");
-        try {
-            java.nio.file.Files.createDirectories(target.getParent());
-            var d = new Digester();
-            try (var in = replica.open(objectId, logicalPath);
-                    var out = java.nio.file.Files.newOutputStream(part)) {
-                byte[] buf = new byte[256 * 1024];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    d.update(buf, 0, n);
-                    out.write(buf, 0, n);
-                }
-            }
-            var got = d.finish();
-            if (!got.matches(expected)) {
-                java.nio.file.Files.deleteIfExists(part);
-                return false;
-            }
-            Durable.force(part);
-            java.nio.file.Files.move(
-                    part,
-                    target,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            Durable.force(target.getParent());
-            return true;
-        } catch (java.io.IOException | RuntimeException e) {
-            try {
-                java.nio.file.Files.deleteIfExists(part);
-            } catch (java.io.IOException ignored) {
-                // best effort
-            }
-            return false;
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!java.nio.file.Files.exists(dir)) {
-            return;
-        }
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
-            }
-        } catch (java.io.IOException ignored) {
-            // temporary copies
-        }
+        return sync.map(s -> s.repair(objectId, logicalPath, expected)).orElse(false);
     }
 
     /** Streams one upload into the staging area of {@code key}, hashing and identifying it. */
@@ -169,7 +130,10 @@ public class Preservation implements DisposableBean {
         staging.delete(key);
     }
 
-    /** Writes a new object version (files + metadata sidecar) and returns its number once durable. */
+    /**
+     * Writes a new object version (files + metadata sidecar) and returns its number once durable: fsynced on
+     * disk, uploaded in S3. Another writer of the same object (a thread or another node) is waited for.
+     */
     public int writeVersion(String objectId, List<StoredFile> files, byte[] sidecar, String message, String user) {
         return store.write(objectId, files, sidecar, message, user);
     }
@@ -183,8 +147,8 @@ public class Preservation implements DisposableBean {
     public Fixity fixityOf(String objectId, String logicalPath) {
         try (var in = store.open(objectId, logicalPath)) {
             return Digester.of(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -198,13 +162,44 @@ public class Preservation implements DisposableBean {
         return store.validate(objectId, false);
     }
 
-    public java.nio.file.Path storagePath(String objectId, String logicalPath) {
-        return store.storagePath(objectId, logicalPath);
+    /**
+     * The head version's files as local files for a tool that needs paths (virus scan, OFD copy): the store's
+     * own files on disk, no copy; temporary copies of at most {@code siarchive.preservation.local-copy-limit}
+     * bytes in S3. Close it when done.
+     */
+    public LocalCopies localCopies(String objectId) {
+        var stored = store.storedPaths(objectId);
+        if (store.root().local()) {
+            var files = new LinkedHashMap<String, Path>();
+            stored.forEach((logical, path) -> files.put(logical, store.root().localPath(path)));
+            return new LocalCopies(files, null);
+        }
+        return S3Copies.copy(
+                store.root(), stored, copies.resolve(UUID.randomUUID().toString()), copyLimit);
     }
 
-    /** Every logical path of the object's head version with the file holding it, from one inventory read. */
-    public java.util.Map<String, Path> storagePaths(String objectId) {
-        return store.storagePaths(objectId);
+    /**
+     * Where a logical path of the head version lies in a disk store, for operators and tests that damage a
+     * stored file on purpose. An S3 store has no such path: use {@link #localCopies} to read.
+     */
+    public Path storagePath(String objectId, String logicalPath) {
+        return diskPath(store.storedPath(objectId, logicalPath));
+    }
+
+    /** Every logical path of the head version with its file in a disk store (see {@link #storagePath}). */
+    public Map<String, Path> storagePaths(String objectId) {
+        var out = new LinkedHashMap<String, Path>();
+        store.storedPaths(objectId).forEach((logical, path) -> out.put(logical, diskPath(path)));
+        return out;
+    }
+
+    private Path diskPath(String stored) {
+        Path p = store.root().localPath(stored);
+        if (p == null) {
+            throw new IllegalStateException(
+                    "the preservation store is " + storeDescription() + ": no local path; use localCopies");
+        }
+        return p;
     }
 
     /** What the object's inventory records for every content file of every version (see {@link StoredObject}). */
@@ -218,8 +213,17 @@ public class Preservation implements DisposableBean {
      */
     public Optional<String> verifiedInventoryDigest(String objectId) {
         try {
-            return InventorySidecar.verifiedDigest(store.objectRoot(objectId));
-        } catch (java.io.IOException e) {
+            var digest = InventorySidecar.verifiedDigest(store.root(), store.objectRoot(objectId));
+            if (digest.isEmpty() && !store.root().local()) {
+                // in S3 the two keys are replaced one after the other by a writer: a mismatch must be read twice
+                Thread.sleep(100);
+                digest = InventorySidecar.verifiedDigest(store.root(), store.objectRoot(objectId));
+            }
+            return digest;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -261,9 +265,9 @@ public class Preservation implements DisposableBean {
         }
     }
 
-    /** Whether the primary store still holds anything of the object (its object root exists). */
+    /** Whether the primary store still holds anything of the object (a file below its object root). */
     public boolean holds(String objectId) {
-        return java.nio.file.Files.exists(store.objectRoot(objectId));
+        return store.root().holdsAnything(store.objectRoot(objectId));
     }
 
     public void discardIncompleteObject(String objectId) {

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ReplicaSettings.class, FileSettings.class})
+@EnableConfigurationProperties({ReplicaSettings.class, FileSettings.class, StoreSettings.class})
 class PreservationConfiguration {
 
     /**

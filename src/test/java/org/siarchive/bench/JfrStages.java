@@ -46,7 +46,7 @@ public final class JfrStages {
         STAGES.put("org.siarchive.catalog.ItemRegistration", "capture: register (档号, audit)");
         STAGES.put("org.siarchive.catalog.ItemSidecar", "capture: sidecar");
         STAGES.put("org.siarchive.preservation.OcflStore.write", "capture: OCFL write");
-        STAGES.put("org.siarchive.preservation.OcflStore.makeDurable", "capture: OCFL fsync");
+        STAGES.put("org.siarchive.preservation.DiskRoot.makeDurable", "capture: OCFL fsync");
         STAGES.put("org.siarchive.catalog.ItemLifecycle.markPreserved", "capture: markPreserved (audit, event)");
         STAGES.put("org.siarchive.checks.FilingCheck.filed", "capture: filing run linked");
         STAGES.put("org.siarchive.catalog.Catalog.requireItem", "capture: answer (item read)");

@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
 class OcflRecoveryTest {
 
     private OcflStore store(Path dir) throws Exception {
-        return new OcflStore(
+        return OcflStores.onDisk(
                 Files.createDirectories(dir.resolve("ocfl")), Files.createDirectories(dir.resolve("work")));
+    }
+
+    private static Path objectDir(OcflStore store, String objectId) {
+        return java.util.Objects.requireNonNull(store.root().localPath(store.objectRoot(objectId)));
     }
 
     private Path file(Path dir, String text) throws Exception {
@@ -35,7 +39,7 @@ class OcflRecoveryTest {
         Path dir = Files.createTempDirectory("ocfl-recovery");
         var store = store(dir);
         store.write("urn:t:1", Map.of("content/a.txt", file(dir, "a")), "{}".getBytes(), "v1", "test");
-        Files.delete(store.objectRoot("urn:t:1").resolve("inventory.json.sha256"));
+        Files.delete(objectDir(store, "urn:t:1").resolve("inventory.json.sha256"));
         store.close();
 
         var again = store(dir);
@@ -52,7 +56,7 @@ class OcflRecoveryTest {
         Path dir = Files.createTempDirectory("ocfl-recovery");
         var store = store(dir);
         store.write("urn:t:2", Map.of("content/b.txt", file(dir, "b")), "{}".getBytes(), "v1", "test");
-        Path root = store.objectRoot("urn:t:2");
+        Path root = objectDir(store, "urn:t:2");
         Files.delete(root.resolve("inventory.json.sha256"));
         Files.delete(root.resolve("v1").resolve("inventory.json.sha256"));
         store.close();
@@ -88,16 +92,16 @@ class OcflRecoveryTest {
 
         // then the new object records SHA-256, the old one keeps SHA-512, and both validate with content
         assertThat(store.inventory("urn:t:new").digestAlgorithm()).isEqualToIgnoringCase("SHA-256");
-        assertThat(store.objectRoot("urn:t:new").resolve("inventory.json.sha256"))
+        assertThat(objectDir(store, "urn:t:new").resolve("inventory.json.sha256"))
                 .exists();
         assertThat(store.inventory("urn:t:old").digestAlgorithm()).isEqualToIgnoringCase("SHA-512");
-        assertThat(store.objectRoot("urn:t:old").resolve("inventory.json.sha512"))
+        assertThat(objectDir(store, "urn:t:old").resolve("inventory.json.sha512"))
                 .exists();
         assertThat(store.validate("urn:t:new", true)).isEmpty();
         assertThat(store.validate("urn:t:old", true)).isEmpty();
 
         // and a lost root sidecar of the SHA-512 object is repaired from its newest version like any other
-        Files.delete(store.objectRoot("urn:t:old").resolve("inventory.json.sha512"));
+        Files.delete(objectDir(store, "urn:t:old").resolve("inventory.json.sha512"));
         store.close();
         var again = store(dir);
         assertThat(again.headVersion("urn:t:old")).contains(2);
