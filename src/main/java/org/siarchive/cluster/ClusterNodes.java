@@ -3,12 +3,15 @@ package org.siarchive.cluster;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.siarchive.platform.DataDirectory;
-import org.siarchive.shared.NodeLocal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link #mayFinish}.
  */
 @Component
-public class ClusterNodes {
+public class ClusterNodes implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterNodes.class);
 
@@ -32,6 +35,11 @@ public class ClusterNodes {
     private final ApplicationEventPublisher events;
     private final ClusterSettings settings;
     private final String self;
+    private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "cluster-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
 
     ClusterNodes(
             JdbcClient jdbc,
@@ -55,6 +63,8 @@ public class ClusterNodes {
                 .param("address", address(port))
                 .update();
         log.info("cluster node {} ({})", self, settings.enabled() ? "one of several" : "single node");
+        long period = settings.heartbeat().toMillis();
+        beat.scheduleWithFixedDelay(this::heartbeatSafely, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** This node's id, stamped on the work it begins. */
@@ -76,10 +86,25 @@ public class ClusterNodes {
         return !settings.enabled() || owner == null || owner.equals(self);
     }
 
-    @Scheduled(
-            initialDelayString = "${siarchive.cluster.heartbeat:PT10S}",
-            fixedDelayString = "${siarchive.cluster.heartbeat:PT10S}")
-    @NodeLocal("each node writes its own heartbeat")
+    /** Stops the heartbeat: the node is leaving (or its context is closing). */
+    @Override
+    public void destroy() {
+        beat.shutdownNow();
+    }
+
+    /**
+     * The heartbeat runs on a thread of its own from the moment the node's row exists: not on the scheduler, whose
+     * threads start only once the context is up and may all be busy with long jobs — a node silent for either reason
+     * would be declared gone while it works.
+     */
+    private void heartbeatSafely() {
+        try {
+            heartbeat();
+        } catch (RuntimeException e) {
+            log.warn("heartbeat of node {} not written: {}", self, e.toString());
+        }
+    }
+
     void heartbeat() {
         int seen = jdbc.sql("update cluster_node set last_seen = now() where node_id = :id and left_at is null")
                 .param("id", self)
