@@ -33,13 +33,16 @@ class SolrSearchBenchmark {
                 .mapToInt(Integer::parseInt)
                 .toArray();
         int queries = Integer.getInteger("bench.queries", 200);
-        for (int size : sizes) {
-            Path dir = Files.createTempDirectory("siarchive-solr-bench");
-            try {
-                run(dir, size, queries);
-            } finally {
-                BenchIndexes.deleteTree(dir);
+        try (var heap = org.siarchive.bench.PeakHeap.watch()) {
+            for (int size : sizes) {
+                Path dir = Files.createTempDirectory("siarchive-solr-bench");
+                try {
+                    run(dir, size, queries);
+                } finally {
+                    BenchIndexes.deleteTree(dir);
+                }
             }
+            line(heap.line());
         }
         line("load average: " + Files.readString(Path.of("/proc/loadavg")).strip());
         Files.createDirectories(Path.of("target/bench"));
