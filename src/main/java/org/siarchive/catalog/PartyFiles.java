@@ -10,6 +10,7 @@ import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.Masks;
+import org.siarchive.platform.ReplicaReads;
 import org.siarchive.shared.Access;
 import org.siarchive.shared.InvalidInputException;
 import org.siarchive.shared.NotFoundException;
@@ -34,8 +35,10 @@ class PartyFiles {
     private final ItemQueries queries;
     private final PartyQueries parties;
     private final AuditTrail audit;
+    private final ReplicaReads replica;
 
-    PartyFiles(JdbcClient jdbc, ItemQueries queries, PartyQueries parties, AuditTrail audit) {
+    PartyFiles(JdbcClient jdbc, ItemQueries queries, PartyQueries parties, AuditTrail audit, ReplicaReads replica) {
+        this.replica = replica;
         this.jdbc = jdbc;
         this.queries = queries;
         this.parties = parties;
@@ -68,22 +71,27 @@ class PartyFiles {
      * found and read in one (issue 20: a statement fewer per request).
      */
     public PartyFile personFileByCertNo(String certNo, Access access) {
-        return parties.personByCertNo(certNo)
-                .flatMap(person -> file(person, access))
+        return replica.read(() -> parties.personByCertNo(certNo).flatMap(person -> read(person, access)))
+                .map(f -> audited(f.person(), f.items(), access))
                 .orElseThrow(() -> new NotFoundException("PERSON", String.valueOf(Masks.idNumber(certNo))));
     }
 
+    /** What a person file shows, read on the replica when one is configured (docs/deploy.md: at most 5 s old). */
+    private record Read(PartyQueries.PersonRow person, List<ItemSummary> items) {}
+
     private Optional<PartyFile> file(long personId, Access access) {
-        var items = personItems(personId, access.scope(), FILE_LIMIT);
-        if (items.isEmpty()) {
-            return Optional.empty();
-        }
-        return parties.person(personId).map(person -> audited(person, items, access));
+        return replica.read(() -> {
+                    var items = personItems(personId, access.scope(), FILE_LIMIT);
+                    return items.isEmpty()
+                            ? Optional.<Read>empty()
+                            : parties.person(personId).map(person -> new Read(person, items));
+                })
+                .map(r -> audited(r.person(), r.items(), access));
     }
 
-    private Optional<PartyFile> file(PartyQueries.PersonRow person, Access access) {
+    private Optional<Read> read(PartyQueries.PersonRow person, Access access) {
         var items = personItems(person.id(), access.scope(), FILE_LIMIT);
-        return items.isEmpty() ? Optional.empty() : Optional.of(audited(person, items, access));
+        return items.isEmpty() ? Optional.empty() : Optional.of(new Read(person, items));
     }
 
     /** The file as answered, once its access entry is committed. */

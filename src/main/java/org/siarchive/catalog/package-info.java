@@ -5,7 +5,7 @@
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
         displayName = "Catalog",
-        allowedDependencies = {"audit", "cluster", "crypto", "organisation", "shared"})
+        allowedDependencies = {"audit", "cluster", "crypto", "organisation", "platform", "shared"})
 package org.siarchive.catalog;
 
 import org.jspecify.annotations.NullMarked;

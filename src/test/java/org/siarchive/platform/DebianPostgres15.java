@@ -41,6 +41,22 @@ final class DebianPostgres15 implements AutoCloseable {
         return pg;
     }
 
+    /** A streaming replica of this server (pg_basebackup -R), started on a port of its own. */
+    DebianPostgres15 startReplica() throws Exception {
+        Path replicaDir = Files.createTempDirectory("siarchive-pg15-replica-");
+        int replicaPort = org.siarchive.platform.LocalPorts.free();
+        var replica = new DebianPostgres15(replicaDir, replicaPort);
+        if (isRoot()) {
+            run(List.of("chown", "postgres:postgres", replicaDir.toString()));
+        }
+        asServerUser(BIN.resolve("pg_basebackup") + " -h 127.0.0.1 -p " + port + " -U postgres -D "
+                + replicaDir.resolve("data") + " -R -X stream");
+        replica.asServerUser(BIN.resolve("pg_ctl") + " -D " + replicaDir.resolve("data") + " -l "
+                + replicaDir.resolve("log") + " -w -t 60" + " -o \"-p " + replicaPort + " -k " + replicaDir
+                + " -c listen_addresses=127.0.0.1\" start");
+        return replica;
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
