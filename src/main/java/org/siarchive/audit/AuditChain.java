@@ -154,8 +154,9 @@ public class AuditChain implements InitializingBean {
      * snapshot: an entry committed while it runs (with its new head) is neither half-seen nor reported as
      * lying beyond the head it read first.
      */
+    // not marked read-only: a read-only transaction may be sent to a read replica (docs/adr/0139), and the audit chain
+    // is verified on the primary
     @org.springframework.transaction.annotation.Transactional(
-            readOnly = true,
             isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public Report verify() {
         var run = new ChainVerification(rows.head(), rows.checkpoints());
