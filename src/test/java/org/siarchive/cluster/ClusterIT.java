@@ -205,6 +205,34 @@ class ClusterIT {
         assertThat(api(a).get("/api/v1/items/" + id + "/files/1").status()).isEqualTo(200);
     }
 
+    @Test
+    @Order(5)
+    void aConsoleSessionOutlivesTheNodeThatStartedIt() {
+        var accounts = a.getBean(org.siarchive.security.Accounts.class);
+        var root = a.getBean(org.siarchive.organisation.Organisations.class).root();
+        var login = org.siarchive.security.TestAccounts.create(
+                accounts,
+                "clusterclerk",
+                root.id(),
+                java.util.Set.of(org.siarchive.security.Role.CLERK),
+                1,
+                org.siarchive.security.Role.CLERK.requiresSecondFactor());
+        var onA = new org.siarchive.support.ConsoleSession(port(a));
+        assertThat(onA.login(login.username(), login.password(), login.codes())).isEqualTo("/");
+        assertThat(db.sql("select count(*) from spring_session where principal_name = 'clusterclerk'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        int portB = port(b);
+        a.close(); // node A dies with the session it started
+        var home = onA.on(portB).get("/");
+        assertThat(home.status()).as("the same session, served by node B").isEqualTo(200);
+        assertThat(home.body())
+                .contains(org.siarchive.security.TestAccounts.displayName("clusterclerk"))
+                .doesNotContain("name=\"password\"");
+    }
+
     private ApiClient api(int port) {
         return new ApiClient(port, parts.shared());
     }

@@ -38,6 +38,17 @@ public final class ConsoleSession {
                 .build();
     }
 
+    private ConsoleSession(ConsoleSession same, int port) {
+        this.base = "http://127.0.0.1:" + port;
+        this.http = same.http;
+        this.csrf = same.csrf;
+    }
+
+    /** The same browser (cookies, CSRF token) talking to another server on this machine: another node of a cluster. */
+    public ConsoleSession on(int port) {
+        return new ConsoleSession(this, port);
+    }
+
     /**
      * Logs in; {@code totp} supplies a code when the platform asks for one. Returns the page the login
      * ended on (its Location): "/" or the saved page when complete, else the step it stopped at.
