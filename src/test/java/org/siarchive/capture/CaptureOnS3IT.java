@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.catalog.Catalog;
@@ -33,9 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -185,36 +178,12 @@ class CaptureOnS3IT {
     }
 
     private static S3Client client() {
-        return S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
-                .build();
+        return org.siarchive.support.S3Servers.client(proxy, ACCESS, SECRET);
     }
 
     private static S3Proxy startS3() {
-        try {
-            var props = new Properties();
-            props.setProperty("jclouds.filesystem.basedir", BACKING.toString());
-            var started = S3Proxy.builder()
-                    .blobStore(BlobStores.create("filesystem", props))
-                    .endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
-                    .ignoreUnknownHeaders(true)
-                    .build();
-            started.start();
-            for (int i = 0; i < 200 && !"STARTED".equals(started.getState()); i++) {
-                Thread.sleep(10);
-            }
-            proxy = started;
-            try (var s3 = client()) {
-                s3.createBucket(b -> b.bucket(BUCKET));
-            }
-            return started;
-        } catch (Exception e) {
-            throw new IllegalStateException("S3Proxy did not start", e);
-        }
+        proxy = org.siarchive.support.S3Servers.start(BACKING, ACCESS, SECRET, BUCKET);
+        return proxy;
     }
 
     private static Path tempDir(String prefix) {

@@ -1,20 +1,12 @@
 package org.siarchive.cluster;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
-import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.siarchive.platform.EmbeddedDatabases;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The shared parts of a cluster in one JVM (issue 21): one PostgreSQL server (the nodes reach it by URL, as an
@@ -108,29 +100,8 @@ final class ClusterParts implements AutoCloseable {
         p.put("logging.level.root", "WARN");
     }
 
-    private static S3Proxy startS3(Path backing) throws Exception {
-        java.nio.file.Files.createDirectories(backing);
-        var props = new Properties();
-        props.setProperty("jclouds.filesystem.basedir", backing.toString());
-        var proxy = S3Proxy.builder()
-                .blobStore(BlobStores.create("filesystem", props))
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
-                .ignoreUnknownHeaders(true)
-                .build();
-        proxy.start();
-        for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
-            Thread.sleep(10);
-        }
-        try (var s3 = S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
-                .build()) {
-            s3.createBucket(b -> b.bucket(BUCKET));
-        }
-        return proxy;
+    private static S3Proxy startS3(Path backing) {
+        return org.siarchive.support.S3Servers.start(backing, ACCESS, SECRET, BUCKET);
     }
 
     @Override

@@ -5,15 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
-import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A platform of its own for the disposition walks: its own data directory (so its own embedded PostgreSQL,
@@ -61,31 +54,7 @@ final class ReplicatedPlatforms {
 
     /** S3Proxy on 127.0.0.1 with a filesystem backend under {@code backing}; the bucket exists. */
     static S3Proxy startS3(Path backing) {
-        try {
-            var props = new Properties();
-            props.setProperty("jclouds.filesystem.basedir", backing.toString());
-            var proxy = S3Proxy.builder()
-                    .blobStore(BlobStores.create("filesystem", props))
-                    .endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
-                    .ignoreUnknownHeaders(true)
-                    .build();
-            proxy.start();
-            for (int i = 0; i < 200 && !"STARTED".equals(proxy.getState()); i++) {
-                Thread.sleep(10);
-            }
-            try (var s3 = S3Client.builder()
-                    .endpointOverride(endpoint(proxy))
-                    .region(Region.US_EAST_1)
-                    .forcePathStyle(true)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
-                    .build()) {
-                s3.createBucket(b -> b.bucket(BUCKET));
-            }
-            return proxy;
-        } catch (Exception e) {
-            throw new IllegalStateException("S3Proxy did not start", e);
-        }
+        return org.siarchive.support.S3Servers.start(backing, ACCESS, SECRET, BUCKET);
     }
 
     static URI endpoint(S3Proxy proxy) {

@@ -6,16 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.siarchive.platform.LocalPorts;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -70,41 +64,12 @@ final class S3Primary {
     }
 
     static S3Client client() {
-        return S3Client.builder()
-                .endpointOverride(endpoint())
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
-                .build();
+        endpoint();
+        return org.siarchive.support.S3Servers.client(proxy, ACCESS, SECRET);
     }
 
     private static S3Proxy startProxy(Path backing) {
-        try {
-            var props = new Properties();
-            props.setProperty("jclouds.filesystem.basedir", backing.toString());
-            var started = S3Proxy.builder()
-                    .blobStore(BlobStores.create("filesystem", props))
-                    .endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
-                    // the SDK's multipart uploads send x-amz-mp-object-size, which S3Proxy otherwise refuses (501)
-                    .ignoreUnknownHeaders(true)
-                    .build();
-            started.start();
-            for (int i = 0; i < 200 && !"STARTED".equals(started.getState()); i++) {
-                Thread.sleep(10);
-            }
-            try (var s3 = S3Client.builder()
-                    .endpointOverride(URI.create("http://127.0.0.1:" + started.getPort()))
-                    .region(Region.US_EAST_1)
-                    .forcePathStyle(true)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
-                    .build()) {
-                s3.createBucket(b -> b.bucket(BUCKET));
-            }
-            return started;
-        } catch (Exception e) {
-            throw new IllegalStateException("S3Proxy did not start", e);
-        }
+        return org.siarchive.support.S3Servers.start(backing, ACCESS, SECRET, BUCKET);
     }
 
     private static Path tempDir(String prefix) {
