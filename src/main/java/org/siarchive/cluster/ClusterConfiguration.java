@@ -49,6 +49,10 @@ class ClusterConfiguration {
         if (!"solr".equals(env.getProperty("siarchive.search.backend", "lucene"))) {
             missing.add("siarchive.search.backend=solr (SolrCloud, not an index on this node's disk)");
         }
+        if (env.getProperty("spring.modulith.events.republish-outstanding-events-on-restart", Boolean.class, false)) {
+            missing.add("spring.modulith.events.republish-outstanding-events-on-restart=false (a starting node would"
+                    + " republish what other nodes are handling; EventResubmission does it once in the cluster)");
+        }
         if (System.getenv("SIARCHIVE_MASTER_KEY") == null
                 && env.getProperty("siarchive.crypto.master-key-file", "").isBlank()) {
             missing.add("SIARCHIVE_MASTER_KEY or siarchive.crypto.master-key-file (one master key for every node)");

@@ -69,6 +69,7 @@ final class ClusterParts implements AutoCloseable {
                 "siarchive.security.initial-token-file",
                 shared().resolve("initial-token").toString());
         p.put("siarchive.reconcile.scan-store", "false");
+        p.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
         quiet(p);
         return p;
     }
