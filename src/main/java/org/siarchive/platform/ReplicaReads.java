@@ -1,6 +1,5 @@
 package org.siarchive.platform;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +9,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one door to the read replica (issue 21): a page's reads that may be up to {@link #staleness()} old run through
+ * The one door to the read replica (issue 21): a page's reads that may be up to {@code max-lag} old run through
  * {@link #read}, in a read-only transaction that {@link ReplicaRouting} sends to the replica while it is fresh enough.
  * Without a replica (the default), or inside a transaction already open, the reads run as they are, on the primary.
  * What the page writes afterwards (its access entry) is not inside and goes to the primary.
@@ -37,11 +36,6 @@ public final class ReplicaReads {
             return reads.get();
         }
         return readOnly.execute(s -> reads.get());
-    }
-
-    /** How old what {@link #read} returns may be: zero without a replica. */
-    public Duration staleness() {
-        return routing == null ? Duration.ZERO : routing.maxLag();
     }
 
     public Optional<ReplicaRouting> routing() {

@@ -77,10 +77,6 @@ public final class ReplicaRouting {
         return fresh;
     }
 
-    public boolean fresh() {
-        return fresh;
-    }
-
     /** The lag last read, in seconds (NaN when the replica could not be asked). */
     public double lagSeconds() {
         return lagSeconds;

@@ -71,7 +71,7 @@ class ClusterIT {
     }
 
     private ApiClient api(ConfigurableApplicationContext c) {
-        return new ApiClient(port(c), parts.shared()); // the initial token the first node wrote, valid on every node
+        return api(port(c));
     }
 
     @AfterAll
@@ -234,7 +234,7 @@ class ClusterIT {
     }
 
     private ApiClient api(int port) {
-        return new ApiClient(port, parts.shared());
+        return new ApiClient(port, parts.shared()); // the initial token the first node wrote, valid on every node
     }
 
     private static ApiClient.Response capture(ApiClient api, String acceptanceNo, String name) {
@@ -288,7 +288,8 @@ class ClusterIT {
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add("org.siarchive.capture.CrashPoints");
-            parts.node(id).forEach((k, v) -> cmd.add("--" + k + "=" + (k.equals("server.port") ? port : v)));
+            var settings = parts.node(id);
+            settings.forEach((k, v) -> cmd.add("--" + k + "=" + (k.equals("server.port") ? port : v)));
             cmd.add("--siarchive.test.crash-at=" + crashAt);
             Path log = Path.of("target", "cluster-test", id + "-" + System.currentTimeMillis() + ".log");
             Files.createDirectories(log.getParent());
