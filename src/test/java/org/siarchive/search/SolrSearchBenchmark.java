@@ -54,32 +54,53 @@ class SolrSearchBenchmark {
         line(
                 "search on SolrCloud beside embedded Lucene, %,d items (2 cores; Solr: 2 nodes, 2 shards, in this JVM)",
                 items);
-        try (var lucene = BenchIndexes.open(dir.resolve("lucene"))) {
-            double rate = build(lucene, items, samples);
-            line("  index through the port: Lucene %,.0f docs/s", rate);
-            try (var cluster = new SolrTestCluster(Files.createDirectories(dir.resolve("solr")));
-                    var solr = cluster.backend("bench", BenchIndexes::idIndex)) {
-                double solrRate = build(solr, items, new ArrayList<>());
-                line(
-                        "  index through the port: Solr %,.0f docs/s (batches of %d, then a soft commit)",
-                        solrRate, SolrArchiveSearch.BATCH);
-                var texts = SearchBenchmark.texts(samples, queries);
-                long[] onSolr = times(solr, texts);
-                long[] onLucene = times(lucene, texts);
-                line(
-                        "  %-14s %9s %9s %9s %9s %9s",
-                        "query", "solr p50", "solr p95", "luc. p50", "luc. p95", "p95 ratio");
-                for (int k = 0; k < SearchBenchmark.KINDS.length; k++) {
-                    row(SearchBenchmark.KINDS[k], SearchBenchmark.kind(onSolr, k), SearchBenchmark.kind(onLucene, k));
-                }
-                row("mixed (" + texts.size() + ")", onSolr, onLucene);
-                line(
-                        "  on disk: Solr index %,d MB (both shards) and update logs %,d MB, Lucene index %,d MB",
-                        megabytes(dir.resolve("solr"), "/data/index"),
-                        megabytes(dir.resolve("solr"), "/data/tlog"),
-                        megabytes(dir.resolve("lucene"), ""));
+        boolean together = Boolean.getBoolean("bench.parallelBuild");
+        try (var lucene = BenchIndexes.open(dir.resolve("lucene"));
+                var cluster = new SolrTestCluster(Files.createDirectories(dir.resolve("solr")));
+                var solr = cluster.backend("bench", BenchIndexes::idIndex)) {
+            var onLuceneBuild = java.util.concurrent.CompletableFuture.supplyAsync(() -> build(lucene, items, samples));
+            if (!together) {
+                onLuceneBuild.join();
             }
+            double solrRate = build(solr, items, new ArrayList<>());
+            double rate = onLuceneBuild.join();
+            String how = together ? " (both built at the same time, each on its own thread)" : "";
+            line("  index through the port: Lucene %,.0f docs/s%s", rate, how);
+            line(
+                    "  index through the port: Solr %,.0f docs/s (batches of %d, then a soft commit)",
+                    solrRate, SolrArchiveSearch.BATCH);
+            waitForQuietMachine();
+            var texts = SearchBenchmark.texts(samples, queries);
+            long[] onSolr = times(solr, texts);
+            long[] onLucene = times(lucene, texts);
+            line("  %-14s %9s %9s %9s %9s %9s", "query", "solr p50", "solr p95", "luc. p50", "luc. p95", "p95 ratio");
+            for (int k = 0; k < SearchBenchmark.KINDS.length; k++) {
+                row(SearchBenchmark.KINDS[k], SearchBenchmark.kind(onSolr, k), SearchBenchmark.kind(onLucene, k));
+            }
+            row("mixed (" + texts.size() + ")", onSolr, onLucene);
+            line(
+                    "  on disk: Solr index %,d MB (both shards) and update logs %,d MB, Lucene index %,d MB",
+                    megabytes(dir.resolve("solr"), "/data/index"),
+                    megabytes(dir.resolve("solr"), "/data/tlog"),
+                    megabytes(dir.resolve("lucene"), ""));
         }
+    }
+
+    /**
+     * With {@code -Dbench.quietLoad=L}, waits (at most {@code bench.quietWaitMinutes}, default 30) until the one-minute
+     * load average is below L, so that the queries are not timed beside other work; prints the load they ran at.
+     */
+    private void waitForQuietMachine() throws Exception {
+        String limit = System.getProperty("bench.quietLoad");
+        long deadline = System.nanoTime() + Long.getLong("bench.quietWaitMinutes", 30) * 60_000_000_000L;
+        while (limit != null && load() >= Double.parseDouble(limit) && System.nanoTime() < deadline) {
+            Thread.sleep(10_000);
+        }
+        line("  queries start at load average %.2f (one minute)", load());
+    }
+
+    private static double load() throws java.io.IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     }
 
     /** Indexes the generated items through the port and commits; returns items per second. */
@@ -92,6 +113,10 @@ class SolrSearchBenchmark {
                 samples.add(new String[] {BenchIndexes.certOf(e), e.archiveCode()});
             }
             search.index(e);
+            if ((i + 1) % Math.max(1, items / 10) == 0) {
+                System.out.printf(
+                        "  %s: %,d of %,d indexed%n", search.getClass().getSimpleName(), i + 1, items);
+            }
         }
         ((CommittedIndex) search).commit(java.util.Map.of());
         return items / ((System.nanoTime() - t0) / 1e9);
