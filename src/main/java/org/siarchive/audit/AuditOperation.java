@@ -117,7 +117,9 @@ public enum AuditOperation {
     /** A computed figure set is (re)computed and kept (计算). */
     COMPUTE,
     /** The item table rewritten in person order (CLUSTER), off-peak (docs/adr/0124). */
-    CLUSTER;
+    CLUSTER,
+    /** The audit trail moved into a partitioned table, or a partition added ahead of it (docs/adr/0142). */
+    PARTITION;
 
     /** The message key of the label people read. */
     public String labelKey() {

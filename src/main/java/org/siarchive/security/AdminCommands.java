@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditChain;
 import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
+import org.siarchive.audit.AuditPartitioning;
 import org.siarchive.audit.AuditTrail;
 import org.siarchive.audit.AuditedObject;
 import org.siarchive.crypto.KeyRotation;
@@ -20,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Operator commands, run with the platform stopped (an embedded database has one owner):
  * <ul>
  *   <li>{@code audit-verify}: walks the audit chain, prints the first broken link; exit 0 when intact, 2 when not;
+ *   <li>{@code audit-partition}: moves the audit trail into a table partitioned by sequence number
+ *       (docs/adr/0142); run again after an interruption, it continues; exit 0 when swapped, 3 when refused;
  *   <li>{@code keys rotate}: a new field key; every encrypted value is re-encrypted under it;
  *   <li>{@code keys rewrap --new-master-key-file=F}: writes a new master key to F and re-wraps the data keys
  *       under it; afterwards only F opens the database.
@@ -31,7 +34,7 @@ public final class AdminCommands {
     private AdminCommands() {}
 
     public static boolean handles(String command) {
-        return command.equals("audit-verify") || command.equals("keys");
+        return command.equals("audit-verify") || command.equals("keys") || command.equals("audit-partition");
     }
 
     public static int run(Class<?> application, String command, String[] args) {
@@ -43,6 +46,9 @@ public final class AdminCommands {
                     new Audited(context.getBean(AuditTrail.class), context.getBean(TransactionTemplate.class), actor);
             if (command.equals("audit-verify")) {
                 return verifyAudit(context.getBean(AuditChain.class), audited);
+            }
+            if (command.equals("audit-partition")) {
+                return partitionAudit(context.getBean(AuditPartitioning.class), actor);
             }
             var rotation = context.getBean(KeyRotation.class);
             if ("rotate".equals(options.sub())) {
@@ -146,5 +152,19 @@ public final class AdminCommands {
                         + "Replace the old key file (or %s) with it before the next start.%n",
                 n, newMaster, next.fingerprint(), MasterKey.ENVIRONMENT);
         return 0;
+    }
+
+    private static int partitionAudit(AuditPartitioning partitioning, Actor actor) {
+        try {
+            var result = partitioning.convert(actor, 50_000, -1);
+            System.out.printf(
+                    "audit trail partitioned: %d entries (%d copied by this run) in %.1f s; drop"
+                            + " audit_entry_unpartitioned once audit-verify reports INTACT%n",
+                    result.entries(), result.copied(), result.seconds());
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("refused: " + e.getMessage());
+            return 3;
+        }
     }
 }
