@@ -66,8 +66,11 @@ class CountyPush {
         this.audit = audit;
     }
 
-    /** What one push did: the sequence sent (0: nothing to send) and whether the province acknowledged it. */
-    record Outcome(long sequence, int entries, boolean acknowledged) {}
+    /**
+     * What one push did: the sequence sent (0: nothing to send), whether the province acknowledged it, and whether
+     * the pass over the catalogue has more batches (false once a batch was not full).
+     */
+    record Outcome(long sequence, int entries, boolean acknowledged, boolean more) {}
 
     private record State(
             long acked,
@@ -75,33 +78,39 @@ class CountyPush {
             @Nullable UUID after,
             @Nullable OffsetDateTime pass,
             @Nullable Long pendingSeq,
-            byte @Nullable [] pendingBody) {}
+            byte @Nullable [] pendingBody,
+            boolean pendingMore) {}
 
     /** Sends the pending batch, or builds the next one; acknowledges it when the province accepts it. */
     Outcome pushOnce() {
         State s = state();
         byte[] body;
         long seq;
+        boolean more;
         if (s.pendingSeq() != null && s.pendingBody() != null) {
             seq = s.pendingSeq();
             body = s.pendingBody();
+            more = s.pendingMore();
         } else {
             var built = build(s);
             if (built.isEmpty()) {
-                return new Outcome(0, 0, false);
+                return new Outcome(0, 0, false, false);
             }
             seq = s.acked() + 1;
-            body = built.get();
+            body = built.get().body();
+            more = built.get().more();
         }
         var answer = client.post(body);
         if (answer == null || answer.sequence() != seq) {
-            return new Outcome(seq, 0, false);
+            return new Outcome(seq, 0, false, more);
         }
         acknowledge(seq, answer);
-        return new Outcome(seq, answer.entries(), true);
+        return new Outcome(seq, answer.entries(), true, more);
     }
 
-    private Optional<byte[]> build(State s) {
+    private record Built(byte[] body, boolean more) {}
+
+    private Optional<Built> build(State s) {
         OffsetDateTime pass =
                 s.after() != null && s.pass() != null ? s.pass() : catalog.now().minus(MARGIN);
         List<UUID> ids = catalog.itemIdsUpdatedSince(s.since(), s.after(), settings.batchSize());
@@ -132,7 +141,7 @@ class CountyPush {
                 .param("after", nextAfter)
                 .param("pass", full ? pass : null)
                 .update();
-        return Optional.of(signed);
+        return Optional.of(new Built(signed, full));
     }
 
     private FeedBatch.Entry entry(ItemRecord i) {
@@ -179,7 +188,8 @@ class CountyPush {
     private State state() {
         return jdbc.sql(
                         """
-                select acked_sequence, since, after_item, pass_started, pending_seq, pending_body
+                select acked_sequence, since, after_item, pass_started, pending_seq, pending_body,
+                       pending_after is not null
                 from federation_push where id = 1
                 """)
                 .query((rs, n) -> new State(
@@ -188,7 +198,8 @@ class CountyPush {
                         rs.getObject(3, UUID.class),
                         rs.getObject(4, OffsetDateTime.class),
                         (Long) rs.getObject(5),
-                        rs.getBytes(6)))
+                        rs.getBytes(6),
+                        rs.getBoolean(7)))
                 .single();
     }
 }

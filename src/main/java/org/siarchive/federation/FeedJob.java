@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the county's push on its schedule ({@code siarchive.federation.cron}, every 10 minutes unless set), on one
- * node of a cluster at a time: batches go one after another until nothing is left or the province does not
+ * node of a cluster at a time: batches go one after another until the pass is complete or the province does not
  * acknowledge (then the pending batch waits for the next run).
  */
 @Component
@@ -33,7 +33,11 @@ class FeedJob {
         runNow();
     }
 
-    /** Sends batches until none is left or one is not acknowledged; the batches acknowledged. */
+    /**
+     * Sends batches until the pass over the catalogue is complete (a batch that was not full) or one is not
+     * acknowledged; the batches acknowledged. A pass starts a margin before now, so its last items come again in the
+     * next run, not in this one.
+     */
     int runNow() {
         int sent = 0;
         for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
@@ -42,6 +46,9 @@ class FeedJob {
                 break;
             }
             sent++;
+            if (!outcome.more()) {
+                break;
+            }
         }
         return sent;
     }

@@ -90,7 +90,9 @@ class CountyToProvinceIT extends IntegrationTest {
     String capture(int n) {
         return captures.capture(
                         Samples.personEnrolment("0001", null, Samples.acceptanceNo(), cert, "汇交甲", null, null),
-                        List.of(Upload.ofBytes("a.png", Samples.png(18_100 + n))),
+                        List.of(
+                                Upload.ofBytes("a.png", Samples.png(18_100 + n)),
+                                Upload.ofBytes("b.pdf", Samples.pdf("federation " + n))),
                         null,
                         Actor.SYSTEM)
                 .item()
