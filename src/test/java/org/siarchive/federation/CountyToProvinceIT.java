@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * application context the province (its own database), trusting the county's transfer key. The county captures,
  * its push job sends signed batches, the province finds the entries within the county's scope only; an unreachable
  * province leaves the batch pending and the same sequence is sent again; a replayed batch answers the same, a gap
- * is a 409 naming the expected sequence, a tampered batch is refused.
+ * is a 409 naming the expected sequence, a tampered batch is refused, a tombstone takes an entry out of the search.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CountyToProvinceIT extends IntegrationTest {
@@ -197,6 +197,17 @@ class CountyToProvinceIT extends IntegrationTest {
                 feed.postJson(ProvinceClient.PATH, signed(new FeedBatch(countyCode, last + 1, List.of(entry)), false));
         assertThat(next.status()).isEqualTo(200);
         assertThat(next.json().path("sequence").asLong()).isEqualTo(last + 1);
+
+        var tombstone = new FeedBatch.Entry(codes.get(1), "已销毁", "0001", 2026, "Y", "A", null, true);
+        assertThat(feed.postJson(
+                                ProvinceClient.PATH,
+                                signed(new FeedBatch(countyCode, last + 2, List.of(tombstone)), false))
+                        .status())
+                .isEqualTo(200);
+        assertThat(atProvince(countyReader)
+                        .get("/api/v1/federation/catalogue?q=" + codes.get(1))
+                        .json())
+                .isEmpty();
     }
 
     long ackedSequence() {
