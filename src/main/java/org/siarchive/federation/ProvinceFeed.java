@@ -65,7 +65,9 @@ class ProvinceFeed {
         } catch (JacksonException | IllegalArgumentException e) {
             throw invalid("batch", "federationBatchUnreadable");
         }
-        String problem = signing.problem(batchBytes, signed.publicKey(), signed.signature());
+        String problem = TransferSigning.ALGORITHM.equals(signed.algorithm())
+                ? signing.problem(batchBytes, signed.publicKey(), signed.signature())
+                : "algorithm";
         if (problem != null) {
             audit.recordAlone(
                     actor,

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TransferSigning {
 
+    /** The one algorithm signed with and accepted. */
+    public static final String ALGORITHM = PackageSignature.ALGORITHM;
+
     /** A signature: algorithm, signer key id, public point and value (both Base64). */
     public record Signed(String algorithm, String keyId, String publicKey, String value) {}
 

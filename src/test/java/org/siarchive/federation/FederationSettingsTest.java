@@ -28,7 +28,8 @@ class FederationSettingsTest {
 
     @Test
     void aBatchIsBounded() {
-        assertThatThrownBy(() -> new FederationSettings(false, null, null, null, FederationSettings.MAX_BATCH + 1, null))
+        assertThatThrownBy(
+                        () -> new FederationSettings(false, null, null, null, FederationSettings.MAX_BATCH + 1, null))
                 .hasMessageContaining("batch-size");
         assertThatThrownBy(() -> new FederationSettings(false, null, null, null, -1, null))
                 .hasMessageContaining("batch-size");
