@@ -1,0 +1,8 @@
+package org.siarchive.federation;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FederationSettings.class)
+class FederationConfiguration {}
