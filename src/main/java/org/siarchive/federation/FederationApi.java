@@ -41,7 +41,7 @@ class FederationApi {
     @ApiResponse(responseCode = "200", description = "已接收（或此前已接收）的批次")
     @PostMapping(path = "/feed", consumes = MediaType.APPLICATION_JSON_VALUE)
     FeedBatch.Answer receive(@RequestBody byte[] body, Access access) {
-        return feed.receive(body, access.actor());
+        return feed.receive(body, access.actor(), access.scope());
     }
 
     @Operation(

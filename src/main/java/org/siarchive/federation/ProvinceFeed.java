@@ -10,7 +10,9 @@ import org.siarchive.organisation.OrgUnit;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Actor;
 import org.siarchive.shared.ConflictException;
+import org.siarchive.shared.ForbiddenException;
 import org.siarchive.shared.InvalidInputException;
+import org.siarchive.shared.Scope;
 import org.siarchive.shared.Violation;
 import org.siarchive.transfer.TransferSigning;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,8 +54,11 @@ class ProvinceFeed {
         this.audit = audit;
     }
 
-    /** Verifies and takes a signed batch; the answer for the county. */
-    FeedBatch.Answer receive(byte[] body, Actor actor) {
+    /**
+     * Verifies and takes a signed batch; the answer for the county. The county must lie within the data scope of the
+     * token that posts it, so that one county's token cannot write another county's catalogue.
+     */
+    FeedBatch.Answer receive(byte[] body, Actor actor, Scope scope) {
         if (body.length > MAX_BODY) {
             throw invalid("batch", "federationBatchTooLarge", MAX_BODY);
         }
@@ -91,6 +96,9 @@ class ProvinceFeed {
         OrgUnit unit = organisations
                 .byCode(String.valueOf(batch.county()))
                 .orElseThrow(() -> invalid("county", "federationUnknownCounty", batch.county()));
+        if (!unit.path().startsWith(scope.orgPath())) {
+            throw new ForbiddenException("forbidden.federationCounty", batch.county());
+        }
         return tx.execute(t -> take(batch, unit, actor));
     }
 

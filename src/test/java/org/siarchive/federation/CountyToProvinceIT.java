@@ -44,6 +44,7 @@ class CountyToProvinceIT extends IntegrationTest {
     static Province province;
     static String countyCode = "XJ" + UUID.randomUUID().toString().substring(0, 6);
     static String feedToken;
+    static String otherFeedToken;
     static String countyReader;
     static String otherReader;
     static final List<String> codes = new ArrayList<>();
@@ -108,6 +109,9 @@ class CountyToProvinceIT extends IntegrationTest {
         var other = orgs.create(orgs.root().id(), "YX" + countyCode, "另一县", "COUNTY", Actor.SYSTEM);
         var tokens = province.bean(ApiTokens.class);
         feedToken = tokens.issue("county-feed", county.id(), Set.of("preservation:transfer"), 1, null, 1, Actor.SYSTEM)
+                .token();
+        otherFeedToken = tokens.issue(
+                        "other-feed", other.id(), Set.of("preservation:transfer"), 1, null, 1, Actor.SYSTEM)
                 .token();
         countyReader = tokens.issue("county-reader", county.id(), Set.of("search:query"), 1, null, 1, Actor.SYSTEM)
                 .token();
@@ -192,6 +196,12 @@ class CountyToProvinceIT extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(last);
+
+        var foreign = atProvince(otherFeedToken)
+                .postJson(ProvinceClient.PATH, signed(new FeedBatch(countyCode, last + 1, List.of(entry)), false));
+        assertThat(foreign.status())
+                .as("another county's token cannot post this county's catalogue")
+                .isEqualTo(403);
 
         var next =
                 feed.postJson(ProvinceClient.PATH, signed(new FeedBatch(countyCode, last + 1, List.of(entry)), false));
