@@ -25,22 +25,28 @@ record HoldingsEntry(
         int pages,
         long bytes) {
 
-    static final String HELD = "PRESERVED";
-
-    /** The item's contribution, empty when it is not (or no longer) held. */
+    /** The item's contribution, empty when it is not (or no longer) held ({@link HoldingsClassification}). */
     static Optional<HoldingsEntry> of(ItemFigures.Fact f, ReadableTime time) {
-        if (!HELD.equals(f.status()) || f.orgPath() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new HoldingsEntry(
-                f.id(),
-                f.orgPath(),
-                f.year(),
-                f.categoryCode(),
-                f.insuranceType() == null ? "" : f.insuranceType(),
-                f.retentionCode(),
-                time.date(f.capturedAt()).withDayOfMonth(1),
-                Math.max(0, f.pages()),
-                Math.max(0, f.bytes())));
+        return HoldingsClassification.of(
+                        f.status(),
+                        f.orgPath(),
+                        f.year(),
+                        f.categoryCode(),
+                        f.insuranceType(),
+                        f.retentionCode(),
+                        f.capturedAt(),
+                        f.pages(),
+                        f.bytes(),
+                        time.zone())
+                .map(c -> new HoldingsEntry(
+                        f.id(),
+                        c.orgPath(),
+                        c.year(),
+                        c.categoryCode(),
+                        c.insuranceType(),
+                        c.retentionCode(),
+                        c.filedMonth(),
+                        c.pages(),
+                        c.bytes()));
     }
 }

@@ -1,6 +1,7 @@
 package org.siarchive.analytics;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -153,29 +154,44 @@ class HoldingsRebuild {
 
     private long run(@Nullable UUID from, Actor actor) {
         long started = System.nanoTime();
-        UUID after = from;
-        while (true) {
-            var page = figures.page(after, PAGE);
-            if (page.isEmpty()) {
-                break;
-            }
-            var held = page.stream()
-                    .map(f -> HoldingsEntry.of(f, time))
-                    .flatMap(Optional::stream)
-                    .toList();
-            UUID last = page.get(page.size() - 1).id();
-            tx.executeWithoutResult(s -> {
-                ledger.keep(held);
-                jdbc.sql("update holdings_build set after_id = :a, items = items + :n where id = 1")
-                        .param("a", last)
-                        .param("n", held.size())
-                        .update();
-            });
-            after = last;
-        }
+        fill(
+                figures,
+                time,
+                from,
+                (held, last) -> tx.executeWithoutResult(s -> {
+                    ledger.keep(held);
+                    jdbc.sql("update holdings_build set after_id = :a, items = items + :n where id = 1")
+                            .param("a", last)
+                            .param("n", held.size())
+                            .update();
+                }));
         long items = Objects.requireNonNull(tx.execute(s -> finish(actor)));
         log.info("holdings read model built: {} items in {} ms", items, (System.nanoTime() - started) / 1_000_000);
         return items;
+    }
+
+    /**
+     * Reads every item after {@code from} page by page in id order and hands each page's held entries, with the
+     * page's last id, to {@code page}; the loop of this rebuild and of {@link HoldingsInProcess}.
+     */
+    static void fill(
+            ItemFigures figures,
+            ReadableTime time,
+            @Nullable UUID from,
+            java.util.function.BiConsumer<List<HoldingsEntry>, UUID> page) {
+        UUID after = from;
+        while (true) {
+            var facts = figures.page(after, PAGE);
+            if (facts.isEmpty()) {
+                return;
+            }
+            var held = facts.stream()
+                    .map(f -> HoldingsEntry.of(f, time))
+                    .flatMap(Optional::stream)
+                    .toList();
+            after = facts.get(facts.size() - 1).id();
+            page.accept(held, after);
+        }
     }
 
     private long finish(Actor actor) {

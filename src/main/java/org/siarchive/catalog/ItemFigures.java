@@ -3,7 +3,6 @@ package org.siarchive.catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,20 +22,7 @@ public class ItemFigures {
     /** Largest page one call returns. */
     public static final int MAX_PAGE = 5_000;
 
-    static final String SELECT =
-            """
-            select i.id, f.org_path, i.year, i.category_code, i.step_code, i.insurance_type, i.retention_code,
-                   coalesce(i.page_count, 0) as pages, i.status, i.handled_at, i.created_at, i.destroyed_at,
-                   i.person_id, i.employer_id,
-                   (select count(*) from item_file x where x.item_id = i.id) as files,
-                   (select coalesce(sum(x.size_bytes), 0) from item_file x where x.item_id = i.id) as bytes,
-                   array(select m.material_code from business_step_material m
-                          where m.step_code = i.step_code and m.required
-                            and not exists (select 1 from item_file x
-                                            where x.item_id = i.id and x.material_code = m.material_code)
-                          order by m.sort_order) as missing
-              from item i join fonds f on f.id = i.fonds_id
-            """;
+    static final String SELECT = ItemFigureRows.SELECT;
 
     private final JdbcClient jdbc;
 
@@ -74,6 +60,11 @@ public class ItemFigures {
             long bytes,
             List<String> missingRequired) {}
 
+    /** The facts read through {@code jdbc}, for tools outside the application context. */
+    public static ItemFigures over(JdbcClient jdbc) {
+        return new ItemFigures(jdbc);
+    }
+
     /** The item's facts; empty when the catalogue does not know it. */
     public Optional<Fact> of(UUID itemId) {
         return jdbc.sql(SELECT + " where i.id = :id")
@@ -94,26 +85,6 @@ public class ItemFigures {
     }
 
     static Fact fact(ResultSet rs, int row) throws SQLException {
-        Long person = rs.getObject("person_id", Long.class);
-        Long employer = rs.getObject("employer_id", Long.class);
-        var missing = (String[]) rs.getArray("missing").getArray();
-        return new Fact(
-                rs.getObject("id", UUID.class),
-                rs.getString("org_path"),
-                rs.getInt("year"),
-                rs.getString("category_code"),
-                rs.getString("step_code"),
-                rs.getString("insurance_type"),
-                rs.getString("retention_code"),
-                rs.getInt("pages"),
-                rs.getString("status"),
-                rs.getObject("handled_at", OffsetDateTime.class),
-                rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("destroyed_at", OffsetDateTime.class),
-                person,
-                employer,
-                rs.getInt("files"),
-                rs.getLong("bytes"),
-                List.copyOf(Arrays.asList(missing)));
+        return ItemFigureRows.fact(rs);
     }
 }
