@@ -22,12 +22,12 @@ import org.siarchive.analytics.HoldingsInProcess;
  * PostgreSQL holds generated items with the edge cases of {@link HoldingsDatabase}; {@link HoldingsInProcess}
  * builds {@code holdings_cell} and {@code holdings_month}, the Spark job counts the same items in {@code local[2]}
  * over JDBC and over a Parquet export, and every cell and month must be equal. The size is {@code
- * -Dholdings.items} (default 20,000); both times are printed.
+ * -Dholdings.items} (default 5,000); both times are printed.
  */
 class SparkHoldingsIT {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    static final int ITEMS = Integer.getInteger("holdings.items", 20_000);
+    static final int ITEMS = Integer.getInteger("holdings.items", 5_000);
 
     static HoldingsDatabase db;
     static SparkSession spark;
