@@ -8,11 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.shared.Actor;
-import org.siarchive.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chain verifies, the auditor's search and new entries work, a range of sequence numbers reads one partition, a
  * second conversion is refused and partitions are added ahead of the head, audited.
  */
-class AuditPartitioningIT extends IntegrationTest {
+@Tag("integration")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its own platform and PostgreSQL: closed after
+class AuditPartitioningIT {
 
     private static final Path OWN_DIR = ownDir();
 
@@ -39,6 +44,10 @@ class AuditPartitioningIT extends IntegrationTest {
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         registry.add("siarchive.data-dir", OWN_DIR::toString);
+        registry.add("server.address", () -> "127.0.0.1");
+        registry.add("siarchive.fixity.schedule-check", () -> "P1D");
+        registry.add("siarchive.security.argon2.memory-kib", () -> "4096");
+        registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
         registry.add("siarchive.security.initial-token-file", () -> OWN_DIR.resolve("initial-token")
                 .toString());
         registry.add("siarchive.audit.partition.entries", () -> "1000");

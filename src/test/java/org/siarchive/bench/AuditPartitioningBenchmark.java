@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditPartitioning;
 import org.siarchive.shared.Actor;
-import org.siarchive.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,7 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * ({@code ./mvnw -Pbench verify -Dtest=AuditPartitioningBenchmark -Dbench.audit.entries=1000000}).
  */
 @Tag("bench")
-class AuditPartitioningBenchmark extends IntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its own platform and PostgreSQL: closed after
+class AuditPartitioningBenchmark {
 
     private static final Path OWN_DIR = ownDir();
     private static final long ENTRIES = Long.getLong("bench.audit.entries", 1_000_000);
@@ -42,6 +45,8 @@ class AuditPartitioningBenchmark extends IntegrationTest {
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         registry.add("siarchive.data-dir", OWN_DIR::toString);
+        registry.add("server.address", () -> "127.0.0.1");
+        registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
         registry.add("siarchive.security.initial-token-file", () -> OWN_DIR.resolve("initial-token")
                 .toString());
         registry.add("siarchive.audit.partition.entries", () -> Long.toString(PER_PARTITION));
@@ -56,6 +61,13 @@ class AuditPartitioningBenchmark extends IntegrationTest {
 
     @Test
     void conversionRateAndReadsBeforeAndAfter() {
+        try (var heap = PeakHeap.watch()) {
+            run();
+            System.out.println(heap.line());
+        }
+    }
+
+    private void run() {
         long head = jdbc.sql("select seq from audit_chain_head where id = 1")
                 .query(Long.class)
                 .single();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 
 /**
@@ -30,16 +29,7 @@ final class HoldingsDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
 
     HoldingsDatabase(int items) {
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Flyway.configure()
-                .dataSource(dataSource())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        postgres = MigratedPostgres.start();
         try {
             load(items);
         } catch (SQLException e) {

@@ -2,7 +2,6 @@ package org.siarchive.spark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.siarchive.comparison.PlantedData;
 import org.siarchive.comparison.PlantedRows;
 import org.siarchive.comparison.RunDataset;
@@ -39,16 +37,7 @@ final class PlantedDatabase implements AutoCloseable {
     PlantedDatabase(int recipients) {
         this.recipients = recipients;
         new SecureRandom().nextBytes(key);
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Flyway.configure()
-                .dataSource(dataSource())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        postgres = MigratedPostgres.start();
         plant();
     }
 
