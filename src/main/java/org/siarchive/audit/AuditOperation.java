@@ -119,7 +119,12 @@ public enum AuditOperation {
     /** The item table rewritten in person order (CLUSTER), off-peak (docs/adr/0124). */
     CLUSTER,
     /** The audit trail moved into a partitioned table, or a partition added ahead of it (docs/adr/0142). */
-    PARTITION;
+    PARTITION,
+    /**
+     * A county's catalogue batch acknowledged by the province (目录汇交, docs/adr/0140): a copy of catalogue entries,
+     * not a transfer of the items, so no item's guards are asked.
+     */
+    FEED_PUSH;
 
     /** The message key of the label people read. */
     public String labelKey() {

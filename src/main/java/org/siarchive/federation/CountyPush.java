@@ -178,7 +178,7 @@ class CountyPush {
                     Actor.SYSTEM,
                     AuditedObject.TRANSFER_PACKAGE,
                     "feed:" + answer.county() + ":" + seq,
-                    AuditOperation.TRANSFER_EXPORT,
+                    AuditOperation.FEED_PUSH,
                     null,
                     AuditDetail.of("audit.detail.feedAcknowledged", seq, answer.entries())
                             .encoded());
