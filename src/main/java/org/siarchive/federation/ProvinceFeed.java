@@ -66,6 +66,9 @@ class ProvinceFeed {
         byte[] batchBytes;
         try {
             signed = JSON.readValue(body, FeedBatch.Signed.class);
+            if (signed == null || signed.batch() == null) {
+                throw invalid("batch", "federationBatchUnreadable");
+            }
             batchBytes = Base64.getDecoder().decode(String.valueOf(signed.batch()));
         } catch (JacksonException | IllegalArgumentException e) {
             throw invalid("batch", "federationBatchUnreadable");
@@ -90,9 +93,13 @@ class ProvinceFeed {
         } catch (JacksonException e) {
             throw invalid("batch", "federationBatchUnreadable");
         }
+        if (batch == null || batch.county() == null || batch.sequence() < 1) {
+            throw invalid("batch", "federationBatchUnreadable");
+        }
         if (batch.entries() == null || batch.entries().size() > FederationSettings.MAX_BATCH) {
             throw invalid("entries", "federationBatchTooLarge", FederationSettings.MAX_BATCH);
         }
+        checkEntries(batch.entries());
         OrgUnit unit = organisations
                 .byCode(String.valueOf(batch.county()))
                 .orElseThrow(() -> invalid("county", "federationUnknownCounty", batch.county()));
@@ -172,6 +179,35 @@ class ProvinceFeed {
                     .param("del", e.deleted())
                     .param("seq", seq)
                     .update();
+        }
+    }
+
+    /**
+     * A signed batch comes from a trusted county, but the county's software may still be wrong: every entry is
+     * checked against the columns it lands in, so a bad entry is a 422 naming it, never a failed insert.
+     */
+    private static void checkEntries(List<FeedBatch.Entry> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            var e = entries.get(i);
+            if (e == null) {
+                throw invalid("entries[" + i + "]", "federationEntryField", i + 1, "entry", 0);
+            }
+            field(i, "archiveCode", e.archiveCode(), 120, true);
+            field(i, "title", e.title(), 500, true);
+            field(i, "fonds", e.fonds(), 40, true);
+            field(i, "retention", e.retention(), 20, true);
+            field(i, "category", e.category(), 4, true);
+            field(i, "personToken", e.personToken(), 40, false);
+            if (e.year() < 1900 || e.year() > 2200) {
+                throw invalid("entries[" + i + "].year", "federationEntryYear", i + 1, e.year());
+            }
+        }
+    }
+
+    private static void field(int i, String name, String value, int max, boolean required) {
+        boolean missing = value == null || value.isBlank();
+        if ((missing && required) || (value != null && value.length() > max)) {
+            throw invalid("entries[" + i + "]." + name, "federationEntryField", i + 1, name, max);
         }
     }
 

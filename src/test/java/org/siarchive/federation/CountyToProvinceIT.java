@@ -197,6 +197,15 @@ class CountyToProvinceIT extends IntegrationTest {
                         .single())
                 .isEqualTo(last);
 
+        var longTitle = new FeedBatch.Entry(codes.get(0), "题".repeat(501), "0001", 2026, "Y", "A", null, false);
+        var malformed = feed.postJson(
+                ProvinceClient.PATH, signed(new FeedBatch(countyCode, last + 1, List.of(entry, longTitle)), false));
+        assertThat(malformed.status())
+                .as("a trusted county's badly formed entry is named, not a failed insert")
+                .isEqualTo(422);
+        assertThat(malformed.json().toString()).contains("entries[1].title");
+        assertThat(feed.postJson(ProvinceClient.PATH, null).status()).isEqualTo(422);
+
         var foreign = atProvince(otherFeedToken)
                 .postJson(ProvinceClient.PATH, signed(new FeedBatch(countyCode, last + 1, List.of(entry)), false));
         assertThat(foreign.status())
