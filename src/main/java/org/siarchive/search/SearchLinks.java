@@ -13,6 +13,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 final class SearchLinks {
 
+    /**
+     * The longest link a search becomes. A longer one (ten refinements of a hundred Chinese characters each,
+     * percent-encoded) would overflow the response's Location header and the request line of the next GET, so
+     * such a search stays a form POST like one with an ID number.
+     */
+    static final int MAX_LINK = 4_000;
+
     private final SearchQuery q;
 
     SearchLinks(SearchQuery q) {
@@ -30,7 +37,7 @@ final class SearchLinks {
             boolean post, @Nullable String prev, @Nullable String next, @Nullable String xlsx, @Nullable String pdf) {}
 
     View view(org.siarchive.shared.Page<?> result) {
-        if (carriesIdNumber()) {
+        if (carriesIdNumber() || export("xlsx") == null) { // the export link is the longest
             return new View(true, null, null, null, null);
         }
         return new View(
@@ -65,7 +72,7 @@ final class SearchLinks {
         if (page > 0) {
             b.queryParam("page", page);
         }
-        return b.build().encode().toUriString();
+        return bounded(b.build().encode().toUriString());
     }
 
     /** The register of this search in {@code format} (xlsx, pdf), or null when it must stay a POST. */
@@ -76,7 +83,7 @@ final class SearchLinks {
         }
         var b = base(q, "").replacePath("/search/export").queryParam("format", format);
         add(b, "sort", q.sort());
-        return b.build().encode().toUriString();
+        return bounded(b.build().encode().toUriString());
     }
 
     /** Per facet dimension, its values as links; {@code labels} names the values of coded dimensions. */
@@ -100,6 +107,10 @@ final class SearchLinks {
             }
         }
         return out;
+    }
+
+    private static @Nullable String bounded(String link) {
+        return link.length() > MAX_LINK ? null : link;
     }
 
     private static String param(String dim) {
