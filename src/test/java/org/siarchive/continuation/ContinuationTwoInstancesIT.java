@@ -32,6 +32,7 @@ import org.siarchive.shared.ReadableTime;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
+import org.siarchive.support.SecondInstallation;
 import org.siarchive.transfer.TransferPackages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +49,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContinuationTwoInstancesIT extends IntegrationTest {
 
-    static AgencyB b;
+    static SecondInstallation b;
     static String cert;
     static String name = "接续甲";
     static String caseA;

@@ -24,6 +24,7 @@ import org.siarchive.shared.Actor;
 import org.siarchive.support.ApiClient;
 import org.siarchive.support.IntegrationTest;
 import org.siarchive.support.Samples;
+import org.siarchive.support.SecondInstallation;
 import org.siarchive.transfer.TransferSigning;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CountyToProvinceIT extends IntegrationTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static Province province;
+    static SecondInstallation province;
     static String countyCode = "XJ" + UUID.randomUUID().toString().substring(0, 6);
     static String feedToken;
     static String otherFeedToken;
