@@ -11,7 +11,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +21,7 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.siarchive.support.ProductionClasses;
 
 /**
  * The design's "never" arrows (architecture.md §2, docs/adr/0038) as ArchUnit rules. The exact graph is in each
@@ -32,9 +32,7 @@ class ArchitectureRulesTest {
 
     private static final String ROOT = "org.siarchive";
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(ROOT);
+    private static final JavaClasses CLASSES = ProductionClasses.get();
 
     /**
      * The low modules and all they may know. They know no business module; {@code platform} (data directory,

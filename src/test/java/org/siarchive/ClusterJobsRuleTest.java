@@ -3,12 +3,11 @@ package org.siarchive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.Test;
 import org.siarchive.shared.NodeLocal;
+import org.siarchive.support.ProductionClasses;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -18,11 +17,10 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 class ClusterJobsRuleTest {
 
-    private static final List<JavaMethod> SCHEDULED = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.siarchive").stream()
-                    .flatMap(c -> c.getMethods().stream())
-                    .filter(m -> m.isAnnotatedWith(Scheduled.class))
-                    .toList();
+    private static final List<JavaMethod> SCHEDULED = ProductionClasses.get().stream()
+            .flatMap(c -> c.getMethods().stream())
+            .filter(m -> m.isAnnotatedWith(Scheduled.class))
+            .toList();
 
     @Test
     void everyScheduledMethodIsLockedOrNodeLocal() {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.siarchive.audit.AuditOperation;
 import org.siarchive.catalog.GuardedOperation;
 import org.siarchive.catalog.ItemGuards;
 import org.siarchive.catalog.ItemState;
+import org.siarchive.support.ProductionClasses;
 
 /**
  * One door for "may this be done to these items?" (docs/adr/0071): no write of a guarded operation goes
@@ -28,9 +27,7 @@ import org.siarchive.catalog.ItemState;
  */
 class ItemDoorTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.siarchive");
+    private static final JavaClasses CLASSES = ProductionClasses.get();
 
     /** A marker of a guarded write: the field (enum constant) a method touches, and the operation it needs. */
     record Marker(Class<?> owner, String constant, GuardedOperation operation) {}

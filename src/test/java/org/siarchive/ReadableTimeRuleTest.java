@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
+import org.siarchive.support.ProductionClasses;
 
 /**
  * People read time in one configurable zone, and only {@code shared.ReadableTime} knows it: code elsewhere
@@ -43,8 +44,12 @@ class ReadableTimeRuleTest {
 
     private static JavaClasses importProduction() {
         String dir = System.getProperty("readable-time.classes");
-        var importer = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
-        return dir == null ? importer.importPackages("org.siarchive") : importer.importPath(java.nio.file.Path.of(dir));
+        if (dir == null) {
+            return ProductionClasses.get();
+        }
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPath(java.nio.file.Path.of(dir));
     }
 
     @Test

@@ -3,14 +3,12 @@ package org.siarchive.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.shared.Actor;
+import org.siarchive.support.OwnPlatform;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,25 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its own platform and PostgreSQL: closed after
 class AuditPartitioningIT {
 
-    private static final Path OWN_DIR = ownDir();
-
-    private static Path ownDir() {
-        try {
-            return Files.createTempDirectory("siarchive-it-partition-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path OWN_DIR = OwnPlatform.dir("it-partition");
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("siarchive.data-dir", OWN_DIR::toString);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("siarchive.fixity.schedule-check", () -> "P1D");
-        registry.add("siarchive.security.argon2.memory-kib", () -> "4096");
-        registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
-        registry.add("siarchive.security.initial-token-file", () -> OWN_DIR.resolve("initial-token")
-                .toString());
+        OwnPlatform.settings(registry, OWN_DIR);
         registry.add("siarchive.audit.partition.entries", () -> "1000");
         registry.add("siarchive.audit.partition.cron", () -> "-");
     }

@@ -1,8 +1,5 @@
 package org.siarchive.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -10,6 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.siarchive.audit.AuditPartitioning;
 import org.siarchive.shared.Actor;
+import org.siarchive.support.OwnPlatform;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,25 +28,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its own platform and PostgreSQL: closed after
 class AuditPartitioningBenchmark {
 
-    private static final Path OWN_DIR = ownDir();
+    private static final Path OWN_DIR = OwnPlatform.dir("bench-partition");
     private static final long ENTRIES = Long.getLong("bench.audit.entries", 1_000_000);
     private static final long PER_PARTITION = Long.getLong("bench.audit.partition", 100_000);
 
-    private static Path ownDir() {
-        try {
-            return Files.createTempDirectory("siarchive-bench-partition-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("siarchive.data-dir", OWN_DIR::toString);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
-        registry.add("siarchive.security.initial-token-file", () -> OWN_DIR.resolve("initial-token")
-                .toString());
+        OwnPlatform.settings(registry, OWN_DIR);
         registry.add("siarchive.audit.partition.entries", () -> Long.toString(PER_PARTITION));
         registry.add("siarchive.audit.partition.cron", () -> "-");
     }

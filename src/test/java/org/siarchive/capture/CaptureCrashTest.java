@@ -68,7 +68,8 @@ class CaptureCrashTest {
         System.out.printf(
                 "crash test: seed %d (-Dsiarchive.test.seed), single capture killed at %s, batch at %s%n",
                 seed, singlePoints, batchPoints);
-        warmRound();
+        // first a JVM-only kill: its acknowledged captures must then survive every later kill and reconciliation
+        jvmOnlyKillRound();
         for (String point : singlePoints) {
             crashPointRound(point);
         }
@@ -77,7 +78,6 @@ class CaptureCrashTest {
         }
         int beforeRandom = acks.size();
         randomKillRound();
-        jvmOnlyKillRound();
 
         var child = start(null);
         verifyAcknowledged(child);
@@ -89,13 +89,6 @@ class CaptureCrashTest {
                 starts, acks.size(), acks.size() - beforeRandom, inFlight, batchInFlight);
     }
 
-    private void warmRound() throws Exception {
-        var child = start(null);
-        for (int i = 0; i < 3; i++) {
-            captureAndRecord(new ApiClient(child.port, child.dataDir()));
-        }
-        child.killEverything();
-    }
 
     private void crashPointRound(String point) throws Exception {
         var child = start(point);

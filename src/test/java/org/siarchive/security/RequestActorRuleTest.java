@@ -4,10 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.siarchive.shared.Actor;
+import org.siarchive.support.ProductionClasses;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,9 +19,7 @@ class RequestActorRuleTest {
 
     @Test
     void controllersNeverBuildTheirOwnActor() {
-        var classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.siarchive");
+        var classes = ProductionClasses.get();
         DescribedPredicate<JavaConstructorCall> buildsAnActor = DescribedPredicate.describe(
                 "a new Actor", call -> call.getTargetOwner().isEquivalentTo(Actor.class));
         noClasses()
