@@ -89,7 +89,6 @@ class CaptureCrashTest {
                 starts, acks.size(), acks.size() - beforeRandom, inFlight, batchInFlight);
     }
 
-
     private void crashPointRound(String point) throws Exception {
         var child = start(point);
         String acceptanceNo = Samples.acceptanceNo();
