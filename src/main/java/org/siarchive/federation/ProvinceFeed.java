@@ -2,6 +2,7 @@ package org.siarchive.federation;
 
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.siarchive.audit.AuditDetail;
 import org.siarchive.audit.AuditOperation;
 import org.siarchive.audit.AuditTrail;
@@ -9,6 +10,7 @@ import org.siarchive.audit.AuditedObject;
 import org.siarchive.organisation.OrgUnit;
 import org.siarchive.organisation.Organisations;
 import org.siarchive.shared.Actor;
+import org.siarchive.shared.Bounds;
 import org.siarchive.shared.ConflictException;
 import org.siarchive.shared.ForbiddenException;
 import org.siarchive.shared.InvalidInputException;
@@ -184,31 +186,33 @@ class ProvinceFeed {
 
     /**
      * A signed batch comes from a trusted county, but the county's software may still be wrong: every entry is
-     * checked against the columns it lands in, so a bad entry is a 422 naming it, never a failed insert.
+     * checked against the columns it lands in (the shared text bounds, {@link Bounds#text}), so a bad entry is a 422
+     * naming it, never a failed insert.
      */
     private static void checkEntries(List<FeedBatch.Entry> entries) {
         for (int i = 0; i < entries.size(); i++) {
             var e = entries.get(i);
+            String at = "entries[" + i + "]";
             if (e == null) {
-                throw invalid("entries[" + i + "]", "federationEntryField", i + 1, "entry", 0);
+                throw new InvalidInputException(Violation.of(at, "required"));
             }
-            field(i, "archiveCode", e.archiveCode(), 120, true);
-            field(i, "title", e.title(), 500, true);
-            field(i, "fonds", e.fonds(), 40, true);
-            field(i, "retention", e.retention(), 20, true);
-            field(i, "category", e.category(), 4, true);
-            field(i, "personToken", e.personToken(), 40, false);
+            field(at + ".archiveCode", e.archiveCode(), 120, true);
+            field(at + ".title", e.title(), 500, true);
+            field(at + ".fonds", e.fonds(), 40, true);
+            field(at + ".retention", e.retention(), 20, true);
+            field(at + ".category", e.category(), 4, true);
+            field(at + ".personToken", e.personToken(), 40, false);
             if (e.year() < 1900 || e.year() > 2200) {
-                throw invalid("entries[" + i + "].year", "federationEntryYear", i + 1, e.year());
+                throw invalid(at + ".year", "federationEntryYear", i + 1, e.year());
             }
         }
     }
 
-    private static void field(int i, String name, String value, int max, boolean required) {
-        boolean missing = value == null || value.isBlank();
-        if ((missing && required) || (value != null && value.length() > max)) {
-            throw invalid("entries[" + i + "]." + name, "federationEntryField", i + 1, name, max);
+    private static void field(String name, @Nullable String value, int max, boolean required) {
+        if (required && (value == null || value.isBlank())) {
+            throw new InvalidInputException(Violation.of(name, "required"));
         }
+        Bounds.requireText(name, value, max);
     }
 
     private static InvalidInputException invalid(String field, String rule, Object... args) {

@@ -37,14 +37,15 @@ final class SearchLinks {
             boolean post, @Nullable String prev, @Nullable String next, @Nullable String xlsx, @Nullable String pdf) {}
 
     View view(org.siarchive.shared.Page<?> result) {
-        if (carriesIdNumber() || export("xlsx") == null) { // the export link is the longest
+        String xlsx = export("xlsx"); // the longest link: null for an ID number or a search too long for one
+        if (xlsx == null) {
             return new View(true, null, null, null, null);
         }
         return new View(
                 false,
                 result.page() > 0 ? page(result.page() - 1) : null,
                 result.page() + 1 < result.totalPages() ? page(result.page() + 1) : null,
-                export("xlsx"),
+                xlsx,
                 export("pdf"));
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -24,13 +26,26 @@ public final class OwnPlatform {
         }
     }
 
+    /**
+     * The suite's quiet settings for a platform whose data lives in {@code dir}: loopback only, sweeps and
+     * checkpoints when a test asks, light Argon2id, no rate limits for 127.0.0.1.
+     */
+    public static Map<String, String> settings(Path dir) {
+        var settings = new LinkedHashMap<String, String>();
+        settings.put("siarchive.data-dir", dir.toString());
+        settings.put("server.address", "127.0.0.1");
+        settings.put("siarchive.fixity.schedule-check", "P1D");
+        settings.put(
+                "siarchive.security.initial-token-file",
+                dir.resolve("initial-token").toString());
+        settings.put("siarchive.security.argon2.memory-kib", "4096");
+        settings.put("siarchive.rate-limits.unlimited-addresses", "127.0.0.1");
+        settings.put("siarchive.rate-limits.token-per-minute", "0");
+        settings.put("siarchive.audit.checkpoint-interval", "PT24H");
+        return settings;
+    }
+
     public static void settings(DynamicPropertyRegistry registry, Path dir) {
-        registry.add("siarchive.data-dir", dir::toString);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("siarchive.fixity.schedule-check", () -> "P1D");
-        registry.add("siarchive.security.argon2.memory-kib", () -> "4096");
-        registry.add("siarchive.audit.checkpoint-interval", () -> "PT24H");
-        registry.add("siarchive.security.initial-token-file", () -> dir.resolve("initial-token")
-                .toString());
+        settings(dir).forEach((name, value) -> registry.add(name, () -> value));
     }
 }

@@ -31,24 +31,10 @@ public final class SecondInstallation implements AutoCloseable {
 
     /** Starts one; {@code settings} are further {@code --name=value} arguments, which win over application.yml. */
     public static SecondInstallation start(String name, String... settings) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("siarchive-" + name + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var args = new ArrayList<>(List.of(
-                "--siarchive.data-dir=" + dir,
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--siarchive.fixity.schedule-check=P1D",
-                "--siarchive.security.initial-token-file=" + dir.resolve("initial-token"),
-                "--siarchive.security.argon2.memory-kib=4096",
-                "--siarchive.rate-limits.unlimited-addresses=127.0.0.1",
-                "--siarchive.rate-limits.token-per-minute=0",
-                "--siarchive.audit.checkpoint-interval=PT24H",
-                "--spring.jmx.enabled=false",
-                "--logging.level.root=WARN"));
+        Path dir = OwnPlatform.dir(name);
+        var args = new ArrayList<String>();
+        OwnPlatform.settings(dir).forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false", "--logging.level.root=WARN"));
         args.addAll(List.of(settings));
         var context = new SpringApplicationBuilder(SiArchiveApplication.class).run(args.toArray(String[]::new));
         return new SecondInstallation(context, dir);
